@@ -1,0 +1,45 @@
+import type { ProviderError } from '../core/errors.js';
+import type { ChatTurn, FinishReason, ProviderName, Usage } from '../core/messages.js';
+import type { ChatProfile, Persona } from '../persona/schema.js';
+
+/** What every provider gets for one reply. `messages` ends with the new user turn. */
+export interface ProviderRequest {
+  system: string;
+  messages: ChatTurn[];
+  model: string;
+  temperature: number;
+  maxOutputTokens: number;
+  signal?: AbortSignal;
+  /** The persona and its chat profile: the offline engine answers from these; SDK adapters ignore them. */
+  persona?: { persona: Persona; profile: ChatProfile };
+  /** Makes the offline engine deterministic. */
+  seed?: number;
+}
+
+/**
+ * Our own stream events. A provider never throws from its iterator: it ends with exactly one
+ * `done` or one `error`. Abort ends with `done` / finishReason `interrupted`.
+ */
+export type ProviderEvent =
+  | { type: 'delta'; text: string }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'done'; finishReason: FinishReason; model?: string }
+  | { type: 'error'; error: ProviderError };
+
+export interface Provider {
+  readonly name: ProviderName;
+  stream(request: ProviderRequest): AsyncIterable<ProviderEvent>;
+}
+
+/** How a provider is reached: resolved from flags, env and config by `resolveProviderSettings`. */
+export interface ProviderSettings {
+  name: ProviderName;
+  model: string;
+  apiKey?: string;
+  baseUrl?: string;
+  /** SDK-level retries for 408/409/429/5xx. */
+  maxRetries: number;
+  timeoutMs: number;
+  /** Offline engine: milliseconds between words (0 = instant). */
+  paceMs?: number;
+}

@@ -1,0 +1,95 @@
+import type { FinishReason, InputMode, MessageStatus, ProviderName, Role } from '../core/messages.js';
+
+// Records as stored and read back. The engine depends on `ChatStore` only, so it runs against
+// any implementation (the SQLite one, or an in-memory one in tests).
+
+export interface PersonaSnapshot {
+  id: string;
+  personaId: string;
+  name: string;
+  /** sha256 of the canonical persona JSON: the same persona chatted with twice shares a row. */
+  contentHash: string;
+  persona: unknown;
+  chatProfile: unknown;
+  systemPrompt: string;
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  id: string;
+  personaId: string;
+  snapshotId: string;
+  userId: string;
+  provider: ProviderName;
+  model: string;
+  title: string | null;
+  startedAt: string;
+  lastActiveAt: string;
+}
+
+export interface MessageRecord {
+  id: string;
+  sessionId: string;
+  /** 1-based order within the session. */
+  seq: number;
+  role: Role;
+  content: string;
+  createdAt: string;
+  provider: ProviderName | null;
+  model: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cacheReadTokens: number | null;
+  cacheWriteTokens: number | null;
+  /** USD; null when the model's price is unknown (never guessed as zero). */
+  costUsd: number | null;
+  latencyFirstTokenMs: number | null;
+  latencyTotalMs: number | null;
+  status: MessageStatus;
+  finishReason: FinishReason | null;
+  inputMode: InputMode | null;
+  /** One-line error text for status `error`. */
+  error: string | null;
+  /** True when the offline engine answered because the chosen provider failed. */
+  fallback: boolean;
+}
+
+export type NewMessage = Omit<MessageRecord, 'id' | 'seq' | 'createdAt'> & { createdAt?: string };
+
+export interface SessionSummary extends SessionRecord {
+  personaName: string;
+  messageCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Null when any priced message had an unknown price. */
+  costUsd: number | null;
+}
+
+export interface SearchHit {
+  sessionId: string;
+  messageId: string;
+  personaId: string;
+  role: Role;
+  createdAt: string;
+  /** With the matched terms wrapped in « » (plain text; the CLI styles it). */
+  snippet: string;
+  rank: number;
+}
+
+export interface NewEvent {
+  kind: string;
+  sessionId?: string | null;
+  personaId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** What the conversation engine needs from storage. */
+export interface ChatStore {
+  saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): PersonaSnapshot;
+  createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): SessionRecord;
+  getSession(id: string): SessionRecord | undefined;
+  /** Appends in its own IMMEDIATE transaction and bumps the session's lastActiveAt. */
+  appendMessage(message: NewMessage): MessageRecord;
+  listMessages(sessionId: string): MessageRecord[];
+  recordEvent(event: NewEvent): void;
+}
