@@ -2,9 +2,12 @@
 // ~1 s at start-up; one bundle with code splitting loads only what a command imports, so
 // `persona --version` and `persona personas list` never pay for Ink, the SDKs or SQLite.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 
-const outdir = new URL('../dist/', import.meta.url).pathname;
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const finalDir = new URL('../dist/', import.meta.url).pathname;
+// Build beside dist/ and swap at the end, so a failed build leaves the last working CLI in place.
+const outdir = new URL('../dist.next/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
@@ -22,9 +25,12 @@ await build({
   // Native addon and a module that resolves its recorder by module path: both must stay on disk.
   // react-devtools-core is an optional dev-only import of Ink.
   external: ['better-sqlite3', 'node-record-lpcm16', 'react-devtools-core'],
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', __PERSONA_VERSION__: JSON.stringify(version) },
   // Bundled CommonJS dependencies call require(); give ESM chunks one.
   banner: {
     js: "import { createRequire as __personaCreateRequire } from 'node:module'; const require = __personaCreateRequire(import.meta.url);",
   },
 });
+
+rmSync(finalDir, { recursive: true, force: true });
+renameSync(outdir, finalDir);

@@ -14,6 +14,7 @@ export interface ChatTurn {
 }
 
 export interface Usage {
+  /** Every prompt token, cached ones included; the cache fields below say how many of them were cached. */
   inputTokens: number;
   outputTokens: number;
   /** Prompt tokens served from the provider's cache (Anthropic cache_read, OpenAI cached_tokens). */

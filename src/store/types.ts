@@ -68,11 +68,16 @@ export interface SessionSummary extends SessionRecord {
 export interface SearchHit {
   sessionId: string;
   messageId: string;
+  /** The message's place in its session, to show or jump to. */
+  seq: number;
   personaId: string;
+  /** From the snapshot the session was started with. */
+  personaName: string;
   role: Role;
   createdAt: string;
   /** With the matched terms wrapped in « » (plain text; the CLI styles it). */
   snippet: string;
+  /** FTS5 bm25 score: lower (more negative) is a better match; hits come best first. */
   rank: number;
 }
 

@@ -1,0 +1,250 @@
+import type { ProviderError } from '../core/errors.js';
+import type { FinishReason, InputMode, ProviderName, Usage } from '../core/messages.js';
+import type { Config } from '../core/config.js';
+import type { ChatProfile, Persona } from '../persona/schema.js';
+import { costOf, priceFor } from '../providers/pricing.js';
+import type { Provider, ProviderRequest } from '../providers/types.js';
+import type { ChatStore, MessageRecord, SessionRecord } from '../store/types.js';
+import type { ChatEvent } from './events.js';
+import { DEFAULT_WINDOW, historyWindow, type HistoryWindow } from './history.js';
+import { personaSnapshot } from './snapshot.js';
+
+// The conversation engine: builds each request (system prompt + history window + the new user
+// message), streams the provider's reply as ChatEvents, and saves every turn. The user message
+// is committed before the provider is called, so nothing the user typed is ever lost; the reply
+// is written once, complete or marked interrupted/error, so a crash never leaves half a row.
+
+export interface ActiveProvider {
+  provider: Provider;
+  model: string;
+}
+
+export interface EngineOptions {
+  temperature: number;
+  maxOutputTokens: number;
+  window?: HistoryWindow;
+  /** Answers with this provider when the chosen one fails (the offline engine). */
+  fallback?: ActiveProvider;
+  prices?: Config['prices'];
+  seed?: number;
+  userId?: string;
+}
+
+export interface EngineDeps {
+  store: ChatStore;
+  persona: Persona;
+  profile: ChatProfile;
+  systemPrompt: string;
+  active: ActiveProvider;
+  options: EngineOptions;
+  /** Continue this session instead of starting a new one on the first message. */
+  session?: SessionRecord;
+}
+
+export interface SendOptions {
+  signal?: AbortSignal;
+  inputMode?: InputMode;
+}
+
+interface Outcome {
+  text: string;
+  usage: Usage | undefined;
+  finishReason: FinishReason | undefined;
+  model: string;
+  error: ProviderError | undefined;
+  firstTokenMs: number | null;
+}
+
+export class ChatEngine {
+  private sessionRecord: SessionRecord | undefined;
+  private active: ActiveProvider;
+  /** Bumped by every turn so a late event from a superseded stream is ignored by consumers. */
+  private generation = 0;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.sessionRecord = deps.session;
+    this.active = deps.active;
+  }
+
+  get session(): SessionRecord | undefined {
+    return this.sessionRecord;
+  }
+
+  get persona(): Persona {
+    return this.deps.persona;
+  }
+
+  get provider(): ActiveProvider {
+    return this.active;
+  }
+
+  /** Switches provider or model for the next turns of the same session. */
+  setProvider(active: ActiveProvider): void {
+    this.active = active;
+  }
+
+  messages(): MessageRecord[] {
+    return this.sessionRecord ? this.deps.store.listMessages(this.sessionRecord.id) : [];
+  }
+
+  /** One user turn: saves the message, streams the reply, saves the reply. */
+  async *send(text: string, options: SendOptions = {}): AsyncGenerator<ChatEvent> {
+    const session = this.ensureSession(text);
+    const history = historyWindow(this.deps.store.listMessages(session.id), this.deps.options.window ?? DEFAULT_WINDOW);
+    const userMessage = this.deps.store.appendMessage({
+      sessionId: session.id,
+      role: 'user',
+      content: text,
+      provider: null,
+      model: null,
+      inputTokens: null,
+      outputTokens: null,
+      cacheReadTokens: null,
+      cacheWriteTokens: null,
+      costUsd: null,
+      latencyFirstTokenMs: null,
+      latencyTotalMs: null,
+      status: 'complete',
+      finishReason: null,
+      inputMode: options.inputMode ?? 'typed',
+      error: null,
+      fallback: false,
+    });
+    yield* this.reply(session, [...history, { role: 'user', content: text }], userMessage, options);
+  }
+
+  /** Regenerates the reply to the last user message (the old reply stays in the store). */
+  async *retry(options: SendOptions = {}): AsyncGenerator<ChatEvent> {
+    const session = this.sessionRecord;
+    const all = session ? this.deps.store.listMessages(session.id) : [];
+    const lastUserIndex = all.map((m) => m.role).lastIndexOf('user');
+    if (!session || lastUserIndex < 0) return;
+    const lastUser = all[lastUserIndex]!;
+    const history = historyWindow(all.slice(0, lastUserIndex), this.deps.options.window ?? DEFAULT_WINDOW);
+    yield* this.reply(session, [...history, { role: 'user', content: lastUser.content }], null, options);
+  }
+
+  private ensureSession(firstText: string): SessionRecord {
+    if (this.sessionRecord) return this.sessionRecord;
+    const { store, persona, profile, systemPrompt } = this.deps;
+    const snapshot = store.saveSnapshot(personaSnapshot(persona, profile, systemPrompt));
+    this.sessionRecord = store.createSession({
+      personaId: persona.id,
+      snapshotId: snapshot.id,
+      userId: this.deps.options.userId ?? 'local',
+      provider: this.active.provider.name,
+      model: this.active.model,
+      title: firstText.replace(/\s+/g, ' ').trim().slice(0, 80) || null,
+    });
+    store.recordEvent({ kind: 'session_started', sessionId: this.sessionRecord.id, personaId: persona.id, data: { provider: this.active.provider.name, model: this.active.model } });
+    return this.sessionRecord;
+  }
+
+  private async *reply(
+    session: SessionRecord,
+    messages: ProviderRequest['messages'],
+    userMessage: MessageRecord | null,
+    options: SendOptions,
+  ): AsyncGenerator<ChatEvent> {
+    const generation = ++this.generation;
+    const { store, persona } = this.deps;
+    let active = this.active;
+    yield { type: 'start', sessionId: session.id, userMessage, provider: active.provider.name, model: active.model };
+
+    const started = performance.now();
+    let outcome: Outcome = yield* this.stream(active, messages, options.signal, started);
+    let fallback = false;
+    const fb = this.deps.options.fallback;
+    if (outcome.error && fb && fb.provider.name !== active.provider.name && !options.signal?.aborted && outcome.text === '') {
+      store.recordEvent({ kind: 'provider_error', sessionId: session.id, personaId: persona.id, data: errorData(outcome.error, active) });
+      yield { type: 'fallback', error: outcome.error, provider: fb.provider.name, model: fb.model };
+      active = fb;
+      fallback = true;
+      outcome = yield* this.stream(fb, messages, options.signal, started);
+    }
+
+    const status = outcome.error ? 'error' : outcome.finishReason === 'interrupted' ? 'interrupted' : 'complete';
+    const price = outcome.usage ? priceFor(outcome.model, this.deps.options.prices) : undefined;
+    const saved = store.appendMessage({
+      sessionId: session.id,
+      role: 'persona',
+      content: outcome.text,
+      provider: active.provider.name,
+      model: outcome.model,
+      inputTokens: outcome.usage?.inputTokens ?? null,
+      outputTokens: outcome.usage?.outputTokens ?? null,
+      cacheReadTokens: outcome.usage?.cacheReadTokens ?? null,
+      cacheWriteTokens: outcome.usage?.cacheWriteTokens ?? null,
+      costUsd: outcome.usage && price ? costOf(outcome.usage, price) : active.provider.name === 'offline' ? 0 : null,
+      latencyFirstTokenMs: outcome.firstTokenMs,
+      latencyTotalMs: Math.round(performance.now() - started),
+      status,
+      finishReason: outcome.error ? 'error' : (outcome.finishReason ?? null),
+      inputMode: null,
+      error: outcome.error ? outcome.error.message : null,
+      fallback,
+    });
+    if (generation !== this.generation) return;
+    if (outcome.error) {
+      store.recordEvent({ kind: 'provider_error', sessionId: session.id, personaId: persona.id, data: errorData(outcome.error, active) });
+      yield { type: 'error', error: outcome.error, message: saved };
+      return;
+    }
+    store.recordEvent({
+      kind: status === 'interrupted' ? 'reply_interrupted' : 'reply_complete',
+      sessionId: session.id,
+      personaId: persona.id,
+      data: { provider: active.provider.name, model: outcome.model, firstTokenMs: outcome.firstTokenMs, totalMs: saved.latencyTotalMs },
+    });
+    yield { type: 'done', message: saved, finishReason: outcome.finishReason ?? 'stop' };
+  }
+
+  /** Runs one provider stream, passing deltas and usage through; returns what it produced. */
+  private async *stream(
+    active: ActiveProvider,
+    messages: ProviderRequest['messages'],
+    signal: AbortSignal | undefined,
+    started: number,
+  ): AsyncGenerator<ChatEvent, Outcome> {
+    const { persona, profile, systemPrompt, options } = this.deps;
+    const outcome: Outcome = { text: '', usage: undefined, finishReason: undefined, model: active.model, error: undefined, firstTokenMs: null };
+    const request: ProviderRequest = {
+      system: systemPrompt,
+      messages,
+      model: active.model,
+      temperature: options.temperature,
+      maxOutputTokens: options.maxOutputTokens,
+      signal,
+      persona: { persona, profile },
+      seed: options.seed,
+    };
+    for await (const event of active.provider.stream(request)) {
+      switch (event.type) {
+        case 'delta':
+          if (outcome.firstTokenMs === null) outcome.firstTokenMs = Math.round(performance.now() - started);
+          outcome.text += event.text;
+          yield event;
+          break;
+        case 'usage':
+          outcome.usage = event.usage;
+          yield event;
+          break;
+        case 'done':
+          outcome.finishReason = event.finishReason;
+          if (event.model) outcome.model = event.model;
+          break;
+        case 'error':
+          outcome.error = event.error;
+          break;
+      }
+    }
+    if (signal?.aborted && !outcome.error) outcome.finishReason = 'interrupted';
+    return outcome;
+  }
+}
+
+function errorData(error: ProviderError, active: ActiveProvider) {
+  return { provider: active.provider.name, model: active.model, kind: error.kind, status: error.status ?? null };
+}
+
+export type { ProviderName };

@@ -1,0 +1,42 @@
+import type { ChatTurn } from '../core/messages.js';
+import { estimateTokens } from '../persona/prompt.js';
+import type { MessageRecord } from '../store/types.js';
+
+// Which earlier messages go with a request: the last N (20 by default, as the seed does), and
+// fewer when they would not fit the token budget. Failed and empty replies are left out, and
+// after `/retry` only the newest of two consecutive replies counts.
+
+export interface HistoryWindow {
+  maxMessages: number;
+  maxTokens: number;
+}
+
+export const DEFAULT_WINDOW: HistoryWindow = { maxMessages: 20, maxTokens: 12_000 };
+
+export function conversationTurns(messages: MessageRecord[]): ChatTurn[] {
+  const turns: ChatTurn[] = [];
+  for (const m of messages) {
+    if (m.status === 'error' || m.content.trim() === '') continue;
+    const last = turns[turns.length - 1];
+    if (m.role === 'persona' && last?.role === 'persona') {
+      turns[turns.length - 1] = { role: 'persona', content: m.content };
+      continue;
+    }
+    turns.push({ role: m.role, content: m.content });
+  }
+  return turns;
+}
+
+export function historyWindow(messages: MessageRecord[], window: HistoryWindow = DEFAULT_WINDOW): ChatTurn[] {
+  const turns = conversationTurns(messages);
+  let picked = window.maxMessages > 0 ? turns.slice(-window.maxMessages) : [];
+  let tokens = picked.reduce((sum, t) => sum + estimateTokens(t.content), 0);
+  while (picked.length > 0 && tokens > window.maxTokens) {
+    tokens -= estimateTokens(picked[0]!.content);
+    picked = picked.slice(1);
+  }
+  // A window that opens with the persona's reply to a question it no longer sees reads oddly to
+  // models (and Anthropic wants a user turn first).
+  while (picked[0]?.role === 'persona') picked = picked.slice(1);
+  return picked;
+}

@@ -1,0 +1,45 @@
+import { newId } from '../core/ids.js';
+import type { ChatStore, MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionRecord } from '../store/types.js';
+
+/** A ChatStore that keeps everything in memory: `ask --no-save`, and engine tests. */
+export class MemoryStore implements ChatStore {
+  readonly snapshots = new Map<string, PersonaSnapshot>();
+  readonly sessions = new Map<string, SessionRecord>();
+  readonly messages: MessageRecord[] = [];
+  readonly events: NewEvent[] = [];
+
+  saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): PersonaSnapshot {
+    for (const s of this.snapshots.values()) if (s.contentHash === snapshot.contentHash) return s;
+    const saved = { ...snapshot, id: newId(), createdAt: new Date().toISOString() };
+    this.snapshots.set(saved.id, saved);
+    return saved;
+  }
+
+  createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): SessionRecord {
+    const now = new Date().toISOString();
+    const saved = { ...session, id: newId(), startedAt: now, lastActiveAt: now };
+    this.sessions.set(saved.id, saved);
+    return saved;
+  }
+
+  getSession(id: string): SessionRecord | undefined {
+    return this.sessions.get(id);
+  }
+
+  appendMessage(message: NewMessage): MessageRecord {
+    const seq = this.messages.filter((m) => m.sessionId === message.sessionId).length + 1;
+    const saved: MessageRecord = { ...message, id: newId(), seq, createdAt: message.createdAt ?? new Date().toISOString() };
+    this.messages.push(saved);
+    const session = this.sessions.get(message.sessionId);
+    if (session) session.lastActiveAt = saved.createdAt;
+    return saved;
+  }
+
+  listMessages(sessionId: string): MessageRecord[] {
+    return this.messages.filter((m) => m.sessionId === sessionId);
+  }
+
+  recordEvent(event: NewEvent): void {
+    this.events.push(event);
+  }
+}

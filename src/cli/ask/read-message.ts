@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../../core/errors.js';
+
+/** Reads all of stdin (a pipe or a file); refuses to wait on a terminal. */
+export async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new UsageError('no message given', 'pass it as arguments (persona ask cfo "your question") or pipe it in (echo "…" | persona ask cfo)');
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The message from arguments, or stdin when there are none (or just `-`). */
+export async function messageFrom(words: string[]): Promise<string> {
+  const text = words.length === 0 || (words.length === 1 && words[0] === '-') ? await readStdin() : words.join(' ');
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (!trimmed) throw new UsageError('the message is empty', 'say something: persona ask cfo "What do you think of …?"');
+  return trimmed;
+}
+
+/**
+ * An interview script: each block separated by a blank line is one turn; when no block spans
+ * several lines, that is the same as one turn per non-empty line.
+ */
+export function parseScript(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .flatMap((block) => {
+      const lines = block.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+      return lines.length === 0 ? [] : [lines.join('\n')];
+    })
+    .flatMap((block, _i, blocks) => (blocks.some((b) => b.includes('\n')) ? [block] : block.split('\n')));
+}
+
+export function readScript(file: string): string[] {
+  let text: string;
+  try {
+    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read script ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  const turns = parseScript(text);
+  if (turns.length === 0) throw new UsageError(`script ${file} has no questions`, 'one question per line, or blocks separated by blank lines; lines starting with # are comments');
+  return turns;
+}

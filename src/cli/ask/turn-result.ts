@@ -1,0 +1,69 @@
+import type { ChatEvent } from '../../chat/events.js';
+import type { ProviderError } from '../../core/errors.js';
+import type { MessageRecord } from '../../store/types.js';
+
+/** What one turn produced, for --json and exit codes. */
+export interface TurnResult {
+  sessionId: string | null;
+  provider: string;
+  model: string;
+  reply: string;
+  message: MessageRecord | null;
+  error: ProviderError | null;
+  fallback: boolean;
+}
+
+/** Consumes a turn's events, calling `onDelta` for streamed text; resolves when the turn ends. */
+export async function collectTurn(events: AsyncIterable<ChatEvent>, onDelta?: (text: string) => void, onNotice?: (text: string) => void): Promise<TurnResult> {
+  const result: TurnResult = { sessionId: null, provider: '', model: '', reply: '', message: null, error: null, fallback: false };
+  for await (const event of events) {
+    switch (event.type) {
+      case 'start':
+        result.sessionId = event.sessionId;
+        result.provider = event.provider;
+        result.model = event.model;
+        break;
+      case 'delta':
+        result.reply += event.text;
+        onDelta?.(event.text);
+        break;
+      case 'usage':
+        break;
+      case 'fallback':
+        result.fallback = true;
+        result.provider = event.provider;
+        result.model = event.model;
+        onNotice?.(`${event.error.message}; the offline engine answers instead`);
+        break;
+      case 'done':
+        result.message = event.message;
+        result.model = event.message.model ?? result.model;
+        break;
+      case 'error':
+        result.message = event.message;
+        result.error = event.error;
+        break;
+    }
+  }
+  return result;
+}
+
+export function turnJson(personaId: string, personaName: string, r: TurnResult) {
+  const m = r.message;
+  return {
+    sessionId: r.sessionId,
+    persona: { id: personaId, name: personaName },
+    provider: r.provider,
+    model: r.model,
+    reply: r.reply,
+    status: m?.status ?? 'error',
+    finishReason: m?.finishReason ?? null,
+    fallback: r.fallback,
+    usage: m
+      ? { inputTokens: m.inputTokens, outputTokens: m.outputTokens, cacheReadTokens: m.cacheReadTokens, cacheWriteTokens: m.cacheWriteTokens }
+      : null,
+    costUsd: m?.costUsd ?? null,
+    latency: m ? { firstTokenMs: m.latencyFirstTokenMs, totalMs: m.latencyTotalMs } : null,
+    error: r.error ? { kind: r.error.kind, message: r.error.message, hint: r.error.hint ?? null, status: r.error.status ?? null } : null,
+  };
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { readConfig } from '../../core/config.js';
+import { ExitCode, UsageError } from '../../core/errors.js';
+import { TerminalSanitizer } from '../../core/sanitize.js';
+import { loadPersonas, resolvePersona } from '../../persona/loader.js';
+import type { Persona } from '../../persona/schema.js';
+import type { ChatStore, SessionRecord } from '../../store/types.js';
+import { messageFrom, readScript } from '../ask/read-message.js';
+import { collectTurn, turnJson, type TurnResult } from '../ask/turn-result.js';
+import { memoryStore, openHistoryStore, parseModelFlags, setUpEngine, type ModelFlags } from '../engine-setup.js';
+import { abortOnInterrupt } from '../interrupt.js';
+import { c, colorFor, printJson, sanitizeInline } from '../output.js';
+import { parseOptions } from '../options.js';
+import { printTurnError } from '../print-turn-error.js';
+
+const askOptions = z.object({
+  continue: z.boolean().optional(),
+  session: z.string().min(1).optional(),
+  save: z.boolean().default(true),
+  json: z.boolean().optional(),
+  all: z.boolean().optional(),
+  script: z.string().min(1).optional(),
+  raw: z.boolean().optional(),
+});
+
+export default async function ask(personaArg: string | undefined, words: string[], rawOptions: Record<string, unknown>): Promise<void> {
+  const options = parseOptions(askOptions, rawOptions);
+  const flags = parseModelFlags(rawOptions);
+  if (options.continue && options.session) throw new UsageError('use --continue or --session, not both');
+  const config = readConfig();
+  const store: ChatStore & { close?: () => void } = options.save ? await openHistoryStore() : memoryStore();
+  const interrupt = abortOnInterrupt();
+  try {
+    // With --all or --session the personas are known, so every positional word is the message.
+    let personas: Persona[];
+    let session: SessionRecord | undefined;
+    let messageWords = words;
+    if (options.all) {
+      personas = loadPersonas().personas;
+      if (personas.length === 0) throw new UsageError('no personas to ask', 'see `persona personas list`');
+      messageWords = personaArg === undefined ? words : [personaArg, ...words];
+    } else if (options.session) {
+      const { session: found, persona } = await sessionAndPersona(store, options.session);
+      session = found;
+      personas = [persona];
+      messageWords = personaArg === undefined ? words : [personaArg, ...words];
+    } else {
+      if (!personaArg) throw new UsageError('which persona?', 'persona ask <persona> "message" (see `persona personas list`), or --all');
+      personas = personaArg.split(',').filter(Boolean).map((ref) => resolvePersona(ref.trim()));
+      if (options.continue) {
+        if (personas.length > 1) throw new UsageError('--continue works with one persona');
+        session = latestSession(store, personas[0]!.id);
+      }
+    }
+    if (options.script) {
+      if (personas.length > 1) throw new UsageError('--script interviews one persona at a time');
+      if (messageWords.length > 0) throw new UsageError('give the questions in the --script file or as arguments, not both');
+      const { runInterview } = await import('../ask/interview.js');
+      process.exitCode = await runInterview({ persona: personas[0]!, session, store, flags, config, questions: readScript(options.script), json: options.json, raw: options.raw, signal: interrupt.signal });
+      return;
+    }
+    const message = await messageFrom(messageWords);
+    if (personas.length > 1) {
+      const { runFocusGroup } = await import('../ask/focus-group.js');
+      process.exitCode = await runFocusGroup({ personas, store, flags, config, message, json: options.json, signal: interrupt.signal });
+      return;
+    }
+    process.exitCode = await askOne(personas[0]!, message, { store, session, flags, config, json: options.json, raw: options.raw, signal: interrupt.signal });
+  } finally {
+    interrupt.dispose();
+    store.close?.();
+  }
+}
+
+async function askOne(
+  persona: Persona,
+  message: string,
+  ctx: { store: ChatStore; session?: SessionRecord; flags: ModelFlags; config: ReturnType<typeof readConfig>; json?: boolean; raw?: boolean; signal: AbortSignal },
+): Promise<number> {
+  const engine = await setUpEngine({ persona, flags: ctx.flags, store: ctx.store, session: ctx.session, config: ctx.config });
+  const rawOut = ctx.raw && !process.stdout.isTTY;
+  const sanitizer = new TerminalSanitizer();
+  const err = colorFor(process.stderr);
+  if (engine.provider.provider.name === 'offline' && process.stderr.isTTY && !ctx.json) {
+    const { OFFLINE_NOTICE } = await import('../../providers/offline/index.js');
+    process.stderr.write(`${err.dim(OFFLINE_NOTICE)}\n`);
+  }
+  const result: TurnResult = await collectTurn(
+    engine.send(message, { signal: ctx.signal, inputMode: process.stdin.isTTY ? 'typed' : 'script' }),
+    ctx.json ? undefined : (text) => process.stdout.write(rawOut ? text : sanitizer.push(text)),
+    (notice) => process.stderr.write(`${err.yellow('note:')} ${notice}\n`),
+  );
+  if (ctx.json) {
+    printJson(turnJson(persona.id, sanitizeInline(persona.name), result));
+  } else if (result.reply && !result.reply.endsWith('\n')) {
+    process.stdout.write('\n');
+  }
+  if (result.error) {
+    if (!ctx.json) printTurnError(result.error, result.sessionId);
+    return ExitCode.provider;
+  }
+  if (result.message?.status === 'interrupted') {
+    if (!ctx.json) process.stderr.write(`${c.dim('(interrupted; the partial reply is saved)')}\n`);
+    return ExitCode.interrupted;
+  }
+  return ExitCode.ok;
+}
+
+function latestSession(store: ChatStore, personaId: string): SessionRecord {
+  const s = (store as { latestSession?: (id?: string) => SessionRecord | undefined }).latestSession?.(personaId);
+  if (!s) throw new UsageError(`no earlier session with ${personaId} to continue`, `start one: persona ask ${personaId} "…"`);
+  return s;
+}
+
+async function sessionAndPersona(store: ChatStore, ref: string): Promise<{ session: SessionRecord; persona: Persona }> {
+  const find = (store as { findSession?: (ref: string) => SessionRecord | undefined }).findSession;
+  if (!find) throw new UsageError('--session needs the history database', 'drop --no-save');
+  const session = find.call(store, ref);
+  if (!session) throw new UsageError(`no session "${ref}"`, 'see `persona sessions list`');
+  return { session, persona: resolvePersona(session.personaId) };
+}

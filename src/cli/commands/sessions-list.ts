@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { openHistoryStore } from '../engine-setup.js';
+import { numberFlag, parseOptions } from '../options.js';
+import { c, printJson, println, sanitizeInline, truncate } from '../output.js';
+import { formatCost, formatWhen } from '../session-ref.js';
+
+const schema = z.object({ persona: z.string().optional(), limit: numberFlag(1, 100_000, true), json: z.boolean().optional() });
+
+export default async function sessionsList(raw: unknown): Promise<void> {
+  const options = parseOptions(schema, raw);
+  const store = await openHistoryStore();
+  try {
+    const sessions = store.listSessions({ personaId: options.persona, limit: options.limit });
+    if (options.json) return printJson(sessions);
+    if (sessions.length === 0) {
+      println(options.persona ? `No sessions with ${options.persona} yet.` : 'No sessions yet. Start one: persona chat, or persona ask cfo "Hello"');
+      return;
+    }
+    const width = process.stdout.isTTY ? (process.stdout.columns ?? 120) : 200;
+    for (const s of sessions) {
+      const head = `${c.bold(s.id)}  ${formatWhen(s.lastActiveAt)}  ${s.personaId.padEnd(14)} ${String(s.messageCount).padStart(4)} msgs  ${formatCost(s.costUsd).padStart(8)}  ${c.dim(`${s.provider}/${s.model}`)}`;
+      println(head);
+      if (s.title) println(`  ${c.dim(truncate(sanitizeInline(s.title), width - 4))}`);
+    }
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,24 @@
+import { openHistoryStore } from '../engine-setup.js';
+import { c, printJson, println, sanitizeInline, sanitizeText } from '../output.js';
+import { findSessionOrFail, formatCost, formatWhen } from '../session-ref.js';
+
+export default async function sessionsShow(ref: string, options: { json?: boolean }): Promise<void> {
+  const store = await openHistoryStore();
+  try {
+    const summary = findSessionOrFail(store, ref);
+    const transcript = store.getTranscript(summary.id)!;
+    if (options.json) return printJson(transcript);
+    const name = sanitizeInline(transcript.snapshot?.name ?? summary.personaName ?? summary.personaId);
+    println(c.bold(`${name} (${summary.personaId}) · ${summary.provider}/${summary.model}`));
+    println(c.dim(`session ${summary.id} · started ${formatWhen(summary.startedAt)} · ${summary.messageCount} messages · ${summary.inputTokens + summary.outputTokens} tokens · cost ${formatCost(summary.costUsd)}`));
+    for (const m of transcript.messages) {
+      println();
+      const label = m.role === 'user' ? c.bold.cyan('You') : c.bold(name);
+      const mark = m.status === 'interrupted' ? c.yellow(' [interrupted]') : m.status === 'error' ? c.red(` [error: ${sanitizeInline(m.error ?? '')}]`) : m.fallback ? c.dim(' [offline fallback]') : '';
+      println(`${label}${mark} ${c.dim(formatWhen(m.createdAt))}`);
+      if (m.content) println(sanitizeText(m.content));
+    }
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,23 @@
+import { CommanderError, type Command } from 'commander';
+import { ExitCode } from '../core/errors.js';
+import { handleError } from './handle-error.js';
+
+/** Parses argv, runs the chosen command, and turns every failure into a message and exit code. */
+export async function runProgram(program: Command, argv: string[]): Promise<void> {
+  // `persona ... | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      process.exitCode = ok ? ExitCode.ok : ExitCode.usage;
+      return;
+    }
+    process.exitCode = handleError(error);
+  }
+}

@@ -1,0 +1,64 @@
+import type { MessageRecord } from '../store/types.js';
+import type { Transcript } from './types.js';
+
+// What every format says about a session and about each message, as raw (untrusted) strings.
+// Each renderer makes them safe for its medium: sanitized for md/txt, escaped for html.
+
+export interface HeaderField {
+  label: string;
+  value: string;
+}
+
+export function transcriptTitle(transcript: Transcript): string {
+  return `Conversation with ${transcript.session.personaName}`;
+}
+
+export function headerFields(transcript: Transcript): HeaderField[] {
+  const s = transcript.session;
+  const fields: HeaderField[] = [{ label: 'Persona', value: `${s.personaName} (${s.personaId})` }];
+  if (s.title) fields.push({ label: 'Title', value: s.title });
+  fields.push(
+    { label: 'Session', value: s.id },
+    { label: 'Provider', value: s.provider },
+    { label: 'Model', value: s.model },
+    { label: 'Started', value: formatTimestamp(s.startedAt) },
+    { label: 'Last active', value: formatTimestamp(s.lastActiveAt) },
+    { label: 'Messages', value: formatCount(s.messageCount) },
+    { label: 'Tokens', value: `${formatCount(s.inputTokens)} in / ${formatCount(s.outputTokens)} out` },
+    { label: 'Cost', value: formatUsd(s.costUsd) },
+  );
+  return fields;
+}
+
+/** Null is an unknown price and says so: "$0.00" would claim something was free. */
+export function formatUsd(cost: number | null): string {
+  if (cost === null) return 'unknown';
+  if (cost === 0) return '$0.00';
+  if (cost < 0.0001) return '< $0.0001';
+  return cost < 0.01 ? `$${cost.toFixed(4)}` : `$${cost.toFixed(2)}`;
+}
+
+/** UTC and fixed-format, so the same session always exports to the same text. */
+export function formatTimestamp(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function speakerLabel(message: MessageRecord, transcript: Transcript): string {
+  return message.role === 'user' ? 'You' : transcript.session.personaName;
+}
+
+/** Marks a reader should see beside a message: cut short, failed, answered offline, spoken. */
+export function messageNotes(message: MessageRecord): string[] {
+  const notes: string[] = [];
+  if (message.status === 'interrupted') notes.push('interrupted');
+  if (message.status === 'error') notes.push(message.error ? `error: ${message.error}` : 'error');
+  if (message.fallback) notes.push('answered offline (fallback)');
+  if (message.inputMode === 'voice') notes.push('spoken');
+  return notes;
+}

@@ -1,0 +1,107 @@
+import type { Issue } from '../core/errors.js';
+import { sanitizeText } from '../core/sanitize.js';
+
+// Parsing untrusted JSON: size and depth limits, line/column on syntax errors, a BOM allowed,
+// prototype keys dropped and control characters neutralized. Pure: the caller reads the file.
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_DEPTH = 32;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ParsedJson = { ok: true; value: unknown; warnings: Issue[] } | { ok: false; issues: Issue[] };
+
+export function lineAndColumn(text: string, position: number): { line: number; column: number } {
+  let line = 1;
+  let lastNewline = -1;
+  for (let i = 0; i < position && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastNewline = i;
+    }
+  }
+  return { line, column: position - lastNewline };
+}
+
+function syntaxIssue(text: string, error: Error): Issue {
+  const position = /position (\d+)/.exec(error.message)?.[1];
+  const lc = /line (\d+) column (\d+)/.exec(error.message);
+  let where = '';
+  if (lc) where = `line ${lc[1]}, column ${lc[2]}`;
+  else if (position !== undefined) {
+    const { line, column } = lineAndColumn(text, Number(position));
+    where = `line ${line}, column ${column}`;
+  } else if (/end of JSON input/i.test(error.message)) {
+    const { line, column } = lineAndColumn(text, text.length);
+    where = `line ${line}, column ${column}`;
+  }
+  const what = error.message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
+  return {
+    path: '',
+    message: `invalid JSON${where ? ` at ${where}` : ''}: ${what}`,
+    hint: 'check for a missing comma, quote or bracket near there',
+  };
+}
+
+/** Depth of nesting, measured without recursion so hostile input cannot blow the stack. */
+function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Replaces control/escape sequences in every string; reports where it changed something. */
+function neutralizeStrings(value: unknown, path: string, warnings: Issue[]): unknown {
+  if (typeof value === 'string') {
+    const clean = sanitizeText(value);
+    if (clean !== value) {
+      warnings.push({ path, message: 'control or invisible characters removed', hint: 'remove them from the file' });
+    }
+    return clean;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => neutralizeStrings(v, `${path}[${i}]`, warnings));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = neutralizeStrings(v, path ? `${path}.${k}` : k, warnings);
+    return out;
+  }
+  return value;
+}
+
+export function parseUntrustedJson(text: string, byteLength: number): ParsedJson {
+  if (byteLength > MAX_FILE_BYTES) {
+    return {
+      ok: false,
+      issues: [{ path: '', message: `file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`, hint: 'a persona file is a few KB: is this the right file?' }],
+    };
+  }
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const dropped: string[] = [];
+  let value: unknown;
+  try {
+    value = JSON.parse(source, function reviver(key, v) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        dropped.push(key);
+        return undefined;
+      }
+      return v;
+    });
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return { ok: false, issues: [{ path: '', message: `nesting is deeper than ${MAX_DEPTH} levels`, hint: 'flatten the file' }] };
+    }
+    return { ok: false, issues: [syntaxIssue(source, error as Error)] };
+  }
+  if (depthExceeds(value, MAX_DEPTH)) {
+    return { ok: false, issues: [{ path: '', message: `nesting is deeper than ${MAX_DEPTH} levels`, hint: 'flatten the file' }] };
+  }
+  const warnings: Issue[] = [];
+  if (dropped.length > 0) {
+    warnings.push({ path: '', message: `ignored reserved key(s): ${[...new Set(dropped)].join(', ')}`, hint: 'rename or remove them' });
+  }
+  return { ok: true, value: neutralizeStrings(value, '', warnings), warnings };
+}

@@ -1,0 +1,142 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputFileError, UserError, type Issue } from '../core/errors.js';
+import { closest } from '../core/closest.js';
+import { homePaths } from '../core/home.js';
+import type { Persona } from './schema.js';
+import { validatePersonaText } from './validate.js';
+
+// The only file in src/persona that touches the disk.
+
+export interface LoadResult {
+  personas: Persona[];
+  /** Files that could not be used; each lists every problem. */
+  failures: InputFileError[];
+  /** Valid files with something worth fixing, by file. */
+  warnings: Array<{ file: string; issues: Issue[] }>;
+}
+
+/** The shipped personas/ folder: found by walking up from this module to the package root. */
+export function shippedPersonaDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'personas'))) return join(dir, 'personas');
+    dir = dirname(dir);
+  }
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'personas');
+}
+
+function jsonFilesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.json'))
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
+/** Reads and validates one persona file; throws InputFileError listing every problem. */
+export function loadPersonaFile(file: string, origin: Persona['origin'] = 'path'): { persona: Persona; warnings: Issue[] } {
+  const path = resolve(file);
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > 1024 * 1024) {
+      throw new InputFileError(path, [{ path: '', message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`, hint: 'a persona file is a few KB: is this the right file?' }]);
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof InputFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+    throw new InputFileError(path, [{ path: '', message }]);
+  }
+  const result = validatePersonaText(bytes.toString('utf8'), bytes.length, basename(path));
+  if (!result.ok) throw new InputFileError(path, result.issues);
+  const persona: Persona = { id: result.id, name: result.data.name, data: result.data, source: path, origin };
+  return { persona, warnings: result.warnings };
+}
+
+/** Expands files and folders (non-recursive) into persona files. */
+export function expandPaths(paths: string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(p);
+    if (!existsSync(abs)) missing.push(abs);
+    else if (statSync(abs).isDirectory()) files.push(...jsonFilesIn(abs));
+    else files.push(abs);
+  }
+  return { files, missing };
+}
+
+export interface PersonaSources {
+  /** Include the shipped personas/ folder (default true). */
+  shipped?: boolean;
+  /** The user's folder (default: $PERSONA_HOME/personas; null: skip it). */
+  userDir?: string | null;
+  /** Extra files or folders. */
+  paths?: string[];
+}
+
+export function loadPersonas(sources: PersonaSources = {}): LoadResult {
+  const entries: Array<{ file: string; origin: Persona['origin'] }> = [];
+  if (sources.shipped !== false) {
+    const dir = shippedPersonaDir();
+    if (existsSync(dir)) for (const file of jsonFilesIn(dir)) entries.push({ file, origin: 'shipped' });
+  }
+  const userDir = sources.userDir === null ? undefined : (sources.userDir ?? homePaths().personas);
+  if (userDir && existsSync(userDir)) for (const file of jsonFilesIn(userDir)) entries.push({ file, origin: 'user' });
+  const { files, missing } = expandPaths(sources.paths ?? []);
+  for (const file of files) entries.push({ file, origin: 'path' });
+
+  const result: LoadResult = { personas: [], failures: [], warnings: [] };
+  for (const file of missing) result.failures.push(new InputFileError(file, [{ path: '', message: 'no such file or folder' }]));
+  const byId = new Map<string, Persona>();
+  const seenFiles = new Set<string>();
+  for (const { file, origin } of entries) {
+    if (seenFiles.has(file)) continue;
+    seenFiles.add(file);
+    try {
+      const { persona, warnings } = loadPersonaFile(file, origin);
+      const existing = byId.get(persona.id);
+      if (existing) {
+        result.failures.push(
+          new InputFileError(file, [{ path: 'id', message: `duplicate id "${persona.id}", also used by ${existing.source}`, hint: 'give one of them another "id"' }]),
+        );
+        continue;
+      }
+      byId.set(persona.id, persona);
+      result.personas.push(persona);
+      if (warnings.length > 0) result.warnings.push({ file, issues: warnings });
+    } catch (error) {
+      if (error instanceof InputFileError) result.failures.push(error);
+      else throw error;
+    }
+  }
+  return result;
+}
+
+/**
+ * Finds one persona by id (or unique id prefix), or loads it from a path when the argument
+ * names a file.
+ */
+export function resolvePersona(ref: string, sources: PersonaSources = {}): Persona {
+  if (ref.toLowerCase().endsWith('.json') || ref.includes('/') || ref.includes('\\')) {
+    return loadPersonaFile(ref).persona;
+  }
+  const { personas, failures } = loadPersonas(sources);
+  const exact = personas.find((p) => p.id === ref);
+  if (exact) return exact;
+  const prefixed = personas.filter((p) => p.id.startsWith(ref));
+  if (prefixed.length === 1) return prefixed[0]!;
+  const broken = failures.find((f) => basename(f.file, '.json') === ref);
+  if (broken) throw broken;
+  if (prefixed.length > 1) {
+    throw new UserError(`"${ref}" matches several personas: ${prefixed.map((p) => p.id).join(', ')}`, { hint: 'type more of the id' });
+  }
+  const near = closest(ref, personas.map((p) => p.id));
+  throw new UserError(`no persona with id "${ref}"`, {
+    hint: near ? `did you mean "${near}"? (see \`persona personas list\`)` : 'see `persona personas list`, or give a path to a .json file',
+    exitCode: 2,
+  });
+}

@@ -1,0 +1,71 @@
+import type { Config } from '../core/config.js';
+import { ProviderError, UsageError } from '../core/errors.js';
+import { PROVIDER_NAMES, type ProviderName } from '../core/messages.js';
+import type { ProviderSettings } from './types.js';
+
+// Which provider and model a turn uses: flags first, then config, then which keys are present;
+// with no key anywhere, the offline engine. Keys come from the environment before the config file.
+
+export const DEFAULT_MODELS: Record<ProviderName, string> = {
+  offline: 'persona-offline-1',
+  openai: 'gpt-4o-mini',
+  anthropic: 'claude-sonnet-4-5',
+};
+
+export interface ProviderFlags {
+  provider?: string;
+  model?: string;
+}
+
+/** Local OpenAI-compatible servers (Ollama, LM Studio, llama.cpp) ignore the key; the SDK needs one. */
+const KEYLESS_PLACEHOLDER = 'no-key-needed';
+
+function keyFor(name: ProviderName, config: Config, env: NodeJS.ProcessEnv): string | undefined {
+  if (name === 'openai') return env.OPENAI_API_KEY || config.openai?.apiKey;
+  if (name === 'anthropic') return env.ANTHROPIC_API_KEY || config.anthropic?.apiKey;
+  return undefined;
+}
+
+function baseUrlFor(name: ProviderName, config: Config, env: NodeJS.ProcessEnv): string | undefined {
+  if (name === 'openai') return env.OPENAI_BASE_URL || config.openai?.baseUrl;
+  if (name === 'anthropic') return env.ANTHROPIC_BASE_URL || config.anthropic?.baseUrl;
+  return undefined;
+}
+
+export function chooseProvider(flags: ProviderFlags, config: Config, env: NodeJS.ProcessEnv = process.env): ProviderName {
+  const named = flags.provider ?? config.provider;
+  if (named !== undefined) {
+    if (!PROVIDER_NAMES.includes(named as ProviderName)) {
+      throw new UsageError(`unknown provider "${named}"`, `use one of: ${PROVIDER_NAMES.join(', ')}`);
+    }
+    return named as ProviderName;
+  }
+  if (keyFor('openai', config, env) || env.OPENAI_BASE_URL || config.openai?.baseUrl) return 'openai';
+  if (keyFor('anthropic', config, env)) return 'anthropic';
+  return 'offline';
+}
+
+export function resolveProviderSettings(flags: ProviderFlags, config: Config, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
+  const name = chooseProvider(flags, config, env);
+  const sectionModel = name === 'offline' ? undefined : config[name]?.model;
+  // A top-level `model` belongs to the configured provider; it must not leak onto another one.
+  const configModel = sectionModel ?? (config.provider === name ? config.model : undefined);
+  const model = flags.model ?? configModel ?? DEFAULT_MODELS[name];
+  const settings: ProviderSettings = {
+    name,
+    model,
+    maxRetries: config.retries ?? 2,
+    timeoutMs: config.timeoutMs ?? 60_000,
+  };
+  if (name === 'offline') return settings;
+  const baseUrl = baseUrlFor(name, config, env);
+  let apiKey = keyFor(name, config, env);
+  if (!apiKey && name === 'openai' && baseUrl) apiKey = KEYLESS_PLACEHOLDER;
+  if (!apiKey) {
+    const envVar = name === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY';
+    throw new ProviderError(name, 'config', `no ${name === 'openai' ? 'OpenAI' : 'Anthropic'} API key is set`, {
+      hint: `export ${envVar}=…, or run \`persona config set ${name}.apiKey <key>\`, or use --provider offline`,
+    });
+  }
+  return { ...settings, apiKey, ...(baseUrl ? { baseUrl } : {}) };
+}

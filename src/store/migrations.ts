@@ -1,0 +1,145 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+// Append-only, ordered, recorded by name (as simonw/llm does). Never edit or reorder a migration
+// that has shipped: add a new one. A database that records a name missing from this list was
+// written by a newer persona-chat, and `openDatabase` refuses it rather than guess.
+
+export interface Migration {
+  name: string;
+  up(db: BetterSqlite3.Database): void;
+}
+
+const initialSchema = `
+CREATE TABLE persona_snapshots (
+  id TEXT PRIMARY KEY,
+  persona_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  persona_json TEXT NOT NULL,
+  chat_profile_json TEXT NOT NULL,
+  system_prompt TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX persona_snapshots_by_persona ON persona_snapshots (persona_id);
+
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  persona_id TEXT NOT NULL,
+  snapshot_id TEXT NOT NULL REFERENCES persona_snapshots (id),
+  user_id TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  model TEXT NOT NULL,
+  title TEXT,
+  started_at TEXT NOT NULL,
+  last_active_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_persona_recent ON sessions (persona_id, last_active_at DESC);
+CREATE INDEX sessions_by_recent ON sessions (last_active_at DESC);
+CREATE INDEX sessions_by_snapshot ON sessions (snapshot_id);
+
+-- pk is an explicit INTEGER PRIMARY KEY because the FTS index refers to rows by rowid, and only
+-- an explicit one is guaranteed to survive VACUUM. UNIQUE (session_id, seq) doubles as the
+-- "messages of a session in order" index.
+CREATE TABLE messages (
+  pk INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  role TEXT NOT NULL CHECK (role IN ('user', 'persona')),
+  content TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  provider TEXT,
+  model TEXT,
+  input_tokens INTEGER,
+  output_tokens INTEGER,
+  cache_read_tokens INTEGER,
+  cache_write_tokens INTEGER,
+  cost_usd REAL,
+  latency_first_ms INTEGER,
+  latency_total_ms INTEGER,
+  status TEXT NOT NULL CHECK (status IN ('complete', 'interrupted', 'error')),
+  finish_reason TEXT,
+  input_mode TEXT,
+  error TEXT,
+  fallback INTEGER NOT NULL DEFAULT 0 CHECK (fallback IN (0, 1)),
+  UNIQUE (session_id, seq)
+) STRICT;
+
+CREATE VIRTUAL TABLE messages_fts USING fts5 (
+  content,
+  content = 'messages',
+  content_rowid = 'pk',
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER messages_fts_after_insert AFTER INSERT ON messages BEGIN
+  INSERT INTO messages_fts (rowid, content) VALUES (new.pk, new.content);
+END;
+CREATE TRIGGER messages_fts_after_delete AFTER DELETE ON messages BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.pk, old.content);
+END;
+CREATE TRIGGER messages_fts_after_update AFTER UPDATE OF content ON messages BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.pk, old.content);
+  INSERT INTO messages_fts (rowid, content) VALUES (new.pk, new.content);
+END;
+
+-- Analytics. No foreign keys: an event outlives nothing and must never make a write fail.
+CREATE TABLE events (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  session_id TEXT,
+  persona_id TEXT,
+  data_json TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX events_by_kind_time ON events (kind, created_at);
+CREATE INDEX events_by_session ON events (session_id);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '001_initial_schema', up: (db) => db.exec(initialSchema) },
+];
+
+const MIGRATIONS_TABLE = 'migrations';
+
+export function hasMigrationsTable(db: BetterSqlite3.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE) !== undefined;
+}
+
+/** Names recorded in the database, in the order they were applied. */
+export function appliedMigrationNames(db: BetterSqlite3.Database): string[] {
+  if (!hasMigrationsTable(db)) return [];
+  const rows = db.prepare(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY rowid`).all() as Array<{ name: unknown }>;
+  return rows.map((row) => String(row.name));
+}
+
+export function pendingMigrations(db: BetterSqlite3.Database, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+  const applied = new Set(appliedMigrationNames(db));
+  return migrations.filter((m) => !applied.has(m.name));
+}
+
+/** Recorded names this build does not know: the database was written by a newer version. */
+export function unknownMigrationNames(db: BetterSqlite3.Database, migrations: readonly Migration[] = MIGRATIONS): string[] {
+  const known = new Set(migrations.map((m) => m.name));
+  return appliedMigrationNames(db).filter((name) => !known.has(name));
+}
+
+/**
+ * Applies what is pending in one IMMEDIATE transaction and returns the names applied. The pending
+ * list is read again inside the transaction: two processes opening a fresh file at once must not
+ * both run the same migration.
+ */
+export function migrate(db: BetterSqlite3.Database, migrations: readonly Migration[] = MIGRATIONS): string[] {
+  // Fast path without a write lock: an up-to-date database is opened by readers all the time.
+  if (pendingMigrations(db, migrations).length === 0) return [];
+  const apply = db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`);
+    const pending = pendingMigrations(db, migrations);
+    const record = db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)`);
+    for (const migration of pending) {
+      migration.up(db);
+      record.run(migration.name, new Date().toISOString());
+    }
+    return pending.map((m) => m.name);
+  });
+  return apply.immediate();
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { StoreError } from '../core/errors.js';
+import { PROVIDER_NAMES, type ProviderName } from '../core/messages.js';
+import type { MessageRecord, PersonaSnapshot, SearchHit, SessionRecord, SessionSummary } from './types.js';
+
+// Rows read back are checked before they become records: a file edited by hand or by another
+// tool must produce a clear StoreError, not a wrong type travelling through the app.
+
+const provider = z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]]);
+const role = z.enum(['user', 'persona']);
+const count = z.number().int().nonnegative();
+
+const snapshotRow = z.object({
+  id: z.string(),
+  persona_id: z.string(),
+  name: z.string(),
+  content_hash: z.string(),
+  persona_json: z.string(),
+  chat_profile_json: z.string(),
+  system_prompt: z.string(),
+  created_at: z.string(),
+});
+
+const sessionRow = z.object({
+  id: z.string(),
+  persona_id: z.string(),
+  snapshot_id: z.string(),
+  user_id: z.string(),
+  provider,
+  model: z.string(),
+  title: z.string().nullable(),
+  started_at: z.string(),
+  last_active_at: z.string(),
+});
+
+const summaryRow = sessionRow.extend({
+  persona_name: z.string(),
+  message_count: count,
+  input_tokens_total: count,
+  output_tokens_total: count,
+  cost_total: z.number(),
+  unknown_cost_count: count,
+});
+
+const messageRow = z.object({
+  id: z.string(),
+  session_id: z.string(),
+  seq: z.number().int().positive(),
+  role,
+  content: z.string(),
+  created_at: z.string(),
+  provider: provider.nullable(),
+  model: z.string().nullable(),
+  input_tokens: count.nullable(),
+  output_tokens: count.nullable(),
+  cache_read_tokens: count.nullable(),
+  cache_write_tokens: count.nullable(),
+  cost_usd: z.number().nullable(),
+  latency_first_ms: z.number().nullable(),
+  latency_total_ms: z.number().nullable(),
+  status: z.enum(['complete', 'interrupted', 'error']),
+  finish_reason: z.enum(['stop', 'length', 'interrupted', 'content_filter', 'error']).nullable(),
+  input_mode: z.enum(['typed', 'voice', 'script']).nullable(),
+  error: z.string().nullable(),
+  fallback: z.union([z.literal(0), z.literal(1)]),
+});
+
+const searchRow = z.object({
+  session_id: z.string(),
+  message_id: z.string(),
+  seq: z.number().int().positive(),
+  persona_id: z.string(),
+  persona_name: z.string(),
+  role,
+  created_at: z.string(),
+  snippet: z.string(),
+  score: z.number(),
+});
+
+function parseRow<T extends z.ZodType>(schema: T, row: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(row);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` (column ${issue.path.join('.')}: ${issue.message})` : '';
+  throw new StoreError(
+    `A ${what} read from the database is damaged${where}.`,
+    'The file may have been edited by another tool; move it aside to start a fresh history.',
+  );
+}
+
+/**
+ * Persona and profile JSON are opaque to the store and validated by whoever uses them; a damaged
+ * value reads back as null so one bad snapshot cannot make a whole history unreadable.
+ */
+function parseJsonColumn(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+export function toSnapshot(row: unknown): PersonaSnapshot {
+  const r = parseRow(snapshotRow, row, 'persona snapshot');
+  return {
+    id: r.id,
+    personaId: r.persona_id,
+    name: r.name,
+    contentHash: r.content_hash,
+    persona: parseJsonColumn(r.persona_json),
+    chatProfile: parseJsonColumn(r.chat_profile_json),
+    systemPrompt: r.system_prompt,
+    createdAt: r.created_at,
+  };
+}
+
+function sessionFields(r: z.output<typeof sessionRow>): SessionRecord {
+  return {
+    id: r.id,
+    personaId: r.persona_id,
+    snapshotId: r.snapshot_id,
+    userId: r.user_id,
+    provider: r.provider,
+    model: r.model,
+    title: r.title,
+    startedAt: r.started_at,
+    lastActiveAt: r.last_active_at,
+  };
+}
+
+export function toSession(row: unknown): SessionRecord {
+  return sessionFields(parseRow(sessionRow, row, 'session'));
+}
+
+export function toSessionSummary(row: unknown): SessionSummary {
+  const r = parseRow(summaryRow, row, 'session');
+  return {
+    ...sessionFields(r),
+    personaName: r.persona_name,
+    messageCount: r.message_count,
+    inputTokens: r.input_tokens_total,
+    outputTokens: r.output_tokens_total,
+    costUsd: r.unknown_cost_count > 0 ? null : r.cost_total,
+  };
+}
+
+export function toMessage(row: unknown): MessageRecord {
+  const r = parseRow(messageRow, row, 'message');
+  return {
+    id: r.id,
+    sessionId: r.session_id,
+    seq: r.seq,
+    role: r.role,
+    content: r.content,
+    createdAt: r.created_at,
+    provider: r.provider,
+    model: r.model,
+    inputTokens: r.input_tokens,
+    outputTokens: r.output_tokens,
+    cacheReadTokens: r.cache_read_tokens,
+    cacheWriteTokens: r.cache_write_tokens,
+    costUsd: r.cost_usd,
+    latencyFirstTokenMs: r.latency_first_ms,
+    latencyTotalMs: r.latency_total_ms,
+    status: r.status,
+    finishReason: r.finish_reason,
+    inputMode: r.input_mode,
+    error: r.error,
+    fallback: r.fallback === 1,
+  };
+}
+
+export function toSearchHit(row: unknown): SearchHit {
+  const r = parseRow(searchRow, row, 'search result');
+  return {
+    sessionId: r.session_id,
+    messageId: r.message_id,
+    seq: r.seq,
+    personaId: r.persona_id,
+    personaName: r.persona_name,
+    role: r.role,
+    createdAt: r.created_at,
+    snippet: r.snippet,
+    rank: r.score,
+  };
+}

@@ -1,0 +1,56 @@
+// The session summary query: sessions are picked (filtered, ordered, limited) before their
+// messages are aggregated, so listing the 20 latest sessions never aggregates the whole history.
+
+/**
+ * A message whose price should be known: a reply that reached the provider (not a failed request)
+ * or anything that reports token usage. When any such message has no cost, the session's total is
+ * unknown (null) rather than an undercount that looks exact.
+ */
+const UNKNOWN_COST = `m.cost_usd IS NULL AND (
+  m.input_tokens IS NOT NULL OR m.output_tokens IS NOT NULL OR (m.role = 'persona' AND m.status <> 'error')
+)`;
+
+/** `where` filters the sessions table; parameters are named (@personaId, @id, @pattern, @limit). */
+export function sessionSummarySql(where: string): string {
+  return `
+WITH picked AS (
+  SELECT * FROM sessions WHERE ${where}
+  ORDER BY last_active_at DESC, id DESC
+  LIMIT @limit
+)
+SELECT
+  picked.*,
+  p.name AS persona_name,
+  count(m.pk) AS message_count,
+  coalesce(sum(m.input_tokens), 0) AS input_tokens_total,
+  coalesce(sum(m.output_tokens), 0) AS output_tokens_total,
+  coalesce(sum(m.cost_usd), 0.0) AS cost_total,
+  count(CASE WHEN ${UNKNOWN_COST} THEN 1 END) AS unknown_cost_count
+FROM picked
+JOIN persona_snapshots p ON p.id = picked.snapshot_id
+LEFT JOIN messages m ON m.session_id = picked.id
+GROUP BY picked.id
+ORDER BY picked.last_active_at DESC, picked.id DESC`;
+}
+
+/** Best match first (bm25 is lower for better matches); the newest message breaks ties. */
+export function searchSql(byPersona: boolean): string {
+  return `
+SELECT
+  m.session_id,
+  m.id AS message_id,
+  m.seq,
+  s.persona_id,
+  p.name AS persona_name,
+  m.role,
+  m.created_at,
+  snippet(messages_fts, 0, '«', '»', '…', 12) AS snippet,
+  bm25(messages_fts) AS score
+FROM messages_fts
+JOIN messages m ON m.pk = messages_fts.rowid
+JOIN sessions s ON s.id = m.session_id
+JOIN persona_snapshots p ON p.id = s.snapshot_id
+WHERE messages_fts MATCH @query${byPersona ? ' AND s.persona_id = @personaId' : ''}
+ORDER BY score, m.created_at DESC
+LIMIT @limit`;
+}

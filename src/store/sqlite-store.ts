@@ -1,0 +1,287 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { StoreError, UsageError } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
+import { toFtsQuery } from './fts-query.js';
+import { toMessage, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
+import { searchSql, sessionSummarySql } from './session-queries.js';
+import { withStoreErrors } from './store-errors.js';
+import type {
+  ChatStore,
+  MessageRecord,
+  NewEvent,
+  NewMessage,
+  PersonaSnapshot,
+  SearchHit,
+  SessionRecord,
+  SessionSummary,
+} from './types.js';
+
+export interface SqliteStoreOptions {
+  /** The clock; tests pin it to order sessions deterministically. */
+  now?: () => Date;
+}
+
+/** A session with everything an export needs. */
+export interface StoredTranscript {
+  session: SessionSummary;
+  snapshot?: PersonaSnapshot;
+  messages: MessageRecord[];
+}
+
+const NO_LIMIT = -1;
+const AMBIGUOUS_SHOWN = 5;
+const DEFAULT_SEARCH_LIMIT = 20;
+
+/**
+ * The chat history in SQLite. Every write that reads before it writes runs in a `BEGIN IMMEDIATE`
+ * transaction: it takes the write lock up front, so two processes never deadlock on a lock
+ * upgrade, and the busy timeout (not SQLITE_BUSY) is what a second writer experiences.
+ */
+export class SqliteStore implements ChatStore {
+  readonly file: string;
+  private readonly now: () => Date;
+  private readonly busyTimeoutMs: number;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(
+    private readonly db: Database,
+    options: SqliteStoreOptions = {},
+  ) {
+    this.file = db.name;
+    this.now = options.now ?? (() => new Date());
+    this.busyTimeoutMs = Number(db.pragma('busy_timeout', { simple: true })) || DEFAULT_BUSY_TIMEOUT_MS;
+  }
+
+  saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): PersonaSnapshot {
+    return this.transaction(() => {
+      // Same content hash -> the existing row, with its original id and date.
+      this.statement(
+        `INSERT INTO persona_snapshots
+           (id, persona_id, name, content_hash, persona_json, chat_profile_json, system_prompt, created_at)
+         VALUES (@id, @personaId, @name, @contentHash, @personaJson, @chatProfileJson, @systemPrompt, @createdAt)
+         ON CONFLICT (content_hash) DO NOTHING`,
+      ).run({
+        id: this.newId(),
+        personaId: snapshot.personaId,
+        name: snapshot.name,
+        contentHash: snapshot.contentHash,
+        personaJson: JSON.stringify(snapshot.persona ?? null),
+        chatProfileJson: JSON.stringify(snapshot.chatProfile ?? null),
+        systemPrompt: snapshot.systemPrompt,
+        createdAt: this.timestamp(),
+      });
+      return toSnapshot(this.statement('SELECT * FROM persona_snapshots WHERE content_hash = ?').get(snapshot.contentHash));
+    });
+  }
+
+  getSnapshot(id: string): PersonaSnapshot | undefined {
+    return this.guarded(() => {
+      const row = this.statement('SELECT * FROM persona_snapshots WHERE id = ?').get(id);
+      return row === undefined ? undefined : toSnapshot(row);
+    });
+  }
+
+  createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): SessionRecord {
+    const startedAt = this.timestamp();
+    const record: SessionRecord = {
+      id: this.newId(),
+      personaId: session.personaId,
+      snapshotId: session.snapshotId,
+      userId: session.userId,
+      provider: session.provider,
+      model: session.model,
+      title: session.title,
+      startedAt,
+      lastActiveAt: startedAt,
+    };
+    this.transaction(() => {
+      if (this.statement('SELECT 1 FROM persona_snapshots WHERE id = ?').get(record.snapshotId) === undefined) {
+        throw new StoreError(`Cannot start a session: persona snapshot ${record.snapshotId} is not in the database.`);
+      }
+      this.statement(
+        `INSERT INTO sessions (id, persona_id, snapshot_id, user_id, provider, model, title, started_at, last_active_at)
+         VALUES (@id, @personaId, @snapshotId, @userId, @provider, @model, @title, @startedAt, @lastActiveAt)`,
+      ).run(record);
+    });
+    return record;
+  }
+
+  getSession(id: string): SessionRecord | undefined {
+    return this.guarded(() => {
+      const row = this.statement('SELECT * FROM sessions WHERE id = ?').get(id);
+      return row === undefined ? undefined : toSession(row);
+    });
+  }
+
+  setSessionTitle(id: string, title: string | null): boolean {
+    return this.guarded(() => this.statement('UPDATE sessions SET title = ? WHERE id = ?').run(title, id).changes > 0);
+  }
+
+  appendMessage(message: NewMessage): MessageRecord {
+    return this.transaction(() => {
+      const createdAt = message.createdAt ?? this.timestamp();
+      const touched = this.statement('UPDATE sessions SET last_active_at = max(last_active_at, ?) WHERE id = ?').run(
+        createdAt,
+        message.sessionId,
+      );
+      if (touched.changes === 0) {
+        throw new StoreError(
+          `Cannot save the message: session ${message.sessionId} no longer exists.`,
+          'It may have been deleted from another terminal; start a new chat.',
+        );
+      }
+      const { next } = this.statement('SELECT coalesce(max(seq), 0) + 1 AS next FROM messages WHERE session_id = ?').get(
+        message.sessionId,
+      ) as { next: number };
+      const record: MessageRecord = {
+        id: this.newId(),
+        sessionId: message.sessionId,
+        seq: next,
+        role: message.role,
+        content: message.content,
+        createdAt,
+        provider: message.provider ?? null,
+        model: message.model ?? null,
+        inputTokens: message.inputTokens ?? null,
+        outputTokens: message.outputTokens ?? null,
+        cacheReadTokens: message.cacheReadTokens ?? null,
+        cacheWriteTokens: message.cacheWriteTokens ?? null,
+        costUsd: message.costUsd ?? null,
+        latencyFirstTokenMs: message.latencyFirstTokenMs ?? null,
+        latencyTotalMs: message.latencyTotalMs ?? null,
+        status: message.status,
+        finishReason: message.finishReason ?? null,
+        inputMode: message.inputMode ?? null,
+        error: message.error ?? null,
+        fallback: message.fallback === true,
+      };
+      this.statement(
+        `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, model, input_tokens,
+           output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, latency_first_ms, latency_total_ms,
+           status, finish_reason, input_mode, error, fallback)
+         VALUES (@id, @sessionId, @seq, @role, @content, @createdAt, @provider, @model, @inputTokens,
+           @outputTokens, @cacheReadTokens, @cacheWriteTokens, @costUsd, @latencyFirstTokenMs, @latencyTotalMs,
+           @status, @finishReason, @inputMode, @error, @fallback)`,
+      ).run({ ...record, fallback: record.fallback ? 1 : 0 });
+      return record;
+    });
+  }
+
+  listMessages(sessionId: string): MessageRecord[] {
+    return this.guarded(() => this.statement('SELECT * FROM messages WHERE session_id = ? ORDER BY seq').all(sessionId).map(toMessage));
+  }
+
+  recordEvent(event: NewEvent): void {
+    this.guarded(() => {
+      this.statement(
+        `INSERT INTO events (id, kind, session_id, persona_id, data_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(this.newId(), event.kind, event.sessionId ?? null, event.personaId ?? null, JSON.stringify(event.data ?? {}), this.timestamp());
+    });
+  }
+
+  /** Most recently active first. */
+  listSessions(options: { personaId?: string; limit?: number } = {}): SessionSummary[] {
+    const where = options.personaId === undefined ? '1' : 'persona_id = @personaId';
+    return this.summaries(where, { personaId: options.personaId, limit: options.limit ?? NO_LIMIT });
+  }
+
+  getSessionSummary(id: string): SessionSummary | undefined {
+    return this.summaries('id = @id', { id, limit: 1 })[0];
+  }
+
+  latestSession(personaId?: string): SessionSummary | undefined {
+    return this.listSessions({ personaId, limit: 1 })[0];
+  }
+
+  /**
+   * A session by its full id or a unique prefix of it, as git finds commits. Undefined when nothing
+   * matches; a UsageError listing candidates when the prefix is ambiguous.
+   */
+  findSession(idOrPrefix: string): SessionSummary | undefined {
+    const wanted = idOrPrefix.trim().toLowerCase();
+    // Ids are lower-case base32; anything else cannot match, and this keeps GLOB free of wildcards.
+    if (!/^[0-9a-z]+$/.test(wanted)) return undefined;
+    const exact = this.getSessionSummary(wanted);
+    if (exact) return exact;
+    const matches = this.summaries('id GLOB @pattern', { pattern: `${wanted}*`, limit: AMBIGUOUS_SHOWN + 1 });
+    if (matches.length > 1) {
+      const count = matches.length > AMBIGUOUS_SHOWN ? `more than ${AMBIGUOUS_SHOWN}` : String(matches.length);
+      throw new UsageError(
+        `The id prefix "${wanted}" matches ${count} sessions.`,
+        `Type more of the id, e.g. one of: ${matches.slice(0, AMBIGUOUS_SHOWN).map((m) => m.id).join(', ')}`,
+      );
+    }
+    return matches[0];
+  }
+
+  /** Deletes a session with its messages (cascade) and its analytics events. */
+  deleteSession(id: string): boolean {
+    return this.transaction(() => {
+      this.statement('DELETE FROM events WHERE session_id = ?').run(id);
+      return this.statement('DELETE FROM sessions WHERE id = ?').run(id).changes > 0;
+    });
+  }
+
+  /** Full-text search over message text, best match first. Any input is safe: see toFtsQuery. */
+  search(text: string, options: { limit?: number; personaId?: string } = {}): SearchHit[] {
+    const query = toFtsQuery(text);
+    if (query === undefined) return [];
+    const byPersona = options.personaId !== undefined;
+    return this.guarded(() =>
+      this.statement(searchSql(byPersona))
+        .all({ query, limit: options.limit ?? DEFAULT_SEARCH_LIMIT, ...(byPersona ? { personaId: options.personaId } : {}) })
+        .map(toSearchHit),
+    );
+  }
+
+  /** The session, the persona as it was chatted with, and every message; undefined if no such session. */
+  getTranscript(sessionId: string): StoredTranscript | undefined {
+    const session = this.getSessionSummary(sessionId);
+    if (!session) return undefined;
+    const snapshot = this.getSnapshot(session.snapshotId);
+    return { session, ...(snapshot ? { snapshot } : {}), messages: this.listMessages(sessionId) };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private summaries(where: string, params: Record<string, unknown>): SessionSummary[] {
+    const bound = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+    return this.guarded(() => this.statement(sessionSummarySql(where)).all(bound).map(toSessionSummary));
+  }
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** A single statement (autocommit) or a read: the busy timeout covers its lock. */
+  private guarded<T>(work: () => T): T {
+    return withStoreErrors(this.file, this.busyTimeoutMs, work);
+  }
+
+  /** Several statements that must see and change the database atomically. */
+  private transaction<T>(work: () => T): T {
+    return withStoreErrors(this.file, this.busyTimeoutMs, () => this.db.transaction(work).immediate());
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  private newId(): string {
+    return newId(this.now().getTime());
+  }
+}
+
+/** Opens the database file (creating and migrating it as needed) and wraps it in a store. */
+export function openStore(file: string, options: OpenDatabaseOptions & SqliteStoreOptions = {}): SqliteStore {
+  return new SqliteStore(openDatabase(file, options), options);
+}

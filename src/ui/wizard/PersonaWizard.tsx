@@ -1,0 +1,89 @@
+import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
+import type { PersonaAnswers } from '../../persona/author.js';
+import { sanitizeInline } from '../../core/sanitize.js';
+import { answersFrom, WIZARD_STEPS } from './wizard-steps.js';
+
+interface Props {
+  base?: Record<string, unknown>;
+  onDone: (answers: PersonaAnswers | null) => void;
+}
+
+/**
+ * One question at a time. Enter accepts (empty skips an optional field), Up goes back a step,
+ * Esc or Ctrl-C cancels without writing anything. The last screen asks to save.
+ */
+export function PersonaWizard({ base, onDone }: Props) {
+  const [answers, setAnswers] = useState<PersonaAnswers>(() => answersFrom(base));
+  const [index, setIndex] = useState(0);
+  const step = WIZARD_STEPS[index];
+  const [value, setValue] = useState<string>(() => (step ? (answers[step.key] ?? '') : ''));
+  const [error, setError] = useState<string | undefined>();
+
+  const goTo = (next: number, current: PersonaAnswers) => {
+    setIndex(next);
+    const s = WIZARD_STEPS[next];
+    setValue(s ? (current[s.key] ?? '') : '');
+    setError(undefined);
+  };
+
+  useInput((input, key) => {
+    if (key.escape || (key.ctrl && input === 'c')) {
+      onDone(null);
+      return;
+    }
+    if (!step) {
+      if (input === 'y' || input === 'Y' || key.return) onDone(answers);
+      else if (input === 'n' || input === 'N') onDone(null);
+      else if (key.upArrow) goTo(WIZARD_STEPS.length - 1, answers);
+      return;
+    }
+    if (key.return) {
+      const trimmed = value.trim();
+      if (step.required && !trimmed) return setError(`${step.label} is required`);
+      const problem = step.validate?.(trimmed);
+      if (problem) return setError(problem);
+      const next = { ...answers, [step.key]: trimmed || undefined };
+      setAnswers(next);
+      goTo(index + 1, next);
+      return;
+    }
+    if (key.upArrow && index > 0) return goTo(index - 1, answers);
+    if (key.backspace || key.delete) return setValue((v) => [...v].slice(0, -1).join(''));
+    if (input && !key.ctrl && !key.meta) setValue((v) => v + input.replace(/[\r\n]+/g, ' '));
+  });
+
+  if (!step) {
+    const filled = WIZARD_STEPS.filter((s) => answers[s.key]);
+    return (
+      <Box flexDirection="column">
+        <Text bold>New persona: review</Text>
+        {filled.map((s) => (
+          <Text key={s.key}>
+            <Text dimColor>{s.label.padEnd(12)}</Text> {sanitizeInline(answers[s.key] ?? '')}
+          </Text>
+        ))}
+        <Text> </Text>
+        <Text>
+          Save it? <Text bold>y</Text>/n <Text dimColor>(↑ to go back, Esc to cancel)</Text>
+        </Text>
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      <Text dimColor>
+        New persona · step {index + 1} of {WIZARD_STEPS.length} · Enter to accept{step.required ? '' : ' (empty skips)'} · ↑ back · Esc cancel
+      </Text>
+      <Text>
+        <Text bold>{step.label}</Text> <Text dimColor>{step.help}</Text>
+      </Text>
+      <Text>
+        <Text color="cyan">› </Text>
+        {sanitizeInline(value)}
+        <Text inverse> </Text>
+      </Text>
+      {error ? <Text color="red">{error}</Text> : null}
+    </Box>
+  );
+}
