@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { UsageError } from '../core/errors.js';
 import { VERSION } from './version.js';
 
 // The whole command tree: names, options and help. Each action lives in its own file under
@@ -63,7 +64,13 @@ Piped (persona chat cfo < questions.txt): every line is a message and the transc
     .action(lazy(() => import('./commands/chat.js')));
 
   // Plain `persona` on a terminal opens the chat; elsewhere it shows help.
-  program.action(async () => {
+  program.allowExcessArguments(true).action(async () => {
+    const [word] = program.args;
+    if (word !== undefined) {
+      const { closest } = await import('../core/closest.js');
+      const near = closest(word, program.commands.map((c) => c.name()));
+      throw new UsageError(`unknown command '${word}'`, near ? `did you mean '${near}'? (see persona --help)` : 'see persona --help');
+    }
     if (process.stdin.isTTY && process.stdout.isTTY) {
       const { default: chat } = await import('./commands/chat.js');
       await chat(undefined, {});

@@ -20,19 +20,23 @@ export async function messageFrom(words: string[]): Promise<string> {
 }
 
 /**
- * An interview script: each block separated by a blank line is one turn; when no block spans
- * several lines, that is the same as one turn per non-empty line.
+ * An interview script. A file with blank lines between its blocks is one turn per block (a turn
+ * may span lines); a file without blank lines is one turn per line. Lines starting with # are
+ * comments.
  */
 export function parseScript(text: string): string[] {
-  return text
+  const blocks = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
-    .flatMap((block) => {
-      const lines = block.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-      return lines.length === 0 ? [] : [lines.join('\n')];
-    })
-    .flatMap((block, _i, blocks) => (blocks.some((b) => b.includes('\n')) ? [block] : block.split('\n')));
+    .map((block) =>
+      block
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#')),
+    )
+    .filter((lines) => lines.length > 0);
+  return blocks.length > 1 ? blocks.map((lines) => lines.join('\n')) : (blocks[0] ?? []);
 }
 
 export function readScript(file: string): string[] {

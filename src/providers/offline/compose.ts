@@ -1,0 +1,154 @@
+import type { ChatTurn } from '../../core/messages.js';
+import type { ChatProfile, Persona } from '../../persona/schema.js';
+import { answer, steerTopic, type AnswerContext } from './answers.js';
+import { applyEmoji, applyExpressiveness, numberedPoints, capLength } from './decorate.js';
+import { FactPicker } from './fact-picker.js';
+import { extractFacts, type PersonaFacts } from './facts.js';
+import { FactMemory, normalizeForMatch, readConversation } from './history.js';
+import { detectIntent, type Intent } from './intents.js';
+import * as L from './lines.js';
+import { Random, replySeed } from './random.js';
+import { SentenceMaker } from './sentence-maker.js';
+import { applyRegister, resolveStyle, sentenceBudget, type Style } from './style.js';
+import { cleanFact, contentStems, lowerFirst, overlap } from './text.js';
+
+// One reply, start to finish: read the conversation, decide what was asked, gather the facts that
+// answer it (answers.ts), then frame them the way this persona talks: openers, pushback, asides,
+// signature phrases, questions back, layout and emoji.
+
+export interface ComposeInput {
+  persona: Persona;
+  profile?: Partial<ChatProfile>;
+  messages: readonly ChatTurn[];
+  seed?: number;
+  maxOutputTokens?: number;
+}
+
+/** Parsing a persona is cheap but not free; a session sends the same persona object every turn. */
+const factCache = new WeakMap<Persona, PersonaFacts>();
+function factsOf(persona: Persona): PersonaFacts {
+  let facts = factCache.get(persona);
+  if (!facts) {
+    facts = extractFacts(persona);
+    factCache.set(persona, facts);
+  }
+  return facts;
+}
+
+const SOCIAL: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye']);
+/** Where a sceptic pushes back: being sold to. */
+const CHALLENGEABLE: ReadonlySet<Intent> = new Set(['price', 'pitch', 'decision']);
+/** Answers that are a set of separate points; introductions and small talk stay prose. */
+const LISTABLE: ReadonlySet<Intent> = new Set(['price', 'pitch', 'complaint', 'goals', 'values', 'decision', 'opinion', 'topic', 'followup']);
+
+/** "why?" and "tell me more" continue the previous question's subject. */
+function resolveIntent(primary: Intent, previousUserTexts: readonly string[]): Intent {
+  if (primary !== 'followup') return primary;
+  for (const text of previousUserTexts) {
+    const earlier = detectIntent(text).primary;
+    if (earlier !== 'followup') return SOCIAL.has(earlier) ? 'topic' : earlier;
+  }
+  return 'topic';
+}
+
+function matchingTopic(topics: readonly string[], userStems: Set<string>): string | undefined {
+  const found = topics.find((t) => overlap(contentStems(t), userStems) > 0);
+  return found === undefined ? undefined : lowerFirst(cleanFact(found));
+}
+
+function asSentence(phrase: string): string {
+  const cleaned = cleanFact(phrase);
+  return /[.!?]$/.test(phrase.trim()) ? `${cleaned}${phrase.trim().slice(-1)}` : `${cleaned}.`;
+}
+
+interface Framing {
+  lead: string[];
+  tail: string[];
+  mood: string[];
+}
+
+/** Personality around the substance: each piece appears only as often as the profile says. */
+function frame(intent: Intent, style: Style, budget: number, ctx: AnswerContext, recent: readonly string[], hasLead: boolean): Framing {
+  const { say, rng } = ctx;
+  const framing: Framing = { lead: [], tail: [], mood: [] };
+  if (budget < 2 || SOCIAL.has(intent)) return framing;
+  if (hasLead) {
+    // One opener is plenty: a follow-up lead or a passion already started the reply.
+  } else if (style.warmth >= 0.6 && rng.chance(style.warmth * 0.7)) {
+    framing.lead.push(say.line([...(L.WARM_OPENERS[intent] ?? []), ...L.WARM_OPENERS.any]));
+  } else if (style.directness >= 0.7 && style.warmth < 0.5 && (LISTABLE.has(intent) || CHALLENGEABLE.has(intent)) && rng.chance(0.3)) {
+    framing.lead.push(say.line(L.BLUNT_OPENERS));
+  }
+  if (style.skepticism >= 0.55 && CHALLENGEABLE.has(intent) && rng.chance(style.skepticism)) {
+    framing.tail.push(say.line([...(L.PUSHBACK[intent] ?? []), ...L.PUSHBACK.any]));
+  }
+  if (style.humor >= 0.4 && rng.chance(style.humor * 0.5)) {
+    framing.tail.push(say.line(L.HUMOR));
+    framing.mood.push(...L.HUMOR_EMOJI);
+  }
+  if (style.directness < 0.35 && rng.chance(0.5)) framing.tail.push(say.line(L.HEDGES));
+  const signature = rng.pick(style.signaturePhrases);
+  const saidRecently = signature !== undefined && recent.some((r) => r.includes(normalizeForMatch(signature)));
+  // A catchphrase lands best as a closer, and only now and then.
+  if (signature && !saidRecently && rng.chance(0.3)) framing.tail.push(asSentence(signature));
+  if (rng.chance(style.questionRate)) framing.tail.push(say.line([...(L.QUESTIONS_BACK[intent] ?? []), ...L.QUESTIONS_BACK.any]));
+  // Pushback, joke, catchphrase and a question all at once would bury the answer: keep the first and the last.
+  if (framing.tail.length > 2) framing.tail = [framing.tail[0]!, framing.tail[framing.tail.length - 1]!];
+  return framing;
+}
+
+export function composeReply(input: ComposeInput): string {
+  const conversation = readConversation(input.messages);
+  const { identity, facts } = factsOf(input.persona);
+  const style = resolveStyle(input.profile, input.maxOutputTokens);
+  const rng = new Random(replySeed(input.seed, conversation.priorText, conversation.userText));
+  const detected = detectIntent(conversation.userText);
+  const intent = resolveIntent(detected.primary, conversation.previousUserTexts);
+  const userStems = contentStems(conversation.userText);
+  const passion = SOCIAL.has(intent) ? undefined : matchingTopic(style.passions, userStems);
+  // A passion makes them talk a little more than usual.
+  const budget = sentenceBudget(style, rng) + (passion ? 1 : 0);
+  const say = new SentenceMaker(style.register, rng, conversation.personaReplies);
+  const picker = new FactPicker(facts, userStems, new FactMemory(conversation.personaReplies), rng, style.temperature);
+  const ctx: AnswerContext = {
+    identity, picker, say, style, rng, detected, budget,
+    firstTurn: conversation.personaReplies.length === 0,
+    personaReplies: conversation.personaReplies,
+    userText: conversation.userText,
+  };
+
+  const lead: string[] = [];
+  let body: string[];
+  const avoided = matchingTopic(style.avoids, userStems);
+  const mood: string[] = [];
+  if (avoided) {
+    // A topic they avoid is declined, then the talk is steered to something they do like.
+    const steer = steerTopic(ctx);
+    body = [say.line(L.DEFLECTS, { x: avoided }), ...(steer ? [say.line(L.STEER, { x: steer })] : [])];
+  } else {
+    body = answer(intent, ctx);
+    if (passion) {
+      // After a yes/no verdict ("Yes. Skincare is something I could talk about all day."), else first.
+      body.splice(intent === 'yesno' ? 1 : 0, 0, say.line(L.PASSION_LINE, { x: passion }));
+      if (budget >= 2) lead.push(say.line(L.PASSION_LIGHTS_UP));
+      mood.push(...L.PASSION_EMOJI);
+    }
+    if (detected.primary === 'followup' && budget >= 2) lead.push(say.line(L.FOLLOWUP_LEADS));
+  }
+  if (detected.greeted && intent !== 'greeting' && ctx.firstTurn) lead.unshift(say.line(L.PASSING_HELLO));
+  body = [...new Set(body.filter(Boolean))].slice(0, Math.max(1, budget));
+
+  const recent = conversation.personaReplies.slice(-2).map(normalizeForMatch);
+  const framing = budget >= 2 && !avoided ? frame(intent, style, budget, ctx, recent, lead.length > 0) : { lead: [], tail: [], mood: [] };
+  const opening = [...lead, ...framing.lead];
+  const numbered = style.structure >= 0.6 && body.length >= 2 && LISTABLE.has(intent) && picker.takenCount >= 2;
+  const text = numbered
+    ? [[...opening, say.line(L.LIST_LEADS)].join(' '), numberedPoints(body), framing.tail.join(' ')].filter(Boolean).join('\n')
+    : [...opening, ...body, ...framing.tail].join(' ');
+
+  let reply = applyRegister(text, style.register);
+  reply = applyExpressiveness(reply, style, rng);
+  reply = capLength(reply, style.maxOutputTokens);
+  reply = applyEmoji(reply, style, intent, identity, rng, [...mood, ...framing.mood]);
+  return reply.replace(/[ \t]+\n/g, '\n').replace(/ {2,}/g, ' ').trim();
+}

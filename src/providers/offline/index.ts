@@ -1,0 +1,69 @@
+import { ProviderError } from '../../core/errors.js';
+import type { ChatTurn } from '../../core/messages.js';
+import type { Provider, ProviderEvent, ProviderRequest } from '../types.js';
+import { composeReply } from './compose.js';
+import { estimateTokens, pause, splitWords } from './stream-words.js';
+
+// The built-in engine: no network, no key, no model weights. It answers in character from the
+// persona file and chat profile with templates and the persona's own facts, deterministically for
+// a seed, and streams like a real provider so every consumer treats it the same way.
+
+export const OFFLINE_MODEL = 'persona-offline-1';
+
+export const OFFLINE_NOTICE =
+  'Offline engine: replies are composed locally from the persona file, no AI model. Set OPENAI_API_KEY or ANTHROPIC_API_KEY for a live model.';
+
+export interface OfflineProviderOptions {
+  /** Milliseconds between words: 0 (the default) streams instantly, for tests and scripts. */
+  paceMs?: number;
+}
+
+function inputTokens(request: ProviderRequest): number {
+  const messages: readonly ChatTurn[] = Array.isArray(request.messages) ? request.messages : [];
+  return estimateTokens(`${request.system ?? ''}${messages.map((m) => m.content ?? '').join('')}`);
+}
+
+async function* streamReply(request: ProviderRequest, paceMs: number): AsyncGenerator<ProviderEvent> {
+  const { signal } = request;
+  if (!request.persona) {
+    yield {
+      type: 'error',
+      error: new ProviderError('offline', 'config', 'The offline engine needs a persona to answer as.', {
+        hint: 'Pick a persona (`persona chat <name>`), or set OPENAI_API_KEY or ANTHROPIC_API_KEY for a live model.',
+      }),
+    };
+    return;
+  }
+  let reply: string;
+  try {
+    reply = composeReply({
+      persona: request.persona.persona,
+      profile: request.persona.profile,
+      messages: Array.isArray(request.messages) ? request.messages : [],
+      seed: request.seed,
+      maxOutputTokens: request.maxOutputTokens,
+    });
+  } catch (cause) {
+    // A bug here must still end the stream the documented way, not crash the chat.
+    yield { type: 'error', error: new ProviderError('offline', 'malformed', 'The offline engine could not compose a reply.', { cause }) };
+    return;
+  }
+  let sent = '';
+  for (const [index, word] of splitWords(reply).entries()) {
+    if (index > 0) await pause(paceMs, signal);
+    if (signal?.aborted) break;
+    sent += word;
+    yield { type: 'delta', text: word };
+  }
+  const interrupted = signal?.aborted === true && sent.length < reply.length;
+  yield { type: 'usage', usage: { inputTokens: inputTokens(request), outputTokens: estimateTokens(sent) } };
+  yield { type: 'done', finishReason: interrupted ? 'interrupted' : 'stop', model: OFFLINE_MODEL };
+}
+
+export function createOfflineProvider(options: OfflineProviderOptions = {}): Provider {
+  const paceMs = Math.max(0, options.paceMs ?? 0);
+  return {
+    name: 'offline',
+    stream: (request) => streamReply(request, paceMs),
+  };
+}
