@@ -1,6 +1,11 @@
 // Entry of the bundled CLI. Kept tiny: it only builds the commander program (whose command files
-// load lazily) and runs it.
-import { buildProgram } from './program.js';
-import { runProgram } from './run.js';
+// load lazily) and runs it. `--version` answers before anything else loads: scripts call it often.
+import { VERSION } from './version.js';
 
-await runProgram(buildProgram(), process.argv);
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const [{ buildProgram }, { runProgram }] = await Promise.all([import('./program.js'), import('./run.js')]);
+  await runProgram(buildProgram(), process.argv);
+}

@@ -1,4 +1,4 @@
-import chalk, { type ChalkInstance } from 'chalk';
+import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { sanitizeInline, sanitizeText } from '../core/sanitize.js';
 
 // Everything the CLI prints goes through here: colour that honours NO_COLOR and non-TTY output,
@@ -14,7 +14,7 @@ export function stdoutIsTTY(): boolean {
 }
 
 export function colorFor(stream: NodeJS.WriteStream): ChalkInstance {
-  if (process.env.NO_COLOR || !stream.isTTY) return new chalk.constructor({ level: 0 }) as unknown as ChalkInstance;
+  if (process.env.NO_COLOR || !stream.isTTY) return new Chalk({ level: 0 });
   return chalk;
 }
 

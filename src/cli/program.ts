@@ -6,7 +6,9 @@ import { VERSION } from './version.js';
 // commands/ and is imported only when that command runs, so `persona --version` and
 // `persona personas list` never load Ink, the SDKs or SQLite.
 
-type Action = (...args: unknown[]) => Promise<void>;
+// Commander passes positional arguments, then options, then the command: each action types its own.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Action = (...args: any[]) => Promise<void>;
 const lazy =
   (load: () => Promise<{ default: Action }>): Action =>
   async (...args) =>

@@ -55,8 +55,14 @@ export function parseTraits(text: string): Record<string, number> {
 
 /** Merges answers over a base persona (for --from) and validates the result. */
 export function composePersona(answers: PersonaAnswers, base: Record<string, unknown> = {}, now = new Date()): { persona: PersonaInput; id: string } {
-  const draft = structuredClone(base) as Record<string, Record<string, unknown>> & Record<string, unknown>;
-  const section = (key: string) => (draft[key] && typeof draft[key] === 'object' ? draft[key] : (draft[key] = {})) as Record<string, unknown>;
+  const draft = structuredClone(base);
+  const section = (key: string): Record<string, unknown> => {
+    const existing = draft[key];
+    if (existing && typeof existing === 'object') return existing as Record<string, unknown>;
+    const fresh: Record<string, unknown> = {};
+    draft[key] = fresh;
+    return fresh;
+  };
   setIfPresent(draft, 'name', answers.name?.trim());
   const age = answers.age?.trim();
   setIfPresent(section('baseSelection'), 'age', age && /^\d+$/.test(age) ? Number(age) : age);
@@ -82,7 +88,8 @@ export function composePersona(answers: PersonaAnswers, base: Record<string, unk
     draft.profilePicture = { ...pic, ...(answers.emoji ? { emoji: answers.emoji } : {}), ...(answers.color ? { color: answers.color } : {}) };
   }
   for (const key of ['baseSelection', 'customInputs', 'psychographics', 'generatedInsights']) {
-    if (draft[key] && Object.keys(draft[key]).length === 0) delete draft[key];
+    const value = draft[key];
+    if (value && typeof value === 'object' && Object.keys(value).length === 0) delete draft[key];
   }
   const name = typeof draft.name === 'string' ? draft.name : '';
   const id = answers.id?.trim() || (base.id && answers.name === undefined ? `${String(base.id)}-copy` : slugify(name));

@@ -1,0 +1,95 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { MemoryStore } from '../../chat/memory-store.js';
+import type { Config } from '../../core/config.js';
+import { UsageError } from '../../core/errors.js';
+import { homePaths } from '../../core/home.js';
+import { formatForFile, isTranscriptFormat, renderTranscript, type Transcript, type TranscriptFormat } from '../../export/index.js';
+import { loadPersonas, resolvePersona } from '../../persona/loader.js';
+import type { SqliteStore } from '../../store/sqlite-store.js';
+import type { ChatStore } from '../../store/types.js';
+import type { ChatServices } from '../../ui/services.js';
+import { resolveActiveProvider, setUpEngine, type ModelFlags } from '../engine-setup.js';
+import { findSessionOrFail } from '../session-ref.js';
+import { appendInputHistory, loadInputHistory } from './input-history-file.js';
+
+export interface ServiceSetup {
+  store: ChatStore;
+  /** The SQLite store, or undefined with --no-save. */
+  sqlite: SqliteStore | undefined;
+  flags: ModelFlags;
+  config: Config;
+  /** Offline engine pace: lively in the UI, instant for scripts. */
+  paceMs: number;
+  offlineNotice: string;
+}
+
+/** The chat UI's window on config, personas, the database, providers and exports. */
+export function createChatServices(setup: ServiceSetup): ChatServices {
+  const { store, sqlite, flags, config, paceMs } = setup;
+  const historyFile = homePaths().inputHistory;
+  return {
+    saving: sqlite !== undefined,
+    offlineNotice: setup.offlineNotice,
+    listPersonas: () => loadPersonas().personas,
+    resolvePersona: (ref) => resolvePersona(ref),
+    async createEngine({ persona, session, active }) {
+      const engine = await setUpEngine({ persona, flags, store, session, config, paceMs });
+      if (active) engine.setProvider(active);
+      return engine;
+    },
+    activeProvider: (name, model) => resolveActiveProvider({ ...flags, provider: name ?? flags.provider, model: model ?? (name ? undefined : flags.model) }, config, paceMs),
+    listSessions: (limit) => sqlite?.listSessions({ limit }) ?? [],
+    openSession(ref) {
+      if (!sqlite) throw new UsageError('this chat runs with --no-save: there are no saved sessions here');
+      const session = findSessionOrFail(sqlite, ref);
+      return { session, persona: resolvePersona(session.personaId), messages: sqlite.listMessages(session.id) };
+    },
+    exportSession(sessionId, format, file) {
+      const transcript = sqlite ? sqlite.getTranscript(sessionId) : memoryTranscript(store as MemoryStore, sessionId);
+      if (!transcript) throw new UsageError(`no session ${sessionId} to export`);
+      return writeExport(transcript, format, file);
+    },
+    loadInputHistory: () => loadInputHistory(historyFile),
+    appendInputHistory: (entry) => appendInputHistory(historyFile, entry),
+  };
+}
+
+function writeExport(transcript: Transcript, format: string | undefined, file: string | undefined): string {
+  if (format !== undefined && !isTranscriptFormat(format)) throw new UsageError(`unknown format "${format}"`, 'use md, json, html or txt');
+  const chosen: TranscriptFormat = (format as TranscriptFormat | undefined) ?? (file ? formatForFile(file) : undefined) ?? 'md';
+  const target = file ? resolve(file) : freeName(`${transcript.session.personaId}-${transcript.session.id.slice(0, 8)}`, chosen);
+  if (file && existsSync(target)) throw new UsageError(`${target} already exists`, 'give another file name');
+  writeFileSync(target, renderTranscript(transcript, chosen));
+  return target;
+}
+
+/** `cfo-01jx….md`, or `cfo-01jx…-2.md` when that is taken: repeated exports never overwrite. */
+function freeName(base: string, extension: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = resolve(`${base}${n === 1 ? '' : `-${n}`}.${extension}`);
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
+/** A --no-save chat still exports: its transcript is assembled from the in-memory store. */
+function memoryTranscript(store: MemoryStore, sessionId: string): Transcript | undefined {
+  const session = store.getSession(sessionId);
+  if (!session) return undefined;
+  const messages = store.listMessages(sessionId);
+  const snapshot = store.snapshots.get(session.snapshotId);
+  const replies = messages.filter((m) => m.role === 'persona');
+  const priced = replies.filter((m) => m.inputTokens !== null || m.outputTokens !== null);
+  return {
+    session: {
+      ...session,
+      personaName: snapshot?.name ?? session.personaId,
+      messageCount: messages.length,
+      inputTokens: replies.reduce((sum, m) => sum + (m.inputTokens ?? 0), 0),
+      outputTokens: replies.reduce((sum, m) => sum + (m.outputTokens ?? 0), 0),
+      costUsd: priced.some((m) => m.costUsd === null) ? null : priced.reduce((sum, m) => sum + (m.costUsd ?? 0), 0),
+    },
+    ...(snapshot ? { snapshot } : {}),
+    messages,
+  };
+}

@@ -1,0 +1,43 @@
+import { UsageError } from '../../core/errors.js';
+import { resolvePersona } from '../../persona/loader.js';
+import type { Persona } from '../../persona/schema.js';
+import type { SqliteStore } from '../../store/sqlite-store.js';
+import type { MessageRecord, SessionRecord } from '../../store/types.js';
+import { findSessionOrFail } from '../session-ref.js';
+import type { ChatOptions } from './chat-options.js';
+
+export interface OpenedChat {
+  /** Undefined when the user should pick one. */
+  persona: Persona | undefined;
+  session: SessionRecord | undefined;
+  messages: MessageRecord[];
+}
+
+/** Which persona and which session the chat starts with, from the argument and flags. */
+export function openChat(personaArg: string | undefined, options: ChatOptions, store: SqliteStore | undefined): OpenedChat {
+  if (options.continue && options.session) throw new UsageError('use --continue or --session, not both');
+  if ((options.continue || options.session) && !store) {
+    throw new UsageError(`--${options.session ? 'session' : 'continue'} needs the history database`, 'drop --no-save');
+  }
+  const named = personaArg ? resolvePersona(personaArg) : undefined;
+  if (!store || (!options.session && !options.continue)) return { persona: named, session: undefined, messages: [] };
+
+  let session: SessionRecord;
+  if (options.session) {
+    session = findSessionOrFail(store, options.session);
+    if (named && named.id !== session.personaId) {
+      throw new UsageError(`session ${session.id} is with ${session.personaId}, not ${named.id}`, `persona chat --session ${session.id}`);
+    }
+  } else {
+    const latest = store.latestSession(named?.id);
+    if (!latest) {
+      throw new UsageError(
+        named ? `no earlier session with ${named.id} to continue` : 'there are no saved sessions yet',
+        named ? `start one: persona chat ${named.id}` : 'start one: persona chat',
+      );
+    }
+    session = latest;
+  }
+  const persona = named ?? resolvePersona(session.personaId);
+  return { persona, session, messages: store.listMessages(session.id) };
+}
