@@ -1,6 +1,8 @@
 import { UsageError } from '../core/errors.js';
 import type { SqliteStore } from '../store/sqlite-store.js';
-import type { SessionSummary } from '../store/types.js';
+import { resolvePersona } from '../persona/loader.js';
+import { personaSchema, type Persona } from '../persona/schema.js';
+import type { SessionRecord, SessionSummary } from '../store/types.js';
 
 /** A session by id, unique id prefix, or `last`; a clear error when there is none. */
 export function findSessionOrFail(store: SqliteStore, ref: string): SessionSummary {
@@ -22,4 +24,16 @@ export function formatCost(cost: number | null): string {
 
 export function formatWhen(iso: string): string {
   return iso.replace('T', ' ').slice(0, 16);
+}
+
+/** The persona file as it is now; when it is gone, the snapshot the session was started with. */
+export function personaOfSession(store: SqliteStore, session: SessionRecord): Persona {
+  try {
+    return resolvePersona(session.personaId);
+  } catch (error) {
+    const snapshot = store.getSnapshot(session.snapshotId);
+    const parsed = snapshot ? personaSchema.safeParse(snapshot.persona) : undefined;
+    if (!parsed?.success) throw error;
+    return { id: session.personaId, name: parsed.data.name, data: parsed.data, source: `(session ${session.id})`, origin: 'path' };
+  }
 }

@@ -4,6 +4,7 @@ import { ExitCode, UsageError } from '../../core/errors.js';
 import { TerminalSanitizer } from '../../core/sanitize.js';
 import { loadPersonas, resolvePersona } from '../../persona/loader.js';
 import type { Persona } from '../../persona/schema.js';
+import type { SqliteStore } from '../../store/sqlite-store.js';
 import type { ChatStore, SessionRecord } from '../../store/types.js';
 import { messageFrom, readScript } from '../ask/read-message.js';
 import { collectTurn, turnJson, type TurnResult } from '../ask/turn-result.js';
@@ -12,6 +13,7 @@ import { abortOnInterrupt } from '../interrupt.js';
 import { c, colorFor, printJson, sanitizeInline } from '../output.js';
 import { parseOptions } from '../options.js';
 import { printTurnError } from '../print-turn-error.js';
+import { findSessionOrFail, personaOfSession } from '../session-ref.js';
 
 const askOptions = z.object({
   continue: z.boolean().optional(),
@@ -27,8 +29,12 @@ export default async function ask(personaArg: string | undefined, words: string[
   const options = parseOptions(askOptions, rawOptions);
   const flags = parseModelFlags(rawOptions);
   if (options.continue && options.session) throw new UsageError('use --continue or --session, not both');
+  if (!options.save && (options.continue || options.session)) {
+    throw new UsageError('--no-save cannot add to a saved session', 'drop --no-save, or drop --continue/--session');
+  }
   const config = readConfig();
-  const store: ChatStore & { close?: () => void } = options.save ? await openHistoryStore() : memoryStore();
+  const history = options.save ? await openHistoryStore() : undefined;
+  const store: ChatStore = history ?? memoryStore();
   const interrupt = abortOnInterrupt();
   try {
     // With --all or --session the personas are known, so every positional word is the message.
@@ -39,17 +45,17 @@ export default async function ask(personaArg: string | undefined, words: string[
       personas = loadPersonas().personas;
       if (personas.length === 0) throw new UsageError('no personas to ask', 'see `persona personas list`');
       messageWords = personaArg === undefined ? words : [personaArg, ...words];
-    } else if (options.session) {
-      const { session: found, persona } = await sessionAndPersona(store, options.session);
+    } else if (options.session && history) {
+      const { session: found, persona } = sessionAndPersona(history, options.session);
       session = found;
       personas = [persona];
       messageWords = personaArg === undefined ? words : [personaArg, ...words];
     } else {
       if (!personaArg) throw new UsageError('which persona?', 'persona ask <persona> "message" (see `persona personas list`), or --all');
       personas = personaArg.split(',').filter(Boolean).map((ref) => resolvePersona(ref.trim()));
-      if (options.continue) {
+      if (options.continue && history) {
         if (personas.length > 1) throw new UsageError('--continue works with one persona');
-        session = latestSession(store, personas[0]!.id);
+        session = latestSession(history, personas[0]!.id);
       }
     }
     if (options.script) {
@@ -68,7 +74,7 @@ export default async function ask(personaArg: string | undefined, words: string[
     process.exitCode = await askOne(personas[0]!, message, { store, session, flags, config, json: options.json, raw: options.raw, signal: interrupt.signal });
   } finally {
     interrupt.dispose();
-    store.close?.();
+    history?.close();
   }
 }
 
@@ -106,16 +112,13 @@ async function askOne(
   return ExitCode.ok;
 }
 
-function latestSession(store: ChatStore, personaId: string): SessionRecord {
-  const s = (store as { latestSession?: (id?: string) => SessionRecord | undefined }).latestSession?.(personaId);
-  if (!s) throw new UsageError(`no earlier session with ${personaId} to continue`, `start one: persona ask ${personaId} "…"`);
-  return s;
+function latestSession(store: SqliteStore, personaId: string): SessionRecord {
+  const session = store.latestSession(personaId);
+  if (!session) throw new UsageError(`no earlier session with ${personaId} to continue`, `start one: persona ask ${personaId} "…"`);
+  return session;
 }
 
-async function sessionAndPersona(store: ChatStore, ref: string): Promise<{ session: SessionRecord; persona: Persona }> {
-  const find = (store as { findSession?: (ref: string) => SessionRecord | undefined }).findSession;
-  if (!find) throw new UsageError('--session needs the history database', 'drop --no-save');
-  const session = find.call(store, ref);
-  if (!session) throw new UsageError(`no session "${ref}"`, 'see `persona sessions list`');
-  return { session, persona: resolvePersona(session.personaId) };
+function sessionAndPersona(store: SqliteStore, ref: string): { session: SessionRecord; persona: Persona } {
+  const session = findSessionOrFail(store, ref);
+  return { session, persona: personaOfSession(store, session) };
 }

@@ -1,11 +1,16 @@
 import type { Fact, FactKind, Identity } from './facts.js';
 import type { FactPicker, KindWeights } from './fact-picker.js';
 import { FACT_CUES, type DetectedIntent, type Intent } from './intents.js';
+import * as R from './reaction-lines.js';
+import { toFirstPerson } from './first-person.js';
+import { cleanFact } from './text.js';
 import * as L from './lines.js';
 import type { Random } from './random.js';
 import type { SentenceMaker } from './sentence-maker.js';
 import type { Style } from './style.js';
-import { withArticle } from './text.js';
+import { identitySentence, roleOf } from './identity.js';
+import { MONEY, priceMentioned, priceReaction, reactToPitch } from './pitch.js';
+import { because, persuade } from './reasons.js';
 
 // The substance of a reply, one function per intent: which kinds of fact answer it and how the
 // first sentence frames them. Framing that depends on personality (openers, pushback, questions
@@ -29,7 +34,8 @@ export interface AnswerContext {
 
 const WEIGHTS: Partial<Record<Intent, KindWeights>> = {
   price: { objection: 4, painPoint: 1.2, buying: 1.2, value: 1, motivation: 0.6 },
-  pitch: { motivation: 2, painPoint: 2, objection: 2, goal: 1, value: 1 },
+  // Used for "why not?" after a pitch: the reasons a buyer says no.
+  pitch: { objection: 3, painPoint: 1.5, buying: 1 },
   complaint: { painPoint: 3, challenge: 3, objection: 0.8 },
   goals: { goal: 3, motivation: 2.5, value: 1 },
   values: { value: 3, motivation: 1.5, attitude: 1.2 },
@@ -41,27 +47,11 @@ const LEISURE = /\b(hobb|weekend|spare time|free time|outside (of )?work|fun)/i;
 const NEGATIVE_KINDS = new Set<FactKind>(['painPoint', 'objection', 'challenge']);
 const NEGATIVE_QUESTION = /\b(struggl|worr|hate|problem|frustrat|concern|annoy|difficult|hard|afraid|stress|bother)/i;
 
-/** "a CFO in manufacturing", "a teacher", "in retail", or nothing. */
-export function roleOf(identity: Identity): string | undefined {
-  const { occupation, industry } = identity;
-  if (occupation && industry && !occupation.toLowerCase().includes(industry.toLowerCase())) return `${withArticle(occupation)} in ${industry}`;
-  if (occupation) return withArticle(occupation);
-  return industry ? `working in ${industry}` : undefined;
-}
-
-function identitySentence(identity: Identity): string {
-  const parts = [identity.callName];
-  if (identity.age && /^\d+$/.test(identity.age)) parts.push(identity.age);
-  const role = roleOf(identity);
-  if (role) parts.push(role);
-  if (identity.location) parts.push(`based in ${identity.location}`);
-  return `I'm ${parts.join(', ')}.`;
-}
-
 /** Something the persona is happy to talk about, as a noun phrase: a passion, an interest, a worry. */
 export function steerTopic(ctx: AnswerContext): string | undefined {
   const passion = ctx.rng.pick(ctx.style.passions);
-  if (passion) return passion.replace(/[.!]+$/, '');
+  // Profile passions come from the file's interest list: "Shogi on his phone during the commute".
+  if (passion) return toFirstPerson(cleanFact(passion)).text;
   // Only noun or verb phrases fit "what I do think about a lot is ...".
   const [fact] = ctx.picker.pick({ interest: 2, goal: 1.5, motivation: 1, painPoint: 1 }, 1, {
     accept: (f) => f.spoken.form === 'phrase' || f.spoken.form === 'action',
@@ -74,10 +64,17 @@ function factSentences(ctx: AnswerContext, facts: readonly Fact[]): string[] {
   return facts.map((f) => ctx.say.fact(f));
 }
 
+/**
+ * Facts that answer the question: the kinds the intent mostly wants, or any fact that shares words
+ * or cue words with it. A minor kind never fills a slot just because the budget has room.
+ */
 function byWeights(ctx: AnswerContext, intent: Intent, count: number): string[] {
   const weights = WEIGHTS[intent];
   if (!weights || count <= 0) return [];
-  return factSentences(ctx, ctx.picker.pick(weights, count, { cue: FACT_CUES[intent] }));
+  const cue = FACT_CUES[intent];
+  const strongest = Math.max(...Object.values(weights));
+  const fits = (f: Fact): boolean => (weights[f.kind] ?? 0) >= strongest * 0.5 || ctx.picker.relevance(f) > 0 || (cue?.test(f.raw) ?? false);
+  return factSentences(ctx, ctx.picker.pick(weights, count, { cue, accept: fits }));
 }
 
 function orGeneric(ctx: AnswerContext, intent: Intent, body: string[]): string[] {
@@ -98,12 +95,46 @@ function greeting(ctx: AnswerContext): string[] {
   return body;
 }
 
+/** "It runs on an Epicor ERP": a sentence that leans on the one before it cannot open a story. */
+const LEANS_BACK = /^(it|this|that|they|these|those|there|he|she|her|his)\b/i;
+
 function introduction(ctx: AnswerContext): string[] {
   const body = [identitySentence(ctx.identity)];
-  body.push(...byWeights(ctx, 'introduction', ctx.budget - 1));
+  // The story's first sentence sets the scene; a fresh one goes first when it has not been told yet.
+  const opening = ctx.picker.pick({ background: 1 }, 1, { accept: (f) => f.id === 'background:0' && !LEANS_BACK.test(f.raw) && !ctx.picker.said(f) });
+  body.push(...factSentences(ctx, opening));
+  const cue = FACT_CUES.introduction;
+  const rest = ctx.picker.pick(WEIGHTS.introduction!, ctx.budget - body.length, { cue, accept: (f) => !LEANS_BACK.test(f.raw) && (f.kind === 'background' || f.kind === 'value' || f.kind === 'motivation') });
+  body.push(...factSentences(ctx, rest));
   if (body.length === 1 && ctx.budget >= 2) body.push(ctx.say.line(L.GENERIC.introduction!));
   if (ctx.budget >= 3 && ctx.identity.quote && ctx.rng.chance(0.5)) body.push(`As I like to say, "${ctx.identity.quote}."`);
   return body;
+}
+
+/** "What does a normal day look like?": the job, then the day as the file tells it, in order. */
+function routine(ctx: AnswerContext): string[] {
+  const days = ctx.picker.pick({ lifestyle: 3 }, Math.max(1, ctx.budget - 1));
+  if (days.length === 0) return life(ctx);
+  days.sort((a, b) => order(a) - order(b));
+  const role = roleOf(ctx.identity);
+  const job = role && ctx.budget >= 2 ? [ctx.say.line(L.JOB_LINES, { role })] : [];
+  return [...job, ...days.map((f) => ctx.say.fact(f))];
+}
+
+function order(fact: Fact): number {
+  return Number(fact.id.split(':')[1] ?? 0);
+}
+
+/** A price answer: the user's own figure said back ("$20 a month?"), then the facts behind the view. */
+function price(ctx: AnswerContext): string[] {
+  // Facts that talk money come first; an objection about something else is not a price answer.
+  const aboutMoney = ctx.picker.pick(WEIGHTS.price!, ctx.budget, { accept: (f) => MONEY.test(f.raw) || ctx.picker.relevance(f) > 0 });
+  const body = orGeneric(ctx, 'price', aboutMoney.length > 0 ? factSentences(ctx, aboutMoney) : byWeights(ctx, 'price', ctx.budget));
+  const named = priceMentioned(ctx.userText);
+  if (!named) return body;
+  // Half the time the figure is only echoed; otherwise it gets a verdict of its own.
+  const echo = ctx.rng.chance(0.5) ? ctx.say.line(R.PRICE_ECHO, { price: named }) : priceReaction(ctx, named);
+  return [`${echo} ${body[0]}`, ...body.slice(1)];
 }
 
 function life(ctx: AnswerContext): string[] {
@@ -166,16 +197,20 @@ function topic(ctx: AnswerContext): string[] {
   return facts.length > 0 ? factSentences(ctx, facts) : unknown(ctx);
 }
 
-function pitch(ctx: AnswerContext): string[] {
-  // React like a buyer: first what would make it useful to me, then what would stop me.
-  const hook = ctx.picker.pick({ painPoint: 2, motivation: 2, goal: 1.5 }, 1, { cue: FACT_CUES.pitch });
-  const doubt = ctx.budget >= 2 ? ctx.picker.pick({ objection: 3 }, 1) : [];
-  const rest = ctx.picker.pick(WEIGHTS.pitch!, Math.max(0, ctx.budget - hook.length - doubt.length));
-  return orGeneric(ctx, 'pitch', factSentences(ctx, [...hook, ...doubt, ...rest]));
+/** "Why?" / "Why not?": the reason behind the last reply when it gave one, else more on the same subject. */
+export function followUp(intent: Intent, ctx: AnswerContext): string[] {
+  const asksWhy = /^(why|how come)\b/i.test(ctx.userText.trim());
+  return (asksWhy ? because(ctx, WEIGHTS[intent]) : undefined) ?? answer(intent, ctx);
 }
 
 export function answer(intent: Intent, ctx: AnswerContext): string[] {
   switch (intent) {
+    case 'routine':
+      return routine(ctx);
+    case 'persuade':
+      return persuade(ctx);
+    case 'price':
+      return price(ctx);
     case 'greeting':
       return greeting(ctx);
     case 'introduction':
@@ -185,8 +220,7 @@ export function answer(intent: Intent, ctx: AnswerContext): string[] {
     case 'channels':
       return channels(ctx);
     case 'pitch':
-      return pitch(ctx);
-    case 'price':
+      return reactToPitch(ctx);
     case 'complaint':
     case 'goals':
     case 'values':

@@ -1,16 +1,18 @@
 import type { ChatTurn } from '../../core/messages.js';
 import type { ChatProfile, Persona } from '../../persona/schema.js';
-import { answer, steerTopic, type AnswerContext } from './answers.js';
+import { answer, followUp, steerTopic, type AnswerContext } from './answers.js';
 import { applyEmoji, applyExpressiveness, numberedPoints, capLength } from './decorate.js';
 import { FactPicker } from './fact-picker.js';
 import { extractFacts, type PersonaFacts } from './facts.js';
 import { FactMemory, normalizeForMatch, readConversation } from './history.js';
-import { detectIntent, type Intent } from './intents.js';
+import { detectIntent, type DetectedIntent, type Intent } from './intents.js';
 import * as L from './lines.js';
 import { Random, replySeed } from './random.js';
 import { SentenceMaker } from './sentence-maker.js';
 import { applyRegister, resolveStyle, sentenceBudget, type Style } from './style.js';
-import { cleanFact, contentStems, lowerFirst, overlap } from './text.js';
+import { capitalize, cleanFact, contentStems, lowerFirst } from './text.js';
+import { topicAskedAbout } from './topic-match.js';
+import { tidyPunctuation } from './punctuation.js';
 
 // One reply, start to finish: read the conversation, decide what was asked, gather the facts that
 // answer it (answers.ts), then frame them the way this persona talks: openers, pushback, asides,
@@ -37,13 +39,18 @@ function factsOf(persona: Persona): PersonaFacts {
 
 const SOCIAL: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye']);
 /** Where a sceptic pushes back: being sold to. */
-const CHALLENGEABLE: ReadonlySet<Intent> = new Set(['price', 'pitch', 'decision']);
+const CHALLENGEABLE: ReadonlySet<Intent> = new Set(['price', 'pitch', 'decision', 'persuade']);
 /** Answers that are a set of separate points; introductions and small talk stay prose. */
-const LISTABLE: ReadonlySet<Intent> = new Set(['price', 'pitch', 'complaint', 'goals', 'values', 'decision', 'opinion', 'topic', 'followup']);
+const LISTABLE: ReadonlySet<Intent> = new Set(['price', 'persuade', 'complaint', 'goals', 'values', 'decision', 'opinion', 'topic', 'followup']);
+
+/** A short question pointing back ("what about that?", "would it help?") continues the conversation. */
+const POINTS_BACK = /\b(it|that|this|those|them|then)\b/i;
 
 /** "why?" and "tell me more" continue the previous question's subject. */
-function resolveIntent(primary: Intent, previousUserTexts: readonly string[]): Intent {
-  if (primary !== 'followup') return primary;
+function resolveIntent(detected: DetectedIntent, userText: string, previousUserTexts: readonly string[]): Intent {
+  const { primary } = detected;
+  const pointsBack = primary === 'topic' && !detected.topic && POINTS_BACK.test(userText) && userText.split(/\s+/).length <= 10;
+  if (primary !== 'followup' && !pointsBack) return primary;
   for (const text of previousUserTexts) {
     const earlier = detectIntent(text).primary;
     if (earlier !== 'followup') return SOCIAL.has(earlier) ? 'topic' : earlier;
@@ -51,14 +58,21 @@ function resolveIntent(primary: Intent, previousUserTexts: readonly string[]): I
   return 'topic';
 }
 
-function matchingTopic(topics: readonly string[], userStems: Set<string>): string | undefined {
-  const found = topics.find((t) => overlap(contentStems(t), userStems) > 0);
+function matchingTopic(topics: readonly string[], userText: string): string | undefined {
+  const found = topicAskedAbout(topics, userText);
   return found === undefined ? undefined : lowerFirst(cleanFact(found));
 }
 
+/** A catchphrase as a sentence of its own: capitalised, ending in exactly one mark. */
 function asSentence(phrase: string): string {
-  const cleaned = cleanFact(phrase);
-  return /[.!?]$/.test(phrase.trim()) ? `${cleaned}${phrase.trim().slice(-1)}` : `${cleaned}.`;
+  const cleaned = capitalize(cleanFact(phrase).replace(/[?!]+$/, ''));
+  const mark = phrase.trim().match(/[.!?]$/)?.[0] ?? '.';
+  return `${cleaned}${mark}`;
+}
+
+/** "Can I own it outright?" is about a product: it belongs in answers to a pitch or a price, not a hello. */
+function fitsIntent(signature: string, intent: Intent): boolean {
+  return !/\b(it|this|that|your|you)\b/i.test(signature) || CHALLENGEABLE.has(intent) || intent === 'persuade';
 }
 
 interface Framing {
@@ -72,7 +86,8 @@ function frame(intent: Intent, style: Style, budget: number, ctx: AnswerContext,
   const { say, rng } = ctx;
   const framing: Framing = { lead: [], tail: [], mood: [] };
   if (budget < 2 || SOCIAL.has(intent)) return framing;
-  if (hasLead) {
+  if (hasLead || intent === 'pitch') {
+    // A pitch is answered with its verdict first: "Okay, I'm curious. Not as it stands." contradicts itself.
     // One opener is plenty: a follow-up lead or a passion already started the reply.
   } else if (style.warmth >= 0.6 && rng.chance(style.warmth * 0.7)) {
     framing.lead.push(say.line([...(L.WARM_OPENERS[intent] ?? []), ...L.WARM_OPENERS.any]));
@@ -87,7 +102,7 @@ function frame(intent: Intent, style: Style, budget: number, ctx: AnswerContext,
     framing.mood.push(...L.HUMOR_EMOJI);
   }
   if (style.directness < 0.35 && rng.chance(0.5)) framing.tail.push(say.line(L.HEDGES));
-  const signature = rng.pick(style.signaturePhrases);
+  const signature = rng.pick(style.signaturePhrases.filter((p) => fitsIntent(p, intent)));
   const saidRecently = signature !== undefined && recent.some((r) => r.includes(normalizeForMatch(signature)));
   // A catchphrase lands best as a closer, and only now and then.
   if (signature && !saidRecently && rng.chance(0.3)) framing.tail.push(asSentence(signature));
@@ -103,9 +118,9 @@ export function composeReply(input: ComposeInput): string {
   const style = resolveStyle(input.profile, input.maxOutputTokens);
   const rng = new Random(replySeed(input.seed, conversation.priorText, conversation.userText));
   const detected = detectIntent(conversation.userText);
-  const intent = resolveIntent(detected.primary, conversation.previousUserTexts);
+  const intent = resolveIntent(detected, conversation.userText, conversation.previousUserTexts);
   const userStems = contentStems(conversation.userText);
-  const passion = SOCIAL.has(intent) ? undefined : matchingTopic(style.passions, userStems);
+  const passion = SOCIAL.has(intent) ? undefined : matchingTopic(style.passions, conversation.userText);
   // A passion makes them talk a little more than usual.
   const budget = sentenceBudget(style, rng) + (passion ? 1 : 0);
   const say = new SentenceMaker(style.register, rng, conversation.personaReplies);
@@ -117,38 +132,43 @@ export function composeReply(input: ComposeInput): string {
     userText: conversation.userText,
   };
 
-  const lead: string[] = [];
+  // At most one opener ("Here's the thing.", "Oh, now you're talking!"): two in a row read like a template.
+  let opener: string | undefined;
   let body: string[];
-  const avoided = matchingTopic(style.avoids, userStems);
+  const avoided = matchingTopic(style.avoids, conversation.userText);
   const mood: string[] = [];
+  const asksWhy = detected.primary === 'followup' && /^(why|how come)\b/i.test(conversation.userText.trim());
   if (avoided) {
     // A topic they avoid is declined, then the talk is steered to something they do like.
     const steer = steerTopic(ctx);
     body = [say.line(L.DEFLECTS, { x: avoided }), ...(steer ? [say.line(L.STEER, { x: steer })] : [])];
   } else {
-    body = answer(intent, ctx);
+    body = detected.primary === 'followup' ? followUp(intent, ctx) : answer(intent, ctx);
     if (passion) {
       // After a yes/no verdict ("Yes. Skincare is something I could talk about all day."), else first.
       body.splice(intent === 'yesno' ? 1 : 0, 0, say.line(L.PASSION_LINE, { x: passion }));
-      if (budget >= 2) lead.push(say.line(L.PASSION_LIGHTS_UP));
+      if (budget >= 2) opener = say.line(L.PASSION_LIGHTS_UP);
       mood.push(...L.PASSION_EMOJI);
     }
-    if (detected.primary === 'followup' && budget >= 2) lead.push(say.line(L.FOLLOWUP_LEADS));
+    // "Why not?" is answered with "Mostly because...", which is its own lead-in.
+    if (detected.primary === 'followup' && !asksWhy && budget >= 2) opener ??= say.line(L.FOLLOWUP_LEADS);
   }
-  if (detected.greeted && intent !== 'greeting' && ctx.firstTurn) lead.unshift(say.line(L.PASSING_HELLO));
+  const hello = detected.greeted && intent !== 'greeting' && ctx.firstTurn ? say.line(L.PASSING_HELLO) : undefined;
   body = [...new Set(body.filter(Boolean))].slice(0, Math.max(1, budget));
 
   const recent = conversation.personaReplies.slice(-2).map(normalizeForMatch);
-  const framing = budget >= 2 && !avoided ? frame(intent, style, budget, ctx, recent, lead.length > 0) : { lead: [], tail: [], mood: [] };
-  const opening = [...lead, ...framing.lead];
-  const numbered = style.structure >= 0.6 && body.length >= 2 && LISTABLE.has(intent) && picker.takenCount >= 2;
+  const framing = budget >= 2 && !avoided ? frame(intent, style, budget, ctx, recent, opener !== undefined) : { lead: [], tail: [], mood: [] };
+  if (!asksWhy) opener ??= framing.lead[0];
+  const numbered = style.structure >= 0.6 && body.length >= 2 && LISTABLE.has(intent) && !asksWhy && picker.takenCount >= 2;
+  // A list gets its own lead-in ("A few things:") instead of, not after, a spoken opener.
+  const opening = [hello, numbered ? say.line(L.LIST_LEADS) : opener].filter((x): x is string => Boolean(x));
   const text = numbered
-    ? [[...opening, say.line(L.LIST_LEADS)].join(' '), numberedPoints(body), framing.tail.join(' ')].filter(Boolean).join('\n')
+    ? [opening.join(' '), numberedPoints(body), framing.tail.join(' ')].filter(Boolean).join('\n')
     : [...opening, ...body, ...framing.tail].join(' ');
 
   let reply = applyRegister(text, style.register);
   reply = applyExpressiveness(reply, style, rng);
   reply = capLength(reply, style.maxOutputTokens);
   reply = applyEmoji(reply, style, intent, identity, rng, [...mood, ...framing.mood]);
-  return reply.replace(/[ \t]+\n/g, '\n').replace(/ {2,}/g, ' ').trim();
+  return tidyPunctuation(reply.replace(/[ \t]+\n/g, '\n').replace(/ {2,}/g, ' ').trim());
 }

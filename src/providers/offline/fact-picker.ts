@@ -32,6 +32,24 @@ export class FactPicker {
     return this.pick(Object.fromEntries((kinds ?? ALL_KINDS).map((k) => [k, 0])) as KindWeights, limit, { minRelevance: 1 });
   }
 
+  /** Whether the persona has any fact that passes `test`, used or not. */
+  any(test: (fact: Fact) => boolean): boolean {
+    return this.facts.some(test);
+  }
+
+  /** Facts of these kinds that the previous reply said, in the order of `kinds`; they count as used now. */
+  fromLastReply(kinds: readonly FactKind[], count: number): Fact[] {
+    const said = this.facts.filter((f) => !this.taken.has(f.id) && kinds.includes(f.kind) && this.memory.usedLastTime(f.stems));
+    const chosen = said.sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind)).slice(0, count);
+    for (const fact of chosen) this.taken.add(fact.id);
+    return chosen;
+  }
+
+  /** Whether an earlier reply already said this fact. */
+  said(fact: Fact): boolean {
+    return this.memory.timesUsed(fact.stems) > 0;
+  }
+
   /** How many facts this reply has used so far. */
   get takenCount(): number {
     return this.taken.size;

@@ -129,14 +129,20 @@ function extraEntries(data: PersonaData): Array<[string, string]> {
 export function extractFacts(persona: Persona): PersonaFacts {
   const identity = identityOf(persona);
   const data: PersonaData = persona.data ?? { name: identity.name };
-  const names = identity.callName === identity.name ? [identity.name] : [identity.name, identity.callName];
+  // "Lucas Ferreira dos Santos" keeps its whole name as call name, but the file says "Lucas grew up...".
+  const firstName = identity.name.match(/^[A-Z][a-z'’-]+(?=\s)/)?.[0];
+  const names = [...new Set([identity.name, identity.callName, ...(firstName && !/^(The|A|An|Mr|Mrs|Ms|Dr)$/.test(firstName) ? [firstName] : [])])];
   const facts: Fact[] = [];
   const add = (kind: FactKind, items: readonly string[], label?: string): void => {
     items.forEach((item) => {
       const raw = cleanFact(item);
       if (raw.length < 2 || facts.some((f) => f.raw === raw)) return;
       const id = `${kind}:${facts.filter((f) => f.kind === kind).length}`;
-      facts.push({ id, kind, raw, spoken: toFirstPerson(raw, names), stems: contentStems(`${raw} ${label ?? ''}`), label });
+      const spoken = toFirstPerson(raw, names, { habits: kind === 'lifestyle' || kind === 'buying' || kind === 'background' });
+      // An objection is a thing that stops the sale, not a task: "Switch vendors every year" is said
+      // as "switching ... is a deal-breaker", never "I'd need to switch vendors every year".
+      if (kind === 'objection' && spoken.form === 'action') spoken.form = 'phrase';
+      facts.push({ id, kind, raw, spoken, stems: contentStems(`${raw} ${label ?? ''}`), label });
     });
   };
   const insights = data.generatedInsights ?? {};

@@ -32,7 +32,8 @@ const LEADING_VERBS = new Set(
     'wishes dreams lacks misses gets takes makes keeps shops checks looks learns tries dreads resents appreciates ' +
     'admires respects questions doubts considers evaluates reviews balances handles oversees owns lives grows ' +
     'spends prioritizes prioritises favors favours responds reacts gravitates craves chases wonders sees ' +
-    'struggles feels lives travels cooks volunteers posts scrolls streams creates shares'
+    'struggles feels lives travels cooks volunteers posts scrolls streams creates shares ' +
+    'answers sleeps wakes films edits drives walks writes starts leaves opens closes coaches eats swims calls sorts trains signs'
   ).split(' '),
 );
 
@@ -80,6 +81,9 @@ const VERBISH = new Set(
 
 const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'where', 'nobody', 'everyone', 'anyone', 'people']);
 
+/** Second words that show the first is a noun, not an instruction: "Support that...", "Support only in English". */
+const NOUN_AFTER = new Set(['that', 'which', 'who', 'whose', 'only', 'is', 'are', 'was', 'costs', 'teams', 'tickets']);
+
 const PERSONAL_VERBS = new Set(
   'want like trust need have know see believe care use enjoy understand feel buy pay read watch follow get'.split(' '),
 );
@@ -95,10 +99,13 @@ function baseForm(verb: string): string {
   return lower;
 }
 
+/** Adverbs that sit between "I" and its verb without ending in -ly ("I now move", "I still keep"). */
+const ADVERBS = new Set('now still also often always never rarely sometimes just only already even then seldom mostly'.split(' '));
+
 /** "I" followed by a verb that must agree with it: "I is" -> "I am", "I really wants" -> "I really want". */
 function agreeAfterI(words: string[], index: number): void {
   let i = index;
-  if (/ly$/.test(words[i] ?? '') && words[i + 1]) i++;
+  if ((/ly$/.test(words[i] ?? '') || ADVERBS.has((words[i] ?? '').toLowerCase())) && words[i + 1]) i++;
   const word = words[i];
   if (!word) return;
   const lower = word.toLowerCase();
@@ -121,23 +128,34 @@ function replacePronouns(text: string, names: readonly string[]): string {
     .replace(/\bhis\b/gi, 'my')
     .replace(/\bhim\b/gi, 'me')
     // "her" before a word is possessive ("her team"); at the end or before a preposition it is the object.
-    .replace(/\bher\b(?=\s+(?:to|with|for|about|from|in|on|at|and|or|when|if)\b|\s*$|[,.;])/gi, 'me')
+    .replace(/\bher\b(?=\s+(?:to|with|for|about|from|in|on|at|and|or|when|if|out|up|down|off|back|away|over|so|because|during|before|after|until|by|into|through|again|too|as|than|a|an|the)\b|\s*$|[,.;])/gi, 'me')
     .replace(/\bher\b/gi, 'my');
   if (startsWithThey) {
     out = out.replace(/^they\b/i, 'I').replace(/\btheir\b/gi, 'my').replace(/\bthemselves\b/gi, 'myself').replace(/^I are\b/, 'I am');
   }
   const words = out.split(' ');
-  for (let i = 0; i < words.length - 1; i++) if (words[i] === 'I') agreeAfterI(words, i + 1);
-  return words.join(' ').replace(/\bI am not\b/g, "I'm not");
+  let firstI = -1;
+  for (let i = 0; i < words.length - 1; i++) {
+    if (words[i] !== 'I') continue;
+    agreeAfterI(words, i + 1);
+    if (firstI < 0) firstI = i;
+  }
+  // "so after a night I sleep ... and does the school pickup": verbs joined to a converted "I"
+  // agree with it too; verbs before it belong to someone else ("my husband drives buses").
+  const agreed = firstI >= 0 ? [...words.slice(0, firstI), agreeCoordinated(words.slice(firstI).join(' '))].join(' ') : words.join(' ');
+  return agreed.replace(/\bI am not\b/g, "I'm not");
 }
 
-const SERIES_VERB_FOLLOWERS = /^(at|in|on|for|with|to|the|a|an|my|out|up|about|from|over|every|all|off)$/i;
+/** -s words that are never a verb in a series: "as a cost accountant", "plus a bonus". */
+const NOT_VERBS = new Set(['this', 'thus', 'plus', 'less', 'across', 'always', 'perhaps', 'its', 'his', 'hers', 'ours', 'yours', 'towards', 'afterwards', 'sometimes']);
+
+const SERIES_VERB_FOLLOWERS = /^(at|in|on|for|with|to|the|a|an|my|out|up|about|from|over|every|all|off|whatever|anything|everything|it|them)$/i;
 
 /** "researches for months, asks peers and needs approval": every verb in the series agrees with "I". */
 function agreeCoordinated(text: string): string {
   // An unlisted -s word counts as a verb when a preposition or determiner follows it ("films at golden hour").
   return text.replace(/(,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)([a-z]+)\b(?=(\s+\S+)?)/g, (match, joiner: string, word: string, next = '') =>
-    LEADING_VERBS.has(word) || (/[^s]s$/.test(word) && SERIES_VERB_FOLLOWERS.test(next.trim())) ? `${joiner}${baseForm(word)}` : match,
+    LEADING_VERBS.has(word) || (word.length > 3 && !NOT_VERBS.has(word) && /[^s]s$/.test(word) && SERIES_VERB_FOLLOWERS.test(next.trim())) ? `${joiner}${baseForm(word)}` : match,
   );
 }
 
@@ -146,12 +164,13 @@ function firstPersonOpening(words: string[]): Spoken | undefined {
   const lower = first.toLowerCase();
   const rest = words.slice(1).join(' ');
   const secondLower = second.toLowerCase();
-  if (lower === 'i' || lower.startsWith("i'") || lower === 'my') return { form: 'clause', text: words.join(' ') };
+  if (lower === 'i' || lower.startsWith("i'")) return { form: 'clause', text: agreeCoordinated(words.join(' ')) };
+  if (lower === 'my') return { form: 'clause', text: words.join(' ') };
   if (LEADING_VERBS.has(lower)) {
     const verb = baseForm(lower);
     return { form: 'clause', text: verb === 'am not' ? `I'm not ${rest}` : `I ${verb} ${agreeCoordinated(rest)}`.trim() };
   }
-  if (PAST_VERBS.has(lower) && second) return { form: 'clause', text: `I ${lower} ${rest}` };
+  if (PAST_VERBS.has(lower) && second) return { form: 'clause', text: `I ${lower} ${agreeCoordinated(rest)}` };
   if (ADJECTIVES.has(lower) || ADJECTIVE_SUFFIX.test(lower)) return { form: 'clause', text: `I'm ${lowerFirst(words.join(' '))}` };
   if (/ed$/.test(lower) && /^(about|by|with|of|that|in|for)$/.test(secondLower)) return { form: 'clause', text: `I'm ${lowerFirst(words.join(' '))}` };
   if (lower === 'too' && second) return { form: 'clause', text: `it's too ${rest}` };
@@ -171,13 +190,52 @@ function firstPersonOpening(words: string[]): Spoken | undefined {
     return { form: 'clause', text: `I ${verb} ${tail}` };
   }
   if (lower === 'lack' && secondLower === 'of') return { form: 'phrase', text: `the lack of ${words.slice(2).join(' ')}` };
-  if (BASE_VERBS.has(lower) && second) return { form: 'action', text: lowerFirst(words.join(' ')) };
+  // "Support that only answers by email": a verb-looking word described by a relative clause is a noun.
+  if (BASE_VERBS.has(lower) && second && !NOUN_AFTER.has(secondLower)) return { form: 'action', text: lowerFirst(words.join(' ')) };
   return undefined;
 }
 
+/** What follows a habit verb: "leaves home", "walks to", "calls two", "cancels whatever". */
+const HABIT_OBJECT = /^(at|in|on|for|with|to|the|a|an|home|after|before|during|until|between|by|up|out|about|from|over|every|all|off|fast|whatever|anything|everything|it|them|two|three|four|five|several|most|some|\d.*)$/i;
+
+/** Plural nouns that open a routine's time slots: "weekends at the cabin" is not "I weekend". */
+const TIME_NOUNS = /^(weekends|weekdays|nights|days|hours|weeks|months|years|afternoons|evenings|mornings|summers|winters)$/;
+
+/** `lenient`: the series already has its "I", so any -s word opening a chunk is its next verb. */
+function habitVerb(word: string, next: string, lenient = false): boolean {
+  const lower = word.toLowerCase();
+  if (TIME_NOUNS.test(lower)) return false;
+  const sVerb = /^[a-z]+[^su]s$/.test(lower) && !/(ings|ness|ics)$/.test(lower);
+  return LEADING_VERBS.has(lower) || (sVerb && (lenient || HABIT_OBJECT.test(next)));
+}
+
+/**
+ * Routines and buying habits are written as subject-less series: "Up at 6:00, walks to the bakery,
+ * reads the paper". The first verb gets an "I" ("up at 6:00, I walk to the bakery, read the paper").
+ */
+function speakHabits(text: string): string {
+  const chunks = text.split(/(,\s+|;\s+)/);
+  let subject = false;
+  for (let i = 0; i < chunks.length; i += 2) {
+    const words = chunks[i]!.split(' ');
+    const adverb = words.length > 2 && (/ly$/i.test(words[0]!) || /^(and|or|then)$/i.test(words[0]!)) && habitVerb(words[1]!, words[2]!, subject) ? 1 : 0;
+    if (!habitVerb(words[adverb] ?? '', words[adverb + 1] ?? '', subject)) continue;
+    words[adverb] = baseForm(words[adverb]!);
+    if (adverb) words[0] = words[0]!.toLowerCase();
+    chunks[i] = subject || /^(and|or|then)$/.test(words[0]!) ? words.join(' ') : `I ${words.join(' ')}`;
+    subject = true;
+  }
+  return chunks.join('');
+}
+
+export interface FirstPersonOptions {
+  /** The fact describes a routine or habit, often a series of verbs without a subject. */
+  habits?: boolean;
+}
+
 /** Turns one persona fact into first-person speech and tells what shape it has. */
-export function toFirstPerson(fact: string, names: readonly string[] = []): Spoken {
-  const replaced = replacePronouns(fact, names);
+export function toFirstPerson(fact: string, names: readonly string[] = [], options: FirstPersonOptions = {}): Spoken {
+  const replaced = options.habits ? speakHabits(replacePronouns(fact, names)) : replacePronouns(fact, names);
   const words = replaced.split(/\s+/).filter(Boolean);
   const opening = firstPersonOpening(words);
   if (opening) return { form: opening.form, text: lowerFirst(opening.text.replace(/\bI am\b/g, "I'm")) };

@@ -6,6 +6,8 @@ export type Intent =
   | 'greeting'
   | 'introduction'
   | 'life'
+  | 'routine'
+  | 'persuade'
   | 'price'
   | 'pitch'
   | 'complaint'
@@ -33,15 +35,17 @@ export interface DetectedIntent {
 /** Ordered by priority: when two intents match equally often, the earlier one wins. */
 const PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ['introduction', /\b(tell me about yourself|about you(rself)?\b|who are you|introduce yourself|describe yourself|your name|your story|your background|who am i talking to)/g],
+  ['routine', /\b((normal|typical|average|usual|ordinary|regular) (day|week|morning|shift)|day[- ]to[- ]day|daily (routine|life)|your (routine|mornings?|evenings?|days)|day look like|spend your days?)\b/g],
+  ['persuade', /\b(change your mind|convince you|win you over|what would it take|persuade you|make you (switch|reconsider|say yes|change)|get you to (try|switch|buy|use|change|say yes)|would you reconsider)\b/g],
   ['price', /\b(price[sd]?|pricing|costs?|costly|expensive|cheap(er)?|budgets?|afford|pay(ing)?|money|roi|subscriptions?|fees?|worth it|how much|discounts?|invest(ment)?|dollars?|per month|a month|free tier|trial)\b|[$€£]\s?\d/g],
   ['complaint', /\b(frustrat\w*|annoy\w*|pain( points?)?|problems?|struggl\w*|challeng\w*|hard(est)? part|difficult\w*|worst|hate|complain\w*|bother\w*|headaches?|wrong with|stress\w*|keeps? you up|drives? you (mad|crazy|nuts))\b/g],
   ['goals', /\b(goals?|aim(ing)?|hope|hoping|achieve|ambitions?|dreams?|plans? (for|to)|next year|future|success|priorit\w*|motivat\w*|drives you|want most|looking forward)\b/g],
   ['values', /\b(what do you value|values?|matters? (most )?to you|care (most )?about|important to you|believe in|principles?|stand for)\b/g],
-  ['decision', /\b(decid\w*|decisions?|choos\w*|buy(ing)?|purchas\w*|evaluat\w*|switch(ing)?|vendors?|shop(ping)?|sign up|approv\w*|convince|persuade|what would it take|trust|recommend\w*|compare|alternatives?)\b/g],
+  ['decision', /\b(decid\w*|decisions?|choos\w*|buy(ing)?|purchas\w*|evaluat\w*|switch(ing)?|vendors?|shop(ping)?|sign up|approv\w*|trust|recommend\w*|compare|alternatives?)\b/g],
   ['channels', /\b(where do you (hear|learn|find|get|go)|channels?|social media|newsletters?|podcasts?|linkedin|instagram|tiktok|youtube|emails?|reach you|contact you|find out about|news|reviews|word of mouth|ads?|advertis\w*)\b/g],
   ['pitch', /\b(we('re| are) (building|making|launching)|we built|we made|our (product|app|tool|platform|service|solution|startup)|(new|this) (product|app|tool|feature|service)|features?|would you (use|try)|imagine|what if|demo|prototype|concept|an app that|a tool that|a platform that|launching)\b/g],
   ['opinion', /\b(what do you think|what's your (take|view|opinion)|what is your (take|view|opinion)|thoughts on|how do you feel about|feel about|think (of|about)|opinion (of|on)|view on|your take)\b/g],
-  ['life', /\b(what do you do|your (job|work|role|day|week|life|routine|family|team|company|career|hobbies|weekend)|for a living|typical day|where do you (work|live)|how('s| is) work|spare time|free time|weekends?|hobbies|outside (of )?work)\b/g],
+  ['life', /\b(what do you do|your (job|work|role|day|week|life|routine|family|team|company|career|hobbies|weekend)|for a living|where do you (work|live)|how('s| is) work|spare time|free time|weekends?|hobbies|outside (of )?work)\b/g],
 ];
 
 const GREETING = /^(hi+|hello|hey+|hiya|howdy|yo|good (morning|afternoon|evening)|greetings|sup|what'?s up|nice to meet you)\b/;

@@ -13,7 +13,6 @@ export const WARM_OPENERS: IntentLines & { any: readonly string[] } = {
   price: ['~Okay, money talk!', 'Ah, the money question.', '^Cost is always a fair thing to raise.'],
   complaint: ['Oh, where do I start.', "~Don't get me started!", '^There are a few issues worth naming.'],
   goals: ['Good question, I think about this a lot.', '~Oh, I love talking about this!', '^I have given this real thought.'],
-  pitch: ["Okay, I'm curious.", '~Ooh, tell me more!', '^Thank you for walking me through it.'],
   decision: ["Good question, I'm pretty deliberate about this.", '^I take these decisions seriously.'],
   introduction: ['Sure, happy to!', '~Oh hi, okay!', '^Certainly.'],
   life: ['Ha, where to begin.', '~Honestly? Busy!', '^Gladly.'],

@@ -20,7 +20,10 @@ function signatureOf(template: Template, register: Register): string | undefined
 
 /** "is" or "are" for a noun phrase, judged by its head word ("k-dramas are", "the lack of tools is"). */
 function copulaFor(phrase: string): string {
-  const words = phrase.toLowerCase().split(/\s+/);
+  const all = phrase.toLowerCase().split(/\s+/);
+  // "support that only answers by email is": the head comes before a relative clause.
+  const relative = all.findIndex((w, i) => i > 0 && /^(that|which|who|whose)$/.test(w));
+  const words = relative > 0 ? all.slice(0, relative) : all;
   const preposition = words.findIndex((w, i) => i > 0 && /^(of|for|with|in|on|to|from|at|about)$/.test(w));
   const head = (preposition > 0 ? words[preposition - 1] : words[words.length - 1]) ?? '';
   return /[a-z]s$/.test(head) && !/(ss|us|is|ics|news)$/.test(head) ? 'are' : 'is';

@@ -44,6 +44,7 @@ export const FACT_TEMPLATES: Record<FactKind, readonly string[]> = {
     'c:What holds me back is that {x}.',
     "p:I'd want a straight answer on {x} before anything else.",
     "p:{X} {is} the first thing I'd push back on.",
+    'p:{X} {is} a deal-breaker for me.',
     "a:Before anything else, I'd need to {x}.",
   ],
   value: [
@@ -93,6 +94,8 @@ export const FACT_TEMPLATES: Record<FactKind, readonly string[]> = {
   ],
   lifestyle: [
     'Day to day? {X}.',
+    'c:Most days, {x}.',
+    'c:On a normal day, {x}.',
     'My life in a sentence: {x}.',
     'c:These days, {x}.',
     'p:My life revolves around {x}.',
