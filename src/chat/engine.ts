@@ -28,6 +28,11 @@ export interface EngineOptions {
   prices?: Config['prices'];
   seed?: number;
   userId?: string;
+  /**
+   * Extra context for one request, computed from the turns about to be sent (a card's lorebook
+   * entries whose keys appear in the recent conversation). Appended to the system prompt.
+   */
+  contextFor?: (turns: ProviderRequest['messages']) => string | undefined;
 }
 
 export interface EngineDeps {
@@ -208,8 +213,9 @@ export class ChatEngine {
   ): AsyncGenerator<ChatEvent, Outcome> {
     const { persona, profile, systemPrompt, options } = this.deps;
     const outcome: Outcome = { text: '', usage: undefined, finishReason: undefined, model: active.model, error: undefined, firstTokenMs: null };
+    const extra = options.contextFor?.(messages);
     const request: ProviderRequest = {
-      system: systemPrompt,
+      system: extra ? `${systemPrompt}\n\n${extra}` : systemPrompt,
       messages,
       model: active.model,
       temperature: options.temperature,

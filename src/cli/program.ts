@@ -240,5 +240,11 @@ Examples:
     .description('print where the config file, personas and history live')
     .action(lazy(() => import('./commands/config-path.js')));
 
+  // Each area below registers its commands from its own file (kept light: definitions only).
+  // register: voice
+  // register: stats
+  // register: serve
+  // register: cards
+
   return program;
 }
