@@ -15,8 +15,11 @@ import { appendInputHistory, loadInputHistory } from './input-history-file.js';
 
 export interface ServiceSetup {
   store: ChatStore;
-  /** The SQLite store, or undefined with --no-save. */
-  sqlite: SqliteStore | undefined;
+  /** The SQLite store once it is open; undefined with --no-save (and while it opens). */
+  sqlite: () => SqliteStore | undefined;
+  /** False with --no-save. */
+  saving: boolean;
+  ready: () => Promise<void>;
   flags: ModelFlags;
   config: Config;
   /** Offline engine pace: lively in the UI, instant for scripts. */
@@ -26,10 +29,11 @@ export interface ServiceSetup {
 
 /** The chat UI's window on config, personas, the database, providers and exports. */
 export function createChatServices(setup: ServiceSetup): ChatServices {
-  const { store, sqlite, flags, config, paceMs } = setup;
+  const { store, flags, config, paceMs } = setup;
   const historyFile = homePaths().inputHistory;
   return {
-    saving: sqlite !== undefined,
+    ready: setup.ready,
+    saving: setup.saving,
     offlineNotice: setup.offlineNotice,
     listPersonas: () => loadPersonas().personas,
     resolvePersona: (ref) => resolvePersona(ref),
@@ -39,14 +43,16 @@ export function createChatServices(setup: ServiceSetup): ChatServices {
       return engine;
     },
     activeProvider: (name, model) => resolveActiveProvider({ ...flags, provider: name ?? flags.provider, model: model ?? (name ? undefined : flags.model) }, config, paceMs),
-    listSessions: (limit) => sqlite?.listSessions({ limit }) ?? [],
+    listSessions: (limit) => setup.sqlite()?.listSessions({ limit }) ?? [],
     openSession(ref) {
+      const sqlite = setup.sqlite();
       if (!sqlite) throw new UsageError('this chat runs with --no-save: there are no saved sessions here');
       const session = findSessionOrFail(sqlite, ref);
       return { session, persona: resolvePersona(session.personaId), messages: sqlite.listMessages(session.id) };
     },
     exportSession(sessionId, format, file) {
-      const transcript = sqlite ? sqlite.getTranscript(sessionId) : memoryTranscript(store as MemoryStore, sessionId);
+      const sqlite = setup.sqlite();
+      const transcript = setup.saving ? sqlite?.getTranscript(sessionId) : memoryTranscript(store as MemoryStore, sessionId);
       if (!transcript) throw new UsageError(`no session ${sessionId} to export`);
       return writeExport(transcript, format, file);
     },

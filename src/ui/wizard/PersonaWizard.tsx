@@ -1,5 +1,5 @@
 import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PersonaAnswers } from '../../persona/author.js';
 import { sanitizeInline } from '../../core/sanitize.js';
 import { answersFrom, WIZARD_STEPS } from './wizard-steps.js';
@@ -17,7 +17,14 @@ export function PersonaWizard({ base, onDone }: Props) {
   const [answers, setAnswers] = useState<PersonaAnswers>(() => answersFrom(base));
   const [index, setIndex] = useState(0);
   const step = WIZARD_STEPS[index];
-  const [value, setValue] = useState<string>(() => (step ? (answers[step.key] ?? '') : ''));
+  const [value, setValueState] = useState<string>(() => (step ? (answers[step.key] ?? '') : ''));
+  // Keys typed faster than React re-renders (a paste, or Enter right after the text) must see the
+  // latest value, not the one captured by the last render.
+  const valueRef = useRef(value);
+  const setValue = (next: string | ((v: string) => string)) => {
+    valueRef.current = typeof next === 'function' ? next(valueRef.current) : next;
+    setValueState(valueRef.current);
+  };
   const [error, setError] = useState<string | undefined>();
 
   const goTo = (next: number, current: PersonaAnswers) => {
@@ -39,7 +46,7 @@ export function PersonaWizard({ base, onDone }: Props) {
       return;
     }
     if (key.return) {
-      const trimmed = value.trim();
+      const trimmed = valueRef.current.trim();
       if (step.required && !trimmed) return setError(`${step.label} is required`);
       const problem = step.validate?.(trimmed);
       if (problem) return setError(problem);
@@ -49,8 +56,10 @@ export function PersonaWizard({ base, onDone }: Props) {
       return;
     }
     if (key.upArrow && index > 0) return goTo(index - 1, answers);
-    if (key.backspace || key.delete) return setValue((v) => [...v].slice(0, -1).join(''));
-    if (input && !key.ctrl && !key.meta) setValue((v) => v + input.replace(/[\r\n]+/g, ' '));
+    // Held Backspace arrives as several \x7f in one read.
+    const deletions = key.backspace || key.delete ? 1 : /^[\x7f\b]+$/.test(input) ? input.length : 0;
+    if (deletions > 0) return setValue((v) => [...v].slice(0, -deletions).join(''));
+    if (input && !key.ctrl && !key.meta) setValue((v) => v + input.replace(/[\r\n]+/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, ''));
   });
 
   if (!step) {

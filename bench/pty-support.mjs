@@ -1,0 +1,74 @@
+// Shared by the chat benchmarks: the test suite's tmux terminal and wire server from plain node
+// (one esbuild step each, into a temp folder), a fresh PERSONA_HOME, and process readings from /proc.
+import { execFile } from 'node:child_process';
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** PERSONA_BENCH_BIN measures another build of the CLI (say, one with a dependency changed). */
+export const BIN = process.env.PERSONA_BENCH_BIN ?? fileURLToPath(new URL('../bin/persona.js', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+async function loadSupport(file) {
+  const out = join(mkdtempSync(join(tmpdir(), 'persona-bench-')), file.replace(/\.ts$/, '.mjs'));
+  await build({ entryPoints: [join(ROOT, 'test/support', file)], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+  return import(out);
+}
+
+export async function tmux() {
+  return (await loadSupport('pty.ts')).TmuxTerminal;
+}
+
+export async function wireServer(options = {}) {
+  return (await loadSupport('wire-server.ts')).startWireServer(options);
+}
+
+export function freshHome() {
+  return mkdtempSync(join(tmpdir(), 'persona-bench-home-'));
+}
+
+/** The environment a benchmark runs the CLI with: no keys or colour settings from the shell. */
+export function cliEnv(extra = {}) {
+  const env = { ...process.env, NO_UPDATE_NOTIFIER: '1', ...extra };
+  for (const key of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'NO_COLOR', 'FORCE_COLOR', 'PERSONA_DEBUG']) {
+    if (!(key in extra)) env[key] = undefined;
+  }
+  return env;
+}
+
+/** The process running in the terminal's pane (started with `exec`, so it is node itself). */
+export function panePid(terminal) {
+  return Number(terminal.tmux(['display-message', '-p', '-t', 'main', '#{pane_pid}']).trim());
+}
+
+/** CPU time used so far by a process, in ms (user + system). */
+export function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** Peak resident memory of a process so far, in MB. */
+export function peakRssMb(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return Number(line.replace(/\D+/g, '')) / 1024;
+}
+
+/** The screen, read without blocking this process (the wire server shares its event loop). */
+function screenAsync(terminal) {
+  return new Promise((resolve, reject) =>
+    execFile('tmux', ['-L', terminal.socket, 'capture-pane', '-p', '-t', 'main'], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
+}
+
+export async function waitFor(terminal, test, timeoutMs = 20_000, pollMs = 10) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const screen = await screenAsync(terminal);
+    if (test(screen)) return screen;
+    if (Date.now() > deadline) throw new Error(`timed out; the screen:\n${screen}`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}

@@ -1,0 +1,55 @@
+import { StoreError } from '../../core/errors.js';
+import type { SqliteStore } from '../../store/sqlite-store.js';
+import type { ChatStore, MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionRecord } from '../../store/types.js';
+
+/**
+ * The history database, opened after the chat's first frame is on screen instead of before it:
+ * loading the native SQLite addon and checking migrations is start-up time the user would
+ * otherwise stare at. Nothing touches the store before the first message, and the chat waits
+ * for `ready` before sending one.
+ */
+export class DeferredSqliteStore implements ChatStore {
+  private store: SqliteStore | undefined;
+  private opening: Promise<SqliteStore> | undefined;
+
+  constructor(private readonly open: () => Promise<SqliteStore>) {}
+
+  /** Starts opening (once); resolves when the database can be used. */
+  ready(): Promise<SqliteStore> {
+    this.opening ??= this.open().then((store) => (this.store = store));
+    return this.opening;
+  }
+
+  /** The open database, or undefined while it is still opening. */
+  get opened(): SqliteStore | undefined {
+    return this.store;
+  }
+
+  async close(): Promise<void> {
+    if (this.opening) (await this.opening.catch(() => undefined))?.close();
+  }
+
+  private get db(): SqliteStore {
+    if (!this.store) throw new StoreError('the history database is not open yet');
+    return this.store;
+  }
+
+  saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): PersonaSnapshot {
+    return this.db.saveSnapshot(snapshot);
+  }
+  createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): SessionRecord {
+    return this.db.createSession(session);
+  }
+  getSession(id: string): SessionRecord | undefined {
+    return this.db.getSession(id);
+  }
+  appendMessage(message: NewMessage): MessageRecord {
+    return this.db.appendMessage(message);
+  }
+  listMessages(sessionId: string): MessageRecord[] {
+    return this.db.listMessages(sessionId);
+  }
+  recordEvent(event: NewEvent): void {
+    this.db.recordEvent(event);
+  }
+}

@@ -1,0 +1,50 @@
+import type { ChatEngine } from '../../chat/engine.js';
+import type { Persona } from '../../persona/schema.js';
+import type { MessageRecord } from '../../store/types.js';
+import type { ChatOutcome } from '../../ui/ChatApp.js';
+import type { ChatServices } from '../../ui/services.js';
+
+export interface InkChatStart {
+  engine: ChatEngine;
+  persona: Persona;
+  /** A reopened session's messages, shown as its transcript. */
+  messages: MessageRecord[];
+}
+
+// Ink and React load here, and only here: the rest of the CLI never pays for them.
+
+const BRACKETED_PASTE_ON = '\x1b[?2004h';
+const BRACKETED_PASTE_OFF = '\x1b[?2004l';
+
+/**
+ * Runs the Ink chat until the user quits. `afterFirstFrame` runs once the first frame is drawn:
+ * work the user does not need to see the prompt (opening the database) waits until then.
+ */
+export async function runInkChat(services: ChatServices, chat: InkChatStart | undefined, afterFirstFrame: () => void): Promise<ChatOutcome> {
+  const [{ mountChat }, { loadHighlighter }, { loadMarkdownParser }, { chatStart }] = await Promise.all([
+    import('../../ui/mount-chat.js'),
+    import('../../ui/markdown/highlight.js'),
+    import('../../ui/markdown/lexer.js'),
+    import('../../ui/chat/chat-start.js'),
+  ]);
+  const start = chat ? chatStart(chat.engine, chat.persona, chat.messages) : undefined;
+  // A reopened transcript renders once, in <Static>: have the Markdown parser and the grammars
+  // ready for it. Otherwise they load in the background while the user types.
+  if (start && start.history.length > 0) await Promise.all([loadMarkdownParser(), loadHighlighter()]);
+
+  let outcome: ChatOutcome = { sessionId: undefined };
+  // Pastes arrive framed, so a pasted line break is text, not Enter.
+  process.stdout.write(BRACKETED_PASTE_ON);
+  const app = mountChat(services, start, (o) => (outcome = o));
+  setTimeout(() => {
+    afterFirstFrame();
+    void loadMarkdownParser();
+    void loadHighlighter();
+  }, 0);
+  try {
+    await app.waitUntilExit();
+  } finally {
+    process.stdout.write(BRACKETED_PASTE_OFF);
+  }
+  return outcome;
+}

@@ -1,0 +1,72 @@
+import { readConfig } from '../../core/config.js';
+import { UsageError } from '../../core/errors.js';
+import { loadPersonas } from '../../persona/loader.js';
+import type { ChatStore } from '../../store/types.js';
+import { chatOptionsSchema } from '../chat/chat-options.js';
+import { createChatServices } from '../chat/chat-services.js';
+import { DeferredSqliteStore } from '../chat/deferred-store.js';
+import { openChat } from '../chat/open-chat.js';
+import { memoryStore, openHistoryStore, parseModelFlags } from '../engine-setup.js';
+import { abortOnInterrupt } from '../interrupt.js';
+import { parseOptions } from '../options.js';
+import { colorFor } from '../output.js';
+
+/** The offline engine's pace in the interactive chat: about 35 words a second, like a fast model. */
+const INTERACTIVE_PACE_MS = 28;
+
+/** `persona chat [persona]`: the Ink chat on a terminal, a line-mode transcript when piped. */
+export default async function chat(personaArg: string | undefined, rawOptions: Record<string, unknown> = {}): Promise<void> {
+  const options = parseOptions(chatOptionsSchema, rawOptions);
+  const flags = parseModelFlags(rawOptions);
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (!interactive && !personaArg && !options.session && !options.continue) {
+    throw new UsageError('which persona?', 'persona chat <persona> < questions.txt (see `persona personas list`)');
+  }
+  const config = readConfig();
+  // Reopening a session reads the database before anything is shown; a new chat opens it after
+  // the first frame (see DeferredSqliteStore).
+  const openNow = options.save && (options.continue || options.session || !interactive);
+  const eager = openNow ? await openHistoryStore() : undefined;
+  const deferred = options.save && !eager ? new DeferredSqliteStore(openHistoryStore) : undefined;
+  const store: ChatStore = eager ?? deferred ?? memoryStore();
+  try {
+    const opened = openChat(personaArg, options, eager);
+    const { OFFLINE_NOTICE } = await import('../../providers/offline/index.js');
+    const services = createChatServices({
+      store,
+      sqlite: () => eager ?? deferred?.opened,
+      saving: options.save,
+      ready: async () => void (await deferred?.ready()),
+      flags,
+      config,
+      paceMs: interactive ? INTERACTIVE_PACE_MS : 0,
+      offlineNotice: OFFLINE_NOTICE,
+    });
+    if (!opened.persona && loadPersonas().personas.length === 0) {
+      throw new UsageError('there are no personas to chat with', 'create one with `persona personas new`');
+    }
+    const engine = opened.persona ? await services.createEngine({ persona: opened.persona, session: opened.session }) : undefined;
+
+    if (!interactive) {
+      const interrupt = abortOnInterrupt();
+      try {
+        const { runLineChat } = await import('../chat/line-mode.js');
+        process.exitCode = await runLineChat({ engine: engine!, persona: opened.persona!, services, input: process.stdin, output: process.stdout, signal: interrupt.signal });
+      } finally {
+        interrupt.dispose();
+      }
+      return;
+    }
+
+    const { runInkChat } = await import('../chat/run-ink.js');
+    const start = engine && opened.persona ? { engine, persona: opened.persona, messages: opened.messages } : undefined;
+    const outcome = await runInkChat(services, start, () => void deferred?.ready().catch(() => undefined));
+    if (outcome.sessionId && options.save) {
+      const dim = colorFor(process.stdout).dim;
+      process.stdout.write(`${dim(`Session ${outcome.sessionId} is saved. Reopen it with: persona chat --session ${outcome.sessionId}`)}\n`);
+    }
+  } finally {
+    eager?.close();
+    await deferred?.close();
+  }
+}

@@ -1,0 +1,16 @@
+import { Box, Text } from 'ink';
+import type { PersonaView } from './persona-view.js';
+import { theme } from '../theme.js';
+
+/** The top of a session: who you are talking to. */
+export function Header({ persona, width }: { persona: PersonaView; width: number }) {
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={persona.color} paddingX={1} marginTop={1} width={width}>
+      <Text>
+        {persona.emoji} <Text bold color={persona.color}>{persona.name}</Text>
+        {persona.role ? <Text color={theme.dim}> · {persona.role}</Text> : null}
+      </Text>
+      <Text color={theme.dim}>Type a message and press Enter · /help for commands and keys</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,69 @@
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import { Markdown } from '../markdown/Markdown.js';
+import { theme } from '../theme.js';
+import { Header } from './Header.js';
+import { HelpView } from './HelpView.js';
+import type { HistoryItem } from './history-items.js';
+import { PersonaName } from './PersonaName.js';
+
+/** One transcript item. Rendered once: items live in <Static>. */
+export const HistoryItemView = memo(function HistoryItemView({ item, width }: { item: HistoryItem; width: number }) {
+  switch (item.kind) {
+    case 'header':
+      return <Header persona={item.persona} width={width} />;
+    case 'user':
+      return <UserMessage text={item.text} />;
+    case 'persona':
+      return (
+        <Box flexDirection="column" marginTop={item.showName ? 1 : item.continues ? 0 : 1}>
+          {item.showName ? <PersonaName persona={item.persona} /> : null}
+          <Box paddingLeft={2} width={width}>
+            <Markdown text={item.text} width={width - 3} />
+          </Box>
+        </Box>
+      );
+    case 'notice':
+      return (
+        <Box paddingLeft={2}>
+          <Text color={item.tone === 'warning' ? theme.warning : theme.dim}>{item.tone === 'warning' ? `⏸ ${item.text}` : item.text}</Text>
+        </Box>
+      );
+    case 'info':
+      return (
+        <Box flexDirection="column" marginTop={1}>
+          {item.lines.map((line, i) => (
+            <Text key={i} color={i === 0 ? undefined : theme.dim}>
+              {line}
+            </Text>
+          ))}
+        </Box>
+      );
+    case 'error':
+      return (
+        <Box marginTop={1}>
+          <Text>
+            <Text color={theme.error}>✗ {item.message}</Text>
+            {item.hint ? <Text color={theme.dim}> · {item.hint}</Text> : null}
+          </Text>
+        </Box>
+      );
+    case 'text':
+      return (
+        <Box flexDirection="column" marginTop={1} borderStyle="single" borderColor={theme.dim} paddingX={1}>
+          <Text bold>{item.title}</Text>
+          <Text>{item.text}</Text>
+        </Box>
+      );
+    case 'help':
+      return <HelpView commands={item.commands} />;
+  }
+});
+
+function UserMessage({ text }: { text: string }) {
+  return (
+    <Box marginTop={1} borderStyle="bold" borderTop={false} borderBottom={false} borderRight={false} borderColor={theme.user} paddingLeft={1}>
+      <Text>{text}</Text>
+    </Box>
+  );
+}

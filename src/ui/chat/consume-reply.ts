@@ -1,0 +1,79 @@
+import type { ChatEvent } from '../../chat/events.js';
+import type { ProviderName } from '../../core/messages.js';
+import { sanitizeInline } from '../../core/sanitize.js';
+import type { MessageRecord } from '../../store/types.js';
+import type { NewHistoryItem } from './history-items.js';
+import type { LiveReplyStore } from './live-reply-store.js';
+import type { PersonaView } from './persona-view.js';
+import { ReplyAssembler, type AssemblerOptions, type FinishedPiece } from './reply-assembler.js';
+
+// One reply, from the engine's event stream to the screen: deltas go to the live store (drawn at
+// most ~30 times a second), finished pieces into the transcript, and the end of the reply (done,
+// interrupted, failed) becomes a saved-message callback and, when it matters, a one-line notice.
+
+export interface ReplySinks {
+  live: LiveReplyStore;
+  push(items: NewHistoryItem[]): void;
+  saved(message: MessageRecord): void;
+  /** The provider answering this reply (it changes when the fallback takes over). */
+  answering(provider: ProviderName, model: string): void;
+}
+
+export async function consumeReply(events: AsyncIterable<ChatEvent>, persona: PersonaView, sinks: ReplySinks, budget: AssemblerOptions): Promise<void> {
+  const assembler = new ReplyAssembler(budget);
+  let piecesShown = 0;
+  const show = (pieces: FinishedPiece[]) => {
+    if (pieces.length === 0) return;
+    sinks.push(pieces.map((p, i) => ({ kind: 'persona', persona, text: p.text, showName: piecesShown + i === 0, continues: p.continues })));
+    piecesShown += pieces.length;
+  };
+  sinks.live.set({ phase: 'waiting', text: '', persona, showName: true }, true);
+  try {
+    for await (const event of events) {
+      switch (event.type) {
+        case 'start':
+          sinks.answering(event.provider, event.model);
+          break;
+        case 'delta': {
+          const pieces = assembler.push(event.text);
+          show(pieces);
+          sinks.live.set({ phase: 'streaming', text: assembler.live, showName: piecesShown === 0 }, pieces.length > 0);
+          break;
+        }
+        case 'usage':
+          break;
+        case 'fallback':
+          sinks.answering(event.provider, event.model);
+          sinks.push([{ kind: 'notice', tone: 'warning', text: `${sanitizeInline(event.error.message)}: the offline engine answers instead` }]);
+          break;
+        case 'done': {
+          const last = assembler.finish();
+          show(last ? [last] : []);
+          sinks.live.reset();
+          if (event.message.status === 'interrupted') sinks.push([{ kind: 'notice', tone: 'warning', text: piecesShown ? 'interrupted: the partial reply is saved' : 'interrupted before the first word' }]);
+          else if (piecesShown === 0) sinks.push([{ kind: 'notice', tone: 'info', text: '(the reply was empty)' }]);
+          sinks.saved(event.message);
+          break;
+        }
+        case 'error': {
+          const last = assembler.finish();
+          show(last ? [last] : []);
+          sinks.live.reset();
+          sinks.push([{ kind: 'error', message: sanitizeInline(event.error.message), hint: whatToDo(event.error.hint) }]);
+          sinks.saved(event.message);
+          break;
+        }
+      }
+    }
+  } catch (error) {
+    // Not a provider failure (those arrive as events): the database, or a bug. Say so; keep the chat.
+    sinks.push([{ kind: 'error', message: sanitizeInline(error instanceof Error ? error.message : String(error)), hint: 'your message may not be saved' }]);
+  } finally {
+    sinks.live.reset();
+  }
+}
+
+function whatToDo(hint: string | undefined): string {
+  const own = hint ? `${sanitizeInline(hint)}; ` : '';
+  return `${own}/retry to try again, or /provider to switch`;
+}

@@ -1,0 +1,83 @@
+import { useCallback } from 'react';
+import { isUserError } from '../../core/errors.js';
+import { sanitizeInline } from '../../core/sanitize.js';
+import type { CommandResult, SlashCommand } from '../commands/types.js';
+import type { ChatServices } from '../services.js';
+import { reopenedItems } from './chat-start.js';
+import { personaView } from './persona-view.js';
+import type { ChatSession } from './useChatSession.js';
+
+interface Deps {
+  session: ChatSession;
+  services: ChatServices;
+  commands: readonly SlashCommand[];
+  retry(): void;
+  quit(): void;
+  clearScreen(): void;
+}
+
+/** What each command result means on screen. */
+export function useCommandResults({ session, services, commands, retry, quit, clearScreen }: Deps) {
+  const { chat, push, switchTo } = session;
+
+  const startOver = useCallback(
+    async (persona: typeof chat.persona, label: string) => {
+      const engine = await services.createEngine({ persona, active: chat.engine.provider });
+      const view = personaView(persona);
+      switchTo(engine, persona, [{ kind: 'notice', tone: 'info', text: `── ${label} ──` }, { kind: 'header', persona: view }], []);
+    },
+    [chat, services, switchTo],
+  );
+
+  return useCallback(
+    async (result: CommandResult) => {
+      try {
+        switch (result.type) {
+          case 'info':
+            return push([{ kind: 'info', lines: result.lines.map(sanitizeInline) }]);
+          case 'error':
+            return push([{ kind: 'error', message: result.message, hint: result.hint }]);
+          case 'text':
+            return push([{ kind: 'text', title: result.title, text: result.text }]);
+          case 'help':
+            return push([{ kind: 'help', commands }]);
+          case 'quit':
+            return quit();
+          case 'clear':
+            return clearScreen();
+          case 'retry':
+            push([{ kind: 'notice', tone: 'info', text: '↻ regenerating the last reply' }]);
+            return retry();
+          case 'reset':
+            return await startOver(chat.persona, 'new session');
+          case 'switch-persona':
+            return await startOver(result.persona, `new session with ${sanitizeInline(result.persona.name)}`);
+          case 'resume': {
+            const { session: saved, persona, messages } = result.opened;
+            const engine = await services.createEngine({ persona, session: saved, active: chat.engine.provider });
+            const view = personaView(persona);
+            switchTo(
+              engine,
+              persona,
+              [
+                { kind: 'notice', tone: 'info', text: `── resumed session ${saved.id} (${messages.length} messages) ──` },
+                { kind: 'header', persona: view },
+                ...reopenedItems(messages, view, saved.id),
+              ],
+              messages,
+            );
+            return;
+          }
+          case 'set-provider':
+            chat.engine.setProvider(result.active);
+            session.answering(result.active.provider.name, result.active.model);
+            return push([{ kind: 'notice', tone: 'info', text: `now answering with ${result.active.provider.name} · ${sanitizeInline(result.active.model)}` }]);
+        }
+      } catch (error) {
+        if (isUserError(error)) return push([{ kind: 'error', message: sanitizeInline(error.message), hint: error.hint && sanitizeInline(error.hint) }]);
+        push([{ kind: 'error', message: sanitizeInline(error instanceof Error ? error.message : String(error)) }]);
+      }
+    },
+    [chat, commands, push, quit, clearScreen, retry, services, session, startOver, switchTo],
+  );
+}

@@ -1,0 +1,45 @@
+import type { ActiveProvider } from '../../chat/engine.js';
+import type { ProviderName } from '../../core/messages.js';
+import type { ChatProfile, Persona } from '../../persona/schema.js';
+import type { MessageRecord, SessionRecord } from '../../store/types.js';
+import type { ChatServices, OpenedSession } from '../services.js';
+
+// Slash commands are plain objects; an action computes a typed result and the chat screen
+// decides what it means on screen (gemini-cli's pattern). Actions never touch React state.
+
+export interface CommandContext {
+  persona: Persona;
+  profile: ChatProfile;
+  systemPrompt: string;
+  session: SessionRecord | undefined;
+  provider: { name: ProviderName; model: string };
+  services: ChatServices;
+  messages(): MessageRecord[];
+  /** Every command, for /help and suggestions. */
+  commands: readonly SlashCommand[];
+}
+
+export type CommandResult =
+  | { type: 'info'; lines: string[] }
+  | { type: 'error'; message: string; hint?: string }
+  /** A titled block of plain text (the system prompt, the chat profile). */
+  | { type: 'text'; title: string; text: string }
+  | { type: 'help' }
+  | { type: 'quit' }
+  | { type: 'clear' }
+  | { type: 'reset' }
+  | { type: 'retry' }
+  | { type: 'switch-persona'; persona: Persona }
+  | { type: 'resume'; opened: OpenedSession }
+  | { type: 'set-provider'; active: ActiveProvider };
+
+export interface SlashCommand {
+  name: string;
+  altNames?: string[];
+  /** Argument synopsis for /help, e.g. `[md|json|html|txt] [file]`. */
+  args?: string;
+  description: string;
+  /** Candidates for the argument being typed. */
+  complete?: (argPrefix: string, ctx: CommandContext) => string[];
+  action: (ctx: CommandContext, args: string) => CommandResult | Promise<CommandResult>;
+}

@@ -1,0 +1,46 @@
+import type { MessageRecord } from '../store/types.js';
+
+// Numbers as the status line and /cost show them.
+
+export function formatUsd(cost: number): string {
+  if (cost === 0) return '$0';
+  if (cost < 0.01) return `$${cost.toFixed(4)}`;
+  return `$${cost.toFixed(2)}`;
+}
+
+export function formatTokens(count: number): string {
+  if (count < 1000) return String(count);
+  if (count < 100_000) return `${(count / 1000).toFixed(1)}k`;
+  return `${Math.round(count / 1000)}k`;
+}
+
+export interface SessionTotals {
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** True when some reply had usage but no known price: the cost shown is a lower bound. */
+  costIncomplete: boolean;
+  replies: number;
+}
+
+export const NO_TOTALS: SessionTotals = { inputTokens: 0, outputTokens: 0, costUsd: 0, costIncomplete: false, replies: 0 };
+
+export function addToTotals(totals: SessionTotals, message: MessageRecord): SessionTotals {
+  if (message.role !== 'persona') return totals;
+  const hasUsage = message.inputTokens !== null || message.outputTokens !== null;
+  return {
+    inputTokens: totals.inputTokens + (message.inputTokens ?? 0),
+    outputTokens: totals.outputTokens + (message.outputTokens ?? 0),
+    costUsd: totals.costUsd + (message.costUsd ?? 0),
+    costIncomplete: totals.costIncomplete || (hasUsage && message.costUsd === null),
+    replies: totals.replies + 1,
+  };
+}
+
+export function totalsOf(messages: readonly MessageRecord[]): SessionTotals {
+  return messages.reduce(addToTotals, NO_TOTALS);
+}
+
+export function formatCostTotal(totals: SessionTotals): string {
+  return totals.costIncomplete ? `≥${formatUsd(totals.costUsd)}` : formatUsd(totals.costUsd);
+}

@@ -1,0 +1,173 @@
+import { useRef, useState } from 'react';
+import type { Completion } from '../commands/completion.js';
+import type { HistoryNavigator } from './history-navigator.js';
+import { parseKeys, cleanPasted, type EditorKey } from './keys.js';
+import * as edit from './line-editor.js';
+
+export interface LineEditorOptions {
+  busy: boolean;
+  history: HistoryNavigator;
+  onSubmit(text: string): void;
+  onCancelReply(): void;
+  onQuit(): void;
+  onClearScreen(): void;
+  /** Called with each input worth remembering across sessions. */
+  onRemember(entry: string): void;
+  complete(text: string): Completion;
+  /** For tests: the clock deciding whether two Ctrl-C presses count as a double press. */
+  now?: () => number;
+}
+
+export interface LineEditor {
+  editor: edit.EditorState;
+  /** Completion candidates to show under the prompt. */
+  candidates: string[];
+  /** A one-line hint under the prompt ("Press Ctrl-C again to quit"). */
+  hint: string | undefined;
+  /** Feeds one raw input sequence. */
+  feed(sequence: string): void;
+}
+
+export const DOUBLE_PRESS_MS = 2000;
+
+/**
+ * The prompt's behaviour: editing, history, completion, paste, and the keys that stop a reply or
+ * quit. Nothing typed is lost: Ctrl-C on a typed line sets it aside in the history (↑ restores it).
+ */
+export function useLineEditor(options: LineEditorOptions): LineEditor {
+  const [editor, setEditor] = useState<edit.EditorState>(edit.EMPTY_EDITOR);
+  const [candidates, setCandidates] = useState<string[]>([]);
+  const [hint, setHint] = useState<string | undefined>();
+  // Refs, not state: several keys can arrive in one read, before React re-renders.
+  const current = useRef(editor);
+  const pasting = useRef(false);
+  const lastInterrupt = useRef(Number.NEGATIVE_INFINITY);
+  const latest = useRef(options);
+  latest.current = options;
+
+  const update = (next: edit.EditorState) => {
+    current.current = next;
+    setEditor(next);
+  };
+
+  const submit = (text: string) => {
+    const o = latest.current;
+    if (!text.trim()) return;
+    if (o.busy) {
+      setHint('a reply is streaming: Esc stops it, then Enter sends');
+      return;
+    }
+    if (o.history.add(text)) o.onRemember(text);
+    update(edit.EMPTY_EDITOR);
+    o.onSubmit(text);
+  };
+
+  const handle = (key: EditorKey) => {
+    const o = latest.current;
+    const state = current.current;
+    if (key.kind !== 'tab') setCandidates([]);
+    if (key.kind !== 'interrupt' && key.kind !== 'ignored') setHint(undefined);
+    switch (key.kind) {
+      case 'text':
+        o.history.reset();
+        return update(edit.insertText(state, key.text));
+      case 'text-then-submit':
+        return submit(edit.insertText(state, key.text).text);
+      case 'submit':
+        return submit(state.text);
+      case 'newline':
+        return update(edit.insertText(state, '\n'));
+      case 'backspace':
+        return update(edit.deleteBackward(state));
+      case 'delete':
+        return update(edit.deleteForward(state));
+      case 'delete-word':
+        return update(edit.deleteWordBackward(state));
+      case 'kill-line-start':
+        return update(edit.deleteToLineStart(state));
+      case 'kill-line-end':
+        return update(edit.deleteToLineEnd(state));
+      case 'left':
+        return update(edit.moveLeft(state));
+      case 'right':
+        return update(edit.moveRight(state));
+      case 'word-left':
+        return update(edit.moveWordLeft(state));
+      case 'word-right':
+        return update(edit.moveWordRight(state));
+      case 'home':
+        return update(edit.moveLineStart(state));
+      case 'end':
+        return update(edit.moveLineEnd(state));
+      case 'up': {
+        const moved = edit.moveLineUp(state);
+        if (moved) return update(moved);
+        const older = o.history.older(state.text);
+        if (older !== undefined) update(edit.editorWith(older));
+        return;
+      }
+      case 'down': {
+        const moved = edit.moveLineDown(state);
+        if (moved) return update(moved);
+        const newer = o.history.newer();
+        if (newer !== undefined) update(edit.editorWith(newer));
+        return;
+      }
+      case 'tab': {
+        const completion = o.complete(state.text);
+        if (completion.text !== state.text) update(edit.editorWith(completion.text));
+        setCandidates(completion.candidates);
+        return;
+      }
+      case 'escape':
+        if (o.busy) o.onCancelReply();
+        return;
+      case 'interrupt':
+        return interrupt(state);
+      case 'eof':
+        if (!state.text) return o.onQuit();
+        return update(edit.deleteForward(state));
+      case 'clear-screen':
+        return o.onClearScreen();
+      case 'paste-start':
+        pasting.current = true;
+        return;
+      case 'paste-end':
+        pasting.current = false;
+        return;
+      case 'ignored':
+        return;
+    }
+  };
+
+  const interrupt = (state: edit.EditorState) => {
+    const o = latest.current;
+    if (o.busy) {
+      o.onCancelReply();
+      return;
+    }
+    if (state.text) {
+      // Set aside, not thrown away.
+      if (o.history.add(state.text)) o.onRemember(state.text);
+      update(edit.EMPTY_EDITOR);
+      setHint('input cleared (↑ brings it back)');
+      return;
+    }
+    const now = (o.now ?? Date.now)();
+    if (now - lastInterrupt.current < DOUBLE_PRESS_MS) return o.onQuit();
+    lastInterrupt.current = now;
+    setHint('Press Ctrl-C again to quit');
+  };
+
+  const feed = (sequence: string) => {
+    if (pasting.current && sequence !== '\x1b[201~') {
+      // Inside a bracketed paste everything is text, Enter included.
+      latest.current.history.reset();
+      update(edit.insertText(current.current, cleanPasted(sequence)));
+      return;
+    }
+    for (const key of parseKeys(sequence)) handle(key);
+  };
+
+  return { editor, candidates, hint, feed };
+}

@@ -1,0 +1,48 @@
+import { textWidth, wrapLine } from '../text-width.js';
+
+// Fits a Markdown table to the terminal: columns keep their natural width when everything fits;
+// otherwise the widest columns give up space first and their cells wrap onto more lines.
+
+export type Align = 'left' | 'right' | 'center' | null;
+
+export const COLUMN_GAP = ' │ ';
+const MIN_COLUMN = 4;
+
+export interface TableLayout {
+  widths: number[];
+  /** Each row as lines of padded cells, header first. */
+  header: string[][];
+  rows: string[][][];
+}
+
+export function layoutTable(header: string[], rows: string[][], align: Align[], width: number): TableLayout {
+  const columns = header.length;
+  const natural = header.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? '')), 1));
+  const available = Math.max(columns * MIN_COLUMN, width - textWidth(COLUMN_GAP) * (columns - 1));
+  const widths = [...natural];
+  while (widths.reduce((a, b) => a + b, 0) > available) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if (widths[widest]! <= MIN_COLUMN) break;
+    widths[widest]!--;
+  }
+  const place = (cells: string[]) => padRow(cells, widths, align);
+  return { widths, header: place(header), rows: rows.map(place) };
+}
+
+/** One table row: every cell wrapped to its column, then padded so the lines line up. */
+function padRow(cells: string[], widths: number[], align: Align[]): string[][] {
+  const wrapped = widths.map((w, i) => wrapLine(cells[i] ?? '', w));
+  const height = Math.max(...wrapped.map((lines) => lines.length));
+  const lines: string[][] = [];
+  for (let line = 0; line < height; line++) {
+    lines.push(widths.map((w, i) => pad(wrapped[i]![line] ?? '', w, align[i] ?? null)));
+  }
+  return lines;
+}
+
+function pad(text: string, width: number, align: Align): string {
+  const room = Math.max(0, width - textWidth(text));
+  if (align === 'right') return ' '.repeat(room) + text;
+  if (align === 'center') return ' '.repeat(Math.floor(room / 2)) + text + ' '.repeat(Math.ceil(room / 2));
+  return text + ' '.repeat(room);
+}

@@ -1,0 +1,36 @@
+import type { ActiveProvider, ChatEngine } from '../chat/engine.js';
+import type { Persona } from '../persona/schema.js';
+import type { MessageRecord, SessionRecord, SessionSummary } from '../store/types.js';
+
+// What the chat UI needs from the outside world. The CLI implements it (config, SQLite, the
+// provider registry, exporters, the input-history file); tests pass a fake. Keeping it an
+// interface is what lets src/ui stay free of SQLite and SDK imports.
+
+export interface OpenedSession {
+  session: SessionRecord;
+  persona: Persona;
+  messages: MessageRecord[];
+}
+
+export interface ChatServices {
+  /** Resolves once the history database is open (it opens after the first frame is drawn). */
+  ready(): Promise<void>;
+  /** Every persona the app can load, for the picker and `/persona` completion. */
+  listPersonas(): Persona[];
+  /** A persona by id or unique prefix; throws a UserError with a did-you-mean hint. */
+  resolvePersona(ref: string): Persona;
+  /** A fresh engine for `persona` (continuing `session` when given), answering with `active` when given. */
+  createEngine(setup: { persona: Persona; session?: SessionRecord; active?: ActiveProvider }): Promise<ChatEngine>;
+  /** A provider by name (default: the configured one) and model; throws a ProviderError when it cannot be used. */
+  activeProvider(name?: string, model?: string): Promise<ActiveProvider>;
+  /** False with --no-save: nothing reaches the history database. */
+  readonly saving: boolean;
+  listSessions(limit: number): SessionSummary[];
+  /** A saved session by id or unique prefix, with its persona and messages; throws a UserError. */
+  openSession(ref: string): OpenedSession;
+  /** Writes the session's transcript; returns the path written. Throws a UserError. */
+  exportSession(sessionId: string, format: string | undefined, file: string | undefined): string;
+  loadInputHistory(): string[];
+  appendInputHistory(entry: string): void;
+  readonly offlineNotice: string;
+}

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import type { TmuxTerminal } from '../support/pty.js';
+import { tempDir } from '../support/temp.js';
+import { startWireServer, type WireServer } from '../support/wire-server.js';
+import { assertBuilt, readDatabase, startChat } from './chat-helpers.js';
+
+// The built CLI in a real pseudo-terminal (tmux), as a user drives it; then the SQLite file is
+// checked to hold exactly what happened on screen.
+
+let terminal: TmuxTerminal | undefined;
+let wire: WireServer;
+
+beforeAll(async () => {
+  assertBuilt();
+  wire = await startWireServer();
+});
+afterAll(() => wire.close());
+afterEach(() => {
+  terminal?.kill();
+  terminal = undefined;
+});
+
+const LONG_REPLY = Array.from({ length: 150 }, (_, i) => `word${i}`).join(' ');
+
+describe('persona chat in a terminal', { timeout: 30_000 }, () => {
+  it('offline: picks a persona from the picker, streams a reply, quits with Ctrl-D; the turn is saved', async () => {
+    const home = tempDir();
+    terminal = startChat([], { home });
+    await terminal.waitFor('Who do you want to talk to?');
+    terminal.type('nurse');
+    await terminal.waitFor((s) => s.includes('Siobhan') && !s.includes('Diane'));
+    terminal.press('Enter');
+    await terminal.waitFor('Message Siobhan');
+    expect(terminal.screen()).toContain('Offline engine: replies are composed locally');
+    terminal.type('Tell me about your day in detail please');
+    terminal.press('Enter');
+    await terminal.waitFor('Esc stops the reply', 5000);
+    await terminal.waitFor('/help · Ctrl-D quits', 15_000);
+    terminal.press('C-d');
+    expect(await terminal.waitForExit()).toBe(0);
+    const screen = terminal.transcript();
+    expect(screen).toMatch(/Session \w+ is saved/);
+
+    const db = readDatabase(home);
+    expect(db.sessions).toEqual([expect.objectContaining({ persona_id: 'icu-nurse', provider: 'offline' })]);
+    expect(db.messages.map((m) => [m.role, m.status, m.input_mode])).toEqual([
+      ['user', 'complete', 'typed'],
+      ['persona', 'complete', null],
+    ]);
+    expect(db.messages[0]!.content).toBe('Tell me about your day in detail please');
+    // What was streamed is what was saved: the reply's opening words are on screen.
+    const opening = db.messages[1]!.content.split(/\s+/).slice(0, 4).join(' ');
+    expect(screen.replace(/\s+/g, ' ')).toContain(opening);
+  });
+
+  it('streams, stops on Esc, /retry, /reset, /export, /quit; the database holds exactly that', async () => {
+    const home = tempDir();
+    const cwd = tempDir();
+    wire.reset();
+    wire.enqueue(
+      { text: LONG_REPLY, chunkDelayMs: 25, usage: { input: 900, output: 150 } },
+      { text: 'A second, **shorter** answer.', usage: { input: 910, output: 6 } },
+      { text: 'The third answer, in a new session.', usage: { input: 800, output: 8 } },
+    );
+    terminal = startChat(['cfo', '--provider', 'openai'], { home, cwd, env: { OPENAI_BASE_URL: `${wire.url}/v1`, OPENAI_API_KEY: 'sk-test' } });
+    await terminal.waitFor('Message Diane');
+    expect(terminal.screen()).toContain('openai · gpt-4o-mini');
+
+    terminal.type('First question');
+    terminal.press('Enter');
+    // Mid-stream: some words are on screen, the last is not yet.
+    const midway = await terminal.waitFor((s) => s.includes('word10 ') && !s.includes('word149'), 8000);
+    expect(midway).toContain('Esc stops the reply');
+    terminal.press('Escape');
+    await terminal.waitFor('interrupted: the partial reply is saved');
+
+    terminal.type('/retry');
+    terminal.press('Enter');
+    await terminal.waitFor('A second, shorter answer.');
+
+    terminal.type('/reset');
+    terminal.press('Enter');
+    await terminal.waitFor('── new session ──');
+    terminal.type('Question two');
+    terminal.press('Enter');
+    await terminal.waitFor('The third answer, in a new session.');
+
+    terminal.type('/export md notes.md');
+    terminal.press('Enter');
+    await terminal.waitFor(`Exported to ${join(cwd, 'notes.md')}`);
+
+    terminal.type('/quit');
+    terminal.press('Enter');
+    expect(await terminal.waitForExit()).toBe(0);
+
+    const db = readDatabase(home);
+    expect(db.sessions.map((s) => [s.persona_id, s.provider])).toEqual([
+      ['cfo', 'openai'],
+      ['cfo', 'openai'],
+    ]);
+    const [first, second] = db.sessions.map((s) => db.messages.filter((m) => m.session_id === s.id));
+    expect(first!.map((m) => [m.role, m.status])).toEqual([
+      ['user', 'complete'],
+      ['persona', 'interrupted'],
+      ['persona', 'complete'],
+    ]);
+    expect(first![0]!.content).toBe('First question');
+    const partial = first![1]!.content;
+    expect(partial.length).toBeGreaterThan(0);
+    expect(LONG_REPLY.startsWith(partial)).toBe(true);
+    expect(partial).not.toContain('word149');
+    expect(first![2]!.content).toBe('A second, **shorter** answer.');
+    expect(second!.map((m) => [m.role, m.status, m.content])).toEqual([
+      ['user', 'complete', 'Question two'],
+      ['persona', 'complete', 'The third answer, in a new session.'],
+    ]);
+    // The retry asked the model the same question again.
+    expect(wire.requests[1]!.body.messages.at(-1)).toEqual({ role: 'user', content: 'First question' });
+
+    const exported = readFileSync(join(cwd, 'notes.md'), 'utf8');
+    expect(exported).toContain('Question two');
+    expect(exported).toContain('The third answer, in a new session.');
+    expect(exported).not.toContain('First question');
+  });
+
+  it('never lets escape sequences from a reply reach the terminal', async () => {
+    const home = tempDir();
+    wire.reset();
+    const hostile = [
+      'Safe text before.',
+      '\x1b]52;c;cHduZWQ=\x07', // OSC 52: write the clipboard
+      '\x1b]0;pwned-title\x07', // OSC 0: window title
+      '\x1b]8;;https://evil.example/\x1b\\click here\x1b]8;;\x1b\\', // OSC 8: hidden link target
+      '\x1b[2J\x1b[H', // clear the screen
+      '\x9b31m', // C1 CSI
+      '\u202eright-to-left\u202c',
+      ' Safe text after.',
+    ].join('');
+    // Many small chunks, so sequences are split across stream events.
+    wire.enqueue({ text: hostile, chunks: 40 });
+    terminal = startChat(['cfo', '--provider', 'openai'], { home, env: { OPENAI_BASE_URL: `${wire.url}/v1`, OPENAI_API_KEY: 'sk-test' } });
+    await terminal.waitFor('Message Diane');
+    spawnTmux(terminal, ['set-option', '-g', 'set-clipboard', 'on']);
+    terminal.type('Say something');
+    terminal.press('Enter');
+    const screen = await terminal.waitFor('Safe text after.');
+
+    expect(screen.replace(/\s+/g, ' ')).toContain('Safe text before.click hereright-to-left Safe text after.');
+    expect(screen).toContain('┃ Say something'); // the screen was not cleared
+    expect(screen).not.toContain('evil.example');
+    const styled = terminal.screen({ escapes: true });
+    const sequences = styled.match(/\x1b[^a-zA-Z]*[a-zA-Z\\]/g) ?? [];
+    // Only colour and style (SGR) sequences are on screen: no OSC, no cursor movement, no clearing.
+    expect(sequences.filter((s) => !/^\x1b\[[0-9;:]*m$/.test(s))).toEqual([]);
+    expect(styled).not.toContain('\u202e');
+    expect(spawnTmux(terminal, ['display-message', '-p', '#{pane_title}'])).not.toContain('pwned');
+    expect(spawnTmux(terminal, ['list-buffers', '-F', '#{buffer_sample}'])).not.toContain('pwned');
+  });
+
+  it('reopens the last session with --continue, transcript shown', async () => {
+    const home = tempDir();
+    const first = await runCli(['chat', 'cfo'], { home, input: 'Remember the blue invoice?\n' });
+    expect(first.code).toBe(0);
+    terminal = startChat(['cfo', '--continue'], { home });
+    await terminal.waitFor('Message Diane');
+    expect(terminal.transcript()).toContain('┃ Remember the blue invoice?');
+    terminal.press('C-c');
+    await terminal.waitFor('Press Ctrl-C again to quit');
+    terminal.press('C-c');
+    expect(await terminal.waitForExit()).toBe(0);
+    expect(readDatabase(home).sessions).toHaveLength(1);
+  });
+});
+
+describe('persona chat without a terminal', { timeout: 20_000 }, () => {
+  it('reads one message per line and prints a transcript', async () => {
+    const home = tempDir();
+    const result = await runCli(['chat', 'cfo'], { home, input: 'What do you think of our pricing?\n\nWould you switch vendors?\n' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('You: What do you think of our pricing?\nDiane Kowalczyk: ');
+    expect(result.stdout).toContain('You: Would you switch vendors?\nDiane Kowalczyk: ');
+    expect(result.stdout).not.toContain('\x1b');
+    const db = readDatabase(home);
+    expect(db.messages.map((m) => [m.role, m.status, m.input_mode])).toEqual([
+      ['user', 'complete', 'script'],
+      ['persona', 'complete', null],
+      ['user', 'complete', 'script'],
+      ['persona', 'complete', null],
+    ]);
+  });
+});
+
+function spawnTmux(t: TmuxTerminal, args: string[]): string {
+  return (t as unknown as { tmux(args: string[]): string }).tmux(args);
+}

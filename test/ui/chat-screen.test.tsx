@@ -1,0 +1,89 @@
+import { render } from 'ink-testing-library';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ChatEngine } from '../../src/chat/engine.js';
+import { MemoryStore } from '../../src/chat/memory-store.js';
+import { buildChatProfile } from '../../src/persona/profile.js';
+import { chatStart } from '../../src/ui/chat/chat-start.js';
+import { ChatScreen } from '../../src/ui/chat/ChatScreen.js';
+import { loadMarkdownParser } from '../../src/ui/markdown/lexer.js';
+import { ScriptedProvider } from '../chat/scripted-provider.js';
+import { fakeServices, PERSONAS } from './fake-services.js';
+import { KEY, press, tick } from './keyboard.js';
+
+function setup() {
+  const store = new MemoryStore();
+  const provider = new ScriptedProvider('openai');
+  const persona = PERSONAS[0]!;
+  const engine = new ChatEngine({
+    store,
+    persona,
+    profile: buildChatProfile(persona.data),
+    systemPrompt: 'You are Diane.',
+    active: { provider, model: 'gpt-4o-mini' },
+    options: { temperature: 0.7, maxOutputTokens: 500 },
+  });
+  let quitWith: string | undefined | null = null;
+  const view = render(<ChatScreen services={fakeServices()} start={chatStart(engine, persona, [])} onQuit={(id) => (quitWith = id)} />);
+  const screen = () => view.frames.join('\n').replace(/\x1b\[[0-9;]*m/g, '');
+  const until = async (text: string) => {
+    for (let i = 0; i < 100 && !screen().includes(text); i++) await tick(10);
+    expect(screen()).toContain(text);
+  };
+  return { ...view, store, provider, screen, until, quitWith: () => quitWith };
+}
+
+// In the app the parser loads after the first frame; here, before the first reply.
+beforeAll(() => loadMarkdownParser());
+
+describe('ChatScreen', () => {
+  it('sends a message, streams the reply and shows it as Markdown with the totals updated', async () => {
+    const chat = setup();
+    chat.provider.reply('I would **never** pay that.', { inputTokens: 1200, outputTokens: 300 });
+    await press(chat.stdin, 'Would you pay $20?', KEY.enter);
+    await chat.until('I would never pay that.');
+    expect(chat.screen()).toContain('┃ Would you pay $20?');
+    expect(chat.screen()).toContain('📊 Diane Kowalczyk');
+    await chat.until('openai · gpt-4o-mini · 1.5k tokens');
+    expect(chat.store.messages.map((m) => [m.role, m.status])).toEqual([
+      ['user', 'complete'],
+      ['persona', 'complete'],
+    ]);
+  });
+
+  it('shows a provider failure inline with what to do, and keeps going', async () => {
+    const chat = setup();
+    chat.provider.fail('rate_limit', 'OpenAI is rate limiting this key (429)');
+    await press(chat.stdin, 'Hello', KEY.enter);
+    await chat.until('✗ OpenAI is rate limiting this key (429)');
+    expect(chat.screen()).toContain('/retry to try again, or /provider to switch');
+    chat.provider.reply('Back again.');
+    await press(chat.stdin, '/retry', KEY.enter);
+    await chat.until('Back again.');
+    expect(chat.store.messages.map((m) => m.status)).toEqual(['complete', 'error', 'complete']);
+  });
+
+  it('stops a reply on Esc, keeping the partial reply marked interrupted', async () => {
+    const chat = setup();
+    chat.provider.hangAfter('Well, the first thing');
+    await press(chat.stdin, 'Tell me everything', KEY.enter);
+    await tick(80);
+    await press(chat.stdin, KEY.escape);
+    await chat.until('interrupted: the partial reply is saved');
+    expect(chat.screen()).toContain('Well, the first thing');
+    const reply = chat.store.messages.find((m) => m.role === 'persona')!;
+    expect([reply.status, reply.content]).toEqual(['interrupted', 'Well, the first thing']);
+  });
+
+  it('answers unknown commands with a suggestion and quits on /quit with the session id', async () => {
+    const chat = setup();
+    await press(chat.stdin, '/hepl', KEY.enter);
+    await chat.until('unknown command /hepl');
+    expect(chat.screen()).toContain('did you mean /help?');
+    chat.provider.reply('Hi.');
+    await press(chat.stdin, 'hi', KEY.enter);
+    await chat.until('Hi.');
+    await press(chat.stdin, '/quit', KEY.enter);
+    await tick(20);
+    expect(chat.quitWith()).toBe(chat.store.messages[0]!.sessionId);
+  });
+});

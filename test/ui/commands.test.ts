@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { completeSlash } from '../../src/ui/commands/completion.js';
+import { parseSlash, runSlash, SLASH_COMMANDS } from '../../src/ui/commands/registry.js';
+import type { CommandContext } from '../../src/ui/commands/types.js';
+import { buildChatProfile } from '../../src/persona/profile.js';
+import type { MessageRecord, SessionRecord } from '../../src/store/types.js';
+import { fakeServices, PERSONAS } from './fake-services.js';
+
+function context(overrides: Partial<CommandContext> = {}): CommandContext {
+  const persona = PERSONAS[0]!;
+  return {
+    persona,
+    profile: buildChatProfile(persona.data),
+    systemPrompt: 'You are Diane.',
+    session: undefined,
+    provider: { name: 'offline', model: 'persona-offline-1' },
+    services: fakeServices(),
+    messages: () => [],
+    commands: SLASH_COMMANDS,
+    ...overrides,
+  };
+}
+
+describe('slash command parsing', () => {
+  it('splits a command from its arguments and leaves ordinary messages alone', () => {
+    expect(parseSlash('/export html notes.html')).toEqual({ name: 'export', args: 'html notes.html' });
+    expect(parseSlash('/QUIT')).toEqual({ name: 'quit', args: '' });
+    expect(parseSlash('hello /quit')).toBeUndefined();
+    expect(parseSlash('//etc/hosts is a file')).toBeUndefined();
+  });
+
+  it('answers an unknown command with the closest one', async () => {
+    const result = await runSlash({ name: 'rset', args: '' }, context());
+    expect(result).toEqual({ type: 'error', message: 'unknown command /rset', hint: 'did you mean /reset? (/help lists them all)' });
+  });
+
+  it('finds commands by their other names', async () => {
+    expect(await runSlash({ name: 'exit', args: '' }, context())).toEqual({ type: 'quit' });
+  });
+
+  it('turns a UserError from an action into an error result with its hint', async () => {
+    const result = await runSlash({ name: 'persona', args: 'nobody' }, context());
+    expect(result).toEqual({ type: 'error', message: 'no persona with id "nobody"', hint: 'did you mean "cfo"?' });
+  });
+
+  it('switches persona by id', async () => {
+    const result = await runSlash({ name: 'persona', args: 'icu-nurse' }, context());
+    expect(result).toMatchObject({ type: 'switch-persona', persona: { id: 'icu-nurse' } });
+  });
+
+  it('refuses /retry and /export before anything was said', async () => {
+    expect(await runSlash({ name: 'retry', args: '' }, context())).toMatchObject({ type: 'error', message: 'nothing to retry yet' });
+    expect(await runSlash({ name: 'export', args: '' }, context())).toMatchObject({ type: 'error', message: 'nothing to export yet' });
+  });
+
+  it('passes the export format and file through, in either order of presence', async () => {
+    const calls: unknown[][] = [];
+    const services = fakeServices({ exportSession: (...args) => (calls.push(args), '/x/out.html') });
+    const session = { id: 's1' } as SessionRecord;
+    const result = await runSlash({ name: 'export', args: 'html my notes.html' }, context({ services, session }));
+    expect(calls).toEqual([['s1', 'html', 'my notes.html']]);
+    expect(result).toEqual({ type: 'info', lines: ['Exported to /x/out.html'] });
+    await runSlash({ name: 'export', args: 'notes.txt' }, context({ services, session }));
+    expect(calls[1]).toEqual(['s1', undefined, 'notes.txt']);
+  });
+
+  it('adds up tokens and cost for /cost, flagging replies with no known price', async () => {
+    const reply = (costUsd: number | null) => ({ role: 'persona', inputTokens: 1000, outputTokens: 200, costUsd }) as MessageRecord;
+    const result = await runSlash({ name: 'cost', args: '' }, context({ session: { id: 's' } as SessionRecord, messages: () => [reply(0.01), reply(null)] }));
+    expect(result).toEqual({
+      type: 'info',
+      lines: ['Replies: 2', 'Tokens: 2.0k in, 400 out', 'Cost: ≥$0.01 (some replies used a model with no known price)'],
+    });
+  });
+});
+
+describe('slash command completion', () => {
+  it('completes a unique command name and lists several', () => {
+    expect(completeSlash('/ret', context())).toEqual({ text: '/retry ', candidates: [] });
+    expect(completeSlash('/p', context())).toEqual({ text: '/p', candidates: ['/persona', '/provider', '/prompt', '/profile'] });
+    expect(completeSlash('/pe', context()).text).toBe('/persona ');
+  });
+
+  it('completes arguments: persona ids and export formats', () => {
+    expect(completeSlash('/persona ic', context())).toEqual({ text: '/persona icu-nurse ', candidates: [] });
+    expect(completeSlash('/persona ', context()).candidates).toEqual(['cfo', 'icu-nurse', 'startup-cto']);
+    expect(completeSlash('/export h', context()).text).toBe('/export html ');
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(completeSlash('hello', context())).toEqual({ text: 'hello', candidates: [] });
+  });
+});

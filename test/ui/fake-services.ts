@@ -1,0 +1,35 @@
+import type { ChatServices } from '../../src/ui/services.js';
+import { UserError } from '../../src/core/errors.js';
+import type { Persona } from '../../src/persona/schema.js';
+import { persona } from '../persona/fixtures.js';
+
+/** Personas and a ChatServices double for component tests: no disk, no database, no network. */
+export const PERSONAS: Persona[] = [
+  persona({ name: 'Diane Kowalczyk', baseSelection: { occupation: 'CFO', industry: 'Manufacturing' }, profilePicture: { emoji: '📊', color: '#0f4c81' } }, 'cfo'),
+  persona({ name: 'Siobhan Gallagher', baseSelection: { occupation: 'ICU nurse', location: 'Stockport' }, profilePicture: { emoji: '🩺' } }, 'icu-nurse'),
+  persona({ name: 'Kofi Mensah', baseSelection: { occupation: 'Startup CTO' } }, 'startup-cto'),
+];
+
+export function fakeServices(overrides: Partial<ChatServices> = {}): ChatServices {
+  return {
+    ready: () => Promise.resolve(),
+    saving: true,
+    offlineNotice: 'Offline engine notice.',
+    listPersonas: () => PERSONAS,
+    resolvePersona: (ref) => {
+      const found = PERSONAS.find((p) => p.id === ref);
+      if (!found) throw new UserError(`no persona with id "${ref}"`, { hint: 'did you mean "cfo"?' });
+      return found;
+    },
+    createEngine: () => Promise.reject(new Error('not used')),
+    activeProvider: () => Promise.reject(new Error('not used')),
+    listSessions: () => [],
+    openSession: () => {
+      throw new UserError('no session');
+    },
+    exportSession: () => '/tmp/out.md',
+    loadInputHistory: () => [],
+    appendInputHistory: () => {},
+    ...overrides,
+  };
+}
