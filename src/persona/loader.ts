@@ -117,6 +117,29 @@ export function loadPersonas(sources: PersonaSources = {}): LoadResult {
 }
 
 /**
+ * The common case, fast: `cfo` names `cfo.json` in exactly one folder and that file's id is `cfo`.
+ * Validating every other file just to find this one costs start-up time in every chat; a clash
+ * (the same file name in two folders, or an id that differs from the file name) falls back to
+ * the full load, which reports duplicates.
+ */
+function loadByFileName(ref: string, sources: PersonaSources): Persona | undefined {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(ref) || sources.paths?.length) return undefined;
+  const dirs: Array<[string, Persona['origin']]> = [];
+  if (sources.shipped !== false) dirs.push([shippedPersonaDir(), 'shipped']);
+  const userDir = sources.userDir === null ? undefined : (sources.userDir ?? homePaths().personas);
+  if (userDir) dirs.push([userDir, 'user']);
+  const hits = dirs.filter(([dir]) => existsSync(join(dir, `${ref}.json`)));
+  if (hits.length !== 1) return undefined;
+  const [dir, origin] = hits[0]!;
+  try {
+    const { persona } = loadPersonaFile(join(dir, `${ref}.json`), origin);
+    return persona.id === ref ? persona : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Finds one persona by id (or unique id prefix), or loads it from a path when the argument
  * names a file.
  */
@@ -124,6 +147,8 @@ export function resolvePersona(ref: string, sources: PersonaSources = {}): Perso
   if (ref.toLowerCase().endsWith('.json') || ref.includes('/') || ref.includes('\\')) {
     return loadPersonaFile(ref).persona;
   }
+  const direct = loadByFileName(ref, sources);
+  if (direct) return direct;
   const { personas, failures } = loadPersonas(sources);
   const exact = personas.find((p) => p.id === ref);
   if (exact) return exact;

@@ -114,6 +114,19 @@ describe('loadPersonas', () => {
 });
 
 describe('resolvePersona', () => {
+  it('a same-named file in the user folder does not shadow a shipped persona; the duplicate is reported', () => {
+    const dir = tempDir();
+    const mine = writeFile(join(dir, 'cfo.json'), good({ id: 'cfo' }));
+    expect(resolvePersona('cfo', { userDir: dir }).origin).toBe('shipped');
+    expect(loadPersonas({ userDir: dir }).failures.map((f) => f.file)).toEqual([mine]);
+  });
+
+  it('finds a persona whose file name differs from its id', () => {
+    const dir = tempDir();
+    writeFile(join(dir, 'some-file.json'), good({ id: 'real-id' }));
+    expect(resolvePersona('real-id', { shipped: false, userDir: dir }).source).toBe(join(dir, 'some-file.json'));
+  });
+
   it('finds by id, by unique prefix, and suggests the closest id when unknown', () => {
     const dir = tempDir();
     writeFile(join(dir, 'margaret.json'), good({ id: 'margaret' }));
