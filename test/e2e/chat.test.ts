@@ -56,6 +56,17 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
     expect(screen.replace(/\s+/g, ' ')).toContain(opening);
   });
 
+  it("opens a new session with the persona's greeting; /reset greets again", async () => {
+    const home = tempDir();
+    terminal = startChat(['cfo'], { home });
+    await terminal.waitFor('I have about twenty minutes. What are we looking at?');
+    terminal.type('/reset');
+    terminal.press('Enter');
+    await terminal.waitFor((s) => s.split('I have about twenty minutes').length === 3);
+    terminal.press('C-d');
+    expect(await terminal.waitForExit()).toBe(0);
+  });
+
   it('streams, stops on Esc, /retry, /reset, /export, /quit; the database holds exactly that', async () => {
     const home = tempDir();
     const cwd = tempDir();

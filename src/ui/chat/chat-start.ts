@@ -1,4 +1,5 @@
 import type { ChatEngine } from '../../chat/engine.js';
+import { sanitizeText } from '../../core/sanitize.js';
 import type { Persona } from '../../persona/schema.js';
 import type { MessageRecord } from '../../store/types.js';
 import type { ChatStart } from './ChatScreen.js';
@@ -15,8 +16,18 @@ export const SHOWN_ON_REOPEN = 100;
 /** What the chat opens with: the header, then (the end of) a reopened session's transcript. */
 export function chatStart(engine: ChatEngine, persona: Persona, messages: readonly MessageRecord[]): ChatStart {
   const view = personaView(persona);
-  const intro: NewHistoryItem[] = [{ kind: 'header', persona: view }, ...reopenedItems(messages, view, engine.session?.id)];
+  const opening = messages.length === 0 ? greetingItems(engine, view) : reopenedItems(messages, view, engine.session?.id);
+  const intro: NewHistoryItem[] = [{ kind: 'header', persona: view }, ...opening];
   return { engine, persona, intro, history: messages };
+}
+
+/**
+ * A new session opens with the persona's greeting when the file (or an imported card's first
+ * message) gives one. It is shown, not saved: the engine tells the model how the chat opened.
+ */
+export function greetingItems(engine: ChatEngine, view: PersonaView): NewHistoryItem[] {
+  const greeting = engine.persona.data.chatProfile?.greeting?.trim();
+  return greeting ? [{ kind: 'persona', persona: view, text: sanitizeText(greeting), showName: true, continues: false }] : [];
 }
 
 /** A reopened session's transcript items: its last SHOWN_ON_REOPEN messages, and a note of the rest. */

@@ -3,7 +3,7 @@ import { isUserError } from '../../core/errors.js';
 import { sanitizeInline } from '../../core/sanitize.js';
 import type { CommandResult, SlashCommand } from '../commands/types.js';
 import type { ChatServices } from '../services.js';
-import { reopenedItems } from './chat-start.js';
+import { reopenedItems, greetingItems } from './chat-start.js';
 import { personaView } from './persona-view.js';
 import type { ChatSession } from './useChatSession.js';
 
@@ -24,7 +24,7 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
     async (persona: typeof chat.persona, label: string) => {
       const engine = await services.createEngine({ persona, active: chat.engine.provider });
       const view = personaView(persona);
-      switchTo(engine, persona, [{ kind: 'notice', tone: 'info', text: `── ${label} ──` }, { kind: 'header', persona: view }], []);
+      switchTo(engine, persona, [{ kind: 'notice', tone: 'info', text: `── ${label} ──` }, { kind: 'header', persona: view }, ...greetingItems(engine, view)], []);
     },
     [chat, services, switchTo],
   );
