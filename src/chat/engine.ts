@@ -1,12 +1,16 @@
-import type { ProviderError } from '../core/errors.js';
-import type { FinishReason, InputMode, ProviderName, Usage } from '../core/messages.js';
+import { StoreError, UsageError, type ProviderError } from '../core/errors.js';
+import type { ChatTurn, FinishReason, InputMode, ProviderName, Usage } from '../core/messages.js';
 import type { Config } from '../core/config.js';
 import type { ChatProfile, Persona } from '../persona/schema.js';
 import { costOf, priceFor } from '../providers/pricing.js';
 import type { Provider, ProviderRequest } from '../providers/types.js';
 import type { ChatStore, MessageRecord, SessionRecord } from '../store/types.js';
 import type { ChatEvent } from './events.js';
-import { DEFAULT_WINDOW, historyWindow, type HistoryWindow } from './history.js';
+import { conversationTurns, DEFAULT_WINDOW, historyWindow, type HistoryWindow } from './history.js';
+import { admitMessage } from './limits/admission.js';
+import { SessionRateLimit } from './limits/rate-limit.js';
+import type { LimitSettings } from './limits/settings.js';
+import { extractiveSummary, SUMMARY_INSTRUCTION, SUMMARY_MAX_TOKENS, summaryMessage } from './limits/summary.js';
 import { personaSnapshot } from './snapshot.js';
 
 // The conversation engine: builds each request (system prompt + history window + the new user
@@ -33,6 +37,10 @@ export interface EngineOptions {
    * entries whose keys appear in the recent conversation). Appended to the system prompt.
    */
   contextFor?: (turns: ProviderRequest['messages']) => string | undefined;
+  /** Rate limit, conversation limits and budgets (src/chat/limits); none when absent. */
+  limits?: LimitSettings;
+  /** Send even when a spending budget is spent (--over-budget). */
+  overBudget?: boolean;
 }
 
 export interface EngineDeps {
@@ -49,6 +57,8 @@ export interface EngineDeps {
 export interface SendOptions {
   signal?: AbortSignal;
   inputMode?: InputMode;
+  /** Refuse (LimitError) instead of waiting when the rate limit holds the message back. */
+  noWait?: boolean;
 }
 
 interface Outcome {
@@ -65,6 +75,7 @@ export class ChatEngine {
   private active: ActiveProvider;
   /** Bumped by every turn so a late event from a superseded stream is ignored by consumers. */
   private generation = 0;
+  private rate: { sessionId: string | undefined; limit: SessionRateLimit } | undefined;
 
   constructor(private readonly deps: EngineDeps) {
     this.sessionRecord = deps.session;
@@ -92,11 +103,31 @@ export class ChatEngine {
     return this.sessionRecord ? this.deps.store.listMessages(this.sessionRecord.id) : [];
   }
 
-  /** One user turn: saves the message, streams the reply, saves the reply. */
+  /**
+   * One user turn: checks the limits (may wait for the rate limit, or throw a LimitError with
+   * nothing saved), saves the message, streams the reply, saves the reply.
+   */
   async *send(text: string, options: SendOptions = {}): AsyncGenerator<ChatEvent> {
+    const prior = this.sessionRecord ? this.deps.store.listMessages(this.sessionRecord.id) : [];
+    const limits = this.deps.options.limits;
+    if (limits) {
+      yield* admitMessage({
+        store: this.deps.store,
+        personaId: this.deps.persona.id,
+        sessionId: this.sessionRecord?.id ?? null,
+        prior,
+        text,
+        provider: this.active.provider.name,
+        limits,
+        rate: this.rateLimit(limits),
+        overBudget: this.deps.options.overBudget === true,
+        noWait: options.noWait === true,
+        signal: options.signal,
+      });
+    }
     const session = this.ensureSession(text);
-    const history = historyWindow(this.deps.store.listMessages(session.id), this.deps.options.window ?? DEFAULT_WINDOW);
-    const userMessage = this.deps.store.appendMessage({
+    const history = historyWindow(prior, this.deps.options.window ?? DEFAULT_WINDOW);
+    const userMessage = this.saving(session, () => this.deps.store.appendMessage({
       sessionId: session.id,
       role: 'user',
       content: text,
@@ -114,7 +145,7 @@ export class ChatEngine {
       inputMode: options.inputMode ?? 'typed',
       error: null,
       fallback: false,
-    });
+    }));
     yield* this.reply(session, [...history, { role: 'user', content: text }], userMessage, options);
   }
 
@@ -127,6 +158,78 @@ export class ChatEngine {
     const lastUser = all[lastUserIndex]!;
     const history = historyWindow(all.slice(0, lastUserIndex), this.deps.options.window ?? DEFAULT_WINDOW);
     yield* this.reply(session, [...history, { role: 'user', content: lastUser.content }], null, options);
+  }
+
+  /**
+   * Carries the conversation over to a new session that opens with a summary of this one (the
+   * way out when a conversation limit is reached). Live models write the summary; the offline
+   * engine, or a model that fails to, gets a deterministic extractive one. Returns the new session.
+   */
+  async continueWithSummary(signal?: AbortSignal): Promise<SessionRecord> {
+    const old = this.sessionRecord;
+    const turns = conversationTurns(this.messages());
+    if (!old || turns.length === 0) throw new UsageError('there is no conversation to continue from yet');
+    const summary = (await this.liveSummary(turns, signal)) ?? extractiveSummary(turns, this.deps.persona.name);
+    const opening = summaryMessage(summary, old.id);
+    this.sessionRecord = undefined;
+    const session = this.ensureSession(`Continued: ${old.title ?? this.deps.persona.name}`);
+    this.saving(session, () =>
+      this.deps.store.appendMessage({
+        sessionId: session.id, role: 'user', content: opening, provider: null, model: null, inputTokens: null, outputTokens: null,
+        cacheReadTokens: null, cacheWriteTokens: null, costUsd: null, latencyFirstTokenMs: null, latencyTotalMs: null,
+        status: 'complete', finishReason: null, inputMode: 'script', error: null, fallback: false,
+      }),
+    );
+    this.deps.store.recordEvent({ kind: 'session_continued', sessionId: session.id, personaId: this.deps.persona.id, data: { fromSessionId: old.id } });
+    return session;
+  }
+
+  /** The model's own summary, or undefined (offline engine, failure, empty reply). */
+  private async liveSummary(turns: ChatTurn[], signal: AbortSignal | undefined): Promise<string | undefined> {
+    const { provider, model } = this.active;
+    if (provider.name === 'offline') return undefined;
+    const recent = historyWindow(this.messages(), this.deps.options.window ?? DEFAULT_WINDOW);
+    let text = '';
+    for await (const event of provider.stream({
+      system: this.deps.systemPrompt,
+      messages: [...(recent.length > 0 ? recent : turns), { role: 'user', content: SUMMARY_INSTRUCTION }],
+      model,
+      temperature: 0.2,
+      maxOutputTokens: SUMMARY_MAX_TOKENS,
+      signal,
+      persona: { persona: this.deps.persona, profile: this.deps.profile },
+    })) {
+      if (event.type === 'delta') text += event.text;
+      if (event.type === 'error') return undefined;
+    }
+    return signal?.aborted || text.trim() === '' ? undefined : text.trim();
+  }
+
+  /** The rate limiter of the current session (a new session starts with a full bucket). */
+  private rateLimit(limits: LimitSettings): SessionRateLimit | undefined {
+    if (limits.messagesPerMinute <= 0) return undefined;
+    const sessionId = this.sessionRecord?.id;
+    if (!this.rate || (this.rate.sessionId !== undefined && this.rate.sessionId !== sessionId)) {
+      this.rate = { sessionId, limit: new SessionRateLimit(limits.messagesPerMinute) };
+    }
+    this.rate.sessionId = sessionId;
+    return this.rate.limit;
+  }
+
+  /** A write the turn depends on; a database failure is counted (when the database still takes it) and rethrown. */
+  private saving<T>(session: SessionRecord, write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      if (error instanceof StoreError) {
+        try {
+          this.deps.store.recordEvent({ kind: 'database_error', sessionId: session.id, personaId: this.deps.persona.id, data: { message: error.message } });
+        } catch {
+          // The database refuses writes altogether; the error itself says so.
+        }
+      }
+      throw error;
+    }
   }
 
   private ensureSession(firstText: string): SessionRecord {
@@ -170,7 +273,7 @@ export class ChatEngine {
 
     const status = outcome.error ? 'error' : outcome.finishReason === 'interrupted' ? 'interrupted' : 'complete';
     const price = outcome.usage ? priceFor(outcome.model, this.deps.options.prices) : undefined;
-    const saved = store.appendMessage({
+    const saved = this.saving(session, () => store.appendMessage({
       sessionId: session.id,
       role: 'persona',
       content: outcome.text,
@@ -188,7 +291,7 @@ export class ChatEngine {
       inputMode: null,
       error: outcome.error ? outcome.error.message : null,
       fallback,
-    });
+    }));
     if (generation !== this.generation) return;
     if (outcome.error) {
       store.recordEvent({ kind: 'provider_error', sessionId: session.id, personaId: persona.id, data: errorData(outcome.error, active) });

@@ -42,4 +42,8 @@ export class MemoryStore implements ChatStore {
   recordEvent(event: NewEvent): void {
     this.events.push(event);
   }
+
+  spentSince(sinceIso: string): number {
+    return this.messages.filter((m) => m.createdAt >= sinceIso).reduce((sum, m) => sum + (m.costUsd ?? 0), 0);
+  }
 }

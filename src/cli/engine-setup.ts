@@ -1,9 +1,12 @@
 import { readConfig, type Config } from '../core/config.js';
 import { homePaths } from '../core/home.js';
 import { ChatEngine, type ActiveProvider } from '../chat/engine.js';
+import { resolveLimits } from '../chat/limits/settings.js';
 import { MemoryStore } from '../chat/memory-store.js';
 import { buildChatProfile } from '../persona/profile.js';
 import { buildSystemPrompt } from '../persona/prompt.js';
+import { cardContextFor } from '../persona/cards/card-context.js';
+import { personaForChat } from '../persona/cards/chat-persona.js';
 import type { Persona } from '../persona/schema.js';
 import { createProvider } from '../providers/registry.js';
 import { DEFAULT_MODELS, resolveProviderSettings } from '../providers/settings.js';
@@ -48,12 +51,16 @@ export interface EngineSetup {
   config?: Config;
   /** Offline engine pace between words: realistic in the chat UI, instant for scripts. */
   paceMs?: number;
+  /** Send even when a spending budget is spent. */
+  overBudget?: boolean;
 }
 
 export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
   const config = setup.config ?? readConfig();
-  const profile = buildChatProfile(setup.persona.data);
-  const prompt = buildSystemPrompt(setup.persona, profile);
+  // A persona from a character card chats with its {{char}}/{{user}} filled in and its lorebook live.
+  const persona = personaForChat(setup.persona);
+  const profile = buildChatProfile(persona.data);
+  const prompt = buildSystemPrompt(persona, profile);
   const active = await resolveActiveProvider(setup.flags, config, setup.paceMs);
   const fallbackName = setup.flags.fallback ?? config.fallback ?? 'none';
   const fallback =
@@ -62,7 +69,7 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
       : undefined;
   return new ChatEngine({
     store: setup.store,
-    persona: setup.persona,
+    persona,
     profile,
     systemPrompt: prompt.text,
     active,
@@ -74,6 +81,9 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
       fallback,
       prices: config.prices,
       seed: setup.flags.seed,
+      contextFor: cardContextFor(persona),
+      limits: resolveLimits(config.limits),
+      overBudget: setup.overBudget,
     },
   });
 }

@@ -1,5 +1,5 @@
 import { ExitCode, isUserError } from '../core/errors.js';
-import { colorFor } from './output.js';
+import { colorFor, sanitizeInline } from './output.js';
 
 // One place formats every error the same way and picks the exit code. User mistakes get a
 // message and a hint; only a bug (anything that is not a UserError) shows a stack, and only with
@@ -8,14 +8,15 @@ import { colorFor } from './output.js';
 export function handleError(error: unknown): number {
   const e = colorFor(process.stderr);
   if (isUserError(error)) {
-    const lines = error.message.split('\n');
+    // Messages quote untrusted input (a parser's excerpt of a binary file, a server's error body).
+    const lines = error.message.split('\n').map(sanitizeInline);
     process.stderr.write(`${e.red('error:')} ${lines[0]}\n`);
     for (const line of lines.slice(1)) process.stderr.write(`  ${line}\n`);
-    if (error.hint) process.stderr.write(`${e.dim('hint:')} ${error.hint}\n`);
+    if (error.hint) process.stderr.write(`${e.dim('hint:')} ${sanitizeInline(error.hint)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${e.red('error:')} unexpected failure: ${message}\n`);
+  process.stderr.write(`${e.red('error:')} unexpected failure: ${sanitizeInline(message)}\n`);
   if (process.env.PERSONA_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write(`${e.dim('hint:')} this is a bug; run again with PERSONA_DEBUG=1 for details and report it\n`);
   return ExitCode.failure;

@@ -18,8 +18,13 @@ export function colorFor(stream: NodeJS.WriteStream): ChalkInstance {
   return chalk;
 }
 
+/**
+ * JSON.stringify escapes C0 controls but leaves DEL, C1 controls (a lone 0x9b is a CSI) and bidi
+ * overrides raw; escaping them too keeps the same JSON value and keeps them off the terminal.
+ */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  const json = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  process.stdout.write(`${json}\n`);
 }
 
 export function println(text = ''): void {

@@ -1,6 +1,9 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { registerStats } from './register-stats.js';
+import { registerCards } from './register-cards.js';
 import { VERSION } from './version.js';
+import { registerVoice } from './register-voice.js';
 
 // The whole command tree: names, options and help. Each action lives in its own file under
 // commands/ and is imported only when that command runs, so `persona --version` and
@@ -54,12 +57,15 @@ Environment:
       .argument('[persona]', 'persona id or a path to a .json file')
       .option('-c, --continue', 'reopen the last session with this persona (or the last session of all)')
       .option('-s, --session <id>', 'reopen this session, transcript shown')
-      .option('--no-save', 'keep this chat out of the history database'),
+      .option('--no-save', 'keep this chat out of the history database')
+      .option('--voice-auto-send', 'send a spoken message (Ctrl-R) as soon as it is transcribed, without editing it first')
+      .option('--keep-audio', 'keep the WAV of each spoken message beside the session (exports link it)'),
   )
     .addHelpText(
       'after',
       `
 In the chat: Enter sends · Ctrl-J or Alt-Enter new line · Esc or Ctrl-C stops a reply · Ctrl-D quits
+Ctrl-R (or /voice) records a message by voice: Enter or Ctrl-R stops, Esc cancels; the transcript lands in the input.
 Type /help for the slash commands (/retry, /reset, /persona, /export, /model, /provider, …).
 Piped (persona chat cfo < questions.txt): every line is a message and the transcript prints.`,
     )
@@ -158,12 +164,19 @@ Piped (persona chat cfo < questions.txt): every line is a message and the transc
       .option('--json', 'print one JSON object (an array for several personas)')
       .option('-a, --all', 'ask every persona the same question (every argument is the message)')
       .option('--script <file>', 'an interview: one question per line (or blocks separated by blank lines), one session')
-      .option('--raw', 'when stdout is not a terminal, pass the reply through unsanitized'),
+      .option('--raw', 'when stdout is not a terminal, pass the reply through unsanitized')
+      .option('--voice', 'speak the message: records from the microphone until Enter or silence')
+      .option('--audio-file <file>', 'transcribe this WAV file as the message (any common WAV)')
+      .option('--keep-audio', 'keep the WAV beside the session (exports link it)')
+      .addOption(new Option('--transcriber <name>', 'speech to text (default: voice.transcriber, else auto)').choices(['auto', 'openai', 'local']))
+      .option('--no-wait', 'when the rate limit holds the message back, fail (exit 6) instead of waiting')
+      .option('--over-budget', 'send even when the session or daily spending budget is spent')
+      .option('--carry-over', 'when the conversation is full, continue in a new session that starts from a summary'),
   )
     .addHelpText(
       'after',
       `
-Exit codes: 0 ok · 2 usage error · 3 invalid persona or input file · 4 provider error (your message is saved) · 5 database error · 130 interrupted (the partial reply is saved)
+Exit codes: 0 ok · 2 usage error · 3 invalid persona or input file · 4 provider error (your message is saved) · 5 database error · 6 refused by a limit (rate with --no-wait, turns, context, budget) · 130 interrupted (the partial reply is saved)
 
 Examples:
   persona ask cfo "Would you pay for this?"
@@ -241,10 +254,10 @@ Examples:
     .action(lazy(() => import('./commands/config-path.js')));
 
   // Each area below registers its commands from its own file (kept light: definitions only).
-  // register: voice
-  // register: stats
+  registerVoice(program);
+  registerStats(program);
   // register: serve
-  // register: cards
+  registerCards(program);
 
   return program;
 }

@@ -21,6 +21,18 @@ const providerSettings = z.strictObject({
   model: z.string().min(1).optional(),
 });
 
+/** Recorder programs node-record-lpcm16 knows. The library resolves the name as a module path, so only these names ever reach it. */
+export const VOICE_RECORDERS = ['sox', 'rec', 'arecord'] as const;
+export const VOICE_TRANSCRIBERS = ['auto', 'openai', 'local'] as const;
+
+const voiceSettings = z.strictObject({
+  recorder: z.enum(VOICE_RECORDERS).optional(),
+  device: z.string().min(1).optional(),
+  transcriber: z.enum(VOICE_TRANSCRIBERS).optional(),
+  silenceSeconds: z.number().min(0).max(60).optional().describe('stop recording after this much silence; 0 turns it off'),
+  openaiModel: z.string().min(1).optional(),
+});
+
 export const configSchema = z.strictObject({
   provider: z.enum(PROVIDER_NAMES as [string, ...string[]]).optional(),
   model: z.string().min(1).optional(),
@@ -34,6 +46,16 @@ export const configSchema = z.strictObject({
   openai: providerSettings.optional(),
   anthropic: providerSettings.optional(),
   prices: z.record(z.string(), price).optional(),
+  limits: z
+    .strictObject({
+      messagesPerMinute: z.number().int().min(0).max(10_000).optional().describe('per session; 0 turns the limit off'),
+      maxTurns: z.number().int().min(0).optional().describe('user messages per session; 0 = no limit'),
+      contextTokens: z.number().int().min(0).optional().describe('estimated tokens of a whole conversation; 0 = no limit'),
+      sessionBudgetUsd: z.number().nonnegative().optional().describe('USD per session; 0 = no budget'),
+      dailyBudgetUsd: z.number().nonnegative().optional().describe('USD per calendar day; 0 = no budget'),
+    })
+    .optional(),
+  voice: voiceSettings.optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -54,6 +76,16 @@ export const SETTABLE_KEYS: Record<string, (raw: string) => unknown> = {
   'anthropic.apiKey': String,
   'anthropic.baseUrl': String,
   'anthropic.model': String,
+  'voice.recorder': String,
+  'voice.device': String,
+  'voice.transcriber': String,
+  'voice.silenceSeconds': Number,
+  'voice.openaiModel': String,
+  'limits.messagesPerMinute': Number,
+  'limits.maxTurns': Number,
+  'limits.contextTokens': Number,
+  'limits.sessionBudgetUsd': Number,
+  'limits.dailyBudgetUsd': Number,
 };
 
 export const SECRET_KEYS = new Set(['openai.apiKey', 'anthropic.apiKey']);

@@ -9,6 +9,8 @@ export const ExitCode = {
   invalidInput: 3,
   provider: 4,
   store: 5,
+  /** A rate limit, conversation limit or spending budget stopped the request. */
+  limit: 6,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

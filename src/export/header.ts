@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { MessageRecord } from '../store/types.js';
 import type { Transcript } from './types.js';
 
@@ -61,4 +62,9 @@ export function messageNotes(message: MessageRecord): string[] {
   if (message.fallback) notes.push('answered offline (fallback)');
   if (message.inputMode === 'voice') notes.push('spoken');
   return notes;
+}
+
+/** A file:// link to the kept recording of a spoken message (--keep-audio), if any. */
+export function audioUrl(message: MessageRecord): string | undefined {
+  return message.audioPath ? pathToFileURL(message.audioPath).href : undefined;
 }

@@ -1,5 +1,5 @@
 import { sanitizeInline, sanitizeText } from '../core/sanitize.js';
-import { formatTimestamp, headerFields, messageNotes, speakerLabel, transcriptTitle } from './header.js';
+import { audioUrl, formatTimestamp, headerFields, messageNotes, speakerLabel, transcriptTitle } from './header.js';
 import type { Transcript } from './types.js';
 
 // One self-contained page: inline CSS, no scripts, no external resources, and a CSP that forbids
@@ -44,12 +44,14 @@ export function renderHtml(transcript: Transcript): string {
     const notes = messageNotes(message)
       .map((note) => ` · <span class="note">${inline(note)}</span>`)
       .join('');
+    const audio = audioUrl(message);
+    const audioLink = audio ? ` · <a class="audio" href="${escapeHtml(audio)}">audio</a>` : '';
     const content = sanitizeText(message.content).trim();
     const body = content === '' ? '<div class="content empty">(no text)</div>' : `<div class="content">${escapeHtml(content)}</div>`;
     return [
       `<li class="${message.role === 'user' ? 'user' : 'persona'}">`,
       `<div class="meta"><span class="speaker">${inline(speakerLabel(message, transcript))}</span> · `,
-      `<time datetime="${escapeHtml(message.createdAt)}">${inline(formatTimestamp(message.createdAt))}</time>${notes}</div>`,
+      `<time datetime="${escapeHtml(message.createdAt)}">${inline(formatTimestamp(message.createdAt))}</time>${notes}${audioLink}</div>`,
       body,
       '</li>',
     ].join('');

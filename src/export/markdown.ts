@@ -1,5 +1,5 @@
 import { sanitizeInline, sanitizeText } from '../core/sanitize.js';
-import { formatTimestamp, headerFields, messageNotes, speakerLabel, transcriptTitle } from './header.js';
+import { audioUrl, formatTimestamp, headerFields, messageNotes, speakerLabel, transcriptTitle } from './header.js';
 import type { Transcript } from './types.js';
 
 // For people: read in an editor, with `cat`, or rendered. Terminal escape sequences are stripped
@@ -18,6 +18,8 @@ export function renderMarkdown(transcript: Transcript): string {
   for (const message of transcript.messages) {
     const meta = [`**${inline(speakerLabel(message, transcript))}**`, inline(formatTimestamp(message.createdAt))];
     for (const note of messageNotes(message)) meta.push(`_${inline(note)}_`);
+    const audio = audioUrl(message);
+    if (audio) meta.push(`[audio](<${audio}>)`);
     const content = sanitizeText(message.content).trim();
     lines.push(meta.join(' · '), '', content === '' ? '_(no text)_' : content, '');
   }

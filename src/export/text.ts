@@ -16,6 +16,7 @@ export function renderText(transcript: Transcript): string {
   lines.push('', RULE);
   for (const message of transcript.messages) {
     const meta = [speakerLabel(message, transcript), formatTimestamp(message.createdAt), ...messageNotes(message)];
+    if (message.audioPath) meta.push(`audio: ${message.audioPath}`);
     const content = sanitizeText(message.content).trim();
     lines.push('', meta.map(sanitizeInline).join(' · '), content === '' ? '(no text)' : content);
   }

@@ -57,6 +57,7 @@ const message = z.object({
   inputMode: z.enum(['typed', 'voice', 'script']).nullable(),
   error: z.string().nullable(),
   fallback: z.boolean(),
+  audioPath: z.string().nullable().optional(),
 });
 
 export const TRANSCRIPT_JSON_FORMAT = 'persona-chat.transcript';

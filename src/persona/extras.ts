@@ -4,7 +4,9 @@ import type { PersonaData } from './schema.js';
 // a generic, readable form: `mediaDiet: ["podcasts"]` -> "- Media diet: podcasts".
 
 const KNOWN: Record<string, Set<string>> = {
-  '': new Set(['id', 'name', 'baseSelection', 'customInputs', 'psychographics', 'generatedInsights', 'profilePicture', 'chatProfile', 'userId', 'createdAt', 'updatedAt']),
+  // `characterCard` holds what a character card keeps beyond the persona fields (creator notes among
+  // it), which the card rules keep out of the prompt; src/persona/cards reads the parts that belong.
+  '': new Set(['id', 'name', 'baseSelection', 'customInputs', 'psychographics', 'generatedInsights', 'profilePicture', 'chatProfile', 'userId', 'createdAt', 'updatedAt', 'characterCard']),
   baseSelection: new Set(['age', 'gender', 'occupation', 'industry', 'location', 'income', 'education', 'familyStatus']),
   customInputs: new Set(['background', 'goals', 'challenges', 'quote', 'notes']),
   psychographics: new Set(['personalityTraits', 'values', 'interests', 'lifestyle', 'attitudes', 'communicationPreferences']),

@@ -2,6 +2,7 @@ import { describeLevel } from './profile.js';
 import { ageOf, asList, bigFive } from './facts.js';
 import { extraFacts } from './extras.js';
 import type { ChatProfile, Persona } from './schema.js';
+import { exampleDialogueSection, finishPrompt } from './cards/card-prompt.js';
 
 // persona + chat profile -> the system prompt. Pure and deterministic: same input, same text, so
 // the snapshot hash in the store is stable and prompt caching hits.
@@ -144,9 +145,13 @@ export function buildSystemPrompt(persona: Persona, profile: ChatProfile): Syste
     section('What you care about', cares(persona)),
     section('Pain points and objections', frictions(persona)),
     section('Other things about you', extras(persona)),
+    section('Example dialogue', exampleDialogueSection(persona)),
     section('Boundaries', BOUNDARIES),
   ]
     .filter(Boolean)
     .join('\n\n');
-  return { text, tokens: estimateTokens(text) };
+  // A character card's own system prompt replaces this one (`{{original}}` brings it back), and
+  // its `{{char}}`/`{{user}}` placeholders are filled in.
+  const finished = finishPrompt(persona, text);
+  return { text: finished, tokens: estimateTokens(finished) };
 }

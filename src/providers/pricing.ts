@@ -47,6 +47,12 @@ export const PRICES: Readonly<Record<string, ModelPrice>> = {
   'o4-mini': { input: 1.1, output: 4.4, cachedInput: 0.275 },
 
   // Anthropic
+  // Published rates, November 2026 (Anthropic's model pages): Sonnet 5 and 5.5 at $2/$10,
+  // Opus 5 at $5/$25, Sonnet 4.6 at $3/$15.
+  'claude-sonnet-5-5': anthropic(2, 10),
+  'claude-sonnet-5': anthropic(2, 10),
+  'claude-opus-5': anthropic(5, 25),
+  'claude-sonnet-4-6': anthropic(3, 15),
   'claude-opus-4-5': anthropic(5, 25),
   'claude-opus-4-1': anthropic(15, 75),
   'claude-opus-4-0': anthropic(15, 75),

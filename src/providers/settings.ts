@@ -9,7 +9,7 @@ import type { ProviderSettings } from './types.js';
 export const DEFAULT_MODELS: Record<ProviderName, string> = {
   offline: 'persona-offline-1',
   openai: 'gpt-4o-mini',
-  anthropic: 'claude-sonnet-4-5',
+  anthropic: 'claude-sonnet-5-5',
 };
 
 export interface ProviderFlags {

@@ -97,6 +97,10 @@ CREATE INDEX events_by_session ON events (session_id);
 
 export const MIGRATIONS: readonly Migration[] = [
   { name: '001_initial_schema', up: (db) => db.exec(initialSchema) },
+  // The daily budget and `persona stats` select messages by time across sessions.
+  { name: '002_messages_by_time', up: (db) => db.exec('CREATE INDEX messages_by_time ON messages (created_at)') },
+  // A spoken message kept with --keep-audio records where its WAV is.
+  { name: '003_message_audio_path', up: (db) => db.exec('ALTER TABLE messages ADD COLUMN audio_path TEXT') },
 ];
 
 const MIGRATIONS_TABLE = 'migrations';

@@ -63,6 +63,7 @@ const messageRow = z.object({
   input_mode: z.enum(['typed', 'voice', 'script']).nullable(),
   error: z.string().nullable(),
   fallback: z.union([z.literal(0), z.literal(1)]),
+  audio_path: z.string().nullable().optional(),
 });
 
 const searchRow = z.object({
@@ -167,6 +168,7 @@ export function toMessage(row: unknown): MessageRecord {
     inputMode: r.input_mode,
     error: r.error,
     fallback: r.fallback === 1,
+    ...(r.audio_path ? { audioPath: r.audio_path } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { toFtsQuery } from './fts-query.js';
 import { toMessage, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
 import { searchSql, sessionSummarySql } from './session-queries.js';
 import { withStoreErrors } from './store-errors.js';
+import { readUsageStats, type StatsFilter, type UsageStats } from './usage-stats.js';
 import type {
   ChatStore,
   MessageRecord,
@@ -179,6 +180,23 @@ export class SqliteStore implements ChatStore {
          VALUES (?, ?, ?, ?, ?, ?)`,
       ).run(this.newId(), event.kind, event.sessionId ?? null, event.personaId ?? null, JSON.stringify(event.data ?? {}), this.timestamp());
     });
+  }
+
+  spentSince(sinceIso: string): number {
+    return this.guarded(() => {
+      const row = this.statement('SELECT coalesce(sum(cost_usd), 0) AS spent FROM messages WHERE created_at >= ?').get(sinceIso) as { spent: number };
+      return Number(row.spent);
+    });
+  }
+
+  /** What `persona stats` shows; see usage-stats.ts. */
+  usageStats(filter: StatsFilter = {}): UsageStats {
+    return this.guarded(() => readUsageStats(this.db, filter));
+  }
+
+  /** Links a kept recording to the message it was transcribed into. */
+  attachAudio(messageId: string, audioPath: string): boolean {
+    return this.guarded(() => this.statement('UPDATE messages SET audio_path = ? WHERE id = ?').run(audioPath, messageId).changes > 0);
   }
 
   /** Most recently active first. */

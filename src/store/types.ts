@@ -52,6 +52,8 @@ export interface MessageRecord {
   error: string | null;
   /** True when the offline engine answered because the chosen provider failed. */
   fallback: boolean;
+  /** The kept recording of a spoken message (--keep-audio); absent otherwise. */
+  audioPath?: string | null;
 }
 
 export type NewMessage = Omit<MessageRecord, 'id' | 'seq' | 'createdAt'> & { createdAt?: string };
@@ -97,4 +99,6 @@ export interface ChatStore {
   appendMessage(message: NewMessage): MessageRecord;
   listMessages(sessionId: string): MessageRecord[];
   recordEvent(event: NewEvent): void;
+  /** USD spent on replies created at or after `sinceIso`, across sessions (the daily budget). */
+  spentSince?(sinceIso: string): number;
 }

@@ -27,7 +27,7 @@ beforeEach(() => wire.reset());
 function provider(overrides: Partial<ProviderSettings> = {}) {
   return createAnthropicProvider({
     name: 'anthropic',
-    model: 'claude-sonnet-4-5',
+    model: 'claude-sonnet-5-5',
     apiKey: TEST_KEY,
     baseUrl: wire.url,
     maxRetries: 0,
@@ -43,7 +43,7 @@ describe('anthropic provider: streaming a reply', () => {
     wire.enqueue({
       text: REPLY,
       chunks: 4,
-      model: 'claude-sonnet-4-5-20250929',
+      model: 'claude-sonnet-5-5-20261001',
       usage: { input: 2150, output: 17, cachedInput: 2000, cacheWrite: 100 },
     });
 
@@ -56,7 +56,7 @@ describe('anthropic provider: streaming a reply', () => {
       type: 'usage',
       usage: { inputTokens: 2150, outputTokens: 17, cacheReadTokens: 2000, cacheWriteTokens: 100 },
     });
-    expect(terminalOf(events)).toEqual({ type: 'done', finishReason: 'stop', model: 'claude-sonnet-4-5-20250929' });
+    expect(terminalOf(events)).toEqual({ type: 'done', finishReason: 'stop', model: 'claude-sonnet-5-5-20261001' });
   });
 
   it('maps stop_reason max_tokens to length and refusal to content_filter', async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/sqlite-store.js';
 import { startSession, tempDir } from './helpers/fixtures.js';
 import { bundleStoreWorker, type WorkerProcess } from './helpers/worker-process.js';
@@ -44,7 +45,7 @@ describe('several processes writing one database at once', () => {
 
     const state = inspect(file);
     expect(state.integrity).toBe('ok');
-    expect(state.migrations.n).toBe(1);
+    expect(state.migrations.n).toBe(MIGRATIONS.length);
     expect(state.snapshots.n).toBe(1); // the same persona from every process: one snapshot row
     expect(state.perSession).toHaveLength(3);
     for (const session of state.perSession) expect(session).toMatchObject({ n: PER_PROCESS, seqs: PER_PROCESS, top: PER_PROCESS });

@@ -97,6 +97,16 @@ export interface WireServer {
 }
 
 export const DEFAULT_REPLY_TEXT = 'Hello from the wire server.';
+export const DEFAULT_TRANSCRIPT = 'Transcribed by the wire server.';
+
+/** A `POST /v1/audio/transcriptions` request as recorded. */
+export interface TranscriptionBody {
+  model: string | undefined;
+  response_format: string | undefined;
+  language: string | undefined;
+  prompt: string | undefined;
+  file: { name: string; type: string; bytes: Buffer } | undefined;
+}
 
 export async function startWireServer(options: WireServerOptions = {}): Promise<WireServer> {
   const requests: RecordedRequest[] = [];
@@ -109,6 +119,7 @@ export async function startWireServer(options: WireServerOptions = {}): Promise<
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'POST' && (req.url ?? '').split('?')[0] === '/v1/audio/transcriptions') return handleTranscription(req, res);
     const raw = await readBody(req);
     const format = formatOf(req);
     let body: unknown;
@@ -145,6 +156,36 @@ export async function startWireServer(options: WireServerOptions = {}): Promise<
     }
     await delay(res, script.firstByteDelayMs);
     return sendJson(res, 200, format === 'openai' ? openAICompletion(reply) : anthropicMessage(reply));
+  }
+
+  /**
+   * OpenAI speech to text: multipart, not JSON. The recorded body holds the form fields and the
+   * uploaded file (name, type, bytes); a queued script's `text` is the transcript.
+   */
+  async function handleTranscription(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readRawBody(req);
+    const headers = flatHeaders(req);
+    let body: TranscriptionBody | undefined;
+    try {
+      body = await transcriptionBody(await new Response(new Uint8Array(raw), { headers: { 'content-type': headers['content-type'] ?? '' } }).formData());
+    } catch {
+      body = undefined;
+    }
+    requests.push({ format: 'openai', method: req.method ?? '', path: req.url ?? '', headers, body });
+    counter += 1;
+    const credential = presentedCredential('openai', headers);
+    const problem = !body ? 'request body must be multipart/form-data' : !body.model ? 'model: field required' : !body.file ? 'file: field required' : undefined;
+    if (problem) return sendFailure(res, 'openai', { status: 400, message: problem }, credential);
+    if (options.apiKey !== undefined && credential !== options.apiKey) return sendFailure(res, 'openai', { status: 401 }, credential);
+    const script = queue.shift() ?? { text: DEFAULT_TRANSCRIPT };
+    if ('status' in script) return sendFailure(res, 'openai', script, credential);
+    await delay(res, script.firstByteDelayMs);
+    const text = script.text ?? DEFAULT_TRANSCRIPT;
+    if (body!.response_format === 'text') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(text);
+      return;
+    }
+    return sendJson(res, 200, { text });
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -201,6 +242,30 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function readRawBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (part: Buffer) => parts.push(part));
+    req.on('end', () => resolve(Buffer.concat(parts)));
+    req.on('error', reject);
+  });
+}
+
+async function transcriptionBody(form: FormData): Promise<TranscriptionBody> {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const file = form.get('file');
+  return {
+    model: text('model'),
+    response_format: text('response_format'),
+    language: text('language'),
+    prompt: text('prompt'),
+    file: file && typeof file !== 'string' ? { name: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) } : undefined,
+  };
 }
 
 function flatHeaders(req: IncomingMessage): Record<string, string> {

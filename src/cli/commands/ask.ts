@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ChatEvent } from '../../chat/events.js';
+import { LimitError } from '../../chat/limits/limit-error.js';
 import { readConfig } from '../../core/config.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { TerminalSanitizer } from '../../core/sanitize.js';
@@ -6,7 +8,8 @@ import { loadPersonas, resolvePersona } from '../../persona/loader.js';
 import type { Persona } from '../../persona/schema.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
 import type { ChatStore, SessionRecord } from '../../store/types.js';
-import { messageFrom, readScript } from '../ask/read-message.js';
+import { readScript } from '../ask/read-message.js';
+import { askMessage, keepAudioWithMessage, type AskMessage } from '../voice-input.js';
 import { collectTurn, turnJson, type TurnResult } from '../ask/turn-result.js';
 import { memoryStore, openHistoryStore, parseModelFlags, setUpEngine, type ModelFlags } from '../engine-setup.js';
 import { abortOnInterrupt } from '../interrupt.js';
@@ -23,6 +26,9 @@ const askOptions = z.object({
   all: z.boolean().optional(),
   script: z.string().min(1).optional(),
   raw: z.boolean().optional(),
+  wait: z.boolean().default(true),
+  overBudget: z.boolean().optional(),
+  carryOver: z.boolean().optional(),
 });
 
 export default async function ask(personaArg: string | undefined, words: string[], rawOptions: Record<string, unknown>): Promise<void> {
@@ -65,13 +71,14 @@ export default async function ask(personaArg: string | undefined, words: string[
       process.exitCode = await runInterview({ persona: personas[0]!, session, store, flags, config, questions: readScript(options.script), json: options.json, raw: options.raw, signal: interrupt.signal });
       return;
     }
-    const message = await messageFrom(messageWords);
+    const spoken = await askMessage(messageWords, rawOptions, { config, flags, signal: interrupt.signal });
+    const message = spoken.text;
     if (personas.length > 1) {
       const { runFocusGroup } = await import('../ask/focus-group.js');
       process.exitCode = await runFocusGroup({ personas, store, flags, config, message, json: options.json, signal: interrupt.signal });
       return;
     }
-    process.exitCode = await askOne(personas[0]!, message, { store, session, flags, config, json: options.json, raw: options.raw, signal: interrupt.signal });
+    process.exitCode = await askOne(personas[0]!, message, { store, session, flags, config, json: options.json, raw: options.raw, signal: interrupt.signal, spoken, noWait: !options.wait, overBudget: options.overBudget, carryOver: options.carryOver });
   } finally {
     interrupt.dispose();
     history?.close();
@@ -81,9 +88,9 @@ export default async function ask(personaArg: string | undefined, words: string[
 async function askOne(
   persona: Persona,
   message: string,
-  ctx: { store: ChatStore; session?: SessionRecord; flags: ModelFlags; config: ReturnType<typeof readConfig>; json?: boolean; raw?: boolean; signal: AbortSignal },
+  ctx: { store: ChatStore; session?: SessionRecord; flags: ModelFlags; config: ReturnType<typeof readConfig>; json?: boolean; raw?: boolean; signal: AbortSignal; spoken: AskMessage; noWait: boolean; overBudget?: boolean; carryOver?: boolean },
 ): Promise<number> {
-  const engine = await setUpEngine({ persona, flags: ctx.flags, store: ctx.store, session: ctx.session, config: ctx.config });
+  const engine = await setUpEngine({ persona, flags: ctx.flags, store: ctx.store, session: ctx.session, config: ctx.config, overBudget: ctx.overBudget });
   const rawOut = ctx.raw && !process.stdout.isTTY;
   const sanitizer = new TerminalSanitizer();
   const err = colorFor(process.stderr);
@@ -91,11 +98,21 @@ async function askOne(
     const { OFFLINE_NOTICE } = await import('../../providers/offline/index.js');
     process.stderr.write(`${err.dim(OFFLINE_NOTICE)}\n`);
   }
-  const result: TurnResult = await collectTurn(
-    engine.send(message, { signal: ctx.signal, inputMode: process.stdin.isTTY ? 'typed' : 'script' }),
-    ctx.json ? undefined : (text) => process.stdout.write(rawOut ? text : sanitizer.push(text)),
-    (notice) => process.stderr.write(`${err.yellow('note:')} ${notice}\n`),
-  );
+  const note = (notice: string) => process.stderr.write(`${err.yellow('note:')} ${sanitizeInline(notice)}\n`);
+  const send = () => showingNotices(engine.send(message, { signal: ctx.signal, inputMode: ctx.spoken.inputMode ?? (process.stdin.isTTY ? 'typed' : 'script'), noWait: ctx.noWait }), note);
+  const onDelta = ctx.json ? undefined : (text: string) => process.stdout.write(rawOut ? text : sanitizer.push(text));
+  let result: TurnResult;
+  try {
+    result = await collectTurn(send(), onDelta, note);
+  } catch (error) {
+    // A full conversation with --carry-over: go on in a new session that starts from a summary.
+    if (!(ctx.carryOver && error instanceof LimitError && (error.limit === 'turns' || error.limit === 'context'))) throw error;
+    const from = engine.session?.id;
+    const next = await engine.continueWithSummary(ctx.signal);
+    note(`${error.message}; continuing in session ${next.id} from a summary of session ${from}`);
+    result = await collectTurn(send(), onDelta, note);
+  }
+  keepAudioWithMessage(ctx.store, result.sessionId, ctx.spoken);
   if (ctx.json) {
     printJson(turnJson(persona.id, sanitizeInline(persona.name), result));
   } else if (result.reply && !result.reply.endsWith('\n')) {
@@ -110,6 +127,14 @@ async function askOne(
     return ExitCode.interrupted;
   }
   return ExitCode.ok;
+}
+
+/** Passes the turn's events on, printing `notice` events (rate-limit waits, budget warnings) as notes. */
+async function* showingNotices(events: AsyncIterable<ChatEvent>, note: (text: string) => void): AsyncGenerator<ChatEvent> {
+  for await (const event of events) {
+    if (event.type === 'notice') note(event.text);
+    else yield event;
+  }
 }
 
 function latestSession(store: SqliteStore, personaId: string): SessionRecord {

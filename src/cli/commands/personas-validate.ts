@@ -1,6 +1,6 @@
 import { ExitCode, formatIssue } from '../../core/errors.js';
 import { loadPersonas } from '../../persona/loader.js';
-import { c, colorFor, printJson, println } from '../output.js';
+import { c, colorFor, printJson, println, sanitizeInline } from '../output.js';
 
 export default async function personasValidate(paths: string[], options: { json?: boolean; strict?: boolean }): Promise<void> {
   // With paths: only those. Without: everything the app would load.
@@ -17,11 +17,11 @@ export default async function personasValidate(paths: string[], options: { json?
     for (const p of result.personas) {
       const warnings = warned.get(p.source) ?? [];
       println(`${warnings.length ? c.yellow('⚠') : c.green('✓')} ${p.source} ${c.dim(`(${p.id})`)}`);
-      for (const w of warnings) println(`  ${c.yellow('warning:')} ${formatIssue(p.source, w)}`);
+      for (const w of warnings) println(`  ${c.yellow('warning:')} ${sanitizeInline(formatIssue(p.source, w))}`);
     }
     for (const f of result.failures) {
       process.stderr.write(`${e.red('✗')} ${f.file}\n`);
-      for (const issue of f.issues) process.stderr.write(`  ${formatIssue(f.file, issue)}\n`);
+      for (const issue of f.issues) process.stderr.write(`  ${sanitizeInline(formatIssue(f.file, issue))}\n`);
     }
     const summary = `${result.personas.length} valid, ${result.failures.length} invalid, ${result.warnings.length} with warnings`;
     println(result.failures.length || failedWarnings ? c.red(summary) : c.green(summary));

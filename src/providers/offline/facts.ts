@@ -54,7 +54,8 @@ export interface PersonaFacts {
 }
 
 const KNOWN_KEYS: Record<string, Set<string>> = {
-  '': new Set(['id', 'name', 'baseSelection', 'customInputs', 'psychographics', 'generatedInsights', 'profilePicture', 'chatProfile', 'userId', 'createdAt', 'updatedAt']),
+  // `characterCard` is an imported card's kept data (creator notes, lorebook): not facts to say.
+  '': new Set(['id', 'name', 'baseSelection', 'customInputs', 'psychographics', 'generatedInsights', 'profilePicture', 'chatProfile', 'userId', 'createdAt', 'updatedAt', 'characterCard']),
   baseSelection: new Set(['age', 'gender', 'occupation', 'industry', 'location', 'income', 'education', 'familyStatus']),
   customInputs: new Set(['background', 'goals', 'challenges', 'quote', 'notes']),
   psychographics: new Set(['personalityTraits', 'values', 'interests', 'lifestyle', 'attitudes', 'communicationPreferences']),

@@ -1,0 +1,45 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { UsageError } from '../../core/errors.js';
+import { embedCardsInPng } from '../../persona/cards/card-png.js';
+import { personaToCards } from '../../persona/cards/persona-to-card.js';
+import { resolvePersona } from '../../persona/loader.js';
+import { cardPicture } from '../cards/card-picture.js';
+import { parseOptions } from '../options.js';
+import { c, println } from '../output.js';
+
+const exportOptions = z.object({
+  format: z.enum(['card-json', 'card-png']).default('card-json'),
+  output: z.string().min(1).optional(),
+  force: z.boolean().optional(),
+});
+
+export default async function personasExport(ref: string, rawOptions: Record<string, unknown>): Promise<void> {
+  const options = parseOptions(exportOptions, rawOptions);
+  const persona = resolvePersona(ref);
+  const cards = personaToCards(persona.id, persona.data);
+  if (options.format === 'card-json') {
+    const text = `${JSON.stringify(cards.v2, null, 2)}\n`;
+    if (!options.output) {
+      process.stdout.write(text);
+      return;
+    }
+    writeOutput(options.output, text, options.force);
+    return;
+  }
+  const picture = cardPicture(persona);
+  const target = options.output ?? `${persona.id}.png`;
+  const file = writeOutput(target, embedCardsInPng(picture.png, cards), options.force);
+  const from = picture.origin.kind === 'file' ? `its picture ${picture.origin.path}` : `a generated tile (${picture.origin.reason})`;
+  process.stderr.write(`${c.dim(`picture: ${from}`)}\n`);
+  println(file);
+}
+
+function writeOutput(target: string, content: string | Buffer, force: boolean | undefined): string {
+  const file = resolve(target);
+  if (existsSync(file) && !force) throw new UsageError(`${file} already exists`, 'add --force to overwrite it, or choose another -o');
+  writeFileSync(file, content, { flag: force ? 'w' : 'wx' });
+  if (typeof content === 'string') process.stderr.write(`${c.dim(`wrote ${file}`)}\n`);
+  return file;
+}

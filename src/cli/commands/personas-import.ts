@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { ExitCode, formatIssue, InputFileError, isUserError, UsageError, type UserError } from '../../core/errors.js';
+import { homePaths } from '../../core/home.js';
+import { importCardBytes, type ImportedCard } from '../../persona/cards/import-card.js';
+import { loadPersonaFile, loadPersonas } from '../../persona/loader.js';
+import { readCardFile } from '../cards/read-card-file.js';
+import { handleError } from '../handle-error.js';
+import { parseOptions } from '../options.js';
+import { c, printJson, println, sanitizeInline, warn } from '../output.js';
+
+const importOptions = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes, at most 64').optional(),
+  force: z.boolean().optional(),
+  dryRun: z.boolean().optional(),
+  json: z.boolean().optional(),
+});
+type ImportOptions = z.output<typeof importOptions>;
+
+interface Imported {
+  file: string;
+  id: string;
+  name: string;
+  spec: string;
+  container: string;
+  /** Where the persona was written (absent with --dry-run). */
+  path?: string;
+  /** The card was one of our exports, unchanged since. */
+  unchanged: boolean;
+  warnings: string[];
+  persona: Record<string, unknown>;
+}
+
+const SPEC_LABEL: Record<string, string> = { chara_card_v1: 'V1', chara_card_v2: 'V2', chara_card_v3: 'V3' };
+
+export default async function personasImport(files: string[], rawOptions: Record<string, unknown>): Promise<void> {
+  const options = parseOptions(importOptions, rawOptions);
+  if (options.id && files.length > 1) throw new UsageError('--id works with one card file at a time');
+  const imported: Imported[] = [];
+  const failed: Array<{ file: string; error: UserError }> = [];
+  const taken = new Map(loadPersonas().personas.map((p) => [p.id, resolve(p.source)]));
+  for (const file of files) {
+    try {
+      imported.push(importOne(file, options, taken));
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      failed.push({ file: resolve(file), error });
+    }
+  }
+  report(imported, failed, options);
+  if (failed.length > 0) process.exitCode = failed.length === 1 && files.length === 1 ? failed[0]!.error.exitCode : ExitCode.invalidInput;
+}
+
+function importOne(file: string, options: ImportOptions, taken: Map<string, string>): Imported {
+  const { path: source, bytes } = readCardFile(file);
+  const card: ImportedCard = importCardBytes(bytes, source);
+  const persona = { ...card.persona, id: options.id ?? card.persona.id };
+  const result: Imported = {
+    file: source,
+    id: persona.id,
+    name: persona.name,
+    spec: card.spec,
+    container: card.container,
+    unchanged: card.unchanged,
+    warnings: card.warnings.map((w) => formatIssue(source, w)),
+    persona,
+  };
+  if (options.dryRun) return result;
+  const target = join(homePaths().personas, `${persona.id}.json`);
+  const owner = taken.get(persona.id);
+  if (owner && owner !== target) throw new UsageError(`${source}: id "${persona.id}" is already used by ${owner}`, 'give this card another id with --id');
+  if (existsSync(target) && !options.force) throw new UsageError(`${source}: ${target} already exists`, 'add --force to overwrite it, or pick another --id');
+  mkdirSync(homePaths().personas, { recursive: true });
+  writeFileSync(target, `${JSON.stringify(persona, null, 2)}\n`, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
+  // What we wrote must load through the same loader every command uses; if not, leave nothing behind.
+  try {
+    loadPersonaFile(target, 'user');
+  } catch (error) {
+    rmSync(target, { force: true });
+    if (error instanceof InputFileError) throw new InputFileError(source, error.issues.map((i) => ({ ...i, message: `as a persona: ${i.message}` })));
+    throw error;
+  }
+  taken.set(persona.id, target);
+  return { ...result, path: target };
+}
+
+function report(imported: Imported[], failed: Array<{ file: string; error: UserError }>, options: ImportOptions): void {
+  if (options.json) {
+    printJson({
+      imported: imported.map(({ persona, ...rest }) => (options.dryRun ? { ...rest, persona } : rest)),
+      failed: failed.map(({ file, error }) => ({ file, error: error.message, hint: error.hint ?? null })),
+    });
+    return;
+  }
+  for (const item of imported) {
+    if (options.dryRun) {
+      println(JSON.stringify(item.persona, null, 2));
+      continue;
+    }
+    const what = `${SPEC_LABEL[item.spec]} card, ${item.container}${item.unchanged ? ', a persona-chat export' : ''}`;
+    println(`${c.green('✓')} ${sanitizeInline(item.name)} ${c.dim(`(${what})`)} -> ${item.path}`);
+    for (const w of item.warnings) warn(w);
+    println(c.dim(`  chat with it: persona chat ${item.id}   ·   ask it: persona ask ${item.id} "hello"`));
+  }
+  for (const { error } of failed) handleError(error);
+}

@@ -1,0 +1,33 @@
+import { Option, type Command } from 'commander';
+
+// `persona personas import` and `persona personas export`: Character Card exchange (V1/V2/V3,
+// JSON and PNG). Definitions only; the actions load when the command runs.
+
+export function registerCards(program: Command): void {
+  const personas = program.commands.find((c) => c.name() === 'personas');
+  if (!personas) throw new Error('registerCards: the personas command must be defined first');
+  personas
+    .command('import')
+    .description('import Character Cards (V1, V2, V3; .json or .png) as personas in your persona folder')
+    .argument('<files...>', 'card files')
+    .option('--id <id>', 'id and file name for the persona (one file only; default: from the card name)')
+    .option('--force', 'overwrite an existing persona file with the same id')
+    .option('--dry-run', 'print the persona JSON instead of writing it')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      `
+The card's name, description, personality, scenario and first message become persona fields;
+everything else (lorebook, example dialogue, system prompt, extensions, unknown keys) is kept
+under "characterCard", and \`personas export\` writes it back. Nothing a card names is fetched.`,
+    )
+    .action(async (...args: unknown[]) => (await import('./commands/personas-import.js')).default(...(args as [string[], Record<string, unknown>])));
+  personas
+    .command('export')
+    .description('write a persona as a Character Card (V2 JSON, or a PNG with V2 and V3 chunks)')
+    .argument('<persona>', 'persona id (or a path to a .json file)')
+    .addOption(new Option('-f, --format <format>', 'card format').choices(['card-json', 'card-png']).default('card-json'))
+    .option('-o, --output <file>', 'write here (default: stdout for card-json, <id>.png for card-png)')
+    .option('--force', 'overwrite the output file')
+    .action(async (...args: unknown[]) => (await import('./commands/personas-export.js')).default(...(args as [string, Record<string, unknown>])));
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { ChatTurn } from '../../core/messages.js';
+import { estimateTokens } from '../prompt.js';
+import { fillPlaceholders, type Names } from './placeholders.js';
+
+// A card's lorebook (`character_book`): entries whose keys appear in the recent conversation are
+// put into the context, within a token budget, as the V2/V3 spec describes:
+// - `enabled: false` entries never fire; `constant` ones always do;
+// - keys match case-insensitively unless `case_sensitive`; a key must start at a word boundary
+//   (so "cat" does not fire on "education") and may take a plural or possessive ending;
+// - `selective` entries also need one of their `secondary_keys`;
+// - when the budget is short, lower `priority` goes first; what is kept is inserted by
+//   `insertion_order` (lower first);
+// - `scan_depth` is how many recent messages are searched; `recursive_scanning` lets the text of
+//   fired entries fire others.
+// `use_regex` entries (V3) are skipped: a card's regular expression is untrusted code that could
+// hang the process with catastrophic backtracking, and we never run what a card names. V3
+// decorator lines (`@@…`) are stripped; `@@activate` and `@@dont_activate` are honoured.
+
+export const DEFAULT_SCAN_DEPTH = 2;
+export const DEFAULT_TOKEN_BUDGET = 512;
+/** However large a budget a card asks for, the lorebook gets at most this much of the context. */
+export const MAX_TOKEN_BUDGET = 2048;
+const MAX_RECURSION = 3;
+
+const entrySchema = z.looseObject({
+  keys: z.array(z.string()).catch([]),
+  content: z.string(),
+  enabled: z.boolean().catch(true).default(true),
+  insertion_order: z.number().catch(0).default(0),
+  case_sensitive: z.boolean().nullish().catch(undefined),
+  priority: z.number().nullish().catch(undefined),
+  selective: z.boolean().nullish().catch(undefined),
+  secondary_keys: z.array(z.string()).nullish().catch(undefined),
+  constant: z.boolean().nullish().catch(undefined),
+  use_regex: z.boolean().nullish().catch(undefined),
+});
+type Entry = z.output<typeof entrySchema>;
+
+const bookSchema = z.looseObject({
+  scan_depth: z.number().int().min(1).nullish().catch(undefined),
+  token_budget: z.number().min(0).nullish().catch(undefined),
+  recursive_scanning: z.boolean().nullish().catch(undefined),
+  entries: z.array(z.unknown()).catch([]),
+});
+
+interface Candidate {
+  index: number;
+  entry: Entry;
+  text: string;
+  always: boolean;
+  never: boolean;
+}
+
+const WORD = /[\p{L}\p{N}_]/u;
+const isWord = (ch: string | undefined) => ch !== undefined && WORD.test(ch);
+const SUFFIX = /^(?:s|es|'s|’s)?(?![\p{L}\p{N}_])/u;
+
+/** Literal key search: no regular expression is built from card text. */
+export function mentionsKey(text: string, key: string, caseSensitive: boolean): boolean {
+  const needle = caseSensitive ? key.trim() : key.trim().toLowerCase();
+  if (needle === '') return false;
+  const hay = caseSensitive ? text : text.toLowerCase();
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    const startsWord = !isWord(needle[0]) || !isWord(hay[i - 1]);
+    const endsWord = !isWord(needle[needle.length - 1]) || SUFFIX.test(hay.slice(i + needle.length, i + needle.length + 3));
+    if (startsWord && endsWord) return true;
+  }
+  return false;
+}
+
+function candidateOf(raw: unknown, index: number): Candidate | undefined {
+  const parsed = entrySchema.safeParse(raw);
+  if (!parsed.success || parsed.data.enabled === false || parsed.data.use_regex) return undefined;
+  const lines = parsed.data.content.split('\n');
+  const decorators: string[] = [];
+  while (lines.length > 0 && lines[0]!.trim().startsWith('@@')) decorators.push(lines.shift()!.trim().toLowerCase());
+  const text = lines.join('\n').trim();
+  if (text === '') return undefined;
+  return {
+    index,
+    entry: parsed.data,
+    text,
+    always: parsed.data.constant === true || decorators.some((d) => /^@@activate\b/.test(d)),
+    never: decorators.some((d) => /^@@dont_activate\b/.test(d)),
+  };
+}
+
+function fires(c: Candidate, scanned: string): boolean {
+  if (c.always) return true;
+  if (c.never) return false;
+  const cs = c.entry.case_sensitive === true;
+  if (!c.entry.keys.some((k) => mentionsKey(scanned, k, cs))) return false;
+  const secondary = c.entry.secondary_keys ?? [];
+  if (c.entry.selective && secondary.length > 0) return secondary.some((k) => mentionsKey(scanned, k, cs));
+  return true;
+}
+
+/** The texts of the entries to insert for these turns, in insertion order, placeholders filled. */
+export function activeLoreEntries(bookValue: unknown, turns: ChatTurn[], names: Names): string[] {
+  const book = bookSchema.safeParse(bookValue);
+  if (!book.success) return [];
+  const candidates = book.data.entries.map(candidateOf).filter((c): c is Candidate => c !== undefined);
+  if (candidates.length === 0) return [];
+  const depth = book.data.scan_depth ?? DEFAULT_SCAN_DEPTH;
+  let scanned = turns
+    .slice(-depth)
+    .map((t) => t.content)
+    .join('\n');
+  const fired = new Set<Candidate>();
+  for (let pass = 0; pass <= (book.data.recursive_scanning ? MAX_RECURSION : 0); pass++) {
+    const fresh = candidates.filter((c) => !fired.has(c) && fires(c, scanned));
+    if (fresh.length === 0) break;
+    for (const c of fresh) fired.add(c);
+    scanned += `\n${fresh.map((c) => c.text).join('\n')}`;
+  }
+  const budget = Math.min(book.data.token_budget ?? DEFAULT_TOKEN_BUDGET, MAX_TOKEN_BUDGET);
+  const byImportance = [...fired].sort(
+    (a, b) => Number(b.always) - Number(a.always) || (b.entry.priority ?? 0) - (a.entry.priority ?? 0) || a.entry.insertion_order - b.entry.insertion_order || a.index - b.index,
+  );
+  const kept: Candidate[] = [];
+  let used = 0;
+  for (const c of byImportance) {
+    const cost = estimateTokens(c.text);
+    if (used + cost > budget) continue;
+    kept.push(c);
+    used += cost;
+  }
+  return kept.sort((a, b) => a.entry.insertion_order - b.entry.insertion_order || a.index - b.index).map((c) => fillPlaceholders(c.text, names));
+}
