@@ -157,7 +157,10 @@ export class ChatEngine {
     if (!session || lastUserIndex < 0) return;
     const lastUser = all[lastUserIndex]!;
     const history = historyWindow(all.slice(0, lastUserIndex), this.deps.options.window ?? DEFAULT_WINDOW);
-    yield* this.reply(session, [...history, { role: 'user', content: lastUser.content }], null, options);
+    // The same request would get the same reply from a seeded (offline) engine: each retry of a
+    // message gets the next seed, so /retry gives a different answer, and still a reproducible one.
+    const attempts = all.slice(lastUserIndex + 1).filter((m) => m.role === 'persona').length;
+    yield* this.reply(session, [...history, { role: 'user', content: lastUser.content }], null, options, attempts);
   }
 
   /**
@@ -253,6 +256,7 @@ export class ChatEngine {
     messages: ProviderRequest['messages'],
     userMessage: MessageRecord | null,
     options: SendOptions,
+    seedOffset = 0,
   ): AsyncGenerator<ChatEvent> {
     const generation = ++this.generation;
     const { store, persona } = this.deps;
@@ -260,7 +264,7 @@ export class ChatEngine {
     yield { type: 'start', sessionId: session.id, userMessage, provider: active.provider.name, model: active.model };
 
     const started = performance.now();
-    let outcome: Outcome = yield* this.stream(active, messages, options.signal, started);
+    let outcome: Outcome = yield* this.stream(active, messages, options.signal, started, seedOffset);
     let fallback = false;
     const fb = this.deps.options.fallback;
     if (outcome.error && fb && fb.provider.name !== active.provider.name && !options.signal?.aborted && outcome.text === '') {
@@ -268,7 +272,7 @@ export class ChatEngine {
       yield { type: 'fallback', error: outcome.error, provider: fb.provider.name, model: fb.model };
       active = fb;
       fallback = true;
-      outcome = yield* this.stream(fb, messages, options.signal, started);
+      outcome = yield* this.stream(fb, messages, options.signal, started, seedOffset);
     }
 
     const status = outcome.error ? 'error' : outcome.finishReason === 'interrupted' ? 'interrupted' : 'complete';
@@ -313,6 +317,7 @@ export class ChatEngine {
     messages: ProviderRequest['messages'],
     signal: AbortSignal | undefined,
     started: number,
+    seedOffset: number,
   ): AsyncGenerator<ChatEvent, Outcome> {
     const { persona, profile, systemPrompt, options } = this.deps;
     const outcome: Outcome = { text: '', usage: undefined, finishReason: undefined, model: active.model, error: undefined, firstTokenMs: null };
@@ -325,7 +330,7 @@ export class ChatEngine {
       maxOutputTokens: options.maxOutputTokens,
       signal,
       persona: { persona, profile },
-      seed: options.seed,
+      seed: seedOffset > 0 ? (options.seed ?? 0) + seedOffset : options.seed,
     };
     for await (const event of active.provider.stream(request)) {
       switch (event.type) {

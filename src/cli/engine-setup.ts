@@ -7,6 +7,7 @@ import { buildChatProfile } from '../persona/profile.js';
 import { buildSystemPrompt } from '../persona/prompt.js';
 import { cardContextFor } from '../persona/cards/card-context.js';
 import { personaForChat } from '../persona/cards/chat-persona.js';
+import { combineContexts, greetingContextFor } from '../persona/opening-context.js';
 import type { Persona } from '../persona/schema.js';
 import { createProvider } from '../providers/registry.js';
 import { DEFAULT_MODELS, resolveProviderSettings } from '../providers/settings.js';
@@ -81,7 +82,7 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
       fallback,
       prices: config.prices,
       seed: setup.flags.seed,
-      contextFor: cardContextFor(persona),
+      contextFor: combineContexts(greetingContextFor(persona), cardContextFor(persona)),
       limits: resolveLimits(config.limits),
       overBudget: setup.overBudget,
     },

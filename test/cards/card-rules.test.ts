@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cardContextFor } from '../../src/persona/cards/card-context.js';
 import { alternateGreetings, personaForChat } from '../../src/persona/cards/chat-persona.js';
 import { importCardBytes } from '../../src/persona/cards/import-card.js';
+import { combineContexts, greetingContextFor } from '../../src/persona/opening-context.js';
 import { buildChatProfile } from '../../src/persona/profile.js';
 import { buildSystemPrompt } from '../../src/persona/prompt.js';
 import type { Persona } from '../../src/persona/schema.js';
@@ -62,7 +63,8 @@ describe('card rules in the system prompt', () => {
 
 describe('card context per request', () => {
   const persona = personaForChat(cardPersona(cardObject(2)));
-  const contextFor = cardContextFor(persona)!;
+  // As the chat wiring composes it (src/cli/engine-setup.ts): the greeting, then the card's own context.
+  const contextFor = combineContexts(greetingContextFor(persona), cardContextFor(persona))!;
 
   it('adds the opening message until the persona has spoken', () => {
     expect(contextFor([{ role: 'user', content: 'hi' }])).toContain('You opened it with this message:\n*Seraphina kneels beside you.* You are safe now, User.');

@@ -109,6 +109,15 @@ describe('ChatEngine', () => {
     expect(provider.requests[2]!.messages.map((m) => m.content)).toEqual(['question', 'second try', 'next']);
   });
 
+  it('gives each retry of a message the next seed, so a seeded engine answers differently', async () => {
+    const provider = new ScriptedProvider().reply('a').reply('b').reply('c');
+    const { e } = engine(provider, { seed: 40 });
+    await drain(e.send('question'));
+    await drain(e.retry());
+    await drain(e.retry());
+    expect(provider.requests.map((r) => r.seed)).toEqual([40, 41, 42]);
+  });
+
   it('records unknown cost as null, never zero', async () => {
     const provider = new ScriptedProvider().reply('hi');
     const { e, store } = engine(provider);

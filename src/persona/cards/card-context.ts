@@ -6,9 +6,9 @@ import { activeLoreEntries } from './lorebook.js';
 import { fillOriginal, fillPlaceholders } from './placeholders.js';
 
 // The per-request context of a persona imported from a card (the engine appends it to the system
-// prompt): the card's opening message while the model has not yet spoken in the conversation
-// (front ends show `first_mes` as the first message; our `ask` and chat do not store it), the
-// lorebook entries the recent turns call up, and the card's `post_history_instructions`. We have
+// prompt): the lorebook entries the recent turns call up, and the card's
+// `post_history_instructions`. (The card's opening message is every persona's greeting: see
+// src/persona/opening-context.ts.) We have
 // no post-history instructions of our own, so `{{original}}` there stands for nothing.
 
 export type ContextFor = (turns: ChatTurn[]) => string | undefined;
@@ -18,13 +18,9 @@ export function cardContextFor(persona: Persona): ContextFor | undefined {
   const ns = cardNamespaceOf(persona.data);
   if (!ns) return undefined;
   const names = namesFor(persona);
-  const greeting = persona.data.chatProfile?.greeting?.trim();
   const instructions = cardText(persona.data, 'post_history_instructions')?.trim();
   return (turns) => {
     const parts: string[] = [];
-    if (greeting && !turns.some((t) => t.role === 'persona')) {
-      parts.push(`## How this conversation began\nYou opened it with this message:\n${fillPlaceholders(greeting, names)}`);
-    }
     const lore = activeLoreEntries(ns.data.character_book, turns, names);
     if (lore.length > 0) parts.push(`## Things you know that matter right now\n${lore.join('\n\n')}`);
     if (instructions) {
