@@ -240,9 +240,13 @@ Examples:
   config
     .command('set')
     .description('change a setting')
-    .argument('<key>', 'provider, model, temperature, maxOutputTokens, historyMessages, contextTokenBudget, fallback, retries, timeoutMs, openai.apiKey, openai.baseUrl, openai.model, anthropic.apiKey, anthropic.baseUrl, anthropic.model')
+    .argument('<key>', 'a setting such as provider, openai.apiKey or limits.dailyBudgetUsd (`persona config keys` lists them all)')
     .argument('<value>')
     .action(lazy(() => import('./commands/config-set.js')));
+  config
+    .command('keys')
+    .description('list every setting `persona config set` accepts')
+    .action(lazy(() => import('./commands/config-keys.js')));
   config
     .command('unset')
     .description('remove a setting')

@@ -113,6 +113,15 @@ describe('persona config', () => {
     expect((await runCli(['config', 'get', 'provider'], { home })).code).toBe(1);
   });
 
+  it('lists every settable key, marking the secret ones', async () => {
+    const { code, stdout } = await runCli(['config', 'keys'], { home: tempDir() });
+    expect(code).toBe(0);
+    const keys = stdout.trim().split('\n');
+    expect(keys).toContain('provider');
+    expect(keys).toContain('limits.dailyBudgetUsd');
+    expect(keys).toContain('openai.apiKey (secret: never printed)');
+  });
+
   it('rejects unknown keys and bad values without touching the file', async () => {
     const home = tempDir();
     await runCli(['config', 'set', 'temperature', '0.5'], { home });
