@@ -1,6 +1,7 @@
 import type { ActiveProvider, ChatEngine } from '../chat/engine.js';
 import type { Persona } from '../persona/schema.js';
 import type { MessageRecord, SessionRecord, SessionSummary } from '../store/types.js';
+import type { Level, VoiceInput } from '../voice/index.js';
 
 // What the chat UI needs from the outside world. The CLI implements it (config, SQLite, the
 // provider registry, exporters, the input-history file); tests pass a fake. Keeping it an
@@ -10,6 +11,16 @@ export interface OpenedSession {
   session: SessionRecord;
   persona: Persona;
   messages: MessageRecord[];
+}
+
+/** What the chat hands the voice layer when Ctrl-R or /voice starts a recording. */
+export interface VoiceStart {
+  /** The provider answering now; with `auto`, OpenAI's speech API is preferred when it is 'openai'. */
+  provider: string;
+  onLevel(level: Level): void;
+  onTranscribing(): void;
+  /** Aborting cancels: while recording nothing is kept; while transcribing the WAV is kept. */
+  signal: AbortSignal;
 }
 
 export interface ChatServices {
@@ -33,4 +44,10 @@ export interface ChatServices {
   loadInputHistory(): string[];
   appendInputHistory(entry: string): void;
   readonly offlineNotice: string;
+  /** Starts recording from the microphone; rejects with a UserError (no recorder, no transcriber). */
+  startVoice(start: VoiceStart): Promise<VoiceInput>;
+  /** --voice-auto-send: a transcript is sent as soon as it arrives instead of landing in the input. */
+  readonly voiceAutoSend: boolean;
+  /** --keep-audio: files a kept recording beside its session, linked to the message; returns where it is. */
+  keepVoiceAudio(wavPath: string, sessionId: string, messageId: string): string;
 }

@@ -30,6 +30,9 @@ export function fakeServices(overrides: Partial<ChatServices> = {}): ChatService
     exportSession: () => '/tmp/out.md',
     loadInputHistory: () => [],
     appendInputHistory: () => {},
+    startVoice: () => Promise.reject(new Error('not used')),
+    voiceAutoSend: false,
+    keepVoiceAudio: (wavPath) => wavPath,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { loadPersonas, resolvePersona } from '../../persona/loader.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
 import type { ChatStore } from '../../store/types.js';
 import type { ChatServices } from '../../ui/services.js';
+import { fileWithSession } from '../../voice/audio-files.js';
 import { resolveActiveProvider, setUpEngine, type ModelFlags } from '../engine-setup.js';
 import { findSessionOrFail } from '../session-ref.js';
 import { appendInputHistory, loadInputHistory } from './input-history-file.js';
@@ -25,6 +26,8 @@ export interface ServiceSetup {
   /** Offline engine pace: lively in the UI, instant for scripts. */
   paceMs: number;
   offlineNotice: string;
+  /** --voice-auto-send and --keep-audio. */
+  voice: { autoSend: boolean; keepAudio: boolean };
 }
 
 /** The chat UI's window on config, personas, the database, providers and exports. */
@@ -38,7 +41,7 @@ export function createChatServices(setup: ServiceSetup): ChatServices {
     listPersonas: () => loadPersonas().personas,
     resolvePersona: (ref) => resolvePersona(ref),
     async createEngine({ persona, session, active }) {
-      const engine = await setUpEngine({ persona, flags, store, session, config, paceMs });
+      const engine = await setUpEngine({ persona, flags, store, session, config, paceMs, greetingShown: true });
       if (active) engine.setProvider(active);
       return engine;
     },
@@ -58,6 +61,20 @@ export function createChatServices(setup: ServiceSetup): ChatServices {
     },
     loadInputHistory: () => loadInputHistory(historyFile),
     appendInputHistory: (entry) => appendInputHistory(historyFile, entry),
+    voiceAutoSend: setup.voice.autoSend,
+    async startVoice({ provider, onLevel, onTranscribing, signal }) {
+      // Loaded on first use: a chat that never records never pays for the recorder and transcribers.
+      const { startVoiceInput } = await import('../../voice/index.js');
+      return startVoiceInput({ config, provider, keepAudio: setup.voice.keepAudio, onLevel, onTranscribing, signal });
+    },
+    keepVoiceAudio(wavPath, sessionId, messageId) {
+      const sqlite = setup.sqlite();
+      // With --no-save there is no message row to link: the WAV stays where it was recorded.
+      if (!sqlite) return wavPath;
+      const filed = fileWithSession(wavPath, sessionId, messageId);
+      sqlite.attachAudio(messageId, filed);
+      return filed;
+    },
   };
 }
 

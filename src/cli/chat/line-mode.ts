@@ -61,6 +61,8 @@ export async function runLineChat(chat: LineChat): Promise<number> {
         return void write(`${result.title}\n${result.text}\n\n`);
       case 'help':
         return void write(`${SLASH_COMMANDS.map((c) => `/${c.name}${c.args ? ` ${c.args}` : ''}  ${c.description}`).join('\n')}\n\n`);
+      case 'voice':
+        return void write(`${paint.red('error: voice input needs the interactive chat')} (run \`persona chat\` in a terminal, or \`persona ask <persona> --voice\`)\n\n`);
       case 'quit':
         return 'quit';
       case 'clear':

@@ -13,6 +13,8 @@ import type { CommandContext } from '../commands/types.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { HistoryNavigator } from '../input/history-navigator.js';
 import type { ChatServices } from '../services.js';
+import { withKeptAudio } from '../voice/kept-audio.js';
+import { useVoiceDraft, type Spoken } from '../voice/useVoiceDraft.js';
 import type { NewHistoryItem } from './history-items.js';
 import { HistoryItemView } from './HistoryItemView.js';
 import { InputPrompt } from './InputPrompt.js';
@@ -75,10 +77,16 @@ export function ChatScreen({ services, start, onQuit }: Props) {
     session.clear();
   }, [session, stdout]);
 
-  const send = (text: string) => {
+  const send = (text: string, spoken?: Spoken) => {
     session.push([{ kind: 'user', text: sanitizeText(text) }]);
-    void runner.run(chat.view, (signal) => afterReady(services.ready(), () => chat.engine.send(text, { signal, inputMode: 'typed' })), budget());
+    const reply = (signal: AbortSignal) => afterReady(services.ready(), () => chat.engine.send(text, { signal, inputMode: spoken ? 'voice' : 'typed' }));
+    const wavPath = spoken?.wavPath;
+    const events = wavPath
+      ? (signal: AbortSignal) => withKeptAudio(reply(signal), wavPath, (sessionId, messageId) => services.keepVoiceAudio(wavPath, sessionId, messageId), (item) => session.push([item]))
+      : reply;
+    void runner.run(chat.view, events, budget());
   };
+  const spoken = useVoiceDraft({ services, provider: session.provider.name, busy: runner.busy, push: session.push, send });
   const retry = () => void runner.run(chat.view, (signal) => afterReady(services.ready(), () => chat.engine.retry({ signal })), budget());
 
   const commandContext = (): CommandContext => {
@@ -94,11 +102,13 @@ export function ChatScreen({ services, start, onQuit }: Props) {
       commands: SLASH_COMMANDS,
     };
   };
-  const applyResult = useCommandResults({ session, services, commands: SLASH_COMMANDS, retry, quit, clearScreen });
+  const applyResult = useCommandResults({ session, services, commands: SLASH_COMMANDS, retry, quit, clearScreen, startVoice: spoken.voice.start });
 
   const submit = (text: string) => {
+    // Sent from a transcript, edited or not, the message counts as spoken.
+    const fromVoice = spoken.takeSpoken();
     const slash = parseSlash(text);
-    if (!slash) return send(text.startsWith('//') ? text.slice(1) : text);
+    if (!slash) return send(text.startsWith('//') ? text.slice(1) : text, fromVoice);
     void services
       .ready()
       .then(() => runSlash(slash, commandContext()))
@@ -122,6 +132,11 @@ export function ChatScreen({ services, start, onQuit }: Props) {
         onClearScreen={clearScreen}
         onRemember={(entry) => services.appendInputHistory(entry)}
         complete={(text) => completeSlash(text, commandContext())}
+        voice={spoken.voice.state}
+        voiceKeys={spoken.voice.state.phase === 'idle' ? undefined : spoken.voice}
+        onVoice={spoken.voice.start}
+        draft={spoken.draft}
+        onEmptied={spoken.forgetSpoken}
       />
       <StatusLine provider={session.provider} totals={session.totals} busy={runner.busy} saving={services.saving} offlineNotice={services.offlineNotice} />
     </Box>

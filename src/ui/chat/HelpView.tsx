@@ -13,6 +13,7 @@ const KEYS: Array<[string, string]> = [
   ['Ctrl-A / Ctrl-E, Alt-←/→', 'start / end of line, word left / right'],
   ['Ctrl-W / Ctrl-U / Ctrl-K', 'delete word / to line start / to line end'],
   ['Ctrl-L', 'clear the screen'],
+  ['Ctrl-R (or /voice)', 'record a message by voice: Enter or Ctrl-R stops, Esc cancels; the transcript lands in the input'],
 ];
 
 export function HelpView({ commands }: { commands: readonly SlashCommand[] }) {

@@ -14,10 +14,11 @@ interface Deps {
   retry(): void;
   quit(): void;
   clearScreen(): void;
+  startVoice(): void;
 }
 
 /** What each command result means on screen. */
-export function useCommandResults({ session, services, commands, retry, quit, clearScreen }: Deps) {
+export function useCommandResults({ session, services, commands, retry, quit, clearScreen, startVoice }: Deps) {
   const { chat, push, switchTo } = session;
 
   const startOver = useCallback(
@@ -41,6 +42,8 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
             return push([{ kind: 'text', title: result.title, text: result.text }]);
           case 'help':
             return push([{ kind: 'help', commands }]);
+          case 'voice':
+            return startVoice();
           case 'quit':
             return quit();
           case 'clear':
@@ -78,6 +81,6 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
         push([{ kind: 'error', message: sanitizeInline(error instanceof Error ? error.message : String(error)) }]);
       }
     },
-    [chat, commands, push, quit, clearScreen, retry, services, session, startOver, switchTo],
+    [chat, commands, push, quit, clearScreen, retry, services, session, startOver, startVoice, switchTo],
   );
 }

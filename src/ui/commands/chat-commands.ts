@@ -9,6 +9,12 @@ export const helpCommand: SlashCommand = {
   action: () => ({ type: 'help' }),
 };
 
+export const voiceCommand: SlashCommand = {
+  name: 'voice',
+  description: 'record a message by voice (also Ctrl-R); the transcript lands in the input',
+  action: () => ({ type: 'voice' }),
+};
+
 export const quitCommand: SlashCommand = {
   name: 'quit',
   altNames: ['exit', 'q'],

@@ -25,6 +25,8 @@ export type CommandResult =
   /** A titled block of plain text (the system prompt, the chat profile). */
   | { type: 'text'; title: string; text: string }
   | { type: 'help' }
+  /** Start recording a message by voice (what Ctrl-R does). */
+  | { type: 'voice' }
   | { type: 'quit' }
   | { type: 'clear' }
   | { type: 'reset' }

@@ -28,6 +28,7 @@ export type EditorKey =
         | 'interrupt'
         | 'eof'
         | 'clear-screen'
+        | 'voice'
         | 'paste-start'
         | 'paste-end'
         | 'ignored';
@@ -85,6 +86,7 @@ const SEQUENCES: Record<string, Kind> = {
   '\x03': 'interrupt', // Ctrl-C
   '\x04': 'eof', // Ctrl-D
   '\x0c': 'clear-screen', // Ctrl-L
+  '\x12': 'voice', // Ctrl-R: record a message by voice
   '\x1b[200~': 'paste-start',
   '\x1b[201~': 'paste-end',
 };

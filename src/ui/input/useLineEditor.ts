@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Completion } from '../commands/completion.js';
 import type { HistoryNavigator } from './history-navigator.js';
 import { parseKeys, cleanPasted, type EditorKey } from './keys.js';
@@ -16,6 +16,21 @@ export interface LineEditorOptions {
   complete(text: string): Completion;
   /** For tests: the clock deciding whether two Ctrl-C presses count as a double press. */
   now?: () => number;
+  /** Ctrl-R: start a voice recording. */
+  onVoice?(): void;
+  /** While a recording (or its transcription) runs, the keys drive it instead of the editor. */
+  voiceKeys?: VoiceKeys;
+  /** Text to insert at the cursor (a transcript); each new object is inserted once. */
+  draft?: { text: string };
+  /** The text was emptied without being sent (Ctrl-C, Ctrl-U, deleting it all). */
+  onEmptied?(): void;
+}
+
+export interface VoiceKeys {
+  /** Enter or Ctrl-R: end the recording and transcribe it. */
+  stop(): void;
+  /** Esc or Ctrl-C: throw the recording away (or abandon its transcription). */
+  cancel(): void;
 }
 
 export interface LineEditor {
@@ -45,10 +60,20 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
   const latest = useRef(options);
   latest.current = options;
 
-  const update = (next: edit.EditorState) => {
+  const update = (next: edit.EditorState, sending = false) => {
+    const had = current.current.text;
     current.current = next;
     setEditor(next);
+    if (had && !next.text && !sending) latest.current.onEmptied?.();
   };
+
+  useEffect(() => {
+    if (!options.draft) return;
+    const state = current.current;
+    const glue = state.text && !/\s$/.test(state.text.slice(0, state.cursor)) ? ' ' : '';
+    update(edit.insertText(state, glue + options.draft.text));
+    // Only a new draft inserts; the editor's own edits must not re-insert it.
+  }, [options.draft]);
 
   const submit = (text: string) => {
     const o = latest.current;
@@ -58,7 +83,7 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
       return;
     }
     if (o.history.add(text)) o.onRemember(text);
-    update(edit.EMPTY_EDITOR);
+    update(edit.EMPTY_EDITOR, true);
     o.onSubmit(text);
   };
 
@@ -129,6 +154,8 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
         return update(edit.deleteForward(state));
       case 'clear-screen':
         return o.onClearScreen();
+      case 'voice':
+        return o.onVoice?.();
       case 'paste-start':
         pasting.current = true;
         return;
@@ -159,7 +186,18 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
     setHint('Press Ctrl-C again to quit');
   };
 
+  const voiceKey = (key: EditorKey, voice: VoiceKeys) => {
+    if (key.kind === 'submit' || key.kind === 'voice') voice.stop();
+    else if (key.kind === 'escape' || key.kind === 'interrupt') voice.cancel();
+    // Anything else would edit text the user cannot see while the meter stands in for it.
+  };
+
   const feed = (sequence: string) => {
+    const voice = latest.current.voiceKeys;
+    if (voice) {
+      for (const key of parseKeys(sequence)) voiceKey(key, voice);
+      return;
+    }
     if (pasting.current && sequence !== '\x1b[201~') {
       // Inside a bracketed paste everything is text, Enter included.
       latest.current.history.reset();
