@@ -6,6 +6,7 @@ import { MemoryStore } from '../chat/memory-store.js';
 import { buildChatProfile } from '../persona/profile.js';
 import { buildSystemPrompt } from '../persona/prompt.js';
 import { cardContextFor } from '../persona/cards/card-context.js';
+import { cardNamespaceOf } from '../persona/cards/namespace.js';
 import { personaForChat } from '../persona/cards/chat-persona.js';
 import { combineContexts, greetingContextFor } from '../persona/opening-context.js';
 import type { Persona } from '../persona/schema.js';
@@ -14,18 +15,19 @@ import { DEFAULT_MODELS, resolveProviderSettings } from '../providers/settings.j
 import type { ChatStore, SessionRecord } from '../store/types.js';
 import type { SqliteStore } from '../store/sqlite-store.js';
 import { numberFlag, parseOptions } from './options.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../core/zod-setup.js';
 
 // Wiring shared by `ask`, `chat` and the REPL: config + flags -> provider, persona -> profile and
 // prompt, and a store (SQLite, or memory for --no-save) -> a ChatEngine.
 
 export const modelFlagsSchema = z.object({
-  provider: z.string().optional(),
-  model: z.string().min(1).optional(),
-  temperature: numberFlag(0, 2).optional(),
-  maxTokens: numberFlag(1, 200_000, true).optional(),
-  fallback: z.enum(['offline', 'none']).optional(),
-  seed: numberFlag(0, 2 ** 31, true).optional(),
+  provider: z.optional(z.string()),
+  model: z.optional(z.string().check(z.minLength(1))),
+  temperature: z.optional(numberFlag(0, 2)),
+  maxTokens: z.optional(numberFlag(1, 200_000, true)),
+  fallback: z.optional(z.enum(['offline', 'none'])),
+  seed: z.optional(numberFlag(0, 2 ** 31, true)),
 });
 export type ModelFlags = z.output<typeof modelFlagsSchema>;
 
@@ -54,6 +56,8 @@ export interface EngineSetup {
   paceMs?: number;
   /** Send even when a spending budget is spent. */
   overBudget?: boolean;
+  /** The front end shows the persona's greeting when a session opens (the chat does; `ask` does not). */
+  greetingShown?: boolean;
 }
 
 export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
@@ -82,7 +86,9 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
       fallback,
       prices: config.prices,
       seed: setup.flags.seed,
-      contextFor: combineContexts(greetingContextFor(persona), cardContextFor(persona)),
+      // A card's first message is part of its conversation in every front end; our own personas'
+      // greeting only where the chat shows it.
+      contextFor: combineContexts(setup.greetingShown || cardNamespaceOf(persona.data) ? greetingContextFor(persona) : undefined, cardContextFor(persona)),
       limits: resolveLimits(config.limits),
       overBudget: setup.overBudget,
     },

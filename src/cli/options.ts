@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../core/zod-setup.js';
 import { UsageError } from '../core/errors.js';
 
 // Command-line options are outside input too: each command validates its options with zod and a
@@ -6,8 +7,9 @@ import { UsageError } from '../core/errors.js';
 
 const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`;
 
-export function parseOptions<S extends z.ZodType>(schema: S, options: unknown): z.output<S> {
-  const result = schema.safeParse(options);
+// Any zod schema is accepted (the functional `z.safeParse` runs classic and mini schemas alike).
+export function parseOptions<S extends z.core.$ZodType>(schema: S, options: unknown): z.output<S> {
+  const result = z.safeParse(schema, options);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const key = issue.path[0];
@@ -17,9 +19,7 @@ export function parseOptions<S extends z.ZodType>(schema: S, options: unknown): 
 
 /** A numeric flag given as text. */
 export const numberFlag = (min: number, max: number, integer = false) =>
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d+(\.\d+)?$/, 'expected a number')
-    .transform(Number)
-    .pipe(integer ? z.number().int().min(min).max(max) : z.number().min(min).max(max));
+  z.pipe(
+    z.pipe(z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?$/, 'expected a number')), z.transform(Number)),
+    integer ? z.number().check(z.int(), z.minimum(min), z.maximum(max)) : z.number().check(z.minimum(min), z.maximum(max)),
+  );

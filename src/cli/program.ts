@@ -4,6 +4,7 @@ import { registerStats } from './register-stats.js';
 import { registerCards } from './register-cards.js';
 import { VERSION } from './version.js';
 import { registerVoice } from './register-voice.js';
+import { registerServe } from './register-serve.js';
 
 // The whole command tree: names, options and help. Each action lives in its own file under
 // commands/ and is imported only when that command runs, so `persona --version` and
@@ -59,7 +60,8 @@ Environment:
       .option('-s, --session <id>', 'reopen this session, transcript shown')
       .option('--no-save', 'keep this chat out of the history database')
       .option('--voice-auto-send', 'send a spoken message (Ctrl-R) as soon as it is transcribed, without editing it first')
-      .option('--keep-audio', 'keep the WAV of each spoken message beside the session (exports link it)'),
+      .option('--keep-audio', 'keep the WAV of each spoken message beside the session (exports link it)')
+      .option('--over-budget', 'keep sending when the session or daily spending budget is spent'),
   )
     .addHelpText(
       'after',
@@ -260,7 +262,7 @@ Examples:
   // Each area below registers its commands from its own file (kept light: definitions only).
   registerVoice(program);
   registerStats(program);
-  // register: serve
+  registerServe(program);
   registerCards(program);
 
   return program;

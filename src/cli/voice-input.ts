@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../core/zod-setup.js';
 import type { Config } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
 import type { InputMode } from '../core/messages.js';
@@ -13,10 +14,10 @@ import { parseOptions } from './options.js';
 // kept recording goes. Everything voice-specific stays here so ask.ts only calls two functions.
 
 const voiceFlags = z.object({
-  voice: z.boolean().optional(),
-  audioFile: z.string().min(1).optional(),
-  keepAudio: z.boolean().optional(),
-  transcriber: z.enum(['auto', 'openai', 'local']).optional(),
+  voice: z.optional(z.boolean()),
+  audioFile: z.optional(z.string().check(z.minLength(1))),
+  keepAudio: z.optional(z.boolean()),
+  transcriber: z.optional(z.enum(['auto', 'openai', 'local'])),
 });
 
 export interface AskMessage {

@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from './zod-setup.js';
 import { InputFileError, UsageError, type Issue } from './errors.js';
 import { homePaths } from './home.js';
 import { PROVIDER_NAMES } from './messages.js';
@@ -9,16 +10,16 @@ import { PROVIDER_NAMES } from './messages.js';
 // the field, not a crash deep inside a provider.
 
 const price = z.strictObject({
-  input: z.number().nonnegative().describe('USD per million input tokens'),
-  output: z.number().nonnegative().describe('USD per million output tokens'),
-  cachedInput: z.number().nonnegative().optional().describe('USD per million cached input tokens'),
-  cacheWrite: z.number().nonnegative().optional().describe('USD per million tokens written to the cache'),
+  input: described(z.number().check(z.nonnegative()), 'USD per million input tokens'),
+  output: described(z.number().check(z.nonnegative()), 'USD per million output tokens'),
+  cachedInput: described(z.optional(z.number().check(z.nonnegative())), 'USD per million cached input tokens'),
+  cacheWrite: described(z.optional(z.number().check(z.nonnegative())), 'USD per million tokens written to the cache'),
 });
 
 const providerSettings = z.strictObject({
-  apiKey: z.string().min(1).optional(),
-  baseUrl: z.url().optional(),
-  model: z.string().min(1).optional(),
+  apiKey: z.optional(z.string().check(z.minLength(1))),
+  baseUrl: z.optional(z.url()),
+  model: z.optional(z.string().check(z.minLength(1))),
 });
 
 /** Recorder programs node-record-lpcm16 knows. The library resolves the name as a module path, so only these names ever reach it. */
@@ -26,36 +27,46 @@ export const VOICE_RECORDERS = ['sox', 'rec', 'arecord'] as const;
 export const VOICE_TRANSCRIBERS = ['auto', 'openai', 'local'] as const;
 
 const voiceSettings = z.strictObject({
-  recorder: z.enum(VOICE_RECORDERS).optional(),
-  device: z.string().min(1).optional(),
-  transcriber: z.enum(VOICE_TRANSCRIBERS).optional(),
-  silenceSeconds: z.number().min(0).max(60).optional().describe('stop recording after this much silence; 0 turns it off'),
-  openaiModel: z.string().min(1).optional(),
+  recorder: z.optional(z.enum(VOICE_RECORDERS)),
+  device: z.optional(z.string().check(z.minLength(1))),
+  transcriber: z.optional(z.enum(VOICE_TRANSCRIBERS)),
+  silenceSeconds: described(z.optional(z.number().check(z.minimum(0), z.maximum(60))), 'stop recording after this much silence; 0 turns it off'),
+  openaiModel: z.optional(z.string().check(z.minLength(1))),
 });
 
 export const configSchema = z.strictObject({
-  provider: z.enum(PROVIDER_NAMES as [string, ...string[]]).optional(),
-  model: z.string().min(1).optional(),
-  temperature: z.number().min(0).max(2).optional(),
-  maxOutputTokens: z.number().int().min(1).max(200_000).optional(),
-  historyMessages: z.number().int().min(0).max(1000).optional(),
-  contextTokenBudget: z.number().int().min(256).optional(),
-  fallback: z.enum(['offline', 'none']).optional(),
-  retries: z.number().int().min(0).max(10).optional(),
-  timeoutMs: z.number().int().min(1000).optional(),
-  openai: providerSettings.optional(),
-  anthropic: providerSettings.optional(),
-  prices: z.record(z.string(), price).optional(),
-  limits: z
-    .strictObject({
-      messagesPerMinute: z.number().int().min(0).max(10_000).optional().describe('per session; 0 turns the limit off'),
-      maxTurns: z.number().int().min(0).optional().describe('user messages per session; 0 = no limit'),
-      contextTokens: z.number().int().min(0).optional().describe('estimated tokens of a whole conversation; 0 = no limit'),
-      sessionBudgetUsd: z.number().nonnegative().optional().describe('USD per session; 0 = no budget'),
-      dailyBudgetUsd: z.number().nonnegative().optional().describe('USD per calendar day; 0 = no budget'),
-    })
-    .optional(),
-  voice: voiceSettings.optional(),
+  provider: z.optional(z.enum(PROVIDER_NAMES as [string, ...string[]])),
+  model: z.optional(z.string().check(z.minLength(1))),
+  temperature: z.optional(z.number().check(z.minimum(0), z.maximum(2))),
+  maxOutputTokens: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(200_000))),
+  historyMessages: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(1000))),
+  contextTokenBudget: z.optional(z.number().check(z.int(), z.minimum(256))),
+  fallback: z.optional(z.enum(['offline', 'none'])),
+  retries: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(10))),
+  timeoutMs: z.optional(z.number().check(z.int(), z.minimum(1000))),
+  openai: z.optional(providerSettings),
+  anthropic: z.optional(providerSettings),
+  prices: z.optional(z.record(z.string(), price)),
+  limits: z.optional(
+    z.strictObject({
+      messagesPerMinute: described(z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(10_000))), 'per session; 0 turns the limit off'),
+      maxTurns: described(z.optional(z.number().check(z.int(), z.minimum(0))), 'user messages per session; 0 = no limit'),
+      contextTokens: described(z.optional(z.number().check(z.int(), z.minimum(0))), 'estimated tokens of a whole conversation; 0 = no limit'),
+      sessionBudgetUsd: described(z.optional(z.number().check(z.nonnegative())), 'USD per session; 0 = no budget'),
+      dailyBudgetUsd: described(z.optional(z.number().check(z.nonnegative())), 'USD per calendar day; 0 = no budget'),
+    }),
+  ),
+  voice: z.optional(voiceSettings),
+  /** `persona serve`: who may call the HTTP API. A token is a secret of at least 16 characters. */
+  server: z.optional(
+    z.strictObject({
+      token: described(z.optional(z.string().check(z.minLength(16))), 'bearer token of the local user (sessions shared with the CLI)'),
+      users: described(
+        z.optional(z.record(z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/)), z.string().check(z.minLength(16)))),
+        'user id -> bearer token, one per API user',
+      ),
+    }),
+  ),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -86,11 +97,12 @@ export const SETTABLE_KEYS: Record<string, (raw: string) => unknown> = {
   'limits.contextTokens': Number,
   'limits.sessionBudgetUsd': Number,
   'limits.dailyBudgetUsd': Number,
+  'server.token': String,
 };
 
-export const SECRET_KEYS = new Set(['openai.apiKey', 'anthropic.apiKey']);
+export const SECRET_KEYS = new Set(['openai.apiKey', 'anthropic.apiKey', 'server.token']);
 
-function issuesOf(error: z.ZodError): Issue[] {
+function issuesOf(error: z.core.$ZodError): Issue[] {
   return error.issues.map((i) => ({
     path: i.path.map(String).join('.'),
     message: i.message,

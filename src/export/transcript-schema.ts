@@ -1,12 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../core/zod-setup.js';
 import { PROVIDER_NAMES, type ProviderName } from '../core/messages.js';
 
 // The JSON export's shape, checked when a transcript file is read back. It mirrors the store's
 // records field for field, so a transcript written and parsed again equals what was stored.
 
 const provider = z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]]);
-const count = z.number().int().nonnegative();
-const nullableCount = count.nullable();
+const count = z.number().check(z.int(), z.nonnegative());
+const nullableCount = z.nullable(count);
 
 const session = z.object({
   id: z.string(),
@@ -15,14 +16,14 @@ const session = z.object({
   userId: z.string(),
   provider,
   model: z.string(),
-  title: z.string().nullable(),
+  title: z.nullable(z.string()),
   startedAt: z.string(),
   lastActiveAt: z.string(),
   personaName: z.string(),
   messageCount: count,
   inputTokens: count,
   outputTokens: count,
-  costUsd: z.number().nonnegative().nullable(),
+  costUsd: z.nullable(z.number().check(z.nonnegative())),
 });
 
 const snapshot = z.object({
@@ -39,25 +40,25 @@ const snapshot = z.object({
 const message = z.object({
   id: z.string(),
   sessionId: z.string(),
-  seq: z.number().int().positive(),
+  seq: z.number().check(z.int(), z.positive()),
   role: z.enum(['user', 'persona']),
   content: z.string(),
   createdAt: z.string(),
-  provider: provider.nullable(),
-  model: z.string().nullable(),
+  provider: z.nullable(provider),
+  model: z.nullable(z.string()),
   inputTokens: nullableCount,
   outputTokens: nullableCount,
   cacheReadTokens: nullableCount,
   cacheWriteTokens: nullableCount,
-  costUsd: z.number().nonnegative().nullable(),
-  latencyFirstTokenMs: z.number().nonnegative().nullable(),
-  latencyTotalMs: z.number().nonnegative().nullable(),
+  costUsd: z.nullable(z.number().check(z.nonnegative())),
+  latencyFirstTokenMs: z.nullable(z.number().check(z.nonnegative())),
+  latencyTotalMs: z.nullable(z.number().check(z.nonnegative())),
   status: z.enum(['complete', 'interrupted', 'error']),
-  finishReason: z.enum(['stop', 'length', 'interrupted', 'content_filter', 'error']).nullable(),
-  inputMode: z.enum(['typed', 'voice', 'script']).nullable(),
-  error: z.string().nullable(),
+  finishReason: z.nullable(z.enum(['stop', 'length', 'interrupted', 'content_filter', 'error'])),
+  inputMode: z.nullable(z.enum(['typed', 'voice', 'script'])),
+  error: z.nullable(z.string()),
   fallback: z.boolean(),
-  audioPath: z.string().nullable().optional(),
+  audioPath: z.optional(z.nullable(z.string())),
 });
 
 export const TRANSCRIPT_JSON_FORMAT = 'persona-chat.transcript';
@@ -67,7 +68,7 @@ export const transcriptDocument = z.object({
   format: z.literal(TRANSCRIPT_JSON_FORMAT),
   version: z.literal(TRANSCRIPT_JSON_VERSION),
   session,
-  persona: snapshot.nullable(),
+  persona: z.nullable(snapshot),
   messages: z.array(message),
 });
 export type TranscriptDocument = z.infer<typeof transcriptDocument>;

@@ -1,117 +1,120 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../core/zod-setup.js';
 
 // The persona file format. Top-level keys follow the web app's PersonaProfile record. Every object
 // is "loose": keys we do not know are kept (exports from the web app carry fields nobody here can
 // foresee) and shown to the model in a generic readable form. Only what we read is typed.
 
 /** Accepts a list, or one string (split on newlines/semicolons), and yields a clean list. */
-const textList = z
-  .union([z.array(z.string()), z.string()])
-  .transform((v) => (Array.isArray(v) ? v : v.split(/\n|;/)).map((s) => s.trim()).filter(Boolean))
-  .describe('a list of short texts (or one text, split on new lines or semicolons)');
+const textList = described(
+  z.pipe(
+    z.union([z.array(z.string()), z.string()]),
+    z.transform((v: string[] | string) => (Array.isArray(v) ? v : v.split(/\n|;/)).map((s) => s.trim()).filter(Boolean)),
+  ),
+  'a list of short texts (or one text, split on new lines or semicolons)',
+);
 
-const text = z.string().describe('free text');
+const text = described(z.string(), 'free text');
 
 /** Big Five traits on 0-1 or 0-100; normalized to 0-1 by `normalizeTrait`. */
-const trait = z.number().min(0).max(100).describe('0-1 or 0-100; normalized to 0-1');
+const trait = described(z.number().check(z.minimum(0), z.maximum(100)), '0-1 or 0-100; normalized to 0-1');
 
 export const personalityTraitsSchema = z.looseObject({
-  openness: trait.optional(),
-  conscientiousness: trait.optional(),
-  extraversion: trait.optional(),
-  agreeableness: trait.optional(),
-  neuroticism: trait.optional(),
+  openness: z.optional(trait),
+  conscientiousness: z.optional(trait),
+  extraversion: z.optional(trait),
+  agreeableness: z.optional(trait),
+  neuroticism: z.optional(trait),
 });
 
 export const baseSelectionSchema = z.looseObject({
-  age: z.union([z.number().int().min(0).max(130), z.string()]).optional().describe('years, or a range such as "35-44"'),
-  gender: text.optional(),
-  occupation: text.optional(),
-  industry: text.optional(),
-  location: text.optional(),
-  income: z.union([z.string(), z.number()]).optional(),
-  education: text.optional(),
-  familyStatus: text.optional(),
+  age: described(z.optional(z.union([z.number().check(z.int(), z.minimum(0), z.maximum(130)), z.string()])), 'years, or a range such as "35-44"'),
+  gender: z.optional(text),
+  occupation: z.optional(text),
+  industry: z.optional(text),
+  location: z.optional(text),
+  income: z.optional(z.union([z.string(), z.number()])),
+  education: z.optional(text),
+  familyStatus: z.optional(text),
 });
 
 export const customInputsSchema = z.looseObject({
-  background: text.optional().describe('background story'),
-  goals: textList.optional(),
-  challenges: textList.optional(),
-  quote: text.optional().describe('something this person would say'),
-  notes: text.optional(),
+  background: described(z.optional(text), 'background story'),
+  goals: z.optional(textList),
+  challenges: z.optional(textList),
+  quote: described(z.optional(text), 'something this person would say'),
+  notes: z.optional(text),
 });
 
 export const psychographicsSchema = z.looseObject({
-  personalityTraits: personalityTraitsSchema.optional(),
-  values: textList.optional(),
-  interests: textList.optional(),
-  lifestyle: z.union([text, z.array(z.string())]).optional(),
-  attitudes: textList.optional(),
-  communicationPreferences: textList.optional(),
+  personalityTraits: z.optional(personalityTraitsSchema),
+  values: z.optional(textList),
+  interests: z.optional(textList),
+  lifestyle: z.optional(z.union([text, z.array(z.string())])),
+  attitudes: z.optional(textList),
+  communicationPreferences: z.optional(textList),
 });
 
 export const generatedInsightsSchema = z.looseObject({
-  painPoints: textList.optional(),
-  motivations: textList.optional(),
-  objections: textList.optional(),
-  buyingBehavior: z.union([text, z.array(z.string())]).optional(),
-  preferredChannels: textList.optional(),
+  painPoints: z.optional(textList),
+  motivations: z.optional(textList),
+  objections: z.optional(textList),
+  buyingBehavior: z.optional(z.union([text, z.array(z.string())])),
+  preferredChannels: z.optional(textList),
 });
 
-const hexColor = z.string().regex(/^#?[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$|^[a-z]+$/, 'a colour such as "#3b82f6" or "teal"');
+const hexColor = z.string().check(z.regex(/^#?[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$|^[a-z]+$/, 'a colour such as "#3b82f6" or "teal"'));
 
 export const profilePictureSchema = z.union([
-  z.string().describe('an emoji, an image path or a URL'),
+  described(z.string(), 'an emoji, an image path or a URL'),
   z.looseObject({
-    emoji: z.string().max(32).optional(),
-    color: hexColor.optional(),
-    image: z.string().optional().describe('a local image path'),
-    url: z.string().optional(),
+    emoji: z.optional(z.string().check(z.maxLength(32))),
+    color: z.optional(hexColor),
+    image: described(z.optional(z.string()), 'a local image path'),
+    url: z.optional(z.string()),
   }),
 ]);
 
-const unit = z.number().min(0).max(1);
+const unit = z.number().check(z.minimum(0), z.maximum(1));
 
 /** How this person talks. Every key is optional in a file's `chatProfile` (an override). */
 export const chatProfileSchema = z.strictObject({
-  formality: unit.describe('0 casual - 1 formal'),
+  formality: described(unit, '0 casual - 1 formal'),
   verbosity: z.enum(['terse', 'brief', 'moderate', 'expansive']),
-  maxOutputTokens: z.number().int().min(16).max(8192),
+  maxOutputTokens: z.number().check(z.int(), z.minimum(16), z.maximum(8192)),
   warmth: unit,
   humor: unit,
-  expressiveness: unit.describe('emotional expressiveness'),
+  expressiveness: described(unit, 'emotional expressiveness'),
   directness: unit,
   skepticism: unit,
-  structure: unit.describe('how much answers are organized (lists, steps)'),
+  structure: described(unit, 'how much answers are organized (lists, steps)'),
   emojiUse: z.enum(['none', 'rare', 'frequent']),
   vocabulary: z.enum(['plain', 'everyday', 'professional', 'technical']),
   sentenceLength: z.enum(['short', 'medium', 'long']),
-  questionRate: unit.describe('how often they ask a question back'),
-  passions: z.array(z.string()).describe('topics they light up about'),
-  avoids: z.array(z.string()).describe('topics they steer away from'),
+  questionRate: described(unit, 'how often they ask a question back'),
+  passions: described(z.array(z.string()), 'topics they light up about'),
+  avoids: described(z.array(z.string()), 'topics they steer away from'),
   signaturePhrases: z.array(z.string()),
-  temperature: z.number().min(0).max(2),
-  greeting: z.string().optional().describe('the first thing they say when a chat opens'),
+  temperature: z.number().check(z.minimum(0), z.maximum(2)),
+  greeting: described(z.optional(z.string()), 'the first thing they say when a chat opens'),
 });
 export type ChatProfile = z.infer<typeof chatProfileSchema>;
 
 export const personaSchema = z.looseObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes, at most 64')
-    .optional()
-    .describe('defaults to a slug of the file name'),
-  name: z.string().trim().min(1, 'a persona needs a name').max(200),
-  baseSelection: baseSelectionSchema.optional(),
-  customInputs: customInputsSchema.optional(),
-  psychographics: psychographicsSchema.optional(),
-  generatedInsights: generatedInsightsSchema.optional(),
-  profilePicture: profilePictureSchema.optional(),
-  chatProfile: chatProfileSchema.partial().optional(),
-  userId: z.string().optional(),
-  createdAt: z.union([z.string(), z.number()]).optional(),
-  updatedAt: z.union([z.string(), z.number()]).optional(),
+  id: described(
+    z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes, at most 64'))),
+    'defaults to a slug of the file name',
+  ),
+  name: z.string().check(z.trim(), z.minLength(1, 'a persona needs a name'), z.maxLength(200)),
+  baseSelection: z.optional(baseSelectionSchema),
+  customInputs: z.optional(customInputsSchema),
+  psychographics: z.optional(psychographicsSchema),
+  generatedInsights: z.optional(generatedInsightsSchema),
+  profilePicture: z.optional(profilePictureSchema),
+  chatProfile: z.optional(z.partial(chatProfileSchema)),
+  userId: z.optional(z.string()),
+  createdAt: z.optional(z.union([z.string(), z.number()])),
+  updatedAt: z.optional(z.union([z.string(), z.number()])),
 });
 
 export type PersonaInput = z.input<typeof personaSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Issue } from '../core/errors.js';
 import { slugify } from '../core/ids.js';
 import { personaSchema, type PersonaData } from './schema.js';

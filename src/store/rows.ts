@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../core/zod-setup.js';
 import { StoreError } from '../core/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from '../core/messages.js';
 import type { MessageRecord, PersonaSnapshot, SearchHit, SessionRecord, SessionSummary } from './types.js';
@@ -8,7 +9,7 @@ import type { MessageRecord, PersonaSnapshot, SearchHit, SessionRecord, SessionS
 
 const provider = z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]]);
 const role = z.enum(['user', 'persona']);
-const count = z.number().int().nonnegative();
+const count = z.number().check(z.int(), z.nonnegative());
 
 const snapshotRow = z.object({
   id: z.string(),
@@ -28,12 +29,12 @@ const sessionRow = z.object({
   user_id: z.string(),
   provider,
   model: z.string(),
-  title: z.string().nullable(),
+  title: z.nullable(z.string()),
   started_at: z.string(),
   last_active_at: z.string(),
 });
 
-const summaryRow = sessionRow.extend({
+const summaryRow = z.extend(sessionRow, {
   persona_name: z.string(),
   message_count: count,
   input_tokens_total: count,
@@ -45,31 +46,31 @@ const summaryRow = sessionRow.extend({
 const messageRow = z.object({
   id: z.string(),
   session_id: z.string(),
-  seq: z.number().int().positive(),
+  seq: z.number().check(z.int(), z.positive()),
   role,
   content: z.string(),
   created_at: z.string(),
-  provider: provider.nullable(),
-  model: z.string().nullable(),
-  input_tokens: count.nullable(),
-  output_tokens: count.nullable(),
-  cache_read_tokens: count.nullable(),
-  cache_write_tokens: count.nullable(),
-  cost_usd: z.number().nullable(),
-  latency_first_ms: z.number().nullable(),
-  latency_total_ms: z.number().nullable(),
+  provider: z.nullable(provider),
+  model: z.nullable(z.string()),
+  input_tokens: z.nullable(count),
+  output_tokens: z.nullable(count),
+  cache_read_tokens: z.nullable(count),
+  cache_write_tokens: z.nullable(count),
+  cost_usd: z.nullable(z.number()),
+  latency_first_ms: z.nullable(z.number()),
+  latency_total_ms: z.nullable(z.number()),
   status: z.enum(['complete', 'interrupted', 'error']),
-  finish_reason: z.enum(['stop', 'length', 'interrupted', 'content_filter', 'error']).nullable(),
-  input_mode: z.enum(['typed', 'voice', 'script']).nullable(),
-  error: z.string().nullable(),
+  finish_reason: z.nullable(z.enum(['stop', 'length', 'interrupted', 'content_filter', 'error'])),
+  input_mode: z.nullable(z.enum(['typed', 'voice', 'script'])),
+  error: z.nullable(z.string()),
   fallback: z.union([z.literal(0), z.literal(1)]),
-  audio_path: z.string().nullable().optional(),
+  audio_path: z.optional(z.nullable(z.string())),
 });
 
 const searchRow = z.object({
   session_id: z.string(),
   message_id: z.string(),
-  seq: z.number().int().positive(),
+  seq: z.number().check(z.int(), z.positive()),
   persona_id: z.string(),
   persona_name: z.string(),
   role,
@@ -78,7 +79,7 @@ const searchRow = z.object({
   score: z.number(),
 });
 
-function parseRow<T extends z.ZodType>(schema: T, row: unknown, what: string): z.output<T> {
+function parseRow<T extends z.ZodMiniType>(schema: T, row: unknown, what: string): z.output<T> {
   const result = schema.safeParse(row);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -122,6 +122,15 @@ describe('persona config', () => {
     expect(keys).toContain('openai.apiKey (secret: never printed)');
   });
 
+  it('never prints the HTTP API tokens of other users', async () => {
+    const home = tempDir();
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ server: { token: 'owner-SECRET-token-0001', users: { ana: 'ana-SECRET-token-00002' } } }));
+    const { code, stdout } = await runCli(['config', 'list'], { home });
+    expect(code).toBe(0);
+    expect(stdout).toContain('server.users.ana = ana-…0002');
+    expect(stdout).not.toContain('SECRET');
+  });
+
   it('rejects unknown keys and bad values without touching the file', async () => {
     const home = tempDir();
     await runCli(['config', 'set', 'temperature', '0.5'], { home });

@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChatEngine } from '../../src/chat/engine.js';
+import { DEFAULT_LIMITS } from '../../src/chat/limits/settings.js';
 import { MemoryStore } from '../../src/chat/memory-store.js';
 import { buildChatProfile } from '../../src/persona/profile.js';
 import { chatStart } from '../../src/ui/chat/chat-start.js';
@@ -10,7 +11,7 @@ import { ScriptedProvider } from '../chat/scripted-provider.js';
 import { fakeServices, PERSONAS } from './fake-services.js';
 import { KEY, press, tick } from './keyboard.js';
 
-function setup() {
+function setup(extra: Partial<ConstructorParameters<typeof ChatEngine>[0]['options']> = {}) {
   const store = new MemoryStore();
   const provider = new ScriptedProvider('openai');
   const persona = PERSONAS[0]!;
@@ -20,7 +21,7 @@ function setup() {
     profile: buildChatProfile(persona.data),
     systemPrompt: 'You are Diane.',
     active: { provider, model: 'gpt-4o-mini' },
-    options: { temperature: 0.7, maxOutputTokens: 500 },
+    options: { temperature: 0.7, maxOutputTokens: 500, ...extra },
   });
   let quitWith: string | undefined | null = null;
   const view = render(<ChatScreen services={fakeServices()} start={chatStart(engine, persona, [])} onQuit={(id) => (quitWith = id)} />);
@@ -60,6 +61,21 @@ describe('ChatScreen', () => {
     await press(chat.stdin, '/retry', KEY.enter);
     await chat.until('Back again.');
     expect(chat.store.messages.map((m) => m.status)).toEqual(['complete', 'error', 'complete']);
+  });
+
+  it('a full conversation is refused inline with the way on; /continue carries on from a summary', async () => {
+    const chat = setup({ limits: { ...DEFAULT_LIMITS, maxTurns: 1 } });
+    chat.provider.reply('First answer.');
+    await press(chat.stdin, 'one', KEY.enter);
+    await chat.until('First answer.');
+    await press(chat.stdin, 'two', KEY.enter);
+    await chat.until('reached its limit of 1 turns');
+    expect(chat.screen()).toContain('/continue carries on in a new session');
+    expect(chat.store.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['one']);
+    chat.provider.reply('We talked about one thing.');
+    await press(chat.stdin, '/continue', KEY.enter);
+    await chat.until('continued in session');
+    expect(chat.store.sessions.size).toBe(2);
   });
 
   it('stops a reply on Esc, keeping the partial reply marked interrupted', async () => {

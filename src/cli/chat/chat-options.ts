@@ -1,11 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../core/zod-setup.js';
 
 export const chatOptionsSchema = z.object({
-  continue: z.boolean().optional(),
-  session: z.string().min(1).optional(),
-  save: z.boolean().default(true),
-  voiceAutoSend: z.boolean().default(false),
-  keepAudio: z.boolean().default(false),
+  continue: z.optional(z.boolean()),
+  session: z.optional(z.string().check(z.minLength(1))),
+  save: z._default(z.boolean(), true),
+  voiceAutoSend: z._default(z.boolean(), false),
+  keepAudio: z._default(z.boolean(), false),
+  overBudget: z._default(z.boolean(), false),
 });
 
 export type ChatOptions = z.output<typeof chatOptionsSchema>;

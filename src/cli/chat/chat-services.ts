@@ -28,6 +28,8 @@ export interface ServiceSetup {
   offlineNotice: string;
   /** --voice-auto-send and --keep-audio. */
   voice: { autoSend: boolean; keepAudio: boolean };
+  /** --over-budget: send even when a spending budget is spent. */
+  overBudget: boolean;
 }
 
 /** The chat UI's window on config, personas, the database, providers and exports. */
@@ -41,7 +43,7 @@ export function createChatServices(setup: ServiceSetup): ChatServices {
     listPersonas: () => loadPersonas().personas,
     resolvePersona: (ref) => resolvePersona(ref),
     async createEngine({ persona, session, active }) {
-      const engine = await setUpEngine({ persona, flags, store, session, config, paceMs, greetingShown: true });
+      const engine = await setUpEngine({ persona, flags, store, session, config, paceMs, greetingShown: true, overBudget: setup.overBudget });
       if (active) engine.setProvider(active);
       return engine;
     },

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../core/zod-setup.js';
 
 // The chat prompt's Up/Down history, kept across sessions in one small JSON file. Inputs can be
 // private, so the file is written owner-only; a damaged file is treated as empty, never fatal.

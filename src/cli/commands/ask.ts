@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../core/zod-setup.js';
 import type { ChatEvent } from '../../chat/events.js';
 import { LimitError } from '../../chat/limits/limit-error.js';
 import { readConfig } from '../../core/config.js';
@@ -19,16 +20,16 @@ import { printTurnError } from '../print-turn-error.js';
 import { findSessionOrFail, personaOfSession } from '../session-ref.js';
 
 const askOptions = z.object({
-  continue: z.boolean().optional(),
-  session: z.string().min(1).optional(),
-  save: z.boolean().default(true),
-  json: z.boolean().optional(),
-  all: z.boolean().optional(),
-  script: z.string().min(1).optional(),
-  raw: z.boolean().optional(),
-  wait: z.boolean().default(true),
-  overBudget: z.boolean().optional(),
-  carryOver: z.boolean().optional(),
+  continue: z.optional(z.boolean()),
+  session: z.optional(z.string().check(z.minLength(1))),
+  save: z._default(z.boolean(), true),
+  json: z.optional(z.boolean()),
+  all: z.optional(z.boolean()),
+  script: z.optional(z.string().check(z.minLength(1))),
+  raw: z.optional(z.boolean()),
+  wait: z._default(z.boolean(), true),
+  overBudget: z.optional(z.boolean()),
+  carryOver: z.optional(z.boolean()),
 });
 
 export default async function ask(personaArg: string | undefined, words: string[], rawOptions: Record<string, unknown>): Promise<void> {

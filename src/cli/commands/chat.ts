@@ -42,6 +42,7 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
       paceMs: interactive ? INTERACTIVE_PACE_MS : 0,
       offlineNotice: OFFLINE_NOTICE,
       voice: { autoSend: options.voiceAutoSend, keepAudio: options.keepAudio },
+      overBudget: options.overBudget,
     });
     if (!opened.persona && loadPersonas().personas.length === 0) {
       throw new UsageError('there are no personas to chat with', 'create one with `persona personas new`');

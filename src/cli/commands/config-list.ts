@@ -7,8 +7,13 @@ export function flattenConfig(value: Record<string, unknown>, prefix = ''): Arra
   return Object.entries(value).flatMap(([k, v]): Array<[string, unknown]> => {
     const key = prefix ? `${prefix}.${k}` : k;
     if (v && typeof v === 'object' && !Array.isArray(v) && k !== 'prices') return flattenConfig(v as Record<string, unknown>, key);
-    return [[key, SECRET_KEYS.has(key) && typeof v === 'string' ? maskSecret(v) : v]];
+    return [[key, isSecret(key) && typeof v === 'string' ? maskSecret(v) : v]];
   });
+}
+
+/** Keys, tokens and every per-user token under server.users are never printed whole. */
+function isSecret(key: string): boolean {
+  return SECRET_KEYS.has(key) || key.startsWith('server.users.') || /(apiKey|token)$/i.test(key);
 }
 
 export default async function configList(options: { json?: boolean }): Promise<void> {

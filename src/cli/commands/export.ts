@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../core/zod-setup.js';
 import { UsageError } from '../../core/errors.js';
 import { renderTranscript } from '../../export/index.js';
 import { openHistoryStore } from '../engine-setup.js';
@@ -9,10 +10,10 @@ import { c } from '../output.js';
 import { findSessionOrFail } from '../session-ref.js';
 
 const schema = z.object({
-  last: z.boolean().optional(),
+  last: z.optional(z.boolean()),
   format: z.enum(['md', 'json', 'html', 'txt']),
-  output: z.string().optional(),
-  force: z.boolean().optional(),
+  output: z.optional(z.string()),
+  force: z.optional(z.boolean()),
 });
 
 export default async function exportSession(ref: string | undefined, raw: unknown): Promise<void> {

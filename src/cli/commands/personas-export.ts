@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../core/zod-setup.js';
 import { UsageError } from '../../core/errors.js';
 import { embedCardsInPng } from '../../persona/cards/card-png.js';
 import { personaToCards } from '../../persona/cards/persona-to-card.js';
@@ -10,9 +11,9 @@ import { parseOptions } from '../options.js';
 import { c, println } from '../output.js';
 
 const exportOptions = z.object({
-  format: z.enum(['card-json', 'card-png']).default('card-json'),
-  output: z.string().min(1).optional(),
-  force: z.boolean().optional(),
+  format: z._default(z.enum(['card-json', 'card-png']), 'card-json'),
+  output: z.optional(z.string().check(z.minLength(1))),
+  force: z.optional(z.boolean()),
 });
 
 export default async function personasExport(ref: string, rawOptions: Record<string, unknown>): Promise<void> {

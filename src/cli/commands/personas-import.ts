@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../core/zod-setup.js';
 import { ExitCode, formatIssue, InputFileError, isUserError, UsageError, type UserError } from '../../core/errors.js';
 import { homePaths } from '../../core/home.js';
 import { importCardBytes, type ImportedCard } from '../../persona/cards/import-card.js';
@@ -11,10 +12,10 @@ import { parseOptions } from '../options.js';
 import { c, printJson, println, sanitizeInline, warn } from '../output.js';
 
 const importOptions = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes, at most 64').optional(),
-  force: z.boolean().optional(),
-  dryRun: z.boolean().optional(),
-  json: z.boolean().optional(),
+  id: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes, at most 64'))),
+  force: z.optional(z.boolean()),
+  dryRun: z.optional(z.boolean()),
+  json: z.optional(z.boolean()),
 });
 type ImportOptions = z.output<typeof importOptions>;
 

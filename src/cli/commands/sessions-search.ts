@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../core/zod-setup.js';
 import { openHistoryStore } from '../engine-setup.js';
 import { numberFlag, parseOptions } from '../options.js';
 import { c, printJson, println, sanitizeInline } from '../output.js';
 import { formatWhen } from '../session-ref.js';
 
-const schema = z.object({ persona: z.string().optional(), limit: numberFlag(1, 1000, true), json: z.boolean().optional() });
+const schema = z.object({ persona: z.optional(z.string()), limit: numberFlag(1, 1000, true), json: z.optional(z.boolean()) });
 
 export default async function sessionsSearch(words: string[], raw: unknown): Promise<void> {
   const options = parseOptions(schema, raw);

@@ -1,11 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../core/zod-setup.js';
 import { openHistoryStore } from '../engine-setup.js';
 import { parseOptions } from '../options.js';
 import { printJson, println } from '../output.js';
 import { renderStats } from '../stats/render-stats.js';
 import { parseSince } from '../stats/since.js';
 
-const schema = z.object({ since: z.string().min(1).default('30d'), persona: z.string().min(1).optional(), json: z.boolean().optional() });
+const schema = z.object({
+  since: z._default(z.string().check(z.minLength(1)), '30d'),
+  persona: z.optional(z.string().check(z.minLength(1))),
+  json: z.optional(z.boolean()),
+});
 
 /** `persona stats`: usage counted from the history database's messages and events. */
 export default async function stats(raw: unknown): Promise<void> {

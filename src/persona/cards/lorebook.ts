@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../core/zod-setup.js';
 import type { ChatTurn } from '../../core/messages.js';
 import { estimateTokens } from '../prompt.js';
 import { fillPlaceholders, type Names } from './placeholders.js';
@@ -24,24 +25,24 @@ export const MAX_TOKEN_BUDGET = 2048;
 const MAX_RECURSION = 3;
 
 const entrySchema = z.looseObject({
-  keys: z.array(z.string()).catch([]),
+  keys: z.catch(z.array(z.string()), []),
   content: z.string(),
-  enabled: z.boolean().catch(true).default(true),
-  insertion_order: z.number().catch(0).default(0),
-  case_sensitive: z.boolean().nullish().catch(undefined),
-  priority: z.number().nullish().catch(undefined),
-  selective: z.boolean().nullish().catch(undefined),
-  secondary_keys: z.array(z.string()).nullish().catch(undefined),
-  constant: z.boolean().nullish().catch(undefined),
-  use_regex: z.boolean().nullish().catch(undefined),
+  enabled: z._default(z.catch(z.boolean(), true), true),
+  insertion_order: z._default(z.catch(z.number(), 0), 0),
+  case_sensitive: z.catch(z.nullish(z.boolean()), undefined),
+  priority: z.catch(z.nullish(z.number()), undefined),
+  selective: z.catch(z.nullish(z.boolean()), undefined),
+  secondary_keys: z.catch(z.nullish(z.array(z.string())), undefined),
+  constant: z.catch(z.nullish(z.boolean()), undefined),
+  use_regex: z.catch(z.nullish(z.boolean()), undefined),
 });
 type Entry = z.output<typeof entrySchema>;
 
 const bookSchema = z.looseObject({
-  scan_depth: z.number().int().min(1).nullish().catch(undefined),
-  token_budget: z.number().min(0).nullish().catch(undefined),
-  recursive_scanning: z.boolean().nullish().catch(undefined),
-  entries: z.array(z.unknown()).catch([]),
+  scan_depth: z.catch(z.nullish(z.number().check(z.int(), z.minimum(1))), undefined),
+  token_budget: z.catch(z.nullish(z.number().check(z.minimum(0))), undefined),
+  recursive_scanning: z.catch(z.nullish(z.boolean()), undefined),
+  entries: z.catch(z.array(z.unknown()), []),
 });
 
 interface Candidate {

@@ -1,4 +1,6 @@
 import type { ChatEvent } from '../../chat/events.js';
+import { LimitError } from '../../chat/limits/limit-error.js';
+import { isUserError } from '../../core/errors.js';
 import type { ProviderName } from '../../core/messages.js';
 import { sanitizeInline } from '../../core/sanitize.js';
 import type { MessageRecord } from '../../store/types.js';
@@ -42,6 +44,9 @@ export async function consumeReply(events: AsyncIterable<ChatEvent>, persona: Pe
         }
         case 'usage':
           break;
+        case 'notice':
+          sinks.push([{ kind: 'notice', tone: event.kind === 'budget_overridden' ? 'info' : 'warning', text: sanitizeInline(event.text) }]);
+          break;
         case 'fallback':
           sinks.answering(event.provider, event.model);
           sinks.push([{ kind: 'notice', tone: 'warning', text: `${sanitizeInline(event.error.message)}: the offline engine answers instead` }]);
@@ -66,11 +71,21 @@ export async function consumeReply(events: AsyncIterable<ChatEvent>, persona: Pe
       }
     }
   } catch (error) {
-    // Not a provider failure (those arrive as events): the database, or a bug. Say so; keep the chat.
-    sinks.push([{ kind: 'error', message: sanitizeInline(error instanceof Error ? error.message : String(error)), hint: 'your message may not be saved' }]);
+    // Not a provider failure (those arrive as events): a limit that refused the message before
+    // anything was saved, the database, or a bug. Say so; keep the chat.
+    sinks.push([refusal(error)]);
   } finally {
     sinks.live.reset();
   }
+}
+
+function refusal(error: unknown): NewHistoryItem {
+  if (error instanceof LimitError) {
+    const next = error.limit === 'turns' || error.limit === 'context' ? '/continue carries on in a new session from a summary, /reset starts afresh' : sanitizeInline(error.hint ?? '');
+    return { kind: 'error', message: sanitizeInline(error.message), hint: `${next}; ↑ brings your message back` };
+  }
+  if (isUserError(error)) return { kind: 'error', message: sanitizeInline(error.message), hint: error.hint ? sanitizeInline(error.hint) : undefined };
+  return { kind: 'error', message: sanitizeInline(error instanceof Error ? error.message : String(error)), hint: 'your message may not be saved; ↑ brings it back' };
 }
 
 function whatToDo(hint: string | undefined): string {

@@ -53,6 +53,19 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
             return retry();
           case 'reset':
             return await startOver(chat.persona, 'new session');
+          case 'continue': {
+            push([{ kind: 'notice', tone: 'info', text: 'summarizing this session…' }]);
+            const next = await chat.engine.continueWithSummary();
+            const messages = chat.engine.messages();
+            const view = personaView(chat.persona);
+            switchTo(
+              chat.engine,
+              chat.persona,
+              [{ kind: 'notice', tone: 'info', text: `── continued in session ${next.id}, from a summary ──` }, ...reopenedItems(messages, view, next.id)],
+              messages,
+            );
+            return;
+          }
           case 'switch-persona':
             return await startOver(result.persona, `new session with ${sanitizeInline(result.persona.name)}`);
           case 'resume': {

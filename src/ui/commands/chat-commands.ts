@@ -35,6 +35,15 @@ export const resetCommand: SlashCommand = {
   action: () => ({ type: 'reset' }),
 };
 
+export const continueCommand: SlashCommand = {
+  name: 'continue',
+  description: 'carry on in a new session that starts from a summary of this one (when it is full)',
+  action: (ctx) => {
+    if (!ctx.session || !ctx.messages().some((m) => m.role === 'persona')) return { type: 'error', message: 'nothing to continue from yet', hint: 'send a message first' };
+    return { type: 'continue' };
+  },
+};
+
 export const retryCommand: SlashCommand = {
   name: 'retry',
   description: 'regenerate the last reply (the old one stays in the history)',

@@ -1,6 +1,6 @@
 import { closest } from '../../core/closest.js';
 import { isUserError } from '../../core/errors.js';
-import { clearCommand, helpCommand, quitCommand, resetCommand, retryCommand, voiceCommand } from './chat-commands.js';
+import { clearCommand, continueCommand, helpCommand, quitCommand, resetCommand, retryCommand, voiceCommand } from './chat-commands.js';
 import { costCommand, modelCommand, providerCommand } from './model-commands.js';
 import { personaCommand, profileCommand, promptCommand } from './persona-commands.js';
 import { exportCommand, resumeCommand, sessionsCommand } from './session-commands.js';
@@ -10,6 +10,7 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   helpCommand,
   retryCommand,
   resetCommand,
+  continueCommand,
   personaCommand,
   sessionsCommand,
   resumeCommand,

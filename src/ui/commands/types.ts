@@ -30,6 +30,8 @@ export type CommandResult =
   | { type: 'quit' }
   | { type: 'clear' }
   | { type: 'reset' }
+  /** Carry on in a new session that opens with a summary of this one. */
+  | { type: 'continue' }
   | { type: 'retry' }
   | { type: 'switch-persona'; persona: Persona }
   | { type: 'resume'; opened: OpenedSession }

@@ -1,0 +1,62 @@
+import type { ServerResponse } from 'node:http';
+
+// Writing responses. Every body is JSON, an export file, or a server-sent event stream.
+
+const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+
+export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(value);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+/**
+ * A server-sent event stream. Writes respect backpressure: a slow reader holds the engine back
+ * instead of the server buffering a whole reply per connection.
+ */
+export class EventStream {
+  constructor(private readonly res: ServerResponse) {}
+
+  open(headers: Record<string, string> = {}): void {
+    this.res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      connection: 'keep-alive',
+      // Proxies such as nginx buffer responses unless told otherwise.
+      'x-accel-buffering': 'no',
+      ...headers,
+    });
+    this.res.flushHeaders();
+  }
+
+  /** A named event (`event: name`) with JSON data, or a bare `data:` line when no name is given. */
+  send(data: unknown, event?: string): Promise<void> {
+    const payload = typeof data === 'string' ? data : JSON.stringify(data);
+    return this.write(`${event ? `event: ${event}\n` : ''}data: ${payload}\n\n`);
+  }
+
+  end(): void {
+    if (!this.res.writableEnded) this.res.end();
+  }
+
+  private write(chunk: string): Promise<void> {
+    if (this.res.writableEnded || this.res.destroyed) return Promise.resolve();
+    if (this.res.write(chunk)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.res.off('drain', done);
+        this.res.off('close', done);
+        resolve();
+      };
+      this.res.on('drain', done);
+      this.res.on('close', done);
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { personaSnapshot } from '../chat/snapshot.js';
+import type { ChatTurn } from '../core/messages.js';
+import { personaForChat } from '../persona/cards/chat-persona.js';
+import { buildChatProfile } from '../persona/profile.js';
+import { buildSystemPrompt } from '../persona/prompt.js';
+import type { Persona } from '../persona/schema.js';
+import type { ChatStore, SessionRecord } from '../store/types.js';
+
+// An OpenAI-style request carries the whole conversation. The engine reads history from its
+// store, so the earlier turns are written into a fresh session first, then the engine continues
+// that session with the last user message. The snapshot is the one the engine itself would save.
+
+export interface SeedRequest {
+  store: ChatStore;
+  persona: Persona;
+  userId: string;
+  provider: SessionRecord['provider'];
+  model: string;
+  /** Earlier turns, oldest first (may be none). */
+  turns: readonly ChatTurn[];
+  /** The message about to be sent: the title when no earlier user turn gives one. */
+  next: string;
+}
+
+export function seedSession(request: SeedRequest): SessionRecord {
+  const { store, turns } = request;
+  const persona = personaForChat(request.persona);
+  const profile = buildChatProfile(persona.data);
+  const snapshot = store.saveSnapshot(personaSnapshot(persona, profile, buildSystemPrompt(persona, profile).text));
+  const firstUser = turns.find((t) => t.role === 'user')?.content ?? request.next;
+  const session = store.createSession({
+    personaId: persona.id,
+    snapshotId: snapshot.id,
+    userId: request.userId,
+    provider: request.provider,
+    model: request.model,
+    title: firstUser.replace(/\s+/g, ' ').trim().slice(0, 80) || null,
+  });
+  for (const turn of turns) {
+    store.appendMessage({
+      sessionId: session.id, role: turn.role, content: turn.content, provider: null, model: null, inputTokens: null, outputTokens: null,
+      cacheReadTokens: null, cacheWriteTokens: null, costUsd: null, latencyFirstTokenMs: null, latencyTotalMs: null,
+      status: 'complete', finishReason: null, inputMode: 'script', error: null, fallback: false,
+    });
+  }
+  return session;
+}

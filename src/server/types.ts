@@ -1,0 +1,55 @@
+import type { ChatEngine } from '../chat/engine.js';
+import type { Persona } from '../persona/schema.js';
+import type { StoredTranscript } from '../store/sqlite-store.js';
+import type { ChatStore, SessionRecord, SessionSummary } from '../store/types.js';
+
+// What the HTTP server needs from the rest of the app, injected by `persona serve` (and by tests).
+// The server never reads config, env or disk itself, so a test can run it against any store,
+// persona set and engine wiring.
+
+/** The history store: the engine's ChatStore plus the reads the session routes serve. */
+export interface ServerStore extends ChatStore {
+  listSessions(options?: { personaId?: string; limit?: number }): SessionSummary[];
+  getSessionSummary(id: string): SessionSummary | undefined;
+  getTranscript(sessionId: string): StoredTranscript | undefined;
+}
+
+/** What one chat request asks the engine wiring for. */
+export interface EngineRequest {
+  persona: Persona;
+  store: ChatStore;
+  /** Continue this session (its stored messages are the history). */
+  session?: SessionRecord;
+  /** From an OpenAI-style model name `persona@provider/model`; the server's defaults otherwise. */
+  provider?: string;
+  model?: string;
+}
+
+export type EngineFactory = (request: EngineRequest) => Promise<ChatEngine>;
+
+/** The personas the API offers; ids only, never file paths, reach it. */
+export interface PersonaCatalog {
+  list(): Persona[];
+  find(id: string): Persona | undefined;
+}
+
+export interface ServerOptions {
+  store: ServerStore;
+  personas: PersonaCatalog;
+  createEngine: EngineFactory;
+  /** Default 127.0.0.1; any other address needs at least one token. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Bearer token -> user id. Empty: no authentication, allowed on a loopback address only. */
+  tokens?: ReadonlyMap<string, string>;
+  /** Chat requests per minute per user (`limits.messagesPerMinute`); 0 turns the limit off. */
+  messagesPerMinute?: number;
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** One line per request (method, path, status, time, user); never bodies or headers. */
+  log?: (line: string) => void;
+}
+
+/** The user of a request when no token is configured: the same owner as the CLI's sessions. */
+export const LOCAL_USER = 'local';
