@@ -56,6 +56,14 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
     expect(screen.replace(/\s+/g, ' ')).toContain(opening);
   });
 
+  it('renders live on a terminal even when CI=true is set (Ink would otherwise draw only its last frame)', async () => {
+    const home = tempDir();
+    terminal = startChat(['cfo'], { home, env: { CI: 'true', CONTINUOUS_INTEGRATION: '1' } });
+    await terminal.waitFor('Message Diane');
+    terminal.press('C-d');
+    expect(await terminal.waitForExit()).toBe(0);
+  });
+
   it("opens a new session with the persona's greeting; /reset greets again", async () => {
     const home = tempDir();
     terminal = startChat(['cfo'], { home });
