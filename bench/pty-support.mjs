@@ -2,7 +2,7 @@
 // (one esbuild step each, into a temp folder), a fresh PERSONA_HOME, and process readings from /proc.
 import { execFile } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,14 @@ export async function wireServer(options = {}) {
   return (await loadSupport('wire-server.ts')).startWireServer(options);
 }
 
+/**
+ * A new PERSONA_HOME. The benchmarks measure rendering, not the product's limits: a seeded
+ * 500-message session would otherwise sit behind the 10-messages-a-minute rate limit.
+ */
 export function freshHome() {
-  return mkdtempSync(join(tmpdir(), 'persona-bench-home-'));
+  const home = mkdtempSync(join(tmpdir(), 'persona-bench-home-'));
+  writeFileSync(join(home, 'config.json'), JSON.stringify({ limits: { messagesPerMinute: 0, sessionBudgetUsd: 0, dailyBudgetUsd: 0 } }));
+  return home;
 }
 
 /** The environment a benchmark runs the CLI with: no keys or colour settings from the shell. */
