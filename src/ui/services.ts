@@ -40,7 +40,7 @@ export interface ChatServices {
   /** A saved session by id or unique prefix, with its persona and messages; throws a UserError. */
   openSession(ref: string): OpenedSession;
   /** Writes the session's transcript; returns the path written. Throws a UserError. */
-  exportSession(sessionId: string, format: string | undefined, file: string | undefined): string;
+  exportSession(sessionId: string, format: string | undefined, file: string | undefined): Promise<string>;
   loadInputHistory(): string[];
   appendInputHistory(entry: string): void;
   readonly offlineNotice: string;

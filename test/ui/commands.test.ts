@@ -55,7 +55,7 @@ describe('slash command parsing', () => {
 
   it('passes the export format and file through, in either order of presence', async () => {
     const calls: unknown[][] = [];
-    const services = fakeServices({ exportSession: (...args) => (calls.push(args), '/x/out.html') });
+    const services = fakeServices({ exportSession: async (...args) => (calls.push(args), '/x/out.html') });
     const session = { id: 's1' } as SessionRecord;
     const result = await runSlash({ name: 'export', args: 'html my notes.html' }, context({ services, session }));
     expect(calls).toEqual([['s1', 'html', 'my notes.html']]);

@@ -27,7 +27,7 @@ export function fakeServices(overrides: Partial<ChatServices> = {}): ChatService
     openSession: () => {
       throw new UserError('no session');
     },
-    exportSession: () => '/tmp/out.md',
+    exportSession: async () => '/tmp/out.md',
     loadInputHistory: () => [],
     appendInputHistory: () => {},
     startVoice: () => Promise.reject(new Error('not used')),

@@ -4,7 +4,7 @@ import type { MemoryStore } from '../../chat/memory-store.js';
 import type { Config } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
 import { homePaths } from '../../core/home.js';
-import { formatForFile, isTranscriptFormat, renderTranscript, type Transcript, type TranscriptFormat } from '../../export/index.js';
+import type { Transcript, TranscriptFormat } from '../../export/index.js';
 import { loadPersonas, resolvePersona } from '../../persona/loader.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
 import type { ChatStore } from '../../store/types.js';
@@ -55,11 +55,11 @@ export function createChatServices(setup: ServiceSetup): ChatServices {
       const session = findSessionOrFail(sqlite, ref);
       return { session, persona: resolvePersona(session.personaId), messages: sqlite.listMessages(session.id) };
     },
-    exportSession(sessionId, format, file) {
+    async exportSession(sessionId, format, file) {
       const sqlite = setup.sqlite();
       const transcript = setup.saving ? sqlite?.getTranscript(sessionId) : memoryTranscript(store as MemoryStore, sessionId);
       if (!transcript) throw new UsageError(`no session ${sessionId} to export`);
-      return writeExport(transcript, format, file);
+      return await writeExport(transcript, format, file);
     },
     loadInputHistory: () => loadInputHistory(historyFile),
     appendInputHistory: (entry) => appendInputHistory(historyFile, entry),
@@ -80,7 +80,9 @@ export function createChatServices(setup: ServiceSetup): ChatServices {
   };
 }
 
-function writeExport(transcript: Transcript, format: string | undefined, file: string | undefined): string {
+/** The renderers load on the first /export: the chat's first frame does not wait for them. */
+async function writeExport(transcript: Transcript, format: string | undefined, file: string | undefined): Promise<string> {
+  const { formatForFile, isTranscriptFormat, renderTranscript } = await import('../../export/index.js');
   if (format !== undefined && !isTranscriptFormat(format)) throw new UsageError(`unknown format "${format}"`, 'use md, json, html or txt');
   const chosen: TranscriptFormat = (format as TranscriptFormat | undefined) ?? (file ? formatForFile(file) : undefined) ?? 'md';
   const target = file ? resolve(file) : freeName(`${transcript.session.personaId}-${transcript.session.id.slice(0, 8)}`, chosen);

@@ -96,7 +96,7 @@ async function askOne(
   const sanitizer = new TerminalSanitizer();
   const err = colorFor(process.stderr);
   if (engine.provider.provider.name === 'offline' && process.stderr.isTTY && !ctx.json) {
-    const { OFFLINE_NOTICE } = await import('../../providers/offline/index.js');
+    const { OFFLINE_NOTICE } = await import('../../providers/offline/notice.js');
     process.stderr.write(`${err.dim(OFFLINE_NOTICE)}\n`);
   }
   const note = (notice: string) => process.stderr.write(`${err.yellow('note:')} ${sanitizeInline(notice)}\n`);

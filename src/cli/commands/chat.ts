@@ -31,7 +31,7 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
   const store: ChatStore = eager ?? deferred ?? memoryStore();
   try {
     const opened = openChat(personaArg, options, eager);
-    const { OFFLINE_NOTICE } = await import('../../providers/offline/index.js');
+    const { OFFLINE_NOTICE } = await import('../../providers/offline/notice.js');
     const services = createChatServices({
       store,
       sqlite: () => eager ?? deferred?.opened,

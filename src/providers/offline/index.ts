@@ -8,10 +8,9 @@ import { estimateTokens, pause, splitWords } from './stream-words.js';
 // persona file and chat profile with templates and the persona's own facts, deterministically for
 // a seed, and streams like a real provider so every consumer treats it the same way.
 
-export const OFFLINE_MODEL = 'persona-offline-1';
+import { OFFLINE_MODEL } from './notice.js';
 
-export const OFFLINE_NOTICE =
-  'Offline engine: replies are composed locally from the persona file, no AI model. Set OPENAI_API_KEY or ANTHROPIC_API_KEY for a live model.';
+export { OFFLINE_MODEL, OFFLINE_NOTICE } from './notice.js';
 
 export interface OfflineProviderOptions {
   /** Milliseconds between words: 0 (the default) streams instantly, for tests and scripts. */

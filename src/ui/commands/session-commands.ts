@@ -41,12 +41,12 @@ export const exportCommand: SlashCommand = {
   args: '[md|json|html|txt] [file]',
   description: 'write this session to a file (default: Markdown in the current folder)',
   complete: (prefix) => TRANSCRIPT_FORMAT_NAMES.filter((f) => f.startsWith(prefix)),
-  action: (ctx, args) => {
+  action: async (ctx, args) => {
     if (!ctx.session) return { type: 'error', message: 'nothing to export yet', hint: 'send a message first' };
     const words = args.trim().split(/\s+/).filter(Boolean);
     const format = words[0] !== undefined && TRANSCRIPT_FORMAT_NAMES.includes(words[0]) ? words.shift() : undefined;
     const file = words.length > 0 ? words.join(' ') : undefined;
-    const written = ctx.services.exportSession(ctx.session.id, format, file);
+    const written = await ctx.services.exportSession(ctx.session.id, format, file);
     return { type: 'info', lines: [`Exported to ${written}`] };
   },
 };
