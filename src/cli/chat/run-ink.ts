@@ -32,7 +32,9 @@ export async function runInkChat(services: ChatServices, chat: InkChatStart | un
   const start = chat ? chatStart(chat.engine, chat.persona, chat.messages) : undefined;
   // A reopened transcript renders once, in <Static>: have the Markdown parser and the grammars
   // ready for it. Otherwise they load in the background while the user types.
-  if (start && start.history.length > 0) await Promise.all([loadMarkdownParser(), loadHighlighter()]);
+  // So does a greeting written in Markdown (cards' first messages often use *actions*).
+  const markdownGreeting = start?.intro.some((item) => item.kind === 'persona' && /[*_`#|[]/.test(item.text));
+  if (start && (start.history.length > 0 || markdownGreeting)) await Promise.all([loadMarkdownParser(), loadHighlighter()]);
 
   let outcome: ChatOutcome = { sessionId: undefined };
   // Pastes arrive framed, so a pasted line break is text, not Enter.
