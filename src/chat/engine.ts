@@ -245,7 +245,7 @@ export class ChatEngine {
       userId: this.deps.options.userId ?? 'local',
       provider: this.active.provider.name,
       model: this.active.model,
-      title: firstText.replace(/\s+/g, ' ').trim().slice(0, 80) || null,
+      title: sessionTitle(firstText),
     });
     store.recordEvent({ kind: 'session_started', sessionId: this.sessionRecord.id, personaId: persona.id, data: { provider: this.active.provider.name, model: this.active.model } });
     return this.sessionRecord;
@@ -362,3 +362,13 @@ function errorData(error: ProviderError, active: ActiveProvider) {
 }
 
 export type { ProviderName };
+
+/** The first message, on one line, cut at a word boundary with an ellipsis when long. */
+export function sessionTitle(text: string, max = 80): string | null {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (!line) return null;
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
+}

@@ -17,9 +17,13 @@ export function parseOptions<S extends z.core.$ZodType>(schema: S, options: unkn
   throw new UsageError(`${where}${issue.message}`, 'see --help for the accepted values');
 }
 
-/** A numeric flag given as text. */
-export const numberFlag = (min: number, max: number, integer = false) =>
-  z.pipe(
+/** A numeric flag given as text; out of range reads "must be between 0 and 2". */
+export const numberFlag = (min: number, max: number, integer = false) => {
+  const range = `must be ${integer ? 'a whole number ' : ''}between ${min} and ${max}`;
+  return z.pipe(
     z.pipe(z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?$/, 'expected a number')), z.transform(Number)),
-    integer ? z.number().check(z.int(), z.minimum(min), z.maximum(max)) : z.number().check(z.minimum(min), z.maximum(max)),
+    integer
+      ? z.number().check(z.int(range), z.minimum(min, range), z.maximum(max, range))
+      : z.number().check(z.minimum(min, range), z.maximum(max, range)),
   );
+};

@@ -4,7 +4,10 @@ import { sanitizeInline, sanitizeText } from '../core/sanitize.js';
 // Everything the CLI prints goes through here: colour that honours NO_COLOR and non-TTY output,
 // JSON for scripts, and sanitizing of untrusted text.
 
+// chalk's own detection also obeys `--color` in argv, which is a flag of ours (a persona's
+// colour): decide here instead. Colour only on a terminal, never with NO_COLOR; FORCE_COLOR wins.
 if (process.env.NO_COLOR) chalk.level = 0;
+else if (!process.env.FORCE_COLOR && !process.stdout.isTTY) chalk.level = 0;
 
 export const c: ChalkInstance = chalk;
 export { sanitizeInline, sanitizeText };

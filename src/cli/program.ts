@@ -46,7 +46,8 @@ Examples:
 
 Environment:
   OPENAI_API_KEY, ANTHROPIC_API_KEY    keys for live models (or: persona config set openai.apiKey …)
-  OPENAI_BASE_URL, ANTHROPIC_BASE_URL  any OpenAI-compatible server (Ollama, LM Studio, vLLM …)
+  OPENAI_BASE_URL                      any OpenAI-compatible server (Ollama, LM Studio, vLLM …)
+  ANTHROPIC_BASE_URL                   an Anthropic-compatible endpoint or proxy
   PERSONA_HOME                         where settings, personas and the history database live
   NO_COLOR                             turn colour off`,
     );

@@ -9,7 +9,13 @@ export async function runProgram(program: Command, argv: string[]): Promise<void
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  program.exitOverride();
+  // Every level: a subcommand's own parse errors (unknown option, bad choice, missing argument)
+  // must reach the catch below too, to exit with the usage code.
+  const override = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(override);
+  };
+  override(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { described } from './zod-setup.js';
+import { closest } from './closest.js';
 import { InputFileError, UsageError, type Issue } from './errors.js';
 import { homePaths } from './home.js';
 import { PROVIDER_NAMES } from './messages.js';
@@ -146,9 +147,10 @@ async function openConf(home: string): Promise<ConfStore> {
 export async function setConfigValue(key: string, raw: string, home = homePaths().home): Promise<string> {
   const parse = SETTABLE_KEYS[key];
   if (!parse) {
-    throw new UsageError(`unknown setting "${key}"`, `settable keys: ${Object.keys(SETTABLE_KEYS).join(', ')}`);
+    throw unknownSetting(key);
   }
   const value = parse(raw);
+  if (typeof value === 'number' && Number.isNaN(value)) throw new UsageError(`invalid value for ${key}: expected a number, got "${raw}"`);
   const current = readConfig(homePaths(home).config);
   const next = structuredClone(current) as Record<string, unknown>;
   const [head, tail] = key.split('.') as [string, string | undefined];
@@ -157,7 +159,7 @@ export async function setConfigValue(key: string, raw: string, home = homePaths(
   const checked = configSchema.safeParse(next);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new UsageError(`invalid value for ${key}: ${issue.message}`, 'see `persona config --help` for the allowed values');
+    throw new UsageError(`invalid value for ${key}: ${issue.message}`, 'the README lists each setting and its range');
   }
   const store = await openConf(home);
   store.set(key, value);
@@ -166,10 +168,16 @@ export async function setConfigValue(key: string, raw: string, home = homePaths(
 }
 
 export async function unsetConfigValue(key: string, home = homePaths().home): Promise<string> {
-  if (!SETTABLE_KEYS[key]) throw new UsageError(`unknown setting "${key}"`, `settable keys: ${Object.keys(SETTABLE_KEYS).join(', ')}`);
+  if (!SETTABLE_KEYS[key]) throw unknownSetting(key);
   const store = await openConf(home);
   store.delete(key);
   return store.path;
+}
+
+/** An unknown key for `config get/set/unset`: the closest known one, else where to see them all. */
+export function unknownSetting(key: string): UsageError {
+  const near = closest(key, Object.keys(SETTABLE_KEYS));
+  return new UsageError(`unknown setting "${key}"`, near ? `did you mean "${near}"? (persona config keys lists them all)` : 'persona config keys lists them all');
 }
 
 /** `sk-abc...wxyz` -> `sk-a…wxyz`: enough to tell keys apart, never enough to use one. */

@@ -63,7 +63,9 @@ export const generatedInsightsSchema = z.looseObject({
   preferredChannels: z.optional(textList),
 });
 
-const hexColor = z.string().check(z.regex(/^#?[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$|^[a-z]+$/, 'a colour such as "#3b82f6" or "teal"'));
+/** Hex, or a colour name terminals know (what the chat header can draw). */
+export const PERSONA_COLOR = /^#?[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$|^(black|red|green|yellow|blue|magenta|cyan|white|gray|grey)$/;
+const hexColor = z.string().check(z.regex(PERSONA_COLOR, 'a colour such as "#3b82f6", or one of black, red, green, yellow, blue, magenta, cyan, white, gray'));
 
 export const profilePictureSchema = z.union([
   described(z.string(), 'an emoji, an image path or a URL'),

@@ -26,6 +26,7 @@ function describe(value: unknown): string {
 function hintFor(issue: z.core.$ZodIssue, input: unknown): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
+      if (valueAt(input, issue.path) === undefined) return `add it: "${String(issue.path.at(-1))}": …`;
       return `expected ${issue.expected === 'array' ? 'a list' : issue.expected}, found ${describe(valueAt(input, issue.path))}`;
     case 'too_big':
       return `at most ${String(issue.maximum)}`;
@@ -51,7 +52,8 @@ function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return node;
 }
 
-function messageFor(issue: z.core.$ZodIssue): string {
+function messageFor(issue: z.core.$ZodIssue, input?: unknown): string {
+  if (issue.code === 'invalid_type' && input !== undefined && valueAt(input, issue.path) === undefined) return 'missing';
   if (issue.code === 'invalid_type') return 'wrong type';
   if (issue.code === 'invalid_union') return 'not in an accepted shape';
   return issue.message;
@@ -74,7 +76,7 @@ export function validatePersonaText(text: string, byteLength: number, fileName: 
   }
   const result = personaSchema.safeParse(value);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => ({ path: formatPath(i.path), message: messageFor(i), hint: hintFor(i, value) }));
+    const issues = result.error.issues.map((i) => ({ path: formatPath(i.path), message: messageFor(i, value), hint: hintFor(i, value) }));
     return { ok: false, issues, warnings: parsed.warnings };
   }
   const data = result.data;

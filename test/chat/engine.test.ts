@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChatEngine } from '../../src/chat/engine.js';
+import { ChatEngine, sessionTitle } from '../../src/chat/engine.js';
 import type { ChatEvent } from '../../src/chat/events.js';
 import { MemoryStore } from '../../src/chat/memory-store.js';
 import { buildChatProfile } from '../../src/persona/profile.js';
@@ -116,6 +116,15 @@ describe('ChatEngine', () => {
     await drain(e.retry());
     await drain(e.retry());
     expect(provider.requests.map((r) => r.seed)).toEqual([40, 41, 42]);
+  });
+
+  it('titles a session with its first message, cut at a word with an ellipsis', () => {
+    expect(sessionTitle('  How does your\nteam close the books?  ')).toBe('How does your team close the books?');
+    const long = sessionTitle('How does your team close the books each month today and who signs off on the final numbers every time?')!;
+    expect(long.endsWith('…')).toBe(true);
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long).toBe('How does your team close the books each month today and who signs off on the…');
+    expect(sessionTitle('   ')).toBeNull();
   });
 
   it('records unknown cost as null, never zero', async () => {

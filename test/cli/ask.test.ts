@@ -119,6 +119,25 @@ describe('persona ask, offline engine', () => {
     expect(questions).toEqual(['Here is our pitch:\nwe automate reconciliation.', 'Would you buy it?']);
   });
 
+  it('--script --no-save does not claim to have saved; a block file says how it was read', async () => {
+    const home = tempDir();
+    const script = join(home, 'q.txt');
+    writeFileSync(script, 'First question?\n\nSecond question,\nstill the second.\n');
+    const { code, stderr } = await runCli(['ask', 'cfo', '--script', script, '--no-save'], { home });
+    expect(code).toBe(0);
+    expect(stderr).toContain('each block is one question (2 in all)');
+    expect(stderr).toContain('2 of 2 questions (not saved: --no-save)');
+    expect(stderr).not.toContain('saved as session');
+  });
+
+  it('a message longer than the context budget is refused as too long, exit 6', async () => {
+    const home = tempDir();
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ limits: { contextTokens: 1000 } }));
+    const { code, stderr } = await runCli(['ask', 'cfo'], { home, input: 'word '.repeat(2000) });
+    expect(code).toBe(6);
+    expect(stderr).toContain('the message is too long');
+  });
+
   it('explains usage mistakes with exit code 2', async () => {
     const home = tempDir();
     const none = await runCli(['ask'], { home });

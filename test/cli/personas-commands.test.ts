@@ -24,6 +24,23 @@ describe('persona --version and --help', () => {
   });
 });
 
+describe('usage errors from the parser', () => {
+  it('exit 2 at every level: a bad choice, an unknown option, a missing argument, an unknown subcommand', async () => {
+    const home = tempDir();
+    for (const args of [['ask', '--provider', 'gemini', 'cfo', 'hi'], ['ask', 'cfo', '--bogus', 'hi'], ['personas', 'prompt'], ['personas', 'lst']]) {
+      const { code, stderr } = await runCli(args, { home });
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(/^error: /);
+    }
+  });
+
+  it('a --color flag of ours does not force escape codes into a pipe', async () => {
+    const { code, stdout } = await runCli(['personas', 'new', '--name', 'Zed', '--color', '#ff0000'], { home: tempDir() });
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('\u001b');
+  });
+});
+
 describe('persona personas list', () => {
   it('lists the shipped personas with id, name and summary', async () => {
     const { code, stdout } = await runCli(['personas', 'list'], { home: tempDir() });

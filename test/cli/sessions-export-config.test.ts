@@ -113,6 +113,17 @@ describe('persona config', () => {
     expect((await runCli(['config', 'get', 'provider'], { home })).code).toBe(1);
   });
 
+  it('says when a setting is unset, and suggests the key meant by a typo', async () => {
+    const home = tempDir();
+    const unset = await runCli(['config', 'get', 'temperature'], { home });
+    expect(unset.code).toBe(1);
+    expect(unset.stdout).toBe('');
+    expect(unset.stderr).toContain('temperature is not set');
+    const typo = await runCli(['config', 'set', 'temprature', '0.5'], { home });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean "temperature"?');
+  });
+
   it('lists every settable key, marking the secret ones', async () => {
     const { code, stdout } = await runCli(['config', 'keys'], { home: tempDir() });
     expect(code).toBe(0);

@@ -46,6 +46,11 @@ describe('loadPersonaFile', () => {
     expect(error.message).toContain(`${file}: psychographics.personalityTraits.openness: wrong type (expected number, found a string)`);
   });
 
+  it('says a required field is missing and how to add it', () => {
+    const file = writeFile(join(tempDir(), 'noname.json'), JSON.stringify({ baseSelection: { age: 30 } }));
+    expect(failureOf(() => loadPersonaFile(file)).message).toBe(`${file}: name: missing (add it: "name": …)`);
+  });
+
   it('rejects a file over 1 MB without reading it as a persona', () => {
     const file = writeFile(join(tempDir(), 'huge.json'), good({ notes: 'x'.repeat(1_100_000) }));
     expect(failureOf(() => loadPersonaFile(file)).message).toMatch(/limit is 1 MB/);

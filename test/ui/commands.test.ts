@@ -64,6 +64,14 @@ describe('slash command parsing', () => {
     expect(calls[1]).toEqual(['s1', undefined, 'notes.txt']);
   });
 
+  it('refuses a format it does not have instead of writing a file named after it', async () => {
+    const calls: unknown[][] = [];
+    const services = fakeServices({ exportSession: async (...args) => (calls.push(args), '/x/pdf') });
+    const result = await runSlash({ name: 'export', args: 'pdf' }, context({ services, session: { id: 's1' } as SessionRecord }));
+    expect(result).toMatchObject({ type: 'error', message: 'unknown format "pdf"' });
+    expect(calls).toEqual([]);
+  });
+
   it('adds up tokens and cost for /cost, flagging replies with no known price', async () => {
     const reply = (costUsd: number | null) => ({ role: 'persona', inputTokens: 1000, outputTokens: 200, costUsd }) as MessageRecord;
     const result = await runSlash({ name: 'cost', args: '' }, context({ session: { id: 's' } as SessionRecord, messages: () => [reply(0.01), reply(null)] }));

@@ -51,6 +51,15 @@ function checkConversation(req: AdmissionRequest): void {
     refuse(req, new LimitError('turns', `this conversation has reached its limit of ${maxTurns} turns`, CONTINUE_HINT), { turns });
   }
   if (contextTokens > 0) {
+    const own = estimateTokens(req.text);
+    if (own > contextTokens) {
+      // The message alone is too big: starting afresh would not help, shortening it does.
+      refuse(
+        req,
+        new LimitError('context', `the message is too long (about ${own} tokens; the context budget is ${contextTokens})`, 'shorten it, or raise `limits.contextTokens`'),
+        { tokens: own },
+      );
+    }
     const tokens = conversationTurns([...req.prior]).reduce((sum, t) => sum + estimateTokens(t.content), 0) + estimateTokens(req.text);
     if (tokens > contextTokens) {
       refuse(

@@ -22,6 +22,8 @@ export interface Interview {
   json?: boolean;
   raw?: boolean;
   signal: AbortSignal;
+  /** False with --no-save: nothing is said to be saved. */
+  saved: boolean;
 }
 
 export async function runInterview(interview: Interview): Promise<number> {
@@ -50,6 +52,7 @@ export async function runInterview(interview: Interview): Promise<number> {
     }
   }
   if (interview.json) printJson({ sessionId: engine.session?.id ?? null, persona: { id: persona.id, name }, turns });
-  else if (engine.session) process.stderr.write(c.dim(`saved as session ${engine.session.id} (${turns.length} of ${questions.length} questions)\n`));
+  else if (engine.session && interview.saved) process.stderr.write(c.dim(`saved as session ${engine.session.id} (${turns.length} of ${questions.length} questions)\n`));
+  else process.stderr.write(c.dim(`${turns.length} of ${questions.length} questions (not saved: --no-save)\n`));
   return interview.signal.aborted ? ExitCode.interrupted : ExitCode.ok;
 }

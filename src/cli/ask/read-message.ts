@@ -47,6 +47,10 @@ export function readScript(file: string): string[] {
     throw new UsageError(`cannot read script ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   const turns = parseScript(text);
+  if (turns.some((turn) => turn.includes('\n'))) {
+    // Say which reading was taken: a blank line added for looks changes how the file is read.
+    process.stderr.write(`note: ${file} has blank lines between blocks, so each block is one question (${turns.length} in all)\n`);
+  }
   if (turns.length === 0) throw new UsageError(`script ${file} has no questions`, 'one question per line, or blocks separated by blank lines; lines starting with # are comments');
   return turns;
 }

@@ -69,7 +69,7 @@ export default async function ask(personaArg: string | undefined, words: string[
       if (personas.length > 1) throw new UsageError('--script interviews one persona at a time');
       if (messageWords.length > 0) throw new UsageError('give the questions in the --script file or as arguments, not both');
       const { runInterview } = await import('../ask/interview.js');
-      process.exitCode = await runInterview({ persona: personas[0]!, session, store, flags, config, questions: readScript(options.script), json: options.json, raw: options.raw, signal: interrupt.signal });
+      process.exitCode = await runInterview({ persona: personas[0]!, session, store, flags, config, questions: readScript(options.script), json: options.json, raw: options.raw, signal: interrupt.signal, saved: options.save });
       return;
     }
     const spoken = await askMessage(messageWords, rawOptions, { config, flags, signal: interrupt.signal });

@@ -45,6 +45,10 @@ export const exportCommand: SlashCommand = {
     if (!ctx.session) return { type: 'error', message: 'nothing to export yet', hint: 'send a message first' };
     const words = args.trim().split(/\s+/).filter(Boolean);
     const format = words[0] !== undefined && TRANSCRIPT_FORMAT_NAMES.includes(words[0]) ? words.shift() : undefined;
+    // `/export pdf` is a format we do not have, not a file called "pdf".
+    if (!format && words.length === 1 && /^[a-z0-9]{2,5}$/i.test(words[0]!)) {
+      return { type: 'error', message: `unknown format "${words[0]}"`, hint: `use ${TRANSCRIPT_FORMAT_NAMES.join(', ')}, then a file name if you like: /export html notes.html` };
+    }
     const file = words.length > 0 ? words.join(' ') : undefined;
     const written = await ctx.services.exportSession(ctx.session.id, format, file);
     return { type: 'info', lines: [`Exported to ${written}`] };

@@ -1,4 +1,5 @@
 import type { PersonaAnswers } from '../../persona/author.js';
+import { PERSONA_COLOR } from '../../persona/schema.js';
 
 // The questions the wizard asks, in order. Lists are typed separated by semicolons.
 
@@ -41,8 +42,8 @@ export const WIZARD_STEPS: WizardStep[] = [
   {
     key: 'color',
     label: 'Colour',
-    help: 'e.g. #3b82f6 or teal',
-    validate: (v) => (v && !/^#?[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$|^[a-z]+$/.test(v) ? 'a hex colour like #3b82f6, or a name like teal' : undefined),
+    help: 'e.g. #3b82f6, or blue, cyan, magenta …',
+    validate: (v) => (v && !PERSONA_COLOR.test(v) ? 'a hex colour like #3b82f6, or a name like blue' : undefined),
   },
   { key: 'id', label: 'Id', help: 'File name and id; leave empty to derive it from the name' },
 ];
