@@ -68,4 +68,10 @@ describe('persona stats, and the limits through `persona ask`', { timeout: 30_00
     expect(nurse).toMatchObject({ sessions: 1, messages: 2, personas: [{ personaId: 'icu-nurse' }] });
     expect((await runCli(['stats', '--since', '0d'], { home })).stdout).toMatch(/^No activity since/);
   });
+
+  it('a persona id that is neither known nor in the history is a typo: exit 2 with a suggestion', async () => {
+    const { code, stderr } = await runCli(['stats', '--persona', 'cfoo'], { home: tempDir() });
+    expect(code).toBe(2);
+    expect(stderr).toContain('did you mean "cfo"');
+  });
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
+import { resolvePersona } from '../../persona/loader.js';
 import { openHistoryStore } from '../engine-setup.js';
 import { parseOptions } from '../options.js';
 import { printJson, println } from '../output.js';
@@ -18,6 +19,8 @@ export default async function stats(raw: unknown): Promise<void> {
   const since = parseSince(options.since);
   const store = await openHistoryStore();
   try {
+    // A persona id that is neither loaded nor in the history is a typo, not "no activity".
+    if (options.persona && store.listSessions({ personaId: options.persona, limit: 1 }).length === 0) resolvePersona(options.persona);
     const result = store.usageStats({ since, personaId: options.persona });
     if (options.json) return printJson(result);
     for (const line of renderStats(result, `since ${since.slice(0, 16).replace('T', ' ')} UTC (${options.since})`)) println(line);
