@@ -44,16 +44,22 @@ const WEIGHTS: Partial<Record<Intent, KindWeights>> = {
   life: { challenge: 2.5, lifestyle: 2.5, background: 2, painPoint: 1, interest: 1 },
 };
 const LEISURE = /\b(hobb|weekend|spare time|free time|outside (of )?work|fun)/i;
+/** Questions about life off the clock, where a miss may be steered to a hobby. */
+const OFF_WORK = /\b(hobb|weekends?|spare time|free time|outside (of )?work|fun|holidays?|vacations?|music|films?|movies?|read(ing)? for pleasure|relax\w*|family|kids|sports?|favou?rite)/i;
 const NEGATIVE_KINDS = new Set<FactKind>(['painPoint', 'objection', 'challenge']);
 const NEGATIVE_QUESTION = /\b(struggl|worr|hate|problem|frustrat|concern|annoy|difficult|hard|afraid|stress|bother)/i;
 
 /** Something the persona is happy to talk about, as a noun phrase: a passion, an interest, a worry. */
-export function steerTopic(ctx: AnswerContext): string | undefined {
-  const passion = ctx.rng.pick(ctx.style.passions);
+export function steerTopic(ctx: AnswerContext, toWork = false): string | undefined {
+  // A work question that missed is steered to work ("what I do think about a lot is cutting the
+  // close to five days"), not to a hobby; a declined topic or a leisure question may go to a passion.
+  const work = toWork && !OFF_WORK.test(ctx.userText);
+  const passion = work ? undefined : ctx.rng.pick(ctx.style.passions);
   // Profile passions come from the file's interest list: "Shogi on his phone during the commute".
   if (passion) return toFirstPerson(cleanFact(passion)).text;
+  const weights: KindWeights = work ? { painPoint: 2, goal: 2, challenge: 1.5, motivation: 1 } : { interest: 2, goal: 1.5, motivation: 1, painPoint: 1 };
   // Only noun or verb phrases fit "what I do think about a lot is ...".
-  const [fact] = ctx.picker.pick({ interest: 2, goal: 1.5, motivation: 1, painPoint: 1 }, 1, {
+  const [fact] = ctx.picker.pick(weights, 1, {
     accept: (f) => f.spoken.form === 'phrase' || f.spoken.form === 'action',
   });
   if (!fact) return undefined;
@@ -184,12 +190,14 @@ function opinion(ctx: AnswerContext): string[] {
 }
 
 /** An honest "I don't know", in character, then back to what the persona does care about. */
-function unknown(ctx: AnswerContext): string[] {
+export function unknown(ctx: AnswerContext): string[] {
   const topic = ctx.detected.topic;
-  const body = [topic ? ctx.say.line(L.UNKNOWN_TOPIC, { topic }) : ctx.say.line(L.UNKNOWN_VAGUE)];
-  const steer = steerTopic(ctx);
-  if (steer && ctx.budget >= 1) body.push(ctx.say.line(L.STEER, { x: steer }));
-  return body;
+  const notKnown = topic ? ctx.say.line(L.UNKNOWN_TOPIC, { topic }) : ctx.say.line(L.UNKNOWN_VAGUE);
+  const steer = steerTopic(ctx, true);
+  // No fact fits "what I think about a lot is ...": the most pressing one is said as it is.
+  const instead = steer ? ctx.say.line(L.STEER, { x: steer }) : factSentences(ctx, ctx.picker.pick({ painPoint: 2, challenge: 1.5, goal: 1 }, 1))[0];
+  // One unit, so a one-sentence budget keeps the way back to what they do know.
+  return [instead ? `${notKnown} ${instead}` : notKnown];
 }
 
 function topic(ctx: AnswerContext): string[] {

@@ -1,6 +1,6 @@
 import type { ChatTurn } from '../../core/messages.js';
 import type { ChatProfile, Persona } from '../../persona/schema.js';
-import { answer, followUp, steerTopic, type AnswerContext } from './answers.js';
+import { answer, followUp, steerTopic, unknown, type AnswerContext } from './answers.js';
 import { applyEmoji, applyExpressiveness, numberedPoints, capLength } from './decorate.js';
 import { FactPicker } from './fact-picker.js';
 import { extractFacts, type PersonaFacts } from './facts.js';
@@ -13,6 +13,9 @@ import { applyRegister, resolveStyle, sentenceBudget, type Style } from './style
 import { capitalize, cleanFact, contentStems, lowerFirst } from './text.js';
 import { topicAskedAbout } from './topic-match.js';
 import { tidyPunctuation } from './punctuation.js';
+import { focusOf, rankFacts } from './retrieval.js';
+import { linesFor } from './filler.js';
+import { answerFromFacts } from './retrieved-answer.js';
 
 // One reply, start to finish: read the conversation, decide what was asked, gather the facts that
 // answer it (answers.ts), then frame them the way this persona talks: openers, pushback, asides,
@@ -43,6 +46,9 @@ const CHALLENGEABLE: ReadonlySet<Intent> = new Set(['price', 'pitch', 'decision'
 /** Answers that are a set of separate points; introductions and small talk stay prose. */
 const LISTABLE: ReadonlySet<Intent> = new Set(['price', 'persuade', 'complaint', 'goals', 'values', 'decision', 'opinion', 'topic', 'followup']);
 
+/** Intents whose template would otherwise answer a question about something the file never mentions. */
+const NAMED_SUBJECT_INTENTS: ReadonlySet<Intent> = new Set(['complaint', 'goals', 'values', 'decision', 'life']);
+
 /** A short question pointing back ("what about that?", "would it help?") continues the conversation. */
 const POINTS_BACK = /\b(it|that|this|those|them|then)\b/i;
 
@@ -72,7 +78,9 @@ function asSentence(phrase: string): string {
 
 /** "Can I own it outright?" is about a product: it belongs in answers to a pitch or a price, not a hello. */
 function fitsIntent(signature: string, intent: Intent): boolean {
-  return !/\b(it|this|that|your|you)\b/i.test(signature) || CHALLENGEABLE.has(intent) || intent === 'persuade';
+  // "What's the payback, in months?" is a buyer's question too: after "Hello, I'm Diane" it is a non sequitur.
+  const aboutAnOffer = /\b(it|this|that|your|you)\b/i.test(signature) || /\?\s*$/.test(signature);
+  return !aboutAnOffer || CHALLENGEABLE.has(intent) || intent === 'persuade';
 }
 
 interface Framing {
@@ -82,8 +90,10 @@ interface Framing {
 }
 
 /** Personality around the substance: each piece appears only as often as the profile says. */
-function frame(intent: Intent, style: Style, budget: number, ctx: AnswerContext, recent: readonly string[], hasLead: boolean): Framing {
+function frame(intent: Intent, style: Style, budget: number, ctx: AnswerContext, recent: readonly string[], hasLead: boolean, personaKey: string): Framing {
   const { say, rng } = ctx;
+  // This persona's own few asides; the whole list only when none of them suits its register.
+  const own = (lines: readonly string[]): string => say.line(linesFor(lines, personaKey, 3)) || say.line(lines);
   const framing: Framing = { lead: [], tail: [], mood: [] };
   if (budget < 2 || SOCIAL.has(intent)) return framing;
   if (hasLead || intent === 'pitch') {
@@ -98,15 +108,17 @@ function frame(intent: Intent, style: Style, budget: number, ctx: AnswerContext,
     framing.tail.push(say.line([...(L.PUSHBACK[intent] ?? []), ...L.PUSHBACK.any]));
   }
   if (style.humor >= 0.4 && rng.chance(style.humor * 0.5)) {
-    framing.tail.push(say.line(L.HUMOR));
+    framing.tail.push(own(L.HUMOR));
     framing.mood.push(...L.HUMOR_EMOJI);
   }
-  if (style.directness < 0.35 && rng.chance(0.5)) framing.tail.push(say.line(L.HEDGES));
+  if (style.directness < 0.35 && rng.chance(0.5)) framing.tail.push(own(L.HEDGES));
   const signature = rng.pick(style.signaturePhrases.filter((p) => fitsIntent(p, intent)));
   const saidRecently = signature !== undefined && recent.some((r) => r.includes(normalizeForMatch(signature)));
   // A catchphrase lands best as a closer, and only now and then.
   if (signature && !saidRecently && rng.chance(0.3)) framing.tail.push(asSentence(signature));
-  if (rng.chance(style.questionRate)) framing.tail.push(say.line([...(L.QUESTIONS_BACK[intent] ?? []), ...L.QUESTIONS_BACK.any]));
+  // One question back is enough: a catchphrase that is itself a question already ends the turn.
+  const endsAsking = framing.tail.some((t) => /\?\s*$/.test(t));
+  if (rng.chance(style.questionRate) && !endsAsking) framing.tail.push(say.line([...(L.QUESTIONS_BACK[intent] ?? []), ...L.QUESTIONS_BACK.any]));
   // Pushback, joke, catchphrase and a question all at once would bury the answer: keep the first and the last.
   if (framing.tail.length > 2) framing.tail = [framing.tail[0]!, framing.tail[framing.tail.length - 1]!];
   return framing;
@@ -143,7 +155,13 @@ export function composeReply(input: ComposeInput): string {
     const steer = steerTopic(ctx);
     body = [say.line(L.DEFLECTS, { x: avoided }), ...(steer ? [say.line(L.STEER, { x: steer })] : [])];
   } else {
-    body = detected.primary === 'followup' ? followUp(intent, ctx) : answer(intent, ctx);
+    const focus = focusOf(conversation.userText);
+    const ranked = rankFacts(facts, focus);
+    const fromFacts = detected.primary === 'followup' ? undefined : answerFromFacts(intent, ctx, ranked);
+    // "What frustrates you about your bank?" with nothing about a bank in the file: say so, rather
+    // than list every other frustration as if it answered the question.
+    const missedNamedSubject = detected.topic !== undefined && focus.subject.size > 0 && ranked.length === 0 && NAMED_SUBJECT_INTENTS.has(intent);
+    body = fromFacts ?? (missedNamedSubject ? unknown(ctx) : detected.primary === 'followup' ? followUp(intent, ctx) : answer(intent, ctx));
     if (passion) {
       // After a yes/no verdict ("Yes. Skincare is something I could talk about all day."), else first.
       body.splice(intent === 'yesno' ? 1 : 0, 0, say.line(L.PASSION_LINE, { x: passion }));
@@ -157,7 +175,7 @@ export function composeReply(input: ComposeInput): string {
   body = [...new Set(body.filter(Boolean))].slice(0, Math.max(1, budget));
 
   const recent = conversation.personaReplies.slice(-2).map(normalizeForMatch);
-  const framing = budget >= 2 && !avoided ? frame(intent, style, budget, ctx, recent, opener !== undefined) : { lead: [], tail: [], mood: [] };
+  const framing = budget >= 2 && !avoided ? frame(intent, style, budget, ctx, recent, opener !== undefined, input.persona.id || identity.name) : { lead: [], tail: [], mood: [] };
   if (!asksWhy) opener ??= framing.lead[0];
   const numbered = style.structure >= 0.6 && body.length >= 2 && LISTABLE.has(intent) && !asksWhy && picker.takenCount >= 2;
   // A list gets its own lead-in ("A few things:") instead of, not after, a spoken opener.

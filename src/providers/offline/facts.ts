@@ -139,7 +139,7 @@ export function extractFacts(persona: Persona): PersonaFacts {
       const raw = cleanFact(item);
       if (raw.length < 2 || facts.some((f) => f.raw === raw)) return;
       const id = `${kind}:${facts.filter((f) => f.kind === kind).length}`;
-      const spoken = toFirstPerson(raw, names, { habits: kind === 'lifestyle' || kind === 'buying' || kind === 'background' });
+      const spoken = toFirstPerson(raw, names, { habits: kind === 'lifestyle' || kind === 'buying' || kind === 'background' || kind === 'attitude' });
       // An objection is a thing that stops the sale, not a task: "Switch vendors every year" is said
       // as "switching ... is a deal-breaker", never "I'd need to switch vendors every year".
       if (kind === 'objection' && spoken.form === 'action') spoken.form = 'phrase';

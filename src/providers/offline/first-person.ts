@@ -196,7 +196,7 @@ function firstPersonOpening(words: string[]): Spoken | undefined {
 }
 
 /** What follows a habit verb: "leaves home", "walks to", "calls two", "cancels whatever". */
-const HABIT_OBJECT = /^(at|in|on|for|with|to|the|a|an|home|after|before|during|until|between|by|up|out|about|from|over|every|all|off|fast|whatever|anything|everything|it|them|two|three|four|five|several|most|some|\d.*)$/i;
+const HABIT_OBJECT = /^(at|in|on|for|with|to|the|a|an|home|after|before|during|until|between|by|up|out|about|from|over|every|all|off|fast|once|twice|together|only|monthly|weekly|never|through|via|per|whatever|anything|everything|it|them|two|three|four|five|several|most|some|\d.*)$/i;
 
 /** Plural nouns that open a routine's time slots: "weekends at the cabin" is not "I weekend". */
 const TIME_NOUNS = /^(weekends|weekdays|nights|days|hours|weeks|months|years|afternoons|evenings|mornings|summers|winters)$/;
@@ -209,6 +209,18 @@ function habitVerb(word: string, next: string, lenient = false): boolean {
   return LEADING_VERBS.has(lower) || (sVerb && (lenient || HABIT_OBJECT.test(next)));
 }
 
+/** What follows a plural noun opening a fact ("Reviews matter", "Brands pay", "Views dropped"), so it is no verb of the persona's. */
+const PLURAL_SUBJECT_FOLLOWERS = /^(are|were|have|had|make|take|cost|come|go|need|matter|seem|feel|look|get|keep|run|help|work|pay|add|can|could|will|would|must|should|do|don't|never|always|often|\w+ed)$/i;
+
+/**
+ * "Books peak trips two months ahead", "Discounts vendor ROI calculators to zero": a habit or an
+ * attitude whose first word is a capitalised -s verb describes the persona without naming it.
+ */
+function opensWithVerb(word: string, next: string): boolean {
+  if (!/^[A-Z][a-z]+[^su\W]s$/.test(word) || /(ings|ness|ics)$/.test(word) || TIME_NOUNS.test(word.toLowerCase())) return false;
+  return next !== '' && !PLURAL_SUBJECT_FOLLOWERS.test(next);
+}
+
 /**
  * Routines and buying habits are written as subject-less series: "Up at 6:00, walks to the bakery,
  * reads the paper". The first verb gets an "I" ("up at 6:00, I walk to the bakery, read the paper").
@@ -219,7 +231,8 @@ function speakHabits(text: string): string {
   for (let i = 0; i < chunks.length; i += 2) {
     const words = chunks[i]!.split(' ');
     const adverb = words.length > 2 && (/ly$/i.test(words[0]!) || /^(and|or|then)$/i.test(words[0]!)) && habitVerb(words[1]!, words[2]!, subject) ? 1 : 0;
-    if (!habitVerb(words[adverb] ?? '', words[adverb + 1] ?? '', subject)) continue;
+    const opensFact = i === 0 && adverb === 0 && opensWithVerb(words[0] ?? '', words[1] ?? '');
+    if (!opensFact && !habitVerb(words[adverb] ?? '', words[adverb + 1] ?? '', subject)) continue;
     words[adverb] = baseForm(words[adverb]!);
     if (adverb) words[0] = words[0]!.toLowerCase();
     chunks[i] = subject || /^(and|or|then)$/.test(words[0]!) ? words.join(' ') : `I ${words.join(' ')}`;
@@ -228,6 +241,9 @@ function speakHabits(text: string): string {
   return chunks.join('');
 }
 
+/** A capitalised adjective joined to more description: the opening of a note about a person's manner. */
+const DESCRIBED_MANNER = /^[A-Z][a-z]+(ous|ful|ive|ent|ant)\s+(and|with)\b/;
+
 export interface FirstPersonOptions {
   /** The fact describes a routine or habit, often a series of verbs without a subject. */
   habits?: boolean;
@@ -235,7 +251,9 @@ export interface FirstPersonOptions {
 
 /** Turns one persona fact into first-person speech and tells what shape it has. */
 export function toFirstPerson(fact: string, names: readonly string[] = [], options: FirstPersonOptions = {}): Spoken {
-  const replaced = options.habits ? speakHabits(replacePronouns(fact, names)) : replacePronouns(fact, names);
+  let replaced = options.habits ? speakHabits(replacePronouns(fact, names)) : replacePronouns(fact, names);
+  // Notes describe a manner: "Generous with her time", "Gracious and exacting" are said as "I'm generous ...".
+  if (options.habits && DESCRIBED_MANNER.test(replaced)) replaced = `I'm ${lowerFirst(replaced)}`;
   const words = replaced.split(/\s+/).filter(Boolean);
   const opening = firstPersonOpening(words);
   if (opening) return { form: opening.form, text: lowerFirst(opening.text.replace(/\bI am\b/g, "I'm")) };

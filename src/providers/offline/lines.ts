@@ -63,8 +63,16 @@ export const PUSHBACK: IntentLines & { any: readonly string[] } = {
   pitch: ["Every vendor says that; what makes you different?", "^I would want a reference customer I can call.", "Who else like me is using it, and would they say the same?"],
 };
 
-export const HUMOR = ['Ask my calendar, it has opinions.', 'Not that I am bitter. Much.', '~Send help. And snacks.', '^I say that with only mild exaggeration.', 'I say that with love, mostly.', 'Coffee helps. A lot of coffee.', '~Anyway, that is my TED talk.'];
-export const HEDGES = ["But that's just me.", 'I could be wrong, of course.', 'Then again, it depends on the day.', '^Of course, that is only my perspective.'];
+export const HUMOR = [
+  'Ask my calendar, it has opinions.', 'Not that I am bitter. Much.', '~Send help. And snacks.', '^I say that with only mild exaggeration.',
+  'I say that with love, mostly.', 'Coffee helps. A lot of coffee.', '~Anyway, that is my TED talk.', 'Character building, they call it.',
+  'I laugh so I do not cry.', '~Living the dream, clearly.', '^One learns to find it amusing.', 'Ask me again after a holiday.',
+  'Nobody warned me about that part.', '~Ten out of ten, would not recommend.', '^I remain, as ever, an optimist.', 'It keeps life interesting, I suppose.',
+];
+export const HEDGES = [
+  "But that's just me.", 'I could be wrong, of course.', 'Then again, it depends on the day.', '^Of course, that is only my perspective.',
+  'Others might see it differently.', "That's how it looks from where I sit, anyway.", '^Others may reasonably disagree.', '~Could be just me, though.',
+];
 
 export const PASSION_LIGHTS_UP = ["Oh, now you're talking!", '~Okay, now I am excited!', '^That is a subject close to my heart.', 'Ooh, you found my favourite topic.'];
 export const PASSION_LINE = ['{X} {is} something I could talk about all day.', "Honestly, {x} is what I'd happily spend hours on.", '^{X} {is} genuinely important to me.'];

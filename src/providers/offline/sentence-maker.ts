@@ -11,6 +11,9 @@ import { capitalize } from './text.js';
 
 export type Slots = Record<string, string | undefined>;
 
+/** After a fact that is itself a question the persona would ask. */
+const QUESTION_FACT_FOLLOWS = ["That's the first thing I'd ask.", "I'd want an answer to that before anything else.", '^That is the first question I would ask.', '~Seriously, I would ask that first.'];
+
 /** The longest fixed stretch of a template: if an earlier reply contains it, the template was used. */
 function signatureOf(template: Template, register: Register): string | undefined {
   const pieces = template.text.split(/\{[A-Za-z]+\}/).map((p) => normalizeForMatch(applyRegister(p, register)).trim());
@@ -78,7 +81,10 @@ export class SentenceMaker {
   /** One persona fact spoken as a sentence that suits its shape. */
   fact(fact: Fact): string {
     const { form, text } = fact.spoken;
-    const all = FACT_TEMPLATES[fact.kind].map(parseTemplate).filter((t) => this.fits(t));
+    // "Another app to learn?" cannot sit inside "{x} is a deal-breaker": the question is said as asked.
+    if (/\?$/.test(text)) return `${capitalize(text)} ${this.line(QUESTION_FACT_FOLLOWS)}`;
+    // A fact with its own colon ("daytime noise: deliveries, doorbells") would make "The hard part: x: y".
+    const all = FACT_TEMPLATES[fact.kind].map(parseTemplate).filter((t) => this.fits(t) && !(text.includes(':') && t.text.includes(':')));
     let candidates: Template[];
     let spoken = text;
     if (form === 'loose') candidates = all.filter((t) => t.shape === undefined);
