@@ -139,9 +139,18 @@ describe('conversation limits', () => {
   it('refuses a message that would take the conversation past its context budget', async () => {
     const e = engine(new ScriptedProvider().reply('short'), { contextTokens: 50 });
     await drain(e.send('hello'));
-    const error = await refusal(e.send('x'.repeat(400)));
+    // 48 tokens: fits on its own, not after the conversation so far.
+    const error = await refusal(e.send('x'.repeat(190)));
     expect(error.limit).toBe('context');
     expect(error.message).toMatch(/context budget of 50 tokens/);
+  });
+
+  it('a message too long on its own says so: starting afresh would not help', async () => {
+    const e = engine(new ScriptedProvider(), { contextTokens: 50 });
+    const error = await refusal(e.send('x'.repeat(400)));
+    expect(error.limit).toBe('context');
+    expect(error.message).toBe('the message is too long (about 100 tokens; the context budget is 50)');
+    expect(error.hint).toMatch(/shorten it/);
   });
 });
 
