@@ -25,9 +25,10 @@ describe('PersonaPicker', () => {
     return { ...view, onPick, onCancel, screen: () => view.lastFrame() ?? '' };
   };
 
-  it('lists personas with emoji, name and one line', () => {
+  it('lists personas with emoji, name, id and one line', () => {
     const p = setup();
     expect(p.screen()).toContain('📊 Diane Kowalczyk');
+    expect(p.screen()).toMatch(/Diane Kowalczyk\s+cfo\s+CFO/);
     expect(p.screen()).toContain('CFO · Manufacturing');
   });
 

@@ -56,6 +56,8 @@ export function PersonaPicker({ personas, onPick, onCancel }: Props) {
   const first = Math.min(Math.max(0, index - Math.floor(visible / 2)), Math.max(0, matches.length - visible));
   const shown = matches.slice(first, first + visible);
   const nameWidth = Math.min(28, Math.max(...personas.map((p) => p.name.length), 4));
+  // The id is what `persona ask <id>` and `persona chat <id>` take: show it, so people learn it here.
+  const idWidth = Math.min(24, Math.max(...personas.map((p) => p.id.length), 2));
   return (
     <Box flexDirection="column">
       <Text bold>Who do you want to talk to?</Text>
@@ -72,7 +74,7 @@ export function PersonaPicker({ personas, onPick, onCancel }: Props) {
           <Text key={p.id} wrap="truncate-end">
             <Text color={theme.accent}>{active ? '❯ ' : '  '}</Text>
             {p.emoji} <Text bold={active} color={active ? p.color : undefined}>{fitWidth(p.name, nameWidth).padEnd(nameWidth)}</Text>
-            <Text color={theme.dim}>  {fitWidth(p.summary, Math.max(10, columns - nameWidth - 10))}</Text>
+            <Text color={theme.dim}>  {fitWidth(p.id, idWidth).padEnd(idWidth)}  {fitWidth(p.summary, Math.max(10, columns - nameWidth - idWidth - 12))}</Text>
           </Text>
         );
       })}
