@@ -159,7 +159,7 @@ describe('persona doctor', () => {
   it('reports the recorder, transcribers and how to install what is missing (--json, and the voice check alias)', async () => {
     const home = tempDir();
     const bin = installFakeRecorder(join(home, 'bin'));
-    const doctor = await runCli(['doctor', '--json'], { home, env: { PATH: bin } });
+    const doctor = await runCli(['voice', 'check', '--json'], { home, env: { PATH: bin } });
     expect(doctor.code).toBe(1);
     const report = JSON.parse(doctor.stdout);
     expect(report.recorder).toEqual({ name: 'sox', program: 'sox', path: join(bin, 'sox'), install: null });
@@ -167,8 +167,10 @@ describe('persona doctor', () => {
     expect(report.openai.usable).toBe(false);
     expect(report.transcriber).toMatchObject({ selected: null, problem: 'no speech transcriber is available' });
     expect(report.ok).toBe(false);
-    const alias = await runCli(['voice', 'check', '--json'], { home, env: { PATH: bin } });
-    expect(JSON.parse(alias.stdout)).toEqual(report);
+    // `persona doctor` shows the same voice report after the setup, and does not fail for voice.
+    const full = await runCli(['doctor', '--json'], { home, env: { PATH: bin } });
+    expect(full.code).toBe(0);
+    expect(JSON.parse(full.stdout).voice).toEqual(report);
   });
 
   it('is ready with a recorder and a key, and names a missing recorder program', async () => {
@@ -179,10 +181,25 @@ describe('persona doctor', () => {
     expect(ready.stdout).toContain('transcriber in use: openai');
     expect(ready.stdout).not.toContain('sk-doctor-secret-1234');
     await runCli(['config', 'set', 'voice.recorder', 'arecord'], { home });
-    const missing = await runCli(['doctor'], { home, env: { PATH: '/nonexistent', OPENAI_API_KEY: 'k' } });
+    const missing = await runCli(['voice', 'check'], { home, env: { PATH: '/nonexistent', OPENAI_API_KEY: 'k' } });
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('recorder: arecord not found on PATH');
     expect(missing.stdout).toContain('apt-get install alsa-utils');
+  });
+
+  it('checks the setup too: settings, the model that answers, personas, history; fails on a broken one', async () => {
+    const home = tempDir();
+    const fine = await runCli(['doctor'], { home });
+    expect(fine.code).toBe(0);
+    expect(fine.stdout).toContain('replies from: offline');
+    expect(fine.stdout).toMatch(/personas: \d+ loaded/);
+    expect(fine.stdout).toContain('history:');
+    await runCli(['config', 'set', 'provider', 'anthropic'], { home });
+    const noKey = await runCli(['doctor', '--json'], { home });
+    expect(noKey.code).toBe(1);
+    const finding = JSON.parse(noKey.stdout).setup.findings.find((f: { what: string }) => f.what.startsWith('replies from'));
+    expect(finding).toMatchObject({ ok: false, what: 'replies from: no Anthropic API key is set' });
+    expect(finding.fix).toContain('ANTHROPIC_API_KEY');
   });
 
   it('config refuses a recorder outside the allow-list', async () => {

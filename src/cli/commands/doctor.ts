@@ -1,14 +1,36 @@
 import { readConfig } from '../../core/config.js';
 import { ExitCode } from '../../core/errors.js';
 import { checkVoice, type VoiceCheck } from '../../voice/doctor.js';
+import { checkSetup } from '../doctor/setup-check.js';
 import { c, printJson, println, sanitizeInline } from '../output.js';
 
-/** `persona doctor` / `persona voice check`: what voice input can use here, and how to fix what is missing. */
-export default async function doctor(options: { json?: boolean }): Promise<void> {
-  const report = checkVoice(readConfig());
-  if (options.json) printJson(report);
-  else printReport(report);
-  process.exitCode = report.ok ? ExitCode.ok : ExitCode.failure;
+/**
+ * `persona voice check`: what voice input can use here, and how to fix what is missing.
+ * `persona doctor`: the app's own setup first (settings, model, personas, history), then voice;
+ * it fails only for the setup, since voice input is optional.
+ */
+export default async function doctor(options: { json?: boolean; voiceOnly?: boolean }): Promise<void> {
+  if (options.voiceOnly) {
+    const report = checkVoice(readConfig());
+    if (options.json) printJson(report);
+    else printReport(report);
+    process.exitCode = report.ok ? ExitCode.ok : ExitCode.failure;
+    return;
+  }
+  const setup = await checkSetup();
+  const voice = setup.config ? checkVoice(setup.config) : undefined;
+  if (options.json) {
+    printJson({ ok: setup.ok, setup: { home: setup.home, findings: setup.findings }, voice: voice ?? null });
+  } else {
+    println(c.bold('Setup'));
+    for (const f of setup.findings) {
+      println(f.ok ? yes(sanitizeInline(f.what)) : no(sanitizeInline(f.what)));
+      if (f.fix) println(fixLine(sanitizeInline(f.fix)));
+    }
+    println();
+    if (voice) printReport(voice);
+  }
+  process.exitCode = setup.ok ? ExitCode.ok : ExitCode.failure;
 }
 
 const yes = (text: string) => `${c.green('✓')} ${text}`;

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { readConfig, type Config } from '../../core/config.js';
+import { isUserError } from '../../core/errors.js';
+import { homePaths } from '../../core/home.js';
+import { loadPersonas } from '../../persona/loader.js';
+import { resolveProviderSettings } from '../../providers/settings.js';
+
+// `persona doctor`, beyond voice: is the app itself ready? Settings, which model answers, the
+// personas, the history database. Each finding says how to fix it. Reads only; creates nothing.
+
+export interface Finding {
+  ok: boolean;
+  what: string;
+  fix?: string;
+}
+
+export interface SetupCheck {
+  ok: boolean;
+  home: string;
+  findings: Finding[];
+  /** The settings, when they could be read (for the voice check). */
+  config: Config | undefined;
+}
+
+function failure(error: unknown): { message: string; hint?: string } {
+  if (isUserError(error)) return { message: error.message.split('\n')[0] ?? error.message, hint: error.hint };
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
+export async function checkSetup(): Promise<SetupCheck> {
+  const paths = homePaths();
+  const findings: Finding[] = [];
+  let config: Config | undefined;
+  try {
+    config = readConfig(paths.config);
+    findings.push({ ok: true, what: existsSync(paths.config) ? `settings: ${paths.config}` : 'settings: none yet (defaults apply)' });
+  } catch (error) {
+    const { message, hint } = failure(error);
+    findings.push({ ok: false, what: `settings: ${message}`, fix: hint ?? `fix or delete ${paths.config}` });
+  }
+  if (config) {
+    try {
+      const settings = resolveProviderSettings({}, config);
+      const where = settings.baseUrl ? ` at ${new URL(settings.baseUrl).host}` : '';
+      findings.push({ ok: true, what: `replies from: ${settings.name} · ${settings.model}${where}${settings.name === 'offline' ? ' (no key set: the built-in offline engine)' : ''}` });
+    } catch (error) {
+      const { message, hint } = failure(error);
+      findings.push({ ok: false, what: `replies from: ${message}`, fix: hint });
+    }
+  }
+  const personas = loadPersonas();
+  findings.push({
+    ok: personas.personas.length > 0,
+    what: `personas: ${personas.personas.length} loaded${personas.failures.length ? `, ${personas.failures.length} file(s) skipped as invalid` : ''} (yours in ${paths.personas})`,
+    fix: personas.failures.length ? 'persona personas validate shows what is wrong in each' : personas.personas.length ? undefined : 'persona personas new creates one',
+  });
+  if (!existsSync(paths.database)) {
+    findings.push({ ok: true, what: `history: ${paths.database} (created by the first chat)` });
+  } else {
+    try {
+      const { openDatabase } = await import('../../store/database.js');
+      const db = openDatabase(paths.database, { readonly: true });
+      const { n } = db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number };
+      db.close();
+      findings.push({ ok: true, what: `history: ${paths.database} (${n} sessions)` });
+    } catch (error) {
+      const { message, hint } = failure(error);
+      findings.push({ ok: false, what: `history: ${message}`, fix: hint });
+    }
+  }
+  return { ok: findings.every((f) => f.ok), home: paths.home, findings, config };
+}
