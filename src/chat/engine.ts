@@ -4,6 +4,7 @@ import type { Config } from '../core/config.js';
 import type { ChatProfile, Persona } from '../persona/schema.js';
 import { costOf, priceFor } from '../providers/pricing.js';
 import type { Provider, ProviderRequest } from '../providers/types.js';
+import { newUserMessage } from '../store/new-message.js';
 import type { ChatStore, MessageRecord, SessionRecord } from '../store/types.js';
 import type { ChatEvent } from './events.js';
 import { conversationTurns, DEFAULT_WINDOW, historyWindow, type HistoryWindow } from './history.js';
@@ -127,25 +128,7 @@ export class ChatEngine {
     }
     const session = this.ensureSession(text);
     const history = historyWindow(prior, this.deps.options.window ?? DEFAULT_WINDOW);
-    const userMessage = this.saving(session, () => this.deps.store.appendMessage({
-      sessionId: session.id,
-      role: 'user',
-      content: text,
-      provider: null,
-      model: null,
-      inputTokens: null,
-      outputTokens: null,
-      cacheReadTokens: null,
-      cacheWriteTokens: null,
-      costUsd: null,
-      latencyFirstTokenMs: null,
-      latencyTotalMs: null,
-      status: 'complete',
-      finishReason: null,
-      inputMode: options.inputMode ?? 'typed',
-      error: null,
-      fallback: false,
-    }));
+    const userMessage = this.saving(session, () => this.deps.store.appendMessage(newUserMessage(session.id, text, options.inputMode)));
     yield* this.reply(session, [...history, { role: 'user', content: text }], userMessage, options);
   }
 
@@ -177,11 +160,7 @@ export class ChatEngine {
     this.sessionRecord = undefined;
     const session = this.ensureSession(`Continued: ${old.title ?? this.deps.persona.name}`);
     this.saving(session, () =>
-      this.deps.store.appendMessage({
-        sessionId: session.id, role: 'user', content: opening, provider: null, model: null, inputTokens: null, outputTokens: null,
-        cacheReadTokens: null, cacheWriteTokens: null, costUsd: null, latencyFirstTokenMs: null, latencyTotalMs: null,
-        status: 'complete', finishReason: null, inputMode: 'script', error: null, fallback: false,
-      }),
+      this.deps.store.appendMessage(newUserMessage(session.id, opening, 'script')),
     );
     this.deps.store.recordEvent({ kind: 'session_continued', sessionId: session.id, personaId: this.deps.persona.id, data: { fromSessionId: old.id } });
     return session;

@@ -8,14 +8,13 @@ import type {
 import type { ChatTurn, FinishReason, Usage } from '../core/messages.js';
 import { missingKeyError, type SdkErrorContext } from './sdk-errors.js';
 import { streamFromSdk, type ReplyTally } from './sdk-stream.js';
+import { NO_KEY_NEEDED } from './keyless.js';
 import type { Provider, ProviderEvent, ProviderRequest, ProviderSettings } from './types.js';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
 const ERROR_CLASSES = { APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError };
 
-/** Stands in for the key when a custom base URL (a local proxy) is configured without one. */
-const NO_KEY_NEEDED = 'no-key-needed';
 
 /**
  * The API wants a user turn first; a chat whose history starts with the persona's opening line

@@ -7,17 +7,13 @@ import type {
 import type { FinishReason } from '../core/messages.js';
 import { hostOf, missingKeyError, type SdkErrorContext } from './sdk-errors.js';
 import { streamFromSdk, type ReplyTally } from './sdk-stream.js';
+import { NO_KEY_NEEDED } from './keyless.js';
 import type { Provider, ProviderEvent, ProviderRequest, ProviderSettings } from './types.js';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 const ERROR_CLASSES = { APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError };
 
-/**
- * Local servers (Ollama, LM Studio, llama.cpp, vLLM) ignore the key, but the SDK refuses to
- * start without one; this stands in when a custom base URL is configured without a key.
- */
-const NO_KEY_NEEDED = 'no-key-needed';
 
 /** OpenAI, or any server that speaks its chat completions API through `baseUrl`. */
 export function createOpenAIProvider(settings: ProviderSettings): Provider {

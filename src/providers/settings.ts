@@ -1,6 +1,7 @@
 import type { Config } from '../core/config.js';
 import { ProviderError, UsageError } from '../core/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from '../core/messages.js';
+import { NO_KEY_NEEDED } from './keyless.js';
 import type { ProviderSettings } from './types.js';
 
 // Which provider and model a turn uses: flags first, then config, then which keys are present;
@@ -17,8 +18,6 @@ export interface ProviderFlags {
   model?: string;
 }
 
-/** Local OpenAI-compatible servers (Ollama, LM Studio, llama.cpp) ignore the key; the SDK needs one. */
-const KEYLESS_PLACEHOLDER = 'no-key-needed';
 
 function keyFor(name: ProviderName, config: Config, env: NodeJS.ProcessEnv): string | undefined {
   if (name === 'openai') return env.OPENAI_API_KEY || config.openai?.apiKey;
@@ -60,7 +59,7 @@ export function resolveProviderSettings(flags: ProviderFlags, config: Config, en
   if (name === 'offline') return settings;
   const baseUrl = baseUrlFor(name, config, env);
   let apiKey = keyFor(name, config, env);
-  if (!apiKey && name === 'openai' && baseUrl) apiKey = KEYLESS_PLACEHOLDER;
+  if (!apiKey && name === 'openai' && baseUrl) apiKey = NO_KEY_NEEDED;
   if (!apiKey) {
     const envVar = name === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY';
     throw new ProviderError(name, 'config', `no ${name === 'openai' ? 'OpenAI' : 'Anthropic'} API key is set`, {

@@ -5,6 +5,8 @@ import { buildChatProfile } from '../persona/profile.js';
 import { buildSystemPrompt } from '../persona/prompt.js';
 import type { Persona } from '../persona/schema.js';
 import type { ChatStore, SessionRecord } from '../store/types.js';
+import { sessionTitle } from '../chat/engine.js';
+import { newUserMessage } from '../store/new-message.js';
 
 // An OpenAI-style request carries the whole conversation. The engine reads history from its
 // store, so the earlier turns are written into a fresh session first, then the engine continues
@@ -34,14 +36,10 @@ export function seedSession(request: SeedRequest): SessionRecord {
     userId: request.userId,
     provider: request.provider,
     model: request.model,
-    title: firstUser.replace(/\s+/g, ' ').trim().slice(0, 80) || null,
+    title: sessionTitle(firstUser),
   });
   for (const turn of turns) {
-    store.appendMessage({
-      sessionId: session.id, role: turn.role, content: turn.content, provider: null, model: null, inputTokens: null, outputTokens: null,
-      cacheReadTokens: null, cacheWriteTokens: null, costUsd: null, latencyFirstTokenMs: null, latencyTotalMs: null,
-      status: 'complete', finishReason: null, inputMode: 'script', error: null, fallback: false,
-    });
+    store.appendMessage({ ...newUserMessage(session.id, turn.content, 'script'), role: turn.role });
   }
   return session;
 }

@@ -1,9 +1,8 @@
 import type { Config } from '../core/config.js';
 import type { VoiceSettings } from './settings.js';
+import { NO_KEY_NEEDED } from '../providers/keyless.js';
 
 export const OPENAI_SPEECH_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-/** Local OpenAI-compatible speech servers ignore the key; the SDK refuses to start without one. */
-const KEYLESS_PLACEHOLDER = 'no-key-needed';
 
 export interface OpenAISpeechSettings {
   apiKey: string;
@@ -19,7 +18,7 @@ export function openAISpeechSettings(config: Config, voice: VoiceSettings, env: 
   const baseUrl = env.OPENAI_BASE_URL || config.openai?.baseUrl;
   if (!key && !baseUrl) return undefined;
   return {
-    apiKey: key ?? KEYLESS_PLACEHOLDER,
+    apiKey: key ?? NO_KEY_NEEDED,
     baseUrl: baseUrl ?? OPENAI_SPEECH_DEFAULT_BASE_URL,
     model: voice.openaiModel,
     hasKey: Boolean(key),

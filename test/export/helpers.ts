@@ -1,3 +1,4 @@
+import { newUserMessage } from '../../src/store/new-message.js';
 import type { Transcript } from '../../src/export/types.js';
 import type { MessageRecord } from '../../src/store/types.js';
 
@@ -8,26 +9,10 @@ export const HOSTILE_HTML_TEXT = '<script>alert("x")</script> & <img src=x onerr
 
 function message(seq: number, overrides: Partial<MessageRecord>): MessageRecord {
   return {
+    ...newUserMessage('s1', ''),
     id: `m${seq}`,
-    sessionId: 's1',
     seq,
-    role: 'user',
-    content: '',
     createdAt: `2025-03-01T10:0${seq}:00.000Z`,
-    provider: null,
-    model: null,
-    inputTokens: null,
-    outputTokens: null,
-    cacheReadTokens: null,
-    cacheWriteTokens: null,
-    costUsd: null,
-    latencyFirstTokenMs: null,
-    latencyTotalMs: null,
-    status: 'complete',
-    finishReason: null,
-    inputMode: 'typed',
-    error: null,
-    fallback: false,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { newUserMessage } from '../../../src/store/new-message.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,25 +60,7 @@ export function startSession(store: SqliteStore, personaId = 'maria-lopez', name
 }
 
 export function userMessage(sessionId: string, content: string): NewMessage {
-  return {
-    sessionId,
-    role: 'user',
-    content,
-    provider: null,
-    model: null,
-    inputTokens: null,
-    outputTokens: null,
-    cacheReadTokens: null,
-    cacheWriteTokens: null,
-    costUsd: null,
-    latencyFirstTokenMs: null,
-    latencyTotalMs: null,
-    status: 'complete',
-    finishReason: null,
-    inputMode: 'typed',
-    error: null,
-    fallback: false,
-  };
+  return newUserMessage(sessionId, content);
 }
 
 export function personaReply(sessionId: string, content: string, overrides: Partial<NewMessage> = {}): NewMessage {
