@@ -25,8 +25,52 @@ const zodEnglishOnly = {
   },
 };
 
+// yoga-layout (Ink's layout engine) embeds its WebAssembly as a data: URL and, when a global fetch
+// exists, loads it through fetch(). On Node that first fetch() pulls in undici: measured ~30 ms of
+// every Ink start-up, a fifth of the chat's first frame. Shadowing `fetch` inside the loader makes
+// it take its own synchronous base64 path, which yields the same bytes. The build fails if the
+// loader changes shape, so a yoga upgrade cannot silently undo this.
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const anchor = 'var _scriptDir = import.meta.url;';
+      if (!source.includes(anchor) || !source.includes('"function"!=typeof fetch')) {
+        throw new Error(`yoga-without-fetch: ${args.path} no longer has the expected loader; review the patch`);
+      }
+      return { contents: source.replace(anchor, `${anchor} var fetch;`), loader: 'js' };
+    });
+  },
+};
+
+// Ink and its wrapping helpers measure every string with string-width, whose first non-ASCII
+// string costs 20-40 ms (see src/ui/terminal-width/string-width-fast-path.ts). Their imports go to
+// our fast path, which answers the same and hands complex clusters back to string-width. The build
+// fails if one of them stops importing string-width, so an Ink upgrade cannot silently bypass it.
+const fastPath = new URL('../src/ui/terminal-width/string-width-fast-path.ts', import.meta.url).pathname;
+const stringWidthUsers = ['ink', 'wrap-ansi', 'widest-line', 'cli-truncate'];
+const stringWidthFastPath = {
+  name: 'string-width-fast-path',
+  setup(b) {
+    const redirected = new Set();
+    b.onResolve({ filter: /^string-width$/ }, (args) => {
+      if (args.importer === fastPath) return undefined;
+      const user = stringWidthUsers.find((name) => args.importer.includes(`${'/'}node_modules${'/'}${name}${'/'}`));
+      if (user) redirected.add(user);
+      return { path: fastPath };
+    });
+    b.onEnd((result) => {
+      const missing = stringWidthUsers.filter((name) => !redirected.has(name));
+      if (result.errors.length === 0 && missing.length > 0) {
+        throw new Error(`string-width-fast-path: ${missing.join(', ')} no longer import string-width; review the redirect`);
+      }
+    });
+  },
+};
+
 await build({
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, yogaWithoutFetch, stringWidthFastPath],
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir,
   bundle: true,

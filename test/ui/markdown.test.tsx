@@ -5,7 +5,7 @@ import { loadHighlighter } from '../../src/ui/markdown/highlight.js';
 import { loadMarkdownParser } from '../../src/ui/markdown/lexer.js';
 import { Markdown } from '../../src/ui/markdown/Markdown.js';
 import { layoutTable } from '../../src/ui/markdown/table-layout.js';
-import { textWidth } from '../../src/ui/text-width.js';
+import { textWidth } from '../../src/ui/terminal-width/text-width.js';
 
 // Styling must come from Ink props: with colour on, the frame carries SGR codes Ink made; the
 // assertions check the Markdown syntax is gone and the right styles are present.

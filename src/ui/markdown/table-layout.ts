@@ -1,4 +1,4 @@
-import { textWidth, wrapLine } from '../text-width.js';
+import { textWidth, wrapLine } from '../terminal-width/text-width.js';
 
 // Fits a Markdown table to the terminal: columns keep their natural width when everything fits;
 // otherwise the widest columns give up space first and their cells wrap onto more lines.

@@ -4,7 +4,7 @@ import type { PersonaView } from '../chat/persona-view.js';
 import { useRawInput } from '../hooks/useRawInput.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { parseKeys } from '../input/keys.js';
-import { fitWidth } from '../text-width.js';
+import { fitWidth, padToWidth, textWidth } from '../terminal-width/text-width.js';
 import { theme } from '../theme.js';
 import { filterPersonas } from './filter-personas.js';
 
@@ -55,9 +55,9 @@ export function PersonaPicker({ personas, onPick, onCancel }: Props) {
   const visible = Math.max(3, rows - 6);
   const first = Math.min(Math.max(0, index - Math.floor(visible / 2)), Math.max(0, matches.length - visible));
   const shown = matches.slice(first, first + visible);
-  const nameWidth = Math.min(28, Math.max(...personas.map((p) => p.name.length), 4));
+  const nameWidth = Math.min(28, Math.max(...personas.map((p) => textWidth(p.name)), 4));
   // The id is what `persona ask <id>` and `persona chat <id>` take: show it, so people learn it here.
-  const idWidth = Math.min(24, Math.max(...personas.map((p) => p.id.length), 2));
+  const idWidth = Math.min(24, Math.max(...personas.map((p) => textWidth(p.id)), 2));
   return (
     <Box flexDirection="column">
       <Text bold>Who do you want to talk to?</Text>
@@ -73,8 +73,8 @@ export function PersonaPicker({ personas, onPick, onCancel }: Props) {
         return (
           <Text key={p.id} wrap="truncate-end">
             <Text color={theme.accent}>{active ? '❯ ' : '  '}</Text>
-            {p.emoji} <Text bold={active} color={active ? p.color : undefined}>{fitWidth(p.name, nameWidth).padEnd(nameWidth)}</Text>
-            <Text color={theme.dim}>  {fitWidth(p.id, idWidth).padEnd(idWidth)}  {fitWidth(p.summary, Math.max(10, columns - nameWidth - idWidth - 12))}</Text>
+            {p.emoji} <Text bold={active} color={active ? p.color : undefined}>{padToWidth(fitWidth(p.name, nameWidth), nameWidth)}</Text>
+            <Text color={theme.dim}>  {padToWidth(fitWidth(p.id, idWidth), idWidth)}  {fitWidth(p.summary, Math.max(10, columns - nameWidth - idWidth - 12))}</Text>
           </Text>
         );
       })}
