@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import { Box } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHighlighter } from '../../src/ui/markdown/highlight.js';
@@ -33,6 +34,21 @@ describe('Markdown', () => {
     expect(plain(out)).toBe('Some bold and soft words');
     expect(out).toContain(`${BOLD}bold`);
     expect(out).toContain(`${ITALIC}soft`);
+  });
+
+  it('starts every wrapped line flush, even after a line that fills the width exactly', () => {
+    // "I spend most of it chasing receipts from" is exactly 40 columns: Ink's wrap would start the
+    // next line with the space it broke at.
+    const text = "Honestly, the **close takes nine days** and I spend most of it *chasing* receipts from the sales team, which is a waste of my controller's time.";
+    const out = render(
+      <Box width={40}>
+        <Markdown text={text} width={40} />
+      </Box>,
+    ).lastFrame();
+    const lines = plain(out ?? '').split('\n');
+    expect(lines[1]).toBe('I spend most of it chasing receipts from');
+    expect(lines[2]).toBe('the sales team, which is a waste of my');
+    for (const line of lines) expect(line).not.toMatch(/^ /);
   });
 
   it('renders bullet and numbered lists, nested lists indented', () => {

@@ -1,4 +1,6 @@
 import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { ProseText } from '../ProseText.js';
 import type { SlashCommand } from '../commands/types.js';
 import { theme } from '../theme.js';
 
@@ -16,26 +18,58 @@ const KEYS: Array<[string, string]> = [
   ['Ctrl-R (or /voice)', 'record a message by voice: Enter or Ctrl-R stops, Esc cancels; the transcript lands in the input'],
 ];
 
-export function HelpView({ commands }: { commands: readonly SlashCommand[] }) {
+/**
+ * A label column and a description that wraps within its own column, not back to the left edge.
+ * A label too long for the column gets a line of its own, with the description below it.
+ */
+function Row({ label, labelWidth, children }: { label: string; labelWidth: number; children: ReactNode }) {
+  const description = (
+    <Box flexGrow={1} flexShrink={1}>
+      <ProseText>{children}</ProseText>
+    </Box>
+  );
+  if (label.length + 1 > labelWidth) {
+    return (
+      <Box flexDirection="column">
+        <Text color={theme.user}>{label}</Text>
+        <Box paddingLeft={labelWidth}>{description}</Box>
+      </Box>
+    );
+  }
+  return (
+    <Box>
+      <Box width={labelWidth} flexShrink={0}>
+        <Text color={theme.user}>{label}</Text>
+      </Box>
+      {description}
+    </Box>
+  );
+}
+
+/** The label column: wide enough for the labels, but never more than ~40% of the terminal. */
+function labelColumn(labels: readonly string[], width: number): number {
+  const widest = Math.max(...labels.map((l) => l.length)) + 2;
+  return Math.min(widest, Math.max(16, Math.floor(width * 0.4)));
+}
+
+export function HelpView({ commands, width }: { commands: readonly SlashCommand[]; width: number }) {
   const usage = commands.map((c) => `/${c.name}${c.args ? ` ${c.args}` : ''}`);
-  const width = Math.max(...usage.map((u) => u.length)) + 2;
-  const keyWidth = Math.max(...KEYS.map(([k]) => k.length)) + 2;
+  const commandWidth = labelColumn(usage, width);
+  const keyWidth = labelColumn(KEYS.map(([k]) => k), width);
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text bold>Commands</Text>
       {commands.map((c, i) => (
-        <Text key={c.name}>
-          <Text color={theme.user}>{usage[i]!.padEnd(width)}</Text>
+        <Row key={c.name} label={usage[i]!} labelWidth={commandWidth}>
           {c.description}
           {c.altNames?.length ? <Text color={theme.dim}> (also /{c.altNames.join(', /')})</Text> : null}
-        </Text>
+        </Row>
       ))}
       <Text bold>{'\n'}Keys</Text>
       {KEYS.map(([key, what]) => (
-        <Text key={key}>
-          <Text color={theme.user}>{key.padEnd(keyWidth)}</Text>
+        <Row key={key} label={key} labelWidth={keyWidth}>
           {what}
-        </Text>
+        </Row>
       ))}
       <Text color={theme.dim}>{'\n'}Start a message with // to send one that begins with a slash.</Text>
     </Box>

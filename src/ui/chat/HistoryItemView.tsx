@@ -7,8 +7,20 @@ import { HelpView } from './HelpView.js';
 import type { HistoryItem } from './history-items.js';
 import { PersonaName } from './PersonaName.js';
 
-/** One transcript item. Rendered once: items live in <Static>. */
+/**
+ * One transcript item. Rendered once: items live in <Static>, whose children Ink does not fit to
+ * the terminal, so every item is given the terminal's width here (or long lines would run past
+ * the edge and be folded by the terminal instead of wrapped by Ink).
+ */
 export const HistoryItemView = memo(function HistoryItemView({ item, width }: { item: HistoryItem; width: number }) {
+  return (
+    <Box width={width} flexDirection="column">
+      <ItemBody item={item} width={width} />
+    </Box>
+  );
+});
+
+function ItemBody({ item, width }: { item: HistoryItem; width: number }) {
   switch (item.kind) {
     case 'header':
       return <Header persona={item.persona} width={width} />;
@@ -56,9 +68,9 @@ export const HistoryItemView = memo(function HistoryItemView({ item, width }: { 
         </Box>
       );
     case 'help':
-      return <HelpView commands={item.commands} />;
+      return <HelpView commands={item.commands} width={width} />;
   }
-});
+}
 
 function UserMessage({ text }: { text: string }) {
   return (

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { ProseText } from '../ProseText.js';
 import { useThrottledStore } from '../hooks/useThrottledStore.js';
 import { Spinner } from '../Spinner.js';
 import type { LiveReplyStore } from './live-reply-store.js';
@@ -17,7 +18,7 @@ export function LiveReply({ store, width }: { store: LiveReplyStore; width: numb
       {reply.showName ? <PersonaName persona={reply.persona} /> : null}
       {reply.text ? (
         <Box paddingLeft={2} width={width}>
-          <Text>{reply.text.replace(/\s+$/, '')}</Text>
+          <ProseText>{reply.text.replace(/\s+$/, '')}</ProseText>
         </Box>
       ) : null}
       {reply.phase === 'waiting' ? (

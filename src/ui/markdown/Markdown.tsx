@@ -5,6 +5,7 @@ import { sanitizeText } from '../../core/sanitize.js';
 import { CodeBlock } from './CodeBlock.js';
 import { lexMarkdown } from './lexer.js';
 import { renderInline } from './Inline.js';
+import { ProseText } from '../ProseText.js';
 import { Table } from './Table.js';
 import { theme } from '../theme.js';
 
@@ -40,16 +41,16 @@ function block(token: Token, width: number): ReactNode {
     case 'heading': {
       const heading = token as Tokens.Heading;
       return (
-        <Text bold color={theme.heading} underline={heading.depth === 1}>
+        <ProseText bold color={theme.heading} underline={heading.depth === 1}>
           {renderInline(heading.tokens)}
-        </Text>
+        </ProseText>
       );
     }
     case 'paragraph':
-      return <Text>{renderInline((token as Tokens.Paragraph).tokens)}</Text>;
+      return <ProseText>{renderInline((token as Tokens.Paragraph).tokens)}</ProseText>;
     case 'text': {
       const text = token as Tokens.Text;
-      return <Text>{text.tokens ? renderInline(text.tokens) : text.text}</Text>;
+      return <ProseText>{text.tokens ? renderInline(text.tokens) : text.text}</ProseText>;
     }
     case 'code': {
       const code = token as Tokens.Code;
