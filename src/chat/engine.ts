@@ -4,7 +4,7 @@ import type { Config } from '../core/config.js';
 import type { ChatProfile, Persona } from '../persona/schema.js';
 import { costOf, priceFor } from '../providers/pricing.js';
 import type { Provider, ProviderRequest } from '../providers/types.js';
-import { newUserMessage } from '../store/new-message.js';
+import { newOpeningMessage, newUserMessage } from '../store/new-message.js';
 import type { ChatStore, MessageRecord, SessionRecord } from '../store/types.js';
 import type { ChatEvent } from './events.js';
 import { conversationTurns, DEFAULT_WINDOW, historyWindow, type HistoryWindow } from './history.js';
@@ -42,6 +42,13 @@ export interface EngineOptions {
   limits?: LimitSettings;
   /** Send even when a spending budget is spent (--over-budget). */
   overBudget?: boolean;
+  /**
+   * The greeting the front end showed when this conversation opened. It becomes the session's
+   * first message when the session is created, so history, transcripts and exports start where
+   * the conversation did. Models never get it as a turn (a window never opens with the persona;
+   * `contextFor` tells them how the conversation began).
+   */
+  opening?: string;
 }
 
 export interface EngineDeps {
@@ -100,6 +107,11 @@ export class ChatEngine {
     this.active = active;
   }
 
+  /** The greeting this conversation opens with, until its session starts (then it is the first message). */
+  get opening(): string | undefined {
+    return this.sessionRecord ? undefined : this.deps.options.opening?.trim() || undefined;
+  }
+
   messages(): MessageRecord[] {
     return this.sessionRecord ? this.deps.store.listMessages(this.sessionRecord.id) : [];
   }
@@ -126,7 +138,9 @@ export class ChatEngine {
         signal: options.signal,
       });
     }
+    const opening = this.opening;
     const session = this.ensureSession(text);
+    if (opening) this.saving(session, () => this.deps.store.appendMessage(newOpeningMessage(session.id, opening)));
     const history = historyWindow(prior, this.deps.options.window ?? DEFAULT_WINDOW);
     const userMessage = this.saving(session, () => this.deps.store.appendMessage(newUserMessage(session.id, text, options.inputMode)));
     yield* this.reply(session, [...history, { role: 'user', content: text }], userMessage, options);

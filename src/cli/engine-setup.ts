@@ -91,6 +91,7 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
       contextFor: combineContexts(setup.greetingShown || cardNamespaceOf(persona.data) ? greetingContextFor(persona) : undefined, cardContextFor(persona)),
       limits: resolveLimits(config.limits),
       overBudget: setup.overBudget,
+      opening: setup.greetingShown ? persona.data.chatProfile?.greeting : undefined,
     },
   });
 }

@@ -1,9 +1,10 @@
 import type { ChatTurn } from '../core/messages.js';
 import type { Persona } from './schema.js';
 
-// The chat shows a persona's greeting when a session opens, but does not store it as a message:
-// until the persona has spoken, the model is told how the conversation began, so its first reply
-// follows on from the greeting instead of greeting a second time.
+// The chat shows a persona's greeting when a session opens, and the session keeps it as its first
+// message, but a model never gets it as a turn (a request opens with the user). Until the persona
+// has replied, the model is told how the conversation began, so its first reply follows on from
+// the greeting instead of greeting a second time.
 
 export type ContextFor = (turns: ChatTurn[]) => string | undefined;
 

@@ -23,3 +23,19 @@ export function newUserMessage(sessionId: string, content: string, inputMode: In
     fallback: false,
   };
 }
+
+/**
+ * The greeting a conversation opened with, as the persona's first message. No provider wrote it,
+ * so it has none, and it cost nothing: zero tokens and $0 (not "unknown", which would make the
+ * session's cost unknown in `persona stats`).
+ */
+export function newOpeningMessage(sessionId: string, content: string): NewMessage {
+  return {
+    ...newUserMessage(sessionId, content),
+    role: 'persona',
+    inputMode: null,
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: 0,
+  };
+}

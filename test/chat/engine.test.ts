@@ -56,6 +56,49 @@ describe('ChatEngine', () => {
     ]);
   });
 
+  it('saves the greeting the chat showed as the first message, at no cost, and never sends it as a turn', async () => {
+    const provider = new ScriptedProvider().reply('one').reply('two');
+    const { e, store } = engine(provider, { opening: '  Twenty minutes. Go.  ', contextFor: (turns) => (turns.some((t) => t.role === 'persona') ? undefined : 'opened with a greeting') });
+    expect(e.opening).toBe('Twenty minutes. Go.');
+    await drain(e.send('first'));
+    expect(e.opening).toBeUndefined();
+    await drain(e.send('second'));
+    expect(store.messages.map((m) => [m.seq, m.role, m.content])).toEqual([
+      [1, 'persona', 'Twenty minutes. Go.'],
+      [2, 'user', 'first'],
+      [3, 'persona', 'one'],
+      [4, 'user', 'second'],
+      [5, 'persona', 'two'],
+    ]);
+    expect(store.messages[0]).toMatchObject({ provider: null, model: null, inputMode: null, inputTokens: 0, outputTokens: 0, costUsd: 0, status: 'complete' });
+    expect(provider.requests[0]!.messages).toEqual([{ role: 'user', content: 'first' }]);
+    expect(provider.requests[0]!.system).toContain('opened with a greeting');
+    expect(provider.requests[1]!.messages).toEqual([
+      { role: 'user', content: 'first' },
+      { role: 'persona', content: 'one' },
+      { role: 'user', content: 'second' },
+    ]);
+    expect(provider.requests[1]!.system).not.toContain('opened with a greeting');
+  });
+
+  it('adds no greeting to a session it continues', async () => {
+    const store = new MemoryStore();
+    const first = engine(new ScriptedProvider().reply('one'), {}, store);
+    await drain(first.e.send('first'));
+    const reopened = new ChatEngine({
+      store,
+      persona: ana,
+      profile: buildChatProfile(ana.data),
+      systemPrompt: 'You are Ana.',
+      active: { provider: new ScriptedProvider().reply('two'), model: 'gpt-4o-mini' },
+      options: { temperature: 0.7, maxOutputTokens: 321, opening: 'Hello again.' },
+      session: first.e.session,
+    });
+    expect(reopened.opening).toBeUndefined();
+    await drain(reopened.send('second'));
+    expect(store.messages.map((m) => m.content)).toEqual(['first', 'one', 'second', 'two']);
+  });
+
   it('windows the history to the last N messages', async () => {
     const provider = new ScriptedProvider();
     for (let i = 0; i < 6; i++) provider.reply(`r${i}`);

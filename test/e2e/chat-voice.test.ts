@@ -80,11 +80,13 @@ describe('voice input in persona chat', { timeout: 60_000 }, () => {
     expect(await terminal.waitForExit()).toBe(0);
 
     const db = readDatabase(home);
+    // Diane's greeting opens the session, then the spoken question and the reply.
     expect(db.messages.map((m) => [m.role, m.input_mode])).toEqual([
+      ['persona', null],
       ['user', 'voice'],
       ['persona', null],
     ]);
-    expect(db.messages[0]!.content).toBe('What would make you switch banks?');
+    expect(db.messages[1]!.content).toBe('What would make you switch banks?');
     const [audio] = audioPaths(home);
     expect(dirname(dirname(audio!))).toBe(join(home, 'audio'));
     expect(decodeWav(readFileSync(audio!)).sampleRate).toBe(16_000);
@@ -106,7 +108,7 @@ describe('voice input in persona chat', { timeout: 60_000 }, () => {
       await terminal.waitFor('/help · Ctrl-D quits', 20_000, { history: false });
       terminal.press('C-d');
       expect(await terminal.waitForExit()).toBe(0);
-      const [user] = readDatabase(home).messages;
+      const user = readDatabase(home).messages.find((m) => m.role === 'user');
       expect(user).toMatchObject({ role: 'user', input_mode: 'voice' });
       expect(user!.content.toLowerCase()).toContain('think');
     },
@@ -133,6 +135,7 @@ describe('voice input in persona chat', { timeout: 60_000 }, () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('error: voice input needs the interactive chat');
     expect(readDatabase(home).messages.map((m) => [m.role, m.content])).toEqual([
+      ['persona', 'I have about twenty minutes. What are we looking at?'],
       ['user', 'Hello there'],
       ['persona', expect.any(String)],
     ]);

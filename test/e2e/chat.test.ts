@@ -46,13 +46,16 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
 
     const db = readDatabase(home);
     expect(db.sessions).toEqual([expect.objectContaining({ persona_id: 'icu-nurse', provider: 'offline' })]);
-    expect(db.messages.map((m) => [m.role, m.status, m.input_mode])).toEqual([
-      ['user', 'complete', 'typed'],
-      ['persona', 'complete', null],
+    // The greeting on screen opens the saved session too, with no provider (no model wrote it).
+    expect(db.messages.map((m) => [m.role, m.status, m.input_mode, m.provider])).toEqual([
+      ['persona', 'complete', null, null],
+      ['user', 'complete', 'typed', null],
+      ['persona', 'complete', null, 'offline'],
     ]);
-    expect(db.messages[0]!.content).toBe('Tell me about your day in detail please');
+    expect(screen.replace(/\s+/g, ' ')).toContain(db.messages[0]!.content.replace(/\s+/g, ' '));
+    expect(db.messages[1]!.content).toBe('Tell me about your day in detail please');
     // What was streamed is what was saved: the reply's opening words are on screen.
-    const opening = db.messages[1]!.content.split(/\s+/).slice(0, 4).join(' ');
+    const opening = db.messages[2]!.content.split(/\s+/).slice(0, 4).join(' ');
     expect(screen.replace(/\s+/g, ' ')).toContain(opening);
   });
 
@@ -121,25 +124,38 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
       ['cfo', 'openai'],
     ]);
     const [first, second] = db.sessions.map((s) => db.messages.filter((m) => m.session_id === s.id));
+    // Each session opens with Diane's greeting (what the chat showed), then what happened.
+    const greeting = first![0]!.content;
+    expect(greeting).toBe('I have about twenty minutes. What are we looking at?');
     expect(first!.map((m) => [m.role, m.status])).toEqual([
+      ['persona', 'complete'],
       ['user', 'complete'],
       ['persona', 'interrupted'],
       ['persona', 'complete'],
     ]);
-    expect(first![0]!.content).toBe('First question');
-    const partial = first![1]!.content;
+    expect(first![1]!.content).toBe('First question');
+    const partial = first![2]!.content;
     expect(partial.length).toBeGreaterThan(0);
     expect(LONG_REPLY.startsWith(partial)).toBe(true);
     expect(partial).not.toContain('word149');
-    expect(first![2]!.content).toBe('A second, **shorter** answer.');
+    expect(first![3]!.content).toBe('A second, **shorter** answer.');
     expect(second!.map((m) => [m.role, m.status, m.content])).toEqual([
+      ['persona', 'complete', greeting],
       ['user', 'complete', 'Question two'],
       ['persona', 'complete', 'The third answer, in a new session.'],
     ]);
-    // The retry asked the model the same question again.
+    // The retry asked the model the same question again. The greeting never reaches the model as
+    // a turn (a request opens with the user); the system prompt says how the chat began.
     expect(wire.requests[1]!.body.messages.at(-1)).toEqual({ role: 'user', content: 'First question' });
+    for (const request of wire.requests) {
+      const turns = request.body.messages.filter((m: { role: string }) => m.role !== 'system');
+      expect(turns[0].role).toBe('user');
+    }
+    expect(wire.requests[0]!.body.messages[0].content).toContain(`You opened it with this message:\n${greeting}`);
 
     const exported = readFileSync(join(cwd, 'notes.md'), 'utf8');
+    expect(exported.indexOf(greeting)).toBeGreaterThan(-1);
+    expect(exported.indexOf(greeting)).toBeLessThan(exported.lastIndexOf('Question two'));
     expect(exported).toContain('Question two');
     expect(exported).toContain('The third answer, in a new session.');
     expect(exported).not.toContain('First question');
@@ -199,11 +215,13 @@ describe('persona chat without a terminal', { timeout: 20_000 }, () => {
     const home = tempDir();
     const result = await runCli(['chat', 'cfo'], { home, input: 'What do you think of our pricing?\n\nWould you switch vendors?\n' });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('You: What do you think of our pricing?\nDiane Kowalczyk: ');
+    // The transcript opens with the greeting, as the chat does, and the session keeps it.
+    expect(result.stdout.startsWith('Diane Kowalczyk: I have about twenty minutes. What are we looking at?\n\nYou: What do you think of our pricing?\nDiane Kowalczyk: ')).toBe(true);
     expect(result.stdout).toContain('You: Would you switch vendors?\nDiane Kowalczyk: ');
     expect(result.stdout).not.toContain('\x1b');
     const db = readDatabase(home);
     expect(db.messages.map((m) => [m.role, m.status, m.input_mode])).toEqual([
+      ['persona', 'complete', null],
       ['user', 'complete', 'script'],
       ['persona', 'complete', null],
       ['user', 'complete', 'script'],

@@ -51,6 +51,11 @@ export async function runLineChat(chat: LineChat): Promise<number> {
     write('\n\n');
   };
 
+  // A new session's greeting, as the chat shows it (the engine saves it with the first message).
+  const greet = () => {
+    if (engine.opening) write(`${paint.bold(sanitizeInline(persona.name))}: ${sanitizeText(engine.opening)}\n\n`);
+  };
+
   const apply = async (result: CommandResult): Promise<'quit' | void> => {
     switch (result.type) {
       case 'info':
@@ -73,7 +78,8 @@ export async function runLineChat(chat: LineChat): Promise<number> {
       case 'switch-persona':
         persona = result.type === 'reset' ? persona : result.persona;
         engine = await chat.services.createEngine({ persona, active: engine.provider });
-        return void write(`${paint.dim(`-- new session with ${sanitizeInline(persona.name)} --`)}\n\n`);
+        write(`${paint.dim(`-- new session with ${sanitizeInline(persona.name)} --`)}\n\n`);
+        return greet();
       case 'resume':
         persona = result.opened.persona;
         engine = await chat.services.createEngine({ persona, session: result.opened.session, active: engine.provider });
@@ -84,6 +90,7 @@ export async function runLineChat(chat: LineChat): Promise<number> {
     }
   };
 
+  greet();
   const lines = createInterface({ input: chat.input, crlfDelay: Infinity, terminal: false });
   try {
     for await (const line of lines) {

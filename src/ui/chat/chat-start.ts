@@ -23,10 +23,10 @@ export function chatStart(engine: ChatEngine, persona: Persona, messages: readon
 
 /**
  * A new session opens with the persona's greeting when the file (or an imported card's first
- * message) gives one. It is shown, not saved: the engine tells the model how the chat opened.
+ * message) gives one. The engine saves it as the session's first message when the session starts.
  */
 export function greetingItems(engine: ChatEngine, view: PersonaView): NewHistoryItem[] {
-  const greeting = engine.persona.data.chatProfile?.greeting?.trim();
+  const greeting = engine.opening;
   return greeting ? [{ kind: 'persona', persona: view, text: sanitizeText(greeting), showName: true, continues: false }] : [];
 }
 
