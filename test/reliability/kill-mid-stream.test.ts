@@ -40,9 +40,12 @@ function afterCrash(home: string): { integrity: string; messages: Array<{ role: 
   }
 }
 
-function expectSurvived(home: string, question: string): void {
-  const { integrity, messages } = afterCrash(home);
+/** `greeting`: what the chat showed first, saved ahead of the question. */
+function expectSurvived(home: string, question: string, greeting?: string): void {
+  const { integrity, messages: all } = afterCrash(home);
   expect(integrity).toBe('ok');
+  const messages = greeting ? all.slice(1) : all;
+  if (greeting) expect(all[0]).toEqual({ role: 'persona', content: greeting, status: 'complete' });
   expect(messages[0]).toEqual({ role: 'user', content: question, status: 'complete' });
   // Absent, or (never a half row) marked interrupted.
   expect(messages.slice(1).every((m) => m.role === 'persona' && m.status === 'interrupted')).toBe(true);
@@ -85,6 +88,6 @@ describe('kill -9 mid-stream', { timeout: 30_000 }, () => {
     expect(readFileSync(`/proc/${panePid}/cmdline`, 'utf8')).toContain(BIN);
     process.kill(Number(panePid), 'SIGKILL');
     await terminal.waitForExit(5000).catch(() => undefined);
-    expectSurvived(home, question);
+    expectSurvived(home, question, 'I have about twenty minutes. What are we looking at?');
   });
 });
