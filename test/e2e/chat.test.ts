@@ -78,6 +78,29 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
     expect(await terminal.waitForExit()).toBe(0);
   });
 
+  it('draws the transcript again at the new width after a resize, with no pieces of old frames left', async () => {
+    const home = tempDir();
+    terminal = startChat(['cfo'], { home, columns: 100, rows: 40 });
+    await terminal.waitFor('Message Diane');
+    terminal.type('How do you track expenses today, and what would make you switch tools? Tell me in detail.');
+    terminal.press('Enter');
+    await terminal.waitFor('/help · Ctrl-D quits', 15_000);
+    const boxes = (screen: string) => screen.split('\n').filter((l) => l.includes('› Message Diane')).length;
+    const widest = (screen: string) => Math.max(...screen.split('\n').map((l) => l.trimEnd().length));
+
+    terminal.resize(60);
+    // Once it settles: one input box, and every line (the user's question included) fits 60 columns.
+    const narrow = await terminal.waitFor((s) => boxes(s) === 1 && s.includes('┃ switch tools? Tell me in detail.'), 5000, { history: true });
+    expect(widest(narrow)).toBeLessThanOrEqual(60);
+    terminal.resize(100);
+    const wide = await terminal.waitFor((s) => boxes(s) === 1 && s.includes('┃ How do you track expenses today, and what would make you switch tools? Tell me in detail.'), 5000, {
+      history: true,
+    });
+    expect(wide.match(/I have about twenty minutes/g)).toHaveLength(1);
+    terminal.press('C-d');
+    expect(await terminal.waitForExit()).toBe(0);
+  });
+
   it('streams, stops on Esc, /retry, /reset, /export, /quit; the database holds exactly that', async () => {
     const home = tempDir();
     const cwd = tempDir();

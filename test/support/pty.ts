@@ -63,6 +63,11 @@ export class TmuxTerminal {
     this.tmux(['send-keys', '-t', this.target, ...keys]);
   }
 
+  /** Changes the terminal's size, as dragging the window's edge does. */
+  resize(columns: number, rows?: number): void {
+    this.tmux(['resize-window', '-t', this.target, '-x', String(columns), ...(rows ? ['-y', String(rows)] : [])]);
+  }
+
   /** Pastes text the way a terminal does (bracketed when the program asked for it). */
   paste(text: string): void {
     this.tmux(['set-buffer', '-b', 'paste', text]);

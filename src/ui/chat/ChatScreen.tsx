@@ -1,5 +1,5 @@
 import { Box, Static, useStdout } from 'ink';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ChatEngine } from '../../chat/engine.js';
 import type { ChatEvent } from '../../chat/events.js';
 import { sanitizeText } from '../../core/sanitize.js';
@@ -77,6 +77,11 @@ export function ChatScreen({ services, start, onQuit }: Props) {
     session.clear();
   }, [session, stdout]);
 
+  useRedrawOnResize(columns, () => {
+    stdout.write('\x1b[2J\x1b[3J\x1b[H');
+    session.redraw();
+  });
+
   const send = (text: string, spoken?: Spoken) => {
     session.push([{ kind: 'user', text: sanitizeText(text) }]);
     const reply = (signal: AbortSignal) => afterReady(services.ready(), () => chat.engine.send(text, { signal, inputMode: spoken ? 'voice' : 'typed' }));
@@ -141,4 +146,27 @@ export function ChatScreen({ services, start, onQuit }: Props) {
       <StatusLine provider={session.provider} totals={session.totals} busy={runner.busy} saving={services.saving} offlineNotice={services.offlineNotice} />
     </Box>
   );
+}
+
+/** How long the width must stay put before the transcript is drawn again (resizes come in bursts). */
+const RESIZE_SETTLE_MS = 150;
+
+/**
+ * A terminal that changes width re-folds what is already on screen, so Ink's count of the lines
+ * it drew is wrong and pieces of old frames stay behind; finished messages also keep the old
+ * width. Once the width settles, wipe the screen and draw the transcript again at the new width.
+ */
+function useRedrawOnResize(columns: number, redraw: () => void): void {
+  const mounted = useRef(false);
+  const latest = useRef(redraw);
+  latest.current = redraw;
+  useEffect(() => {
+    // Even a width that comes back to where it was has garbled the screen on the way.
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    const timer = setTimeout(() => latest.current(), RESIZE_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [columns]);
 }

@@ -25,9 +25,17 @@ export interface ChatSession {
   answering(name: ProviderName, model: string): void;
   /** Starts over on a cleared screen with just the header. */
   clear(): void;
+  /** Draws the transcript again on a cleared screen (after a resize), its last items only. */
+  redraw(): void;
   /** Continues with another engine (new session, other persona, resumed session). */
   switchTo(engine: ChatEngine, persona: Persona, intro: NewHistoryItem[], history: readonly MessageRecord[]): void;
 }
+
+/**
+ * How many transcript items a redraw after a resize draws again: enough to read back the recent
+ * conversation, few enough that a resize in a 1,000-message session does not stall the screen.
+ */
+const REDRAWN_ITEMS = 200;
 
 /** The state of the conversation on screen: which engine, the transcript items, the totals. */
 export function useChatSession(start: { engine: ChatEngine; persona: Persona; intro: NewHistoryItem[]; history: readonly MessageRecord[] }): ChatSession {
@@ -48,6 +56,14 @@ export function useChatSession(start: { engine: ChatEngine; persona: Persona; in
     setItems(withIds([{ kind: 'header', persona: chat.view }]));
     setStaticKey((k) => k + 1);
   }, [chat.view]);
+  const redraw = useCallback(() => {
+    setItems((prev) => {
+      const hidden = prev.length - REDRAWN_ITEMS;
+      if (hidden <= 0) return prev;
+      return [...withIds([{ kind: 'notice', tone: 'info', text: `… ${hidden} earlier items above a resize are not redrawn (/export has the whole session)` }]), ...prev.slice(hidden)];
+    });
+    setStaticKey((k) => k + 1);
+  }, []);
   const switchTo = useCallback<ChatSession['switchTo']>((engine, persona, intro, history) => {
     setChat({ engine, persona, view: personaView(persona) });
     setTotals(totalsOf(history));
@@ -55,7 +71,7 @@ export function useChatSession(start: { engine: ChatEngine; persona: Persona; in
     setItems((prev) => [...prev, ...withIds(intro)]);
   }, []);
 
-  return { chat, items, staticKey, totals, provider, push, saved, answering, clear, switchTo };
+  return { chat, items, staticKey, totals, provider, push, saved, answering, clear, redraw, switchTo };
 }
 
 function providerOf(engine: ChatEngine) {
