@@ -25,6 +25,11 @@ function keyFor(name: ProviderName, config: Config, env: NodeJS.ProcessEnv): str
   return undefined;
 }
 
+/** The live providers that have an API key, from the environment or the config. */
+export function providersWithKeys(config: Config, env: NodeJS.ProcessEnv = process.env): Array<'openai' | 'anthropic'> {
+  return (['openai', 'anthropic'] as const).filter((name) => keyFor(name, config, env));
+}
+
 function baseUrlFor(name: ProviderName, config: Config, env: NodeJS.ProcessEnv): string | undefined {
   if (name === 'openai') return env.OPENAI_BASE_URL || config.openai?.baseUrl;
   if (name === 'anthropic') return env.ANTHROPIC_BASE_URL || config.anthropic?.baseUrl;

@@ -67,6 +67,16 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
     expect(await terminal.waitForExit()).toBe(0);
   });
 
+  it('with a key set but the offline engine chosen, the notice says how to switch instead of asking for a key', async () => {
+    const home = tempDir();
+    terminal = startChat(['cfo', '--provider', 'offline'], { home, env: { OPENAI_API_KEY: 'sk-test-not-used' } });
+    const screen = await terminal.waitFor('Message Diane');
+    expect(screen.replace(/\s+/g, ' ')).toContain('/provider openai answers with your OpenAI key.');
+    expect(screen).not.toContain('Set OPENAI_API_KEY');
+    terminal.press('C-d');
+    expect(await terminal.waitForExit()).toBe(0);
+  });
+
   it("opens a new session with the persona's greeting; /reset greets again", async () => {
     const home = tempDir();
     terminal = startChat(['cfo'], { home });

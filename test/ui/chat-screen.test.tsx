@@ -6,6 +6,7 @@ import { MemoryStore } from '../../src/chat/memory-store.js';
 import { buildChatProfile } from '../../src/persona/profile.js';
 import { chatStart } from '../../src/ui/chat/chat-start.js';
 import { ChatScreen } from '../../src/ui/chat/ChatScreen.js';
+import { forTheChat, whatToDo } from '../../src/ui/chat/chat-hints.js';
 import { loadMarkdownParser } from '../../src/ui/markdown/lexer.js';
 import { ScriptedProvider } from '../chat/scripted-provider.js';
 import { fakeServices, PERSONAS } from './fake-services.js';
@@ -51,12 +52,23 @@ describe('ChatScreen', () => {
     ]);
   });
 
+  it("tells the provider's way out the chat's way: /provider, not the --provider flag", () => {
+    expect(whatToDo('check the base URL (OPENAI_BASE_URL or `persona config set openai.baseUrl …`) and the network, or use --provider offline')).toBe(
+      'check the base URL (OPENAI_BASE_URL or `persona config set openai.baseUrl …`) and the network; /retry to try again, or /provider offline to switch',
+    );
+    expect(whatToDo('try again; if it persists, use --provider offline')).toBe('/retry to try again, or /provider offline to switch');
+    expect(whatToDo(undefined)).toBe('/retry to try again, or /provider offline to switch');
+    expect(forTheChat('export OPENAI_API_KEY=…, or run `persona config set openai.apiKey <key>`, or use --provider offline')).toBe(
+      'export OPENAI_API_KEY=…, or run `persona config set openai.apiKey <key>`, or switch with /provider offline',
+    );
+  });
+
   it('shows a provider failure inline with what to do, and keeps going', async () => {
     const chat = setup();
     chat.provider.fail('rate_limit', 'OpenAI is rate limiting this key (429)');
     await press(chat.stdin, 'Hello', KEY.enter);
     await chat.until('✗ OpenAI is rate limiting this key (429)');
-    expect(chat.screen()).toContain('/retry to try again, or /provider to switch');
+    expect(chat.screen()).toContain('/retry to try again, or /provider offline to switch');
     chat.provider.reply('Back again.');
     await press(chat.stdin, '/retry', KEY.enter);
     await chat.until('Back again.');

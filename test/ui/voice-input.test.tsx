@@ -96,13 +96,14 @@ describe('voice input in the chat', () => {
     expect(chat.store.messages).toEqual([]);
   });
 
-  it('a recorder that cannot start shows one line with the hint, and the chat goes on', async () => {
+  it('a recorder that cannot start shows the error with the hint under it, and the chat goes on', async () => {
     const chat = setup();
     chat.voice.failToStart(
       new UserError('no microphone recorder found: install sox (apt-get install sox) or set voice.recorder', { hint: 'the "sox" program is not on PATH' }),
     );
     await press(chat.stdin, CTRL_R);
-    await chat.until('✗ no microphone recorder found: install sox (apt-get install sox) or set voice.recorder · the "sox" program is not on PATH');
+    // The hint stands on its own line under the error (the screen helper joins lines with spaces).
+    await chat.until('✗ no microphone recorder found: install sox (apt-get install sox) or set voice.recorder the "sox" program is not on PATH');
     chat.provider.reply('Hello there.');
     await press(chat.stdin, 'Hi', KEY.enter);
     await chat.until('Hello there.');

@@ -96,8 +96,8 @@ async function askOne(
   const sanitizer = new TerminalSanitizer();
   const err = colorFor(process.stderr);
   if (engine.provider.provider.name === 'offline' && process.stderr.isTTY && !ctx.json) {
-    const { OFFLINE_NOTICE } = await import('../../providers/offline/notice.js');
-    process.stderr.write(`${err.dim(OFFLINE_NOTICE)}\n`);
+    const [{ offlineNotice }, { providersWithKeys }] = await Promise.all([import('../../providers/offline/notice.js'), import('../../providers/settings.js')]);
+    process.stderr.write(`${err.dim(offlineNotice(providersWithKeys(ctx.config), 'flag'))}\n`);
   }
   const note = (notice: string) => process.stderr.write(`${err.yellow('note:')} ${sanitizeInline(notice)}\n`);
   const send = () => showingNotices(engine.send(message, { signal: ctx.signal, inputMode: ctx.spoken.inputMode ?? (process.stdin.isTTY ? 'typed' : 'script'), noWait: ctx.noWait }), note);

@@ -31,7 +31,7 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
   const store: ChatStore = eager ?? deferred ?? memoryStore();
   try {
     const opened = openChat(personaArg, options, eager);
-    const { OFFLINE_NOTICE } = await import('../../providers/offline/notice.js');
+    const [{ offlineNotice }, { providersWithKeys }] = await Promise.all([import('../../providers/offline/notice.js'), import('../../providers/settings.js')]);
     const services = createChatServices({
       store,
       sqlite: () => eager ?? deferred?.opened,
@@ -40,7 +40,7 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
       flags,
       config,
       paceMs: interactive ? INTERACTIVE_PACE_MS : 0,
-      offlineNotice: OFFLINE_NOTICE,
+      offlineNotice: offlineNotice(providersWithKeys(config), interactive ? 'command' : 'flag'),
       voice: { autoSend: options.voiceAutoSend, keepAudio: options.keepAudio },
       overBudget: options.overBudget,
     });

@@ -2,6 +2,7 @@ import { Box, Static, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ChatEngine } from '../../chat/engine.js';
 import type { ChatEvent } from '../../chat/events.js';
+import { isUserError } from '../../core/errors.js';
 import { sanitizeText } from '../../core/sanitize.js';
 import { buildChatProfile } from '../../persona/profile.js';
 import { buildSystemPrompt } from '../../persona/prompt.js';
@@ -15,6 +16,7 @@ import { HistoryNavigator } from '../input/history-navigator.js';
 import type { ChatServices } from '../services.js';
 import { withKeptAudio } from '../voice/kept-audio.js';
 import { useVoiceDraft, type Spoken } from '../voice/useVoiceDraft.js';
+import { forTheChat } from './chat-hints.js';
 import type { NewHistoryItem } from './history-items.js';
 import { HistoryItemView } from './HistoryItemView.js';
 import { InputPrompt } from './InputPrompt.js';
@@ -117,7 +119,9 @@ export function ChatScreen({ services, start, onQuit }: Props) {
     void services
       .ready()
       .then(() => runSlash(slash, commandContext()))
-      .then(applyResult, (error: unknown) => applyResult({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+      .then(applyResult, (error: unknown) =>
+        applyResult({ type: 'error', message: error instanceof Error ? error.message : String(error), hint: isUserError(error) && error.hint ? forTheChat(error.hint) : undefined }),
+      );
   };
 
   const firstName = chat.view.name.split(' ')[0] ?? chat.view.name;

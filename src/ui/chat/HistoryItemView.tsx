@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { Markdown } from '../markdown/Markdown.js';
+import { ProseText } from '../ProseText.js';
 import { theme } from '../theme.js';
 import { Header } from './Header.js';
 import { HelpView } from './HelpView.js';
@@ -53,11 +54,13 @@ function ItemBody({ item, width }: { item: HistoryItem; width: number }) {
       );
     case 'error':
       return (
-        <Box marginTop={1}>
-          <Text>
-            <Text color={theme.error}>✗ {item.message}</Text>
-            {item.hint ? <Text color={theme.dim}> · {item.hint}</Text> : null}
-          </Text>
+        <Box marginTop={1} flexDirection="column">
+          <ProseText color={theme.error}>✗ {item.message}</ProseText>
+          {item.hint ? (
+            <Box paddingLeft={2}>
+              <ProseText color={theme.dim}>{item.hint}</ProseText>
+            </Box>
+          ) : null}
         </Box>
       );
     case 'text':

@@ -4,6 +4,7 @@ import { isUserError } from '../../core/errors.js';
 import type { ProviderName } from '../../core/messages.js';
 import { sanitizeInline } from '../../core/sanitize.js';
 import type { MessageRecord } from '../../store/types.js';
+import { forTheChat, whatToDo } from './chat-hints.js';
 import type { NewHistoryItem } from './history-items.js';
 import type { LiveReplyStore } from './live-reply-store.js';
 import type { PersonaView } from './persona-view.js';
@@ -84,11 +85,6 @@ function refusal(error: unknown): NewHistoryItem {
     const next = error.limit === 'turns' || error.limit === 'context' ? '/continue carries on in a new session from a summary, /reset starts afresh' : sanitizeInline(error.hint ?? '');
     return { kind: 'error', message: sanitizeInline(error.message), hint: `${next}; ↑ brings your message back` };
   }
-  if (isUserError(error)) return { kind: 'error', message: sanitizeInline(error.message), hint: error.hint ? sanitizeInline(error.hint) : undefined };
+  if (isUserError(error)) return { kind: 'error', message: sanitizeInline(error.message), hint: error.hint ? forTheChat(error.hint) : undefined };
   return { kind: 'error', message: sanitizeInline(error instanceof Error ? error.message : String(error)), hint: 'your message may not be saved; ↑ brings it back' };
-}
-
-function whatToDo(hint: string | undefined): string {
-  const own = hint ? `${sanitizeInline(hint)}; ` : '';
-  return `${own}/retry to try again, or /provider to switch`;
 }
