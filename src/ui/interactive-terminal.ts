@@ -1,3 +1,4 @@
+import chalk from 'chalk';
 import { env } from 'node:process';
 
 /**
@@ -9,4 +10,14 @@ import { env } from 'node:process';
 export function letInkRenderLive(): void {
   if (!process.stdin.isTTY || !process.stdout.isTTY) return;
   for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (key in env) env[key] = 'false';
+}
+
+/**
+ * With NO_COLOR the CLI turns chalk off altogether (src/cli/output.ts). On a terminal the Ink
+ * screens keep styles that are not colour (bold, italics, the inverse-video cursor), and the theme
+ * has no colours to give (src/ui/theme.ts). Call before the first render.
+ */
+export function keepStylesWithoutColour(): void {
+  if (!process.env.NO_COLOR || !process.stdout.isTTY || process.env.FORCE_COLOR === '0') return;
+  if (chalk.level === 0) chalk.level = 1;
 }

@@ -77,6 +77,26 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
     expect(await terminal.waitForExit()).toBe(0);
   });
 
+  it('with NO_COLOR: no colour at all, but the cursor and emphasis still show', async () => {
+    const home = tempDir();
+    terminal = startChat(['cfo'], { home, env: { NO_COLOR: '1' } });
+    await terminal.waitFor('Message Diane');
+    terminal.type('hello world');
+    terminal.press('Left', 'Left');
+    await terminal.waitFor('hello world');
+    const screen = terminal.screen({ escapes: true });
+    // The inverse-video cursor on the "l", and the persona's name in bold.
+    expect(screen).toMatch(/hello wor\x1b\[7ml/);
+    expect(screen).toMatch(/\x1b\[1mDiane Kowalczyk/);
+    // No SGR sets a foreground or background colour (39 and 49, "default colour", are resets).
+    const colours = [...screen.matchAll(/\x1b\[([0-9;]*)m/g)].flatMap((m) => m[1]!.split(';')).filter((p) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(p));
+    expect(colours).toEqual([]);
+    terminal.press('C-e');
+    terminal.press('C-u');
+    terminal.press('C-d');
+    expect(await terminal.waitForExit()).toBe(0);
+  });
+
   it("opens a new session with the persona's greeting; /reset greets again", async () => {
     const home = tempDir();
     terminal = startChat(['cfo'], { home });

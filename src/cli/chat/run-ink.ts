@@ -3,7 +3,7 @@ import type { Persona } from '../../persona/schema.js';
 import type { MessageRecord } from '../../store/types.js';
 import type { ChatOutcome } from '../../ui/ChatApp.js';
 import type { ChatServices } from '../../ui/services.js';
-import { letInkRenderLive } from '../../ui/interactive-terminal.js';
+import { keepStylesWithoutColour, letInkRenderLive } from '../../ui/interactive-terminal.js';
 
 export interface InkChatStart {
   engine: ChatEngine;
@@ -23,6 +23,7 @@ const BRACKETED_PASTE_OFF = '\x1b[?2004l';
  */
 export async function runInkChat(services: ChatServices, chat: InkChatStart | undefined, afterFirstFrame: () => void): Promise<ChatOutcome> {
   letInkRenderLive();
+  keepStylesWithoutColour();
   const [{ mountChat }, { loadHighlighter }, { loadMarkdownParser }, { chatStart }] = await Promise.all([
     import('../../ui/mount-chat.js'),
     import('../../ui/markdown/highlight.js'),

@@ -1,14 +1,15 @@
 import { sanitizeInline } from '../../core/sanitize.js';
 import { colorOf, emojiOf, oneLineSummary, roleLine } from '../../persona/facts.js';
 import type { Persona } from '../../persona/schema.js';
-import { theme } from '../theme.js';
+import { COLOUR, PERSONA_DEFAULT_COLOUR } from '../theme.js';
 
 /** A persona as the UI shows it: every field sanitized once, here. */
 export interface PersonaView {
   id: string;
   name: string;
   emoji: string;
-  color: string;
+  /** Undefined with NO_COLOR. */
+  color: string | undefined;
   role: string;
   summary: string;
 }
@@ -23,7 +24,7 @@ export function personaView(persona: Persona): PersonaView {
     id: persona.id,
     name: sanitizeInline(persona.name),
     emoji: sanitizeInline(emojiOf(persona.data) ?? '') || '●',
-    color: readableColor(color),
+    color: COLOUR ? readableColor(color) : undefined,
     role: sanitizeInline(roleLine(persona.data)),
     summary: sanitizeInline(oneLineSummary(persona.data)),
   };
@@ -34,10 +35,10 @@ export function personaView(persona: Persona): PersonaView {
  * shipped personas use navy or slate, chosen for a white page).
  */
 export function readableColor(color: string | undefined): string {
-  if (!color) return theme.persona;
+  if (!color) return PERSONA_DEFAULT_COLOUR;
   if (NAMED.has(color)) return color;
   const hex = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.exec(color)?.[1];
-  if (!hex) return theme.persona;
+  if (!hex) return PERSONA_DEFAULT_COLOUR;
   const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
   const rgb = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16));
   const luminance = (0.2126 * rgb[0]! + 0.7152 * rgb[1]! + 0.0722 * rgb[2]!) / 255;

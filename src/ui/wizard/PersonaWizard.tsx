@@ -2,6 +2,7 @@ import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
 import type { PersonaAnswers } from '../../persona/author.js';
 import { sanitizeInline } from '../../core/sanitize.js';
+import { theme } from '../theme.js';
 import { answersFrom, WIZARD_STEPS } from './wizard-steps.js';
 
 interface Props {
@@ -88,11 +89,11 @@ export function PersonaWizard({ base, onDone }: Props) {
         <Text bold>{step.label}</Text> <Text dimColor>{step.help}</Text>
       </Text>
       <Text>
-        <Text color="cyan">› </Text>
+        <Text color={theme.user}>› </Text>
         {sanitizeInline(value)}
         <Text inverse> </Text>
       </Text>
-      {error ? <Text color="red">{error}</Text> : null}
+      {error ? <Text color={theme.error}>{error}</Text> : null}
     </Box>
   );
 }
