@@ -264,6 +264,16 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
 });
 
 describe('persona chat without a terminal', { timeout: 20_000 }, () => {
+  it('echoes each command before its output, and /help lists only what works without a screen', async () => {
+    const home = tempDir();
+    const result = await runCli(['chat', 'cfo'], { home, input: '/help\n/cost\n' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/You: \/help\n\/help +show the commands and keys\n/);
+    expect(result.stdout).toContain('You: /cost\n');
+    expect(result.stdout).toMatch(/^\/export \[md\|json\|html\|txt\] \[file\] +write this session/m);
+    expect(result.stdout).not.toMatch(/^\/(voice|clear)\b/m);
+  });
+
   it('reads one message per line and prints a transcript', async () => {
     const home = tempDir();
     const result = await runCli(['chat', 'cfo'], { home, input: 'What do you think of our pricing?\n\nWould you switch vendors?\n' });

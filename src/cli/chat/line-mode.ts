@@ -14,6 +14,9 @@ import { colorFor } from '../output.js';
 // The chat without a terminal (stdin or stdout piped): every input line is a message, and the
 // conversation prints as a plain transcript. Same engine, same slash commands, no Ink.
 
+/** Commands that only make sense on a screen: left out of /help here. */
+const NEEDS_A_SCREEN: ReadonlySet<string> = new Set(['voice', 'clear']);
+
 interface LineChat {
   engine: ChatEngine;
   persona: Persona;
@@ -64,8 +67,12 @@ export async function runLineChat(chat: LineChat): Promise<number> {
         return void write(`${paint.red(`error: ${result.message}`)}${result.hint ? ` (${result.hint})` : ''}\n\n`);
       case 'text':
         return void write(`${result.title}\n${result.text}\n\n`);
-      case 'help':
-        return void write(`${SLASH_COMMANDS.map((c) => `/${c.name}${c.args ? ` ${c.args}` : ''}  ${c.description}`).join('\n')}\n\n`);
+      case 'help': {
+        const usable = SLASH_COMMANDS.filter((c) => !NEEDS_A_SCREEN.has(c.name));
+        const usage = usable.map((c) => `/${c.name}${c.args ? ` ${c.args}` : ''}`);
+        const width = Math.max(...usage.map((u) => u.length)) + 2;
+        return void write(`${usable.map((c, i) => `${usage[i]!.padEnd(width)}${c.description}`).join('\n')}\n\n`);
+      }
       case 'voice':
         return void write(`${paint.red('error: voice input needs the interactive chat')} (run \`persona chat\` in a terminal, or \`persona ask <persona> --voice\`)\n\n`);
       case 'quit':
@@ -99,6 +106,8 @@ export async function runLineChat(chat: LineChat): Promise<number> {
       if (!text) continue;
       const slash = parseSlash(text);
       if (slash) {
+        // Echoed, so the transcript shows what each block of output answers.
+        write(`${paint.cyan('You')}: ${sanitizeInline(text)}\n`);
         const profile = buildChatProfile(persona.data);
         const result = await runSlash(slash, {
           persona,
