@@ -51,6 +51,13 @@ describe('Markdown', () => {
     for (const line of lines) expect(line).not.toMatch(/^ /);
   });
 
+  it('puts a blank line between blocks only where the text has one, as the live reply showed it', () => {
+    expect(plain(frame('Let me set this out clearly:\n1. first\n2. second')).split('\n')).toEqual(['Let me set this out clearly:', '1. first', '2. second']);
+    expect(plain(frame('Para one.\n\nPara two.')).split('\n')).toEqual(['Para one.', '', 'Para two.']);
+    expect(plain(frame('- a\n- b\n\nAfter the list.')).split('\n')).toEqual(['• a', '• b', '', 'After the list.']);
+    expect(plain(frame('# Title\n\nBody')).split('\n')).toEqual(['Title', '', 'Body']);
+  });
+
   it('renders bullet and numbered lists, nested lists indented', () => {
     const out = plain(frame('- apples\n- pears\n  1. green\n  2. red'));
     expect(out.split('\n')).toEqual(['• apples', '• pears', '  1. green', '  2. red']);

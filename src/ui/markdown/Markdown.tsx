@@ -23,12 +23,26 @@ export const Markdown = memo(function Markdown({ text, width }: Props) {
   return <Blocks tokens={tokens} width={width} />;
 });
 
+/**
+ * Blocks separated the way the text separates them: a blank line where the source has one (a
+ * `space` token), none where a list or code block follows its lead-in line directly. The live
+ * reply shows the raw text, so this keeps a finished reply from jumping when it turns into Markdown.
+ */
 function Blocks({ tokens, width }: { tokens: readonly Token[]; width: number }) {
-  const blocks = tokens.filter((t) => t.type !== 'space');
+  const blocks: Array<{ token: Token; gap: boolean }> = [];
+  let gap = false;
+  for (const token of tokens) {
+    if (token.type === 'space') {
+      gap = true;
+      continue;
+    }
+    blocks.push({ token, gap: blocks.length > 0 && (gap || /\n\n$/.test(blocks.at(-1)!.token.raw)) });
+    gap = false;
+  }
   return (
     <Box flexDirection="column">
-      {blocks.map((token, i) => (
-        <Box key={i} marginTop={i > 0 ? 1 : 0} flexDirection="column">
+      {blocks.map(({ token, gap }, i) => (
+        <Box key={i} marginTop={gap ? 1 : 0} flexDirection="column">
           {block(token, width)}
         </Box>
       ))}
