@@ -98,4 +98,18 @@ describe('table layout', () => {
     for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(30);
     expect(lines.map((l) => l.slice(l.indexOf('│') + 2).trim()).join(' ')).toBe('a very long note that cannot possibly fit in the room we have');
   });
+
+  it('takes room from columns with spare width before breaking any word', () => {
+    // At 40 columns the naive way (shrink the widest) cut "reconciliation" while "Monthly cost"
+    // kept room to spare.
+    const layout = layoutTable(
+      ['Option', 'Monthly cost', 'Payback'],
+      [['Automation (reconciliation)', '$1,200', '4 months'], ['Extra hire', '$7,500', 'never']],
+      [null, 'right', null],
+      40,
+    );
+    const cells = [layout.header, ...layout.rows].flat().flat().map((c) => c.trim());
+    for (const word of ['(reconciliation)', 'Automation', 'Monthly', 'Payback', 'months']) expect(cells.some((c) => c.split(' ').includes(word)), word).toBe(true);
+    expect(layout.widths.reduce((a, b) => a + b, 0) + 6).toBeLessThanOrEqual(40);
+  });
 });
