@@ -1,31 +1,31 @@
 import { render } from 'ink-testing-library';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InputPrompt } from '../../src/ui/chat/InputPrompt.js';
 import { completeSlash } from '../../src/ui/commands/completion.js';
 import { SLASH_COMMANDS } from '../../src/ui/commands/registry.js';
 import type { CommandContext } from '../../src/ui/commands/types.js';
 import { HistoryNavigator } from '../../src/ui/input/history-navigator.js';
-import { KEY, press } from './keyboard.js';
+import { DOUBLE_PRESS_MS } from '../../src/ui/input/useLineEditor.js';
+import { KEY, press, tick } from './keyboard.js';
 
 function setup(options: { busy?: boolean; history?: string[]; now?: () => number } = {}) {
   const calls = { submit: vi.fn(), cancel: vi.fn(), quit: vi.fn(), remember: vi.fn() };
   const ctx = { commands: SLASH_COMMANDS } as unknown as CommandContext;
-  const view = render(
-    <InputPrompt
-      busy={options.busy ?? false}
-      placeholder="Message Diane…"
-      history={new HistoryNavigator(options.history ?? [])}
-      onSubmit={calls.submit}
-      onCancelReply={calls.cancel}
-      onQuit={calls.quit}
-      onClearScreen={() => {}}
-      onRemember={calls.remember}
-      complete={(text) => completeSlash(text, ctx)}
-      now={options.now}
-    />,
-  );
+  const props = {
+    busy: options.busy ?? false,
+    placeholder: 'Message Diane…',
+    history: new HistoryNavigator(options.history ?? []),
+    onSubmit: calls.submit,
+    onCancelReply: calls.cancel,
+    onQuit: calls.quit,
+    onClearScreen: () => {},
+    onRemember: calls.remember,
+    complete: (text: string) => completeSlash(text, ctx),
+    now: options.now,
+  };
+  const view = render(<InputPrompt {...props} />);
   const screen = () => (view.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
-  return { ...view, ...calls, screen };
+  return { ...view, ...calls, props, screen };
 }
 
 describe('InputPrompt', () => {
@@ -76,6 +76,10 @@ describe('InputPrompt', () => {
     expect(p.screen()).toContain('next question');
     await press(p.stdin, KEY.enter);
     expect(p.submit).not.toHaveBeenCalled();
+    expect(p.screen()).toContain('a reply is streaming');
+    p.rerender(<InputPrompt {...p.props} busy={false} />);
+    await tick();
+    expect(p.screen()).not.toContain('a reply is streaming'); // the hint goes when the reply ends
   });
 
   it('sets a typed line aside on Ctrl-C (Up brings it back) and quits on a second Ctrl-C when empty', async () => {
@@ -83,7 +87,7 @@ describe('InputPrompt', () => {
     const p = setup({ now: () => now });
     await press(p.stdin, 'half a thought', KEY.ctrlC);
     expect(p.screen()).toContain('input cleared');
-    expect(p.remember).toHaveBeenCalledWith('half a thought');
+    expect(p.remember).not.toHaveBeenCalled(); // a cleared draft is not saved for later sessions
     await press(p.stdin, KEY.up);
     expect(p.screen()).toContain('half a thought');
     await press(p.stdin, KEY.ctrlC, KEY.ctrlC);
@@ -109,4 +113,96 @@ describe('InputPrompt', () => {
     await press(p.stdin, 'e', KEY.tab);
     expect(p.screen()).toContain('› /persona');
   });
+
+  it('saves the message sent, not the drafts cleared on the way to it', async () => {
+    const p = setup();
+    await press(p.stdin, 'first try', KEY.ctrlC, KEY.up, ' again', KEY.ctrlC, KEY.up, KEY.enter);
+    expect(p.submit).toHaveBeenCalledWith('first try again');
+    expect(p.remember.mock.calls).toEqual([['first try again']]);
+    await press(p.stdin, KEY.up, KEY.up);
+    expect(p.screen()).toContain('› first try again'); // no older near-copy to walk through
+  });
+
+  it('hides the quit hint when the double-press window runs out, and a late second press does not quit', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const p = setup();
+    await press(p.stdin, KEY.ctrlC);
+    expect(p.screen()).toContain('Press Ctrl-C again to quit');
+    vi.advanceTimersByTime(DOUBLE_PRESS_MS - 100);
+    await tick();
+    expect(p.screen()).toContain('Press Ctrl-C again to quit');
+    vi.advanceTimersByTime(200);
+    await tick();
+    expect(p.screen()).not.toContain('again to quit');
+    await press(p.stdin, KEY.ctrlC);
+    expect(p.quit).not.toHaveBeenCalled();
+    expect(p.screen()).toContain('Press Ctrl-C again to quit');
+    vi.advanceTimersByTime(1500); // well inside the window: a person's pace
+    await press(p.stdin, KEY.ctrlC);
+    expect(p.quit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('InputPrompt, several keys in one read', () => {
+  it('applies each control key of a read in order (Ctrl-W Ctrl-W, Ctrl-A Ctrl-K)', async () => {
+    const p = setup();
+    await press(p.stdin, 'hello big world', '\x17\x17');
+    expect(p.screen()).toContain('› hello ');
+    expect(p.screen()).not.toContain('big');
+    await press(p.stdin, 'there', '\x01\x0b', 'fresh', KEY.enter);
+    expect(p.submit).toHaveBeenCalledWith('fresh');
+  });
+
+  it('applies Backspaces between typed text in the same read', async () => {
+    const p = setup();
+    await press(p.stdin, 'abc', 'hi\x7f\x7f\x7fyo', KEY.enter);
+    expect(p.submit).toHaveBeenCalledWith('abyo');
+  });
+
+  it('clears the draft and arms quit on Ctrl-U Ctrl-C in one read, so the next line is sent alone', async () => {
+    const p = setup();
+    await press(p.stdin, 'old draft', '\x15\x03');
+    expect(p.screen()).toContain('Press Ctrl-C again to quit');
+    await press(p.stdin, '/help', KEY.enter);
+    expect(p.submit).toHaveBeenCalledWith('/help');
+  });
+
+  it('sends on an Enter inside a read, keeps typing after it, and does not send twice before the reply starts', async () => {
+    const p = setup();
+    await press(p.stdin, 'one\rtwo');
+    expect(p.submit).toHaveBeenCalledWith('one');
+    expect(p.screen()).toContain('› two');
+    const q = setup();
+    await press(q.stdin, 'a\rb\r');
+    expect(q.submit.mock.calls).toEqual([['a']]);
+    expect(q.screen()).toContain('› b'); // kept, to send once the reply is done
+  });
+
+  it('reads a bracketed paste that shares its read with typed keys as a paste', async () => {
+    const p = setup();
+    await press(p.stdin, `x${KEY.pasteStart}a\rb${KEY.pasteEnd}\r`);
+    expect(p.submit.mock.calls).toEqual([['xa\nb']]);
+  });
+
+  it('turns a pasted tab into spaces so the box keeps its border', async () => {
+    const p = setup();
+    await press(p.stdin, KEY.pasteStart, 'col1\tcol2\tcol3', KEY.pasteEnd);
+    const frame = p.screen();
+    expect(frame).toContain('› col1    col2    col3');
+    expect(frame).not.toContain('\t');
+    const widths = frame.split('\n').filter((line) => /[│╭╰]/.test(line)).map((line) => line.length);
+    expect(new Set(widths).size).toBe(1); // every row of the box is as wide as its top border
+  });
+
+  it('indents with Tab in a message and completes with Tab in a command', async () => {
+    const p = setup();
+    await press(p.stdin, 'a', KEY.tab, 'b', KEY.enter);
+    expect(p.submit).toHaveBeenCalledWith('a   b');
+    await press(p.stdin, '/pers', KEY.tab);
+    expect(p.screen()).toContain('› /persona');
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });

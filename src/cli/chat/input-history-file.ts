@@ -3,8 +3,10 @@ import { dirname } from 'node:path';
 import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
 
-// The chat prompt's Up/Down history, kept across sessions in one small JSON file. Inputs can be
-// private, so the file is written owner-only; a damaged file is treated as empty, never fatal.
+// The chat prompt's Up/Down history, kept across sessions in one small JSON file: the messages
+// that were sent (drafts cleared with Ctrl-C are never saved), with repeats in a row collapsed.
+// Inputs can be private, so the file is written owner-only; a damaged file is treated as empty,
+// never fatal.
 
 export const INPUT_HISTORY_LIMIT = 500;
 
@@ -13,7 +15,10 @@ const historySchema = z.array(z.string());
 export function loadInputHistory(file: string): string[] {
   try {
     const parsed = historySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data.slice(-INPUT_HISTORY_LIMIT) : [];
+    if (!parsed.success) return [];
+    // Files written by earlier versions can hold runs of the same entry; one of each is enough.
+    const entries = parsed.data.filter((entry, index) => index === 0 || parsed.data[index - 1] !== entry);
+    return entries.slice(-INPUT_HISTORY_LIMIT);
   } catch {
     return [];
   }

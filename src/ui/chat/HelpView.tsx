@@ -7,8 +7,8 @@ import { theme } from '../theme.js';
 const KEYS: Array<[string, string]> = [
   ['Enter', 'send'],
   ['Ctrl-J or Alt-Enter', 'new line (pasted text keeps its line breaks)'],
-  ['↑ / ↓', 'earlier inputs (kept across sessions)'],
-  ['Tab', 'complete a command, persona id or format'],
+  ['↑ / ↓', 'earlier messages (sent ones are kept across sessions)'],
+  ['Tab', 'complete a command, persona id or format; in a message, indent'],
   ['Esc or Ctrl-C', 'stop the reply (the partial reply is kept, marked interrupted)'],
   ['Ctrl-C on a typed line', 'clear it (↑ brings it back)'],
   ['Ctrl-C twice or Ctrl-D', 'quit'],

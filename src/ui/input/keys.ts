@@ -1,11 +1,13 @@
 // Raw terminal input -> what the editor should do. Ink's own key parser cannot tell Backspace
 // from Delete, Enter from Alt-Enter reliably, or a paste from typing, so the prompt reads the raw
-// sequences Ink's input parser has already split apart and maps them here.
+// input and maps it here. One read can hold several keys (a fast typist, key repeat, tmux
+// send-keys, a paste without bracketed-paste mode): splitKeys cuts it into single keys first, so
+// each is applied in order and none is lost or typed as text.
 
 export type EditorKey =
   | { kind: 'text'; text: string }
-  /** Text that ended with Enter in one read (fast typing, or a one-line paste with its newline). */
-  | { kind: 'text-then-submit'; text: string }
+  /** Text from a bracketed paste: inserted as it is, line breaks included, never sent by its newlines. */
+  | { kind: 'paste'; text: string }
   | {
       kind:
         | 'submit'
@@ -36,8 +38,12 @@ export type EditorKey =
 
 type Kind = Exclude<EditorKey, { text: string }>['kind'];
 
+export const PASTE_START = '\x1b[200~';
+export const PASTE_END = '\x1b[201~';
+
 const SEQUENCES: Record<string, Kind> = {
   '\r': 'submit',
+  '\r\n': 'submit', // Enter on terminals that send CRLF
   '\x1b\r': 'newline', // Alt-Enter (Option-Enter)
   '\x1b\n': 'newline',
   '\n': 'newline', // Ctrl-J
@@ -87,31 +93,42 @@ const SEQUENCES: Record<string, Kind> = {
   '\x04': 'eof', // Ctrl-D
   '\x0c': 'clear-screen', // Ctrl-L
   '\x12': 'voice', // Ctrl-R: record a message by voice
-  '\x1b[200~': 'paste-start',
-  '\x1b[201~': 'paste-end',
+  [PASTE_START]: 'paste-start',
+  [PASTE_END]: 'paste-end',
 };
 
-/** Maps one input event (as Ink's parser split it) to an editor key. */
-export function parseKey(raw: string): EditorKey {
-  const known = SEQUENCES[raw];
+/** Maps one key, as splitKeys cut it, to an editor key. */
+export function parseKey(sequence: string): EditorKey {
+  const known = SEQUENCES[sequence] ?? withoutModifiers(sequence);
   if (known) return { kind: known };
-  if (raw.startsWith('\x1b')) return { kind: 'ignored' }; // function keys and sequences we do not use
-  if (raw.length > 1 && /[\r\n]/.test(raw)) {
-    const body = raw.slice(0, -1);
-    if (raw.endsWith('\r') && !/[\r\n]/.test(body)) return { kind: 'text-then-submit', text: cleanTyped(body) };
-    return { kind: 'text', text: cleanPasted(raw) };
-  }
-  const text = cleanTyped(raw);
-  return text ? { kind: 'text', text } : { kind: 'ignored' };
+  // Function keys and controls we do not use; never text, so they cannot reach the screen.
+  if (CONTROL.test(sequence)) return { kind: 'ignored' };
+  return { kind: 'text', text: sequence };
+}
+
+/** Every key in one read, in order. Stateless: a bracketed paste's markers come back as keys. */
+export function parseKeys(raw: string): EditorKey[] {
+  return splitKeys(raw).map(parseKey);
 }
 
 /**
- * Like parseKey, for reads that hold several keys: holding Backspace (key repeat) or typing faster
- * than the terminal is read delivers them in one string.
+ * Cuts a read into keys: each control byte alone (CR LF together), each escape sequence whole
+ * (CSI with any parameters, SS3, Alt-key, Esc Esc), and each run of printable text as one piece.
  */
-export function parseKeys(raw: string): EditorKey[] {
-  if (raw.length > 1 && /^[\x7f\b]+$/.test(raw)) return [...raw].map(() => ({ kind: 'backspace' }) as const);
-  return [parseKey(raw)];
+export function splitKeys(raw: string): string[] {
+  const keys: string[] = [];
+  let index = 0;
+  while (index < raw.length) {
+    const code = raw.codePointAt(index)!;
+    let end: number;
+    if (code === 0x1b) end = escapeEnd(raw, index);
+    else if (code === 0x0d && raw[index + 1] === '\n') end = index + 2;
+    else if (isControl(code)) end = index + 1;
+    else end = textEnd(raw, index);
+    keys.push(raw.slice(index, end));
+    index = end;
+  }
+  return keys;
 }
 
 /** Pasted text keeps its line breaks (CRLF and CR become LF) and tabs; other controls go. */
@@ -119,6 +136,66 @@ export function cleanPasted(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
 }
 
-function cleanTyped(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, '');
+const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
+
+/** C0 controls, DEL and C1 controls: never text. */
+function isControl(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+}
+
+function textEnd(raw: string, from: number): number {
+  let index = from;
+  while (index < raw.length) {
+    const code = raw.codePointAt(index)!;
+    if (isControl(code)) break;
+    index += code > 0xffff ? 2 : 1;
+  }
+  return index;
+}
+
+function escapeEnd(raw: string, start: number): number {
+  const next = raw[start + 1];
+  if (next === undefined) return start + 1;
+  if (next === '[' || next === 'O') return controlSequenceEnd(raw, start, 1) ?? start + 2;
+  if (next === '\x1b') {
+    // Esc Esc: alone it is one Esc; before a sequence it is Alt plus that key (some terminals).
+    return controlSequenceEnd(raw, start, 2) ?? start + 2;
+  }
+  // Alt plus one key (Alt-B, Alt-Enter, Alt-Backspace), a whole code point.
+  return start + ((raw.codePointAt(start + 1) ?? 0) > 0xffff ? 3 : 2);
+}
+
+/**
+ * The end of the CSI or SS3 sequence after `prefix` escapes at `start`; the rest of the read when
+ * it stops short (an incomplete sequence is one unknown key, not text); undefined if none starts.
+ */
+function controlSequenceEnd(raw: string, start: number, prefix: number): number | undefined {
+  const introducer = raw[start + prefix];
+  const payload = start + prefix + 1;
+  if (introducer === 'O') {
+    if (payload >= raw.length) return raw.length;
+    return isFinalByte(raw.charCodeAt(payload)) ? payload + 1 : undefined;
+  }
+  if (introducer !== '[') return undefined;
+  for (let index = payload; index < raw.length; index++) {
+    const code = raw.charCodeAt(index);
+    if (code >= 0x20 && code <= 0x3f) continue; // parameter and intermediate bytes
+    if (code === 0x5b && index === payload) continue; // legacy ESC [ [ A function keys
+    if (isFinalByte(code)) return index + 1;
+    return index; // a control byte cut the sequence short: it stays a key of its own
+  }
+  return raw.length;
+}
+
+function isFinalByte(code: number): boolean {
+  return code >= 0x40 && code <= 0x7e;
+}
+
+/** Shift/Alt/Ctrl-modified arrows, Home, End and Delete act like the plain key when not mapped above. */
+function withoutModifiers(sequence: string): Kind | undefined {
+  const letter = /^\x1b\[1;\d+([ABCDHF])$/.exec(sequence);
+  if (letter) return SEQUENCES[`\x1b[${letter[1]}`];
+  const tilde = /^\x1b\[(\d+);\d+~$/.exec(sequence);
+  if (tilde) return SEQUENCES[`\x1b[${tilde[1]}~`];
+  return undefined;
 }

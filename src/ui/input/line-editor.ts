@@ -1,6 +1,13 @@
 // The text being typed, as an immutable value with pure edits, so the editor's behaviour is
 // tested without a terminal. The cursor is an index into the string in UTF-16 units, always
-// kept on a code-point boundary so an emoji is never cut in half.
+// kept on a code-point boundary so an emoji is never cut in half. The text holds only what can be
+// drawn in the prompt box: no control characters but line breaks, and no tabs (a terminal draws a
+// tab as a jump of unknown width, which breaks the box's border), so tabs become spaces.
+
+import { textWidth } from '../terminal-width/text-width.js';
+
+/** Tabs expand to the next multiple of this many columns, like a terminal's tab stops (every 4, not 8: a prompt is narrow). */
+export const TAB_WIDTH = 4;
 
 export interface EditorState {
   text: string;
@@ -10,12 +17,41 @@ export interface EditorState {
 export const EMPTY_EDITOR: EditorState = { text: '', cursor: 0 };
 
 export function editorWith(text: string): EditorState {
-  return { text, cursor: text.length };
+  return insertText(EMPTY_EDITOR, text);
 }
 
+/** Inserts at the cursor; tabs become spaces up to the next tab stop, other controls are dropped. */
 export function insertText(state: EditorState, inserted: string): EditorState {
-  const text = state.text.slice(0, state.cursor) + inserted + state.text.slice(state.cursor);
-  return { text, cursor: state.cursor + inserted.length };
+  const column = textWidth(state.text.slice(lineStart(state.text, state.cursor), state.cursor));
+  const added = expandTabs(withoutControls(inserted), column);
+  const text = state.text.slice(0, state.cursor) + added + state.text.slice(state.cursor);
+  return { text, cursor: state.cursor + added.length };
+}
+
+/** Line breaks (CRLF and CR become LF) and tabs stay; every other control character goes. */
+function withoutControls(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
+}
+
+/** Spaces to the next tab stop, counted in terminal columns from `column` (where the text starts on its line). */
+function expandTabs(text: string, column: number): string {
+  if (!text.includes('\t')) return text;
+  let out = '';
+  let lineColumn = column;
+  for (const part of text.split(/(\t|\n)/)) {
+    if (part === '\n') {
+      out += part;
+      lineColumn = 0;
+    } else if (part === '\t') {
+      const spaces = TAB_WIDTH - (lineColumn % TAB_WIDTH);
+      out += ' '.repeat(spaces);
+      lineColumn += spaces;
+    } else {
+      out += part;
+      lineColumn += textWidth(part);
+    }
+  }
+  return out;
 }
 
 export function deleteBackward(state: EditorState): EditorState {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Completion } from '../commands/completion.js';
 import type { HistoryNavigator } from './history-navigator.js';
-import { parseKeys, cleanPasted, type EditorKey } from './keys.js';
+import { KeyReader } from './key-reader.js';
+import type { EditorKey } from './keys.js';
 import * as edit from './line-editor.js';
 
 export interface LineEditorOptions {
@@ -11,7 +12,7 @@ export interface LineEditorOptions {
   onCancelReply(): void;
   onQuit(): void;
   onClearScreen(): void;
-  /** Called with each input worth remembering across sessions. */
+  /** Called with each sent input, to remember across sessions (cleared drafts are not). */
   onRemember(entry: string): void;
   complete(text: string): Completion;
   /** For tests: the clock deciding whether two Ctrl-C presses count as a double press. */
@@ -39,15 +40,19 @@ export interface LineEditor {
   candidates: string[];
   /** A one-line hint under the prompt ("Press Ctrl-C again to quit"). */
   hint: string | undefined;
-  /** Feeds one raw input sequence. */
+  /** Feeds one raw read from the terminal: any number of keys, or part of a paste. */
   feed(sequence: string): void;
 }
 
+/** Two Ctrl-C presses on an empty prompt this close together quit; the hint shows for as long. */
 export const DOUBLE_PRESS_MS = 2000;
+
+const QUIT_HINT = 'Press Ctrl-C again to quit';
+const BUSY_HINT = 'a reply is streaming: Esc stops it, then Enter sends';
 
 /**
  * The prompt's behaviour: editing, history, completion, paste, and the keys that stop a reply or
- * quit. Nothing typed is lost: Ctrl-C on a typed line sets it aside in the history (↑ restores it).
+ * quit. Nothing typed is lost: Ctrl-C on a typed line sets it aside for this session (↑ restores it).
  */
 export function useLineEditor(options: LineEditorOptions): LineEditor {
   const [editor, setEditor] = useState<edit.EditorState>(edit.EMPTY_EDITOR);
@@ -55,10 +60,20 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
   const [hint, setHint] = useState<string | undefined>();
   // Refs, not state: several keys can arrive in one read, before React re-renders.
   const current = useRef(editor);
-  const pasting = useRef(false);
+  const [reader] = useState(() => new KeyReader());
   const lastInterrupt = useRef(Number.NEGATIVE_INFINITY);
+  const quitHintTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // A message sent earlier in the same burst of keys: `busy` only turns true on the next render,
+  // and until then a second Enter must not send again, and Esc / Ctrl-C must stop that reply.
+  const sentBeforeRender = useRef(false);
   const latest = useRef(options);
   latest.current = options;
+  useEffect(() => {
+    sentBeforeRender.current = false; // rendered: `busy` is up to date again
+    if (!options.busy) setHint((shown) => (shown === BUSY_HINT ? undefined : shown));
+  });
+  useEffect(() => () => clearTimeout(quitHintTimer.current), []);
+  const busy = () => latest.current.busy || sentBeforeRender.current;
 
   const update = (next: edit.EditorState, sending = false) => {
     const had = current.current.text;
@@ -78,12 +93,13 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
   const submit = (text: string) => {
     const o = latest.current;
     if (!text.trim()) return;
-    if (o.busy) {
-      setHint('a reply is streaming: Esc stops it, then Enter sends');
+    if (busy()) {
+      setHint(BUSY_HINT);
       return;
     }
     if (o.history.add(text)) o.onRemember(text);
     update(edit.EMPTY_EDITOR, true);
+    sentBeforeRender.current = true;
     o.onSubmit(text);
   };
 
@@ -94,10 +110,9 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
     if (key.kind !== 'interrupt' && key.kind !== 'ignored') setHint(undefined);
     switch (key.kind) {
       case 'text':
+      case 'paste':
         o.history.reset();
         return update(edit.insertText(state, key.text));
-      case 'text-then-submit':
-        return submit(edit.insertText(state, key.text).text);
       case 'submit':
         return submit(state.text);
       case 'newline':
@@ -139,13 +154,15 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
         return;
       }
       case 'tab': {
+        // Tab completes a slash command; in a message it indents, as it would in a text editor.
+        if (!state.text.startsWith('/')) return update(edit.insertText(state, '\t'));
         const completion = o.complete(state.text);
         if (completion.text !== state.text) update(edit.editorWith(completion.text));
         setCandidates(completion.candidates);
         return;
       }
       case 'escape':
-        if (o.busy) o.onCancelReply();
+        if (busy()) o.onCancelReply();
         return;
       case 'interrupt':
         return interrupt(state);
@@ -157,11 +174,7 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
       case 'voice':
         return o.onVoice?.();
       case 'paste-start':
-        pasting.current = true;
-        return;
       case 'paste-end':
-        pasting.current = false;
-        return;
       case 'ignored':
         return;
     }
@@ -169,13 +182,13 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
 
   const interrupt = (state: edit.EditorState) => {
     const o = latest.current;
-    if (o.busy) {
+    if (busy()) {
       o.onCancelReply();
       return;
     }
     if (state.text) {
-      // Set aside, not thrown away.
-      if (o.history.add(state.text)) o.onRemember(state.text);
+      // Set aside for this session, not thrown away; only sent messages are saved for later ones.
+      o.history.setAside(state.text);
       update(edit.EMPTY_EDITOR);
       setHint('input cleared (↑ brings it back)');
       return;
@@ -183,7 +196,10 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
     const now = (o.now ?? Date.now)();
     if (now - lastInterrupt.current < DOUBLE_PRESS_MS) return o.onQuit();
     lastInterrupt.current = now;
-    setHint('Press Ctrl-C again to quit');
+    setHint(QUIT_HINT);
+    // The hint promises a quit only while a second press would give one.
+    clearTimeout(quitHintTimer.current);
+    quitHintTimer.current = setTimeout(() => setHint((shown) => (shown === QUIT_HINT ? undefined : shown)), DOUBLE_PRESS_MS);
   };
 
   const voiceKey = (key: EditorKey, voice: VoiceKeys) => {
@@ -194,17 +210,10 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
 
   const feed = (sequence: string) => {
     const voice = latest.current.voiceKeys;
-    if (voice) {
-      for (const key of parseKeys(sequence)) voiceKey(key, voice);
-      return;
+    for (const key of reader.read(sequence)) {
+      if (voice) voiceKey(key, voice);
+      else handle(key);
     }
-    if (pasting.current && sequence !== '\x1b[201~') {
-      // Inside a bracketed paste everything is text, Enter included.
-      latest.current.history.reset();
-      update(edit.insertText(current.current, cleanPasted(sequence)));
-      return;
-    }
-    for (const key of parseKeys(sequence)) handle(key);
   };
 
   return { editor, candidates, hint, feed };
