@@ -4,6 +4,8 @@ import { parseSlash, runSlash, SLASH_COMMANDS } from '../../src/ui/commands/regi
 import type { CommandContext } from '../../src/ui/commands/types.js';
 import { buildChatProfile } from '../../src/persona/profile.js';
 import type { MessageRecord, SessionRecord } from '../../src/store/types.js';
+import type { ActiveProvider } from '../../src/chat/engine.js';
+import { UserError } from '../../src/core/errors.js';
 import { fakeServices, PERSONAS } from './fake-services.js';
 
 function context(overrides: Partial<CommandContext> = {}): CommandContext {
@@ -68,8 +70,50 @@ describe('slash command parsing', () => {
     const calls: unknown[][] = [];
     const services = fakeServices({ exportSession: async (...args) => (calls.push(args), '/x/pdf') });
     const result = await runSlash({ name: 'export', args: 'pdf' }, context({ services, session: { id: 's1' } as SessionRecord }));
-    expect(result).toMatchObject({ type: 'error', message: 'unknown format "pdf"' });
+    expect(result).toEqual({ type: 'error', message: 'no "pdf" export: choose md, json, html or txt, e.g. /export html notes.html' });
     expect(calls).toEqual([]);
+  });
+
+  it('says in plain words that an export folder does not exist, with the path', async () => {
+    const missing = Object.assign(new Error("ENOENT: no such file or directory, open '/nonexistent/dir/x.txt'"), { code: 'ENOENT', path: '/nonexistent/dir/x.txt' });
+    const services = fakeServices({ exportSession: () => Promise.reject(missing) });
+    const result = await runSlash({ name: 'export', args: 'txt /nonexistent/dir/x.txt' }, context({ services, session: { id: 's1' } as SessionRecord }));
+    expect(result).toEqual({
+      type: 'error',
+      message: 'cannot write /nonexistent/dir/x.txt: the folder /nonexistent/dir does not exist',
+      hint: 'create the folder first, or give a path in a folder that exists',
+    });
+  });
+
+  it('gives the chat\'s own command, not the shell\'s, when /resume finds no session', async () => {
+    const services = fakeServices({
+      openSession: (ref) => {
+        throw new UserError(`no session "${ref}"`, { hint: 'see `persona sessions list`' });
+      },
+    });
+    expect(await runSlash({ name: 'resume', args: 'zzz' }, context({ services }))).toEqual({ type: 'error', message: 'no session "zzz"', hint: 'see /sessions' });
+  });
+
+  it('refuses /model on the offline engine instead of relabelling it', async () => {
+    const asked: unknown[] = [];
+    const services = fakeServices({ activeProvider: (...args) => (asked.push(args), Promise.reject(new Error('must not be asked'))) });
+    const result = await runSlash({ name: 'model', args: 'gpt-4o' }, context({ services }));
+    expect(result).toEqual({
+      type: 'error',
+      message: 'the offline engine has one model (persona-offline-1): it cannot answer as gpt-4o',
+      hint: 'for a live model, switch provider: /provider openai <model> or /provider anthropic <model>',
+    });
+    expect(await runSlash({ name: 'provider', args: 'offline gpt-4o' }, context({ services }))).toMatchObject({ type: 'error' });
+    expect(asked).toEqual([]);
+  });
+
+  it('changes the model of a live provider', async () => {
+    const active = { provider: { name: 'openai' }, model: 'gpt-4o' } as unknown as ActiveProvider;
+    const asked: unknown[] = [];
+    const services = fakeServices({ activeProvider: async (...args) => (asked.push(args), active) });
+    const result = await runSlash({ name: 'model', args: 'gpt-4o' }, context({ services, provider: { name: 'openai', model: 'gpt-4o-mini' } }));
+    expect(result).toEqual({ type: 'set-provider', active });
+    expect(asked).toEqual([['openai', 'gpt-4o']]);
   });
 
   it('adds up tokens and cost for /cost, flagging replies with no known price', async () => {
@@ -77,7 +121,7 @@ describe('slash command parsing', () => {
     const result = await runSlash({ name: 'cost', args: '' }, context({ session: { id: 's' } as SessionRecord, messages: () => [reply(0.01), reply(null)] }));
     expect(result).toEqual({
       type: 'info',
-      lines: ['Replies: 2', 'Tokens: 2.0k in, 400 out', 'Cost: ≥$0.01 (some replies used a model with no known price)'],
+      lines: ['Cost of this session:', 'Replies: 2', 'Tokens: 2.0k in, 400 out', 'Cost: ≥$0.01 (some replies used a model with no known price)'],
     });
   });
 });

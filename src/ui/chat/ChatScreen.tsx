@@ -107,6 +107,7 @@ export function ChatScreen({ services, start, onQuit }: Props) {
       services,
       messages: () => chat.engine.messages(),
       commands: SLASH_COMMANDS,
+      width: columns,
     };
   };
   const applyResult = useCommandResults({ session, services, commands: SLASH_COMMANDS, retry, quit, clearScreen, startVoice: spoken.voice.start });

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { isUserError } from '../../core/errors.js';
-import { sanitizeInline } from '../../core/sanitize.js';
+import { sanitizeInline, sanitizeText } from '../../core/sanitize.js';
 import type { CommandResult, SlashCommand } from '../commands/types.js';
 import type { ChatServices } from '../services.js';
 import { reopenedItems, greetingItems } from './chat-start.js';
@@ -35,7 +35,8 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
       try {
         switch (result.type) {
           case 'info':
-            return push([{ kind: 'info', lines: result.lines.map(sanitizeInline) }]);
+            // Lines keep their spacing (lists are laid out in columns); only line breaks go.
+            return push([{ kind: 'info', lines: result.lines.map((line) => sanitizeText(line).replace(/[\r\n\t]/g, ' ')) }]);
           case 'error':
             return push([{ kind: 'error', message: result.message, hint: result.hint }]);
           case 'text':

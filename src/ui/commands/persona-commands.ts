@@ -1,7 +1,8 @@
 import { sanitizeInline, sanitizeText } from '../../core/sanitize.js';
 import { oneLineSummary } from '../../persona/facts.js';
 import type { ChatProfile } from '../../persona/schema.js';
-import type { SlashCommand } from './types.js';
+import { cell, columnWidth, listLine, listWidth, marker } from './list-lines.js';
+import type { CommandContext, CommandResult, SlashCommand } from './types.js';
 
 // Commands about who you are talking to.
 
@@ -12,13 +13,24 @@ export const personaCommand: SlashCommand = {
   complete: (prefix, ctx) => ctx.services.listPersonas().map((p) => p.id).filter((id) => id.startsWith(prefix)),
   action: (ctx, args) => {
     const ref = args.trim();
-    if (!ref) {
-      const lines = ctx.services.listPersonas().map((p) => `${p.id.padEnd(24)} ${sanitizeInline(oneLineSummary(p.data))}`);
-      return { type: 'info', lines: ['Personas (switch with /persona <id>):', ...lines] };
-    }
+    if (!ref) return listPersonas(ctx);
     return { type: 'switch-persona', persona: ctx.services.resolvePersona(ref) };
   },
 };
+
+/** One aligned line per persona: id, name, and who they are cut to what is left of the line. */
+function listPersonas(ctx: CommandContext): CommandResult {
+  const personas = ctx.services.listPersonas();
+  const ids = personas.map((p) => sanitizeInline(p.id));
+  const names = personas.map((p) => sanitizeInline(p.name));
+  const idWidth = columnWidth(ids, 24);
+  const nameWidth = columnWidth(names, 22);
+  const width = listWidth(ctx);
+  const lines = personas.map((p, i) =>
+    listLine([marker(p.id === ctx.persona.id) + cell(ids[i]!, idWidth), cell(names[i]!, nameWidth)], sanitizeInline(oneLineSummary(p.data)), width),
+  );
+  return { type: 'info', lines: ['Personas (switch with /persona <id>; * is this one):', ...lines] };
+}
 
 export const promptCommand: SlashCommand = {
   name: 'prompt',

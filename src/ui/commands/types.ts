@@ -17,6 +17,11 @@ export interface CommandContext {
   messages(): MessageRecord[];
   /** Every command, for /help and suggestions. */
   commands: readonly SlashCommand[];
+  /**
+   * Columns an info line may use (the terminal's width); lists cut their lines to it. Optional so
+   * that a caller which does not know it still works: lists then fit 80 columns.
+   */
+  width?: number;
 }
 
 export type CommandResult =

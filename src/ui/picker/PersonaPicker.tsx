@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { PersonaView } from '../chat/persona-view.js';
 import { useRawInput } from '../hooks/useRawInput.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
@@ -7,6 +7,8 @@ import { parseKeys } from '../input/keys.js';
 import { fitWidth, padToWidth, textWidth } from '../terminal-width/text-width.js';
 import { theme } from '../theme.js';
 import { filterPersonas } from './filter-personas.js';
+import { INITIAL_PICKER_STATE, stepPicker, type PickerState } from './picker-state.js';
+import { scrollWindow } from './scroll-window.js';
 
 interface Props {
   personas: readonly PersonaView[];
@@ -14,47 +16,31 @@ interface Props {
   onCancel(): void;
 }
 
-/** Choose who to talk to: ↑/↓ move, typing filters, Enter picks, Esc quits. */
+/** Choose who to talk to: ↑/↓ move, typing filters, Enter picks, Esc clears the filter or quits. */
 export function PersonaPicker({ personas, onPick, onCancel }: Props) {
-  const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState(0);
+  const [state, setState] = useState<PickerState>(INITIAL_PICKER_STATE);
+  // The state as the keys handled so far left it: several keys can arrive before React re-renders,
+  // and each must start from where the one before it ended, not from the last render.
+  const latest = useRef(state);
   const { columns, rows } = useTerminalSize();
-  const matches = useMemo(() => filterPersonas(personas, query), [personas, query]);
-  const index = Math.min(selected, Math.max(0, matches.length - 1));
+  const matches = useMemo(() => filterPersonas(personas, state.query), [personas, state.query]);
 
   useRawInput((sequence) => {
-    for (const key of parseKeys(sequence)) handleKey(key);
+    for (const key of parseKeys(sequence)) {
+      const step = stepPicker(latest.current, key, (query) => filterPersonas(personas, query).length);
+      latest.current = step.state;
+      setState(step.state);
+      if (step.outcome === 'cancel') return onCancel();
+      if (step.outcome === 'pick') {
+        const chosen = filterPersonas(personas, step.state.query)[step.state.selected];
+        if (chosen) return onPick(chosen.id);
+      }
+    }
   });
 
-  function handleKey(key: ReturnType<typeof parseKeys>[number]) {
-    switch (key.kind) {
-      case 'up':
-        return setSelected(Math.max(0, index - 1));
-      case 'down':
-        return setSelected(Math.min(matches.length - 1, index + 1));
-      case 'submit': {
-        const chosen = matches[index];
-        if (chosen) onPick(chosen.id);
-        return;
-      }
-      case 'escape':
-      case 'interrupt':
-      case 'eof':
-        return onCancel();
-      case 'backspace':
-        setSelected(0);
-        return setQuery((q) => [...q].slice(0, -1).join(''));
-      case 'text':
-        setSelected(0);
-        return setQuery((q) => q + key.text.replace(/\s+/g, ' '));
-      default:
-        return;
-    }
-  }
-
-  const visible = Math.max(3, rows - 6);
-  const first = Math.min(Math.max(0, index - Math.floor(visible / 2)), Math.max(0, matches.length - visible));
-  const shown = matches.slice(first, first + visible);
+  const { query } = state;
+  const index = Math.min(state.selected, Math.max(0, matches.length - 1));
+  const { first, shown, above, below } = scrollWindow(matches, index, Math.max(3, rows - 7));
   const nameWidth = Math.min(28, Math.max(...personas.map((p) => textWidth(p.name)), 4));
   // The id is what `persona ask <id>` and `persona chat <id>` take: show it, so people learn it here.
   const idWidth = Math.min(24, Math.max(...personas.map((p) => textWidth(p.id)), 2));
@@ -65,9 +51,10 @@ export function PersonaPicker({ personas, onPick, onCancel }: Props) {
         <Text color={theme.user}>› </Text>
         {query}
         <Text inverse> </Text>
-        {query ? null : <Text color={theme.dim}> type to filter · ↑/↓ choose · Enter start · Esc quit</Text>}
+        <Text color={theme.dim}>{query ? '  Esc clears' : ' type to filter · ↑/↓ choose · Enter start · Esc quit'}</Text>
       </Text>
       {matches.length === 0 ? <Text color={theme.dim}>  no persona matches "{query}"</Text> : null}
+      {above > 0 ? <Text color={theme.dim}>  ↑ {above} more</Text> : null}
       {shown.map((p, i) => {
         const active = first + i === index;
         return (
@@ -78,7 +65,7 @@ export function PersonaPicker({ personas, onPick, onCancel }: Props) {
           </Text>
         );
       })}
-      {matches.length > shown.length ? <Text color={theme.dim}>  {matches.length - shown.length} more…</Text> : null}
+      {below > 0 ? <Text color={theme.dim}>  ↓ {below} more</Text> : null}
     </Box>
   );
 }
