@@ -21,7 +21,8 @@ function acceptedCodePoints(): number[] {
 
 const accepted = acceptedCodePoints();
 
-describe('string-width fast path', () => {
+// Each exhaustive pass takes a few seconds (more on a busy 2-core runner): a generous timeout.
+describe('string-width fast path', { timeout: 60_000 }, () => {
   it('accepts the text a chat is made of', () => {
     for (const text of ['Diane · CFO', '📊 Diane Okafor', 'It’s “fine” — really…', 'Привет, Ελλάδα', '日本語のテキスト', '한국어', '┌─┐ ⠋ → ✓']) {
       expect(takesFastPath(text), text).toBe(true);
