@@ -195,7 +195,7 @@ describe('continuing from a summary', () => {
     expect(opening).toHaveLength(1);
     expect(opening[0]!.content).toBe(
       `Summary of our earlier conversation (session ${old.id}), to continue from:\n` +
-        '- You asked: How do you choose software?\n  Ana said: I run the numbers first.\n- You asked: Would you pay $40?\n  Ana said: Forty dollars is fine.',
+        '- You asked: How do you choose software?\n  Ana said: I run the numbers first. Then I decide.\n- You asked: Would you pay $40?\n  Ana said: Forty dollars is fine.',
     );
     expect(store.events.at(-1)).toMatchObject({ kind: 'session_continued', sessionId: next.id, data: { fromSessionId: old.id } });
   });

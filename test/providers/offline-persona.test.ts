@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cfo, cfoProfile, creator, creatorProfile, minimal, profileWith } from './offline-fixtures.js';
-import { converse, EMOJI, reply } from './offline-helpers.js';
+import { createOfflineProvider } from '../../src/providers/offline/index.js';
+import { collect, converse, EMOJI, reply, requestFor, textOf } from './offline-helpers.js';
 
 // What makes the offline engine worth demoing: it answers the question asked, from the persona's
 // own facts, in the persona's own style, and does not repeat itself.
@@ -49,6 +50,15 @@ describe('offline replies: content', () => {
   it("opens with the profile's own greeting on the first turn", async () => {
     const text = await reply(minimal, profileWith({ greeting: 'Sam here, fire away.', verbosity: 'terse' }), 'hi', 1);
     expect(text).toBe('Sam here, fire away.');
+  });
+
+  it('does not open with its greeting again when the chat already showed it', async () => {
+    const profile = profileWith({ greeting: 'Sam here, fire away.', verbosity: 'terse' });
+    const provider = createOfflineProvider();
+    const request = { ...requestFor(minimal, profile, [{ role: 'user', content: 'hi' }], 1), system: 'You are Sam.\n\n## How this conversation began\nYou opened it with this message:\nSam here, fire away.' };
+    const text = textOf(await collect(provider.stream(request)));
+    expect(text.length).toBeGreaterThan(0);
+    expect(text).not.toContain('Sam here, fire away.');
   });
 
   it('introduces itself from its identity and background', async () => {

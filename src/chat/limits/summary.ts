@@ -1,10 +1,11 @@
 import type { ChatTurn } from '../../core/messages.js';
 import { estimateTokens } from '../../persona/prompt.js';
+import { clip, isLeadIn, replySentences } from './summary-sentences.js';
 
 // The summary a continued session starts from. Live models write it (SUMMARY_INSTRUCTION); the
-// offline engine, and any model that fails to, get an extractive one: the first sentence of each
-// question and answer, newest kept when it must be cut, so the same history always gives the same
-// summary.
+// offline engine, and any model that fails to, get an extractive one: each question, and the first
+// substantive sentence or two of the answer to it, newest kept when it must be cut, so the same
+// history always gives the same summary.
 
 export const SUMMARY_MAX_TOKENS = 600;
 
@@ -13,31 +14,99 @@ export const SUMMARY_INSTRUCTION =
   'what I asked, what you answered, your opinions, objections and any numbers or decisions. ' +
   'Write plain sentences, no preamble.';
 
+const SUMMARY_OPENING = 'Summary of our earlier conversation';
+
 /** The opening of a continued session: it is stored as that session's first message, visible in transcripts. */
 export function summaryMessage(summary: string, fromSessionId: string): string {
-  return `Summary of our earlier conversation (session ${fromSessionId}), to continue from:\n${summary.trim()}`;
+  return `${SUMMARY_OPENING} (session ${fromSessionId}), to continue from:\n${summary.trim()}`;
 }
 
-function firstSentence(text: string, maxChars = 220): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const end = flat.search(/[.!?](\s|$)/);
-  const sentence = end >= 0 ? flat.slice(0, end + 1) : flat;
-  return sentence.length > maxChars ? `${sentence.slice(0, maxChars - 1)}…` : sentence;
+/** A question, or a reply's gist, is at most this long: enough for a point, short enough for many turns. */
+const QUESTION_CHARS = 160;
+const GIST_CHARS = 220;
+/** A first sentence this short ("Not as it stands.") says little without the one after it. */
+const SHORT_SENTENCE = 60;
+
+const ended = (sentence: string): string => (/[.!?…:;]["”’)]?$/.test(sentence) ? sentence : `${sentence}.`);
+
+/** The first substantive sentence of a reply, and the next one when the first is short. */
+function gist(text: string): string {
+  const sentences = replySentences(text);
+  const substantive = sentences.filter((s) => !isLeadIn(s));
+  const chosen = (substantive.length > 0 ? substantive : sentences).slice(0, 2).map(ended);
+  if (chosen.length === 0) return '';
+  const [first, second] = chosen;
+  const both = second !== undefined && first!.length < SHORT_SENTENCE && first!.length + second.length < GIST_CHARS;
+  return clip(both ? `${first} ${second}` : first!, GIST_CHARS);
+}
+
+function question(text: string): string {
+  if (text.startsWith(SUMMARY_OPENING)) return '(continued from an earlier session)';
+  const sentences = replySentences(text).filter((s) => !isLeadIn(s));
+  // "I run a bakery. Would you pay $40?": the question mark shows what was asked.
+  const asked = sentences.find((s) => /\?["”’)]?$/.test(s)) ?? sentences[0] ?? text.replace(/\s+/g, ' ').trim();
+  return clip(asked, QUESTION_CHARS);
+}
+
+/** Words that carry meaning, to tell whether a second reply adds anything to the first. */
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}$%]{4,}/gu) ?? []);
+}
+
+interface Exchange {
+  /** How many stored messages this exchange covers. */
+  messages: number;
+  lines: string[];
+}
+
+/** One question and everything the persona said to it; a second reply only where it adds something. */
+function exchanges(turns: readonly ChatTurn[], personaName: string): Exchange[] {
+  const out: Exchange[] = [];
+  let current: (Exchange & { said: string[]; heard: Set<string> }) | undefined;
+  const close = (): void => {
+    if (!current) return;
+    if (current.said.length > 0) current.lines.push(`  ${personaName} said: ${clip(current.said.join(' '), GIST_CHARS * 2)}`);
+    out.push({ messages: current.messages, lines: current.lines });
+    current = undefined;
+  };
+  for (const turn of turns) {
+    if (turn.role === 'user') {
+      close();
+      current = { messages: 1, lines: [`- You asked: ${question(turn.content)}`], said: [], heard: new Set() };
+      continue;
+    }
+    // A reply with no question before it (the session opened with the persona) still counts as said.
+    current ??= { messages: 0, lines: [], said: [], heard: new Set() };
+    current.messages += 1;
+    const said = gist(turn.content);
+    const fresh = [...words(said)].filter((w) => !current!.heard.has(w));
+    // "/retry" and repeated answers often say the same thing again: only news earns a place.
+    if (said !== '' && (current.said.length === 0 || fresh.length >= 3)) {
+      current.said.push(said);
+      for (const w of words(said)) current.heard.add(w);
+    }
+  }
+  close();
+  return out;
+}
+
+function leftOut(total: number, dropped: number): string {
+  return dropped === 1 ? `(${total} messages; the earliest one is left out)` : `(${total} messages; the earliest ${dropped} are left out)`;
 }
 
 export function extractiveSummary(turns: readonly ChatTurn[], personaName: string, maxTokens = SUMMARY_MAX_TOKENS): string {
-  const lines = turns.map((t) => (t.role === 'user' ? `- You asked: ${firstSentence(t.content)}` : `  ${personaName} said: ${firstSentence(t.content)}`));
-  const kept: string[] = [];
+  const all = exchanges(turns, personaName);
+  // The note on what was left out is itself part of the budget.
+  const budget = maxTokens - estimateTokens(leftOut(turns.length, turns.length)) - 1;
+  const kept: Exchange[] = [];
   let tokens = 0;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const cost = estimateTokens(lines[i]!) + 1;
-    if (tokens + cost > maxTokens) break;
-    kept.unshift(lines[i]!);
+  for (let i = all.length - 1; i >= 0; i--) {
+    const cost = all[i]!.lines.reduce((sum, line) => sum + estimateTokens(line) + 1, 0);
+    if (tokens + cost > budget) break;
+    kept.unshift(all[i]!);
     tokens += cost;
   }
-  // A kept answer without its question reads as a non sequitur.
-  while (kept[0]?.startsWith('  ')) kept.shift();
-  const dropped = lines.length - kept.length;
-  const head = dropped > 0 ? [`(${turns.length} messages; the earliest ${dropped} are left out)`] : [];
-  return [...head, ...kept].join('\n');
+  const dropped = turns.length - kept.reduce((sum, e) => sum + e.messages, 0);
+  const lines = kept.flatMap((e) => e.lines);
+  return [...(dropped > 0 ? [leftOut(turns.length, dropped)] : []), ...lines].join('\n');
 }

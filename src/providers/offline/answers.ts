@@ -25,10 +25,14 @@ export interface AnswerContext {
   detected: DetectedIntent;
   /** Sentences of substance this reply may carry. */
   budget: number;
+  /** Names the persona file capitalises, kept capitalised when an interest is quoted. */
+  properNouns: ReadonlySet<string>;
   /** True when this is the persona's first reply of the session. */
   firstTurn: boolean;
   /** Earlier persona replies, to avoid reusing the profile's greeting. */
   personaReplies: readonly string[];
+  /** The chat already showed the profile's greeting (the system prompt says how it began). */
+  greeted: boolean;
   userText: string;
 }
 
@@ -56,7 +60,7 @@ export function steerTopic(ctx: AnswerContext, toWork = false): string | undefin
   const work = toWork && !OFF_WORK.test(ctx.userText);
   const passion = work ? undefined : ctx.rng.pick(ctx.style.passions);
   // Profile passions come from the file's interest list: "Shogi on his phone during the commute".
-  if (passion) return toFirstPerson(cleanFact(passion)).text;
+  if (passion) return toFirstPerson(cleanFact(passion), [], { properNouns: ctx.properNouns }).text;
   const weights: KindWeights = work ? { painPoint: 2, goal: 2, challenge: 1.5, motivation: 1 } : { interest: 2, goal: 1.5, motivation: 1, painPoint: 1 };
   // Only noun or verb phrases fit "what I do think about a lot is ...".
   const [fact] = ctx.picker.pick(weights, 1, {
@@ -95,7 +99,7 @@ function greeting(ctx: AnswerContext): string[] {
     if (ctx.budget >= 2) body.push(...factSentences(ctx, ctx.picker.pick({ challenge: 2, lifestyle: 2, goal: 1.5, motivation: 1 }, 1)));
     return body;
   }
-  const ownGreeting = style.greeting && !ctx.personaReplies.some((r) => r.includes(style.greeting!)) ? style.greeting : undefined;
+  const ownGreeting = style.greeting && !ctx.greeted && !ctx.personaReplies.some((r) => r.includes(style.greeting!)) ? style.greeting : undefined;
   body.push(ownGreeting && ctx.firstTurn ? ownGreeting : ctx.say.line(L.GREETINGS, { name: identity.callName, role: roleOf(identity) }));
   if (ctx.budget >= 2 && !/\?\s*$/.test(body[0]!)) body.push(ctx.say.line(L.GREETING_INVITES));
   return body;

@@ -12,6 +12,8 @@ import { SentenceMaker } from './sentence-maker.js';
 import { applyRegister, resolveStyle, sentenceBudget, type Style } from './style.js';
 import { capitalize, cleanFact, contentStems, lowerFirst } from './text.js';
 import { topicAskedAbout } from './topic-match.js';
+import { avoidedTopicAsked } from './avoided-topic.js';
+import { admitsNotKnowing, dropRepeatedHedges } from './hedges.js';
 import { tidyPunctuation } from './punctuation.js';
 import { focusOf, rankFacts } from './retrieval.js';
 import { linesFor } from './filler.js';
@@ -25,6 +27,11 @@ export interface ComposeInput {
   persona: Persona;
   profile?: Partial<ChatProfile>;
   messages: readonly ChatTurn[];
+  /**
+   * The system prompt. A chat that showed the persona's greeting says so there (the greeting is
+   * never a turn of the request), and the persona must not open with it a second time.
+   */
+  system?: string;
   seed?: number;
   maxOutputTokens?: number;
 }
@@ -64,9 +71,9 @@ function resolveIntent(detected: DetectedIntent, userText: string, previousUserT
   return 'topic';
 }
 
-function matchingTopic(topics: readonly string[], userText: string): string | undefined {
-  const found = topicAskedAbout(topics, userText);
-  return found === undefined ? undefined : lowerFirst(cleanFact(found));
+/** A topic as said mid-sentence: "arabic poetry" would lose the capital the file gave it. */
+function quoted(topic: string | undefined, properNouns: ReadonlySet<string>): string | undefined {
+  return topic === undefined ? undefined : lowerFirst(cleanFact(topic), properNouns);
 }
 
 /** A catchphrase as a sentence of its own: capitalised, ending in exactly one mark. */
@@ -126,28 +133,29 @@ function frame(intent: Intent, style: Style, budget: number, ctx: AnswerContext,
 
 export function composeReply(input: ComposeInput): string {
   const conversation = readConversation(input.messages);
-  const { identity, facts } = factsOf(input.persona);
+  const { identity, facts, properNouns } = factsOf(input.persona);
   const style = resolveStyle(input.profile, input.maxOutputTokens);
   const rng = new Random(replySeed(input.seed, conversation.priorText, conversation.userText));
   const detected = detectIntent(conversation.userText);
   const intent = resolveIntent(detected, conversation.userText, conversation.previousUserTexts);
   const userStems = contentStems(conversation.userText);
-  const passion = SOCIAL.has(intent) ? undefined : matchingTopic(style.passions, conversation.userText);
+  const passion = SOCIAL.has(intent) ? undefined : quoted(topicAskedAbout(style.passions, conversation.userText), properNouns);
   // A passion makes them talk a little more than usual.
   const budget = sentenceBudget(style, rng) + (passion ? 1 : 0);
   const say = new SentenceMaker(style.register, rng, conversation.personaReplies);
   const picker = new FactPicker(facts, userStems, new FactMemory(conversation.personaReplies), rng, style.temperature);
   const ctx: AnswerContext = {
-    identity, picker, say, style, rng, detected, budget,
+    identity, picker, say, style, rng, detected, budget, properNouns,
     firstTurn: conversation.personaReplies.length === 0,
     personaReplies: conversation.personaReplies,
+    greeted: Boolean(style.greeting && input.system?.includes(`You opened it with this message:\n${style.greeting.trim()}`)),
     userText: conversation.userText,
   };
 
   // At most one opener ("Here's the thing.", "Oh, now you're talking!"): two in a row read like a template.
   let opener: string | undefined;
   let body: string[];
-  const avoided = matchingTopic(style.avoids, conversation.userText);
+  const avoided = quoted(avoidedTopicAsked(style.avoids, conversation.userText, identity, facts), properNouns);
   const mood: string[] = [];
   const asksWhy = detected.primary === 'followup' && /^(why|how come)\b/i.test(conversation.userText.trim());
   if (avoided) {
@@ -177,16 +185,19 @@ export function composeReply(input: ComposeInput): string {
   const recent = conversation.personaReplies.slice(-2).map(normalizeForMatch);
   const framing = budget >= 2 && !avoided ? frame(intent, style, budget, ctx, recent, opener !== undefined, input.persona.id || identity.name) : { lead: [], tail: [], mood: [] };
   if (!asksWhy) opener ??= framing.lead[0];
+  // "I'll be direct. Honestly, I don't know much about that." dresses up an admission: it goes plain.
+  if (admitsNotKnowing(body[0])) opener = undefined;
   const numbered = style.structure >= 0.6 && body.length >= 2 && LISTABLE.has(intent) && !asksWhy && picker.takenCount >= 2;
   // A list gets its own lead-in ("A few things:") instead of, not after, a spoken opener.
   const opening = [hello, numbered ? say.line(L.LIST_LEADS) : opener].filter((x): x is string => Boolean(x));
   const text = numbered
-    ? [opening.join(' '), numberedPoints(body), framing.tail.join(' ')].filter(Boolean).join('\n')
+    ? // A closing line right under the list would render as part of its last item: a blank line ends the list.
+      [[opening.join(' '), numberedPoints(body)].filter(Boolean).join('\n'), framing.tail.join(' ')].filter(Boolean).join('\n\n')
     : [...opening, ...body, ...framing.tail].join(' ');
 
   let reply = applyRegister(text, style.register);
   reply = applyExpressiveness(reply, style, rng);
   reply = capLength(reply, style.maxOutputTokens);
   reply = applyEmoji(reply, style, intent, identity, rng, [...mood, ...framing.mood]);
-  return tidyPunctuation(reply.replace(/[ \t]+\n/g, '\n').replace(/ {2,}/g, ' ').trim());
+  return tidyPunctuation(dropRepeatedHedges(reply).replace(/[ \t]+\n/g, '\n').replace(/ {2,}/g, ' ').trim());
 }

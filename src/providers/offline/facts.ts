@@ -1,6 +1,6 @@
 import type { Persona, PersonaData } from '../../persona/schema.js';
 import { toFirstPerson, type Spoken } from './first-person.js';
-import { cleanFact, contentStems, humanizeKey, isEmoji, splitSentences } from './text.js';
+import { cleanFact, contentStems, humanizeKey, isEmoji, properNounsIn, splitSentences } from './text.js';
 
 // Everything the persona file says about the person, flattened into small first-person facts the
 // composer can rank against what the user asked. Who they are (name, job, place) is kept apart
@@ -51,6 +51,8 @@ export interface Identity {
 export interface PersonaFacts {
   identity: Identity;
   facts: Fact[];
+  /** Names the file capitalises mid-sentence ("Kikuyu", "Maldives"): kept capitalised when quoted. */
+  properNouns: ReadonlySet<string>;
 }
 
 const KNOWN_KEYS: Record<string, Set<string>> = {
@@ -127,19 +129,36 @@ function extraEntries(data: PersonaData): Array<[string, string]> {
   return out;
 }
 
+/** Every string in the file's descriptive sections, for finding the names it uses. */
+function allText(data: PersonaData): string[] {
+  const out: string[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 4 || out.length > 400) return;
+    if (typeof value === 'string') out.push(value);
+    else if (Array.isArray(value)) value.forEach((v) => visit(v, depth + 1));
+    else if (value && typeof value === 'object') Object.values(value).forEach((v) => visit(v, depth + 1));
+  };
+  visit([data.baseSelection, data.customInputs, data.psychographics, data.generatedInsights], 0);
+  return out;
+}
+
 export function extractFacts(persona: Persona): PersonaFacts {
   const identity = identityOf(persona);
   const data: PersonaData = persona.data ?? { name: identity.name };
   // "Lucas Ferreira dos Santos" keeps its whole name as call name, but the file says "Lucas grew up...".
   const firstName = identity.name.match(/^[A-Z][a-z'’-]+(?=\s)/)?.[0];
   const names = [...new Set([identity.name, identity.callName, ...(firstName && !/^(The|A|An|Mr|Mrs|Ms|Dr)$/.test(firstName) ? [firstName] : [])])];
+  const properNouns = properNounsIn(allText(data));
   const facts: Fact[] = [];
   const add = (kind: FactKind, items: readonly string[], label?: string): void => {
     items.forEach((item) => {
       const raw = cleanFact(item);
       if (raw.length < 2 || facts.some((f) => f.raw === raw)) return;
       const id = `${kind}:${facts.filter((f) => f.kind === kind).length}`;
-      const spoken = toFirstPerson(raw, names, { habits: kind === 'lifestyle' || kind === 'buying' || kind === 'background' || kind === 'attitude' });
+      const spoken = toFirstPerson(raw, names, {
+        habits: kind === 'lifestyle' || kind === 'buying' || kind === 'background' || kind === 'attitude',
+        properNouns,
+      });
       // An objection is a thing that stops the sale, not a task: "Switch vendors every year" is said
       // as "switching ... is a deal-breaker", never "I'd need to switch vendors every year".
       if (kind === 'objection' && spoken.form === 'action') spoken.form = 'phrase';
@@ -164,5 +183,5 @@ export function extractFacts(persona: Persona): PersonaFacts {
   add('background', splitSentences(custom.background ?? ''));
   add('background', splitSentences(custom.notes ?? ''));
   for (const [label, value] of extraEntries(data)) add('extra', [value], label);
-  return { identity, facts };
+  return { identity, facts, properNouns };
 }

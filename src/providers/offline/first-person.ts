@@ -247,17 +247,19 @@ const DESCRIBED_MANNER = /^[A-Z][a-z]+(ous|ful|ive|ent|ant)\s+(and|with)\b/;
 export interface FirstPersonOptions {
   /** The fact describes a routine or habit, often a series of verbs without a subject. */
   habits?: boolean;
+  /** Names this persona's file uses, kept capitalised when they open the fact. */
+  properNouns?: ReadonlySet<string>;
 }
 
 /** Turns one persona fact into first-person speech and tells what shape it has. */
 export function toFirstPerson(fact: string, names: readonly string[] = [], options: FirstPersonOptions = {}): Spoken {
   let replaced = options.habits ? speakHabits(replacePronouns(fact, names)) : replacePronouns(fact, names);
   // Notes describe a manner: "Generous with her time", "Gracious and exacting" are said as "I'm generous ...".
-  if (options.habits && DESCRIBED_MANNER.test(replaced)) replaced = `I'm ${lowerFirst(replaced)}`;
+  if (options.habits && DESCRIBED_MANNER.test(replaced)) replaced = `I'm ${lowerFirst(replaced, options.properNouns)}`;
   const words = replaced.split(/\s+/).filter(Boolean);
   const opening = firstPersonOpening(words);
-  if (opening) return { form: opening.form, text: lowerFirst(opening.text.replace(/\bI am\b/g, "I'm")) };
-  const text = lowerFirst(replaced);
+  if (opening) return { form: opening.form, text: lowerFirst(opening.text.replace(/\bI am\b/g, "I'm"), options.properNouns) };
+  const text = lowerFirst(replaced, options.properNouns);
   const lower = words.map((w) => w.toLowerCase());
   const verbAt = lower.findIndex((w, i) => i > 0 && VERBISH.has(w));
   if (verbAt > 0) {

@@ -39,6 +39,7 @@ async function* streamReply(request: ProviderRequest, paceMs: number): AsyncGene
       persona: request.persona.persona,
       profile: request.persona.profile,
       messages: Array.isArray(request.messages) ? request.messages : [],
+      system: typeof request.system === 'string' ? request.system : undefined,
       seed: request.seed,
       maxOutputTokens: request.maxOutputTokens,
     });

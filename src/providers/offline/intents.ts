@@ -66,13 +66,14 @@ const SWAP_PERSON: Record<string, string> = {
 
 /** "what do you think of your boss?" -> "my boss". */
 export function echoTopic(text: string): string | undefined {
-  const lower = text.toLowerCase().replace(/[?!.]+$/g, '').trim();
+  // The user's own capitals are kept: "AI" and "Instagram" said back as "ai" and "instagram" look careless.
+  const trimmed = text.replace(/[?!.]+$/g, '').trim();
   const captured =
-    lower.match(/\b(?:think (?:of|about)|feel about|thoughts on|opinion (?:of|on)|take on|view on|what about|how about|heard of|know about|familiar with)\s+(.+)$/)?.[1] ??
-    lower.match(/\babout\s+(.+)$/)?.[1];
+    trimmed.match(/\b(?:think (?:of|about)|feel about|thoughts on|opinion (?:of|on)|take on|view on|what about|how about|heard of|know about|familiar with)\s+(.+)$/i)?.[1] ??
+    trimmed.match(/\babout\s+(.+)$/i)?.[1];
   if (!captured) return undefined;
   const words = captured
-    .replace(/\b(yours|your|yourself|you|mine|my|myself|me|i'm|i)\b/g, (w) => SWAP_PERSON[w] ?? w)
+    .replace(/\b(yours|your|yourself|you|mine|my|myself|me|i'm|i)\b/gi, (w) => SWAP_PERSON[w.toLowerCase()] ?? w)
     .replace(/["“”'‘’]/g, (q) => (q === "'" ? q : ''))
     .split(/\s+/)
     .filter(Boolean);

@@ -19,7 +19,8 @@ export const WARM_OPENERS: IntentLines & { any: readonly string[] } = {
 };
 
 /** How blunt, less warm people start: short, no pleasantries. */
-export const BLUNT_OPENERS: readonly string[] = ["I'll be direct.", 'Short version.', '^I will be direct.', '^To be plain about it.', '~Okay, real talk.'];
+/** Whole sentences: "To be plain about it." standing alone is a fragment. */
+export const BLUNT_OPENERS: readonly string[] = ["I'll be direct.", "Here's the short version.", '^I will be direct.', '^I will put it plainly.', "~Okay, I'll be real with you."];
 
 export const HOW_ARE_YOU = ['Doing well, thanks for asking.', "Busy, but good.", '~Pretty good, honestly!', '~Not bad at all!', '^I am well, thank you.', "~Can't complain, mostly."];
 
@@ -55,7 +56,7 @@ export const STEER = [
 export const YES = ['Yes.', 'Yes, pretty much.', '~Yeah, totally.', '~Oh, for sure.', '^Yes, I would say so.', 'I think so, yes.'];
 export const DEPENDS = ['It depends.', "Hard to say, it depends.", '^That depends.', '~Eh, kind of depends.', "Maybe, honestly."];
 
-export const FOLLOWUP_LEADS = ['Put it this way.', "Here's the thing.", '^Allow me to be more specific.', '~Okay, so.', 'Let me put it differently.', 'Well, think about it.'];
+export const FOLLOWUP_LEADS = ['Put it this way.', "Here's the thing.", '^Allow me to be more specific.', '~Okay, look at it this way.', 'Let me put it differently.', 'Well, think about it.'];
 
 export const PUSHBACK: IntentLines & { any: readonly string[] } = {
   any: ["Prove it: show me someone like me who got results.", "I've heard a lot of promises; show me numbers.", "^I would need evidence, not claims.", "What's the catch?", "~Sounds nice, but I'll believe it when I see it."],
@@ -75,7 +76,7 @@ export const HEDGES = [
 ];
 
 export const PASSION_LIGHTS_UP = ["Oh, now you're talking!", '~Okay, now I am excited!', '^That is a subject close to my heart.', 'Ooh, you found my favourite topic.'];
-export const PASSION_LINE = ['{X} {is} something I could talk about all day.', "Honestly, {x} is what I'd happily spend hours on.", '^{X} {is} genuinely important to me.'];
+export const PASSION_LINE = ['{X} {is} something I could talk about all day.', "Honestly, {x} {is} what I'd happily spend hours on.", '^{X} {is} genuinely important to me.'];
 export const DEFLECTS = ["I'd rather not get into {x}, if that's okay.", '^I would prefer not to discuss {x}.', "~Eh, {x} isn't really something I want to get into.", "Let's leave {x} out of it, honestly."];
 
 /** Lead-ins before numbered points, for people who think in lists. */

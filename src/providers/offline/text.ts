@@ -51,15 +51,40 @@ const PROPER = new Set(
     'September October November December English Spanish French German Chinese American British European Asian ' +
     'African Canadian Australian Indian Google Excel Slack Instagram TikTok LinkedIn YouTube Facebook Amazon Apple ' +
     'Microsoft Salesforce Shopify Notion Zoom Twitter Reddit Spotify Netflix Uber Oracle Etsy Pinterest Discord ' +
-    'Twitch Snapchat WhatsApp Gen Christmas Sunday Black Friday Canva Figma Airbnb Walmart Costco Target Tesla'
+    'Twitch Snapchat WhatsApp Gen Christmas Sunday Black Friday Canva Figma Airbnb Walmart Costco Target Tesla ' +
+    // Languages and peoples: "Arabic poetry" is an interest, "arabic poetry" a typo.
+    'Arabic Arab Arabian Emirati Lebanese Egyptian Moroccan Turkish Persian Hebrew Greek Latin Italian Portuguese ' +
+    'Brazilian Mexican Argentine Colombian Russian Ukrainian Polish Dutch Swedish Norwegian Danish Finnish Icelandic ' +
+    'Irish Scottish Welsh Japanese Korean Mandarin Cantonese Vietnamese Thai Filipino Indonesian Malay Hindi Urdu ' +
+    'Bengali Punjabi Tamil Swahili Kikuyu Yoruba Igbo Hausa Zulu Amharic Nigerian Kenyan Ghanaian Ethiopian Catholic ' +
+    'Muslim Islamic Jewish Christian Hindu Buddhist Ramadan Eid Diwali Hanukkah Easter Olympic Olympics Premier'
   ).split(' '),
 );
 
+/**
+ * Words a text capitalises where a sentence does not start: the names its author uses ("Kikuyu",
+ * "Maldives", "Epicor"), so a fact or interest that opens with one keeps its capital.
+ */
+export function properNounsIn(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const match of text.matchAll(/(?<=[\p{L}\p{N},)'’]\s+)([A-Z][a-z]+(?:['’-][A-Za-z]+)*)/gu)) {
+      const word = match[1]!.replace(/['’-].*$/, '');
+      if (word !== 'I') out.add(word);
+    }
+  }
+  return out;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** Lower-cases the first letter unless the first word looks like a name or an acronym. */
-export function lowerFirst(text: string): string {
+export function lowerFirst(text: string, properNouns: ReadonlySet<string> = NO_NAMES): string {
   const first = text.match(/^[^\s,;:]+/)?.[0] ?? '';
   const bare = first.replace(/[^A-Za-z'’-]/g, '');
-  if (bare === '' || PROPER.has(bare) || bare.startsWith("I'") || bare.startsWith('I’')) return text;
+  // "Kikuyu-language radio" is named by its first part.
+  const head = bare.split(/['’-]/)[0] ?? '';
+  if (bare === '' || PROPER.has(bare) || PROPER.has(head) || properNouns.has(head) || bare.startsWith("I'") || bare.startsWith('I’')) return text;
   // "CFO", "QuickBooks", "iPhone", "K-dramas": a capital after the first letter marks a name or acronym.
   if (/[A-Z]/.test(bare.slice(1)) || /^[A-Z]-/.test(bare)) return text;
   // "The Wall Street Journal", "A Tribe Called Quest": an article before a capitalized word is a title.
