@@ -88,7 +88,7 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
       seed: setup.flags.seed,
       // A card's first message is part of its conversation in every front end; our own personas'
       // greeting only where the chat shows it.
-      contextFor: combineContexts(setup.greetingShown || cardNamespaceOf(persona.data) ? greetingContextFor(persona) : undefined, cardContextFor(persona)),
+      contextFor: combineContexts(setup.greetingShown || cardNamespaceOf(persona.data) ? greetingContextFor(persona, setup.greetingShown === true) : undefined, cardContextFor(persona)),
       limits: resolveLimits(config.limits),
       overBudget: setup.overBudget,
       opening: setup.greetingShown ? persona.data.chatProfile?.greeting : undefined,

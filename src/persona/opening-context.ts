@@ -8,11 +8,17 @@ import type { Persona } from './schema.js';
 
 export type ContextFor = (turns: ChatTurn[]) => string | undefined;
 
-export function greetingContextFor(persona: Persona): ContextFor | undefined {
+/**
+ * `shown`: the front end showed the greeting (the chat). Otherwise (a card's first message in
+ * `ask`) the model is told it is how its character opens, and that the user has not seen it.
+ */
+export function greetingContextFor(persona: Persona, shown = true): ContextFor | undefined {
   const greeting = persona.data.chatProfile?.greeting?.trim();
   if (!greeting) return undefined;
-  return (turns) =>
-    turns.some((t) => t.role === 'persona') ? undefined : `## How this conversation began\nYou opened it with this message:\n${greeting}`;
+  const text = shown
+    ? `## How this conversation began\nYou opened it with this message:\n${greeting}`
+    : `## How your character opens\nThe user has not seen this yet; open with it if it fits:\n${greeting}`;
+  return (turns) => (turns.some((t) => t.role === 'persona') ? undefined : text);
 }
 
 /** Several context hooks as one: their texts, in order, separated by a blank line. */

@@ -54,7 +54,11 @@ export function resolveProviderSettings(flags: ProviderFlags, config: Config, en
   const sectionModel = name === 'offline' ? undefined : config[name]?.model;
   // A top-level `model` belongs to the configured provider; it must not leak onto another one.
   const configModel = sectionModel ?? (config.provider === name ? config.model : undefined);
-  const model = flags.model ?? configModel ?? DEFAULT_MODELS[name];
+  if (name === 'offline' && flags.model && flags.model !== DEFAULT_MODELS.offline) {
+    // It would only relabel the session: the offline engine answers the same whatever it is called.
+    throw new UsageError(`the offline engine has one model (${DEFAULT_MODELS.offline}): it cannot answer as "${flags.model}"`, `--provider openai --model ${flags.model}, or --provider anthropic --model ${flags.model}`);
+  }
+  const model = name === 'offline' ? DEFAULT_MODELS.offline : (flags.model ?? configModel ?? DEFAULT_MODELS[name]);
   const settings: ProviderSettings = {
     name,
     model,

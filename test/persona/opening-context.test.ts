@@ -11,6 +11,12 @@ describe('greetingContextFor', () => {
     expect(hook([{ role: 'user', content: 'hi' }, { role: 'persona', content: 'hello' }, { role: 'user', content: 'so' }])).toBeUndefined();
   });
 
+  it('says the user has not seen it when the front end did not show it', () => {
+    const hook = greetingContextFor(greeter, false)!;
+    expect(hook([{ role: 'user', content: 'hi' }])).toMatch(/has not seen this yet[^]*I have twenty minutes\. Go\./);
+    expect(hook([{ role: 'user', content: 'hi' }])).not.toContain('You opened it with this message');
+  });
+
   it('adds nothing for a persona without a greeting', () => {
     expect(greetingContextFor(persona({}))).toBeUndefined();
   });
