@@ -88,6 +88,10 @@ describe('ChatScreen', () => {
     await press(chat.stdin, '/continue', KEY.enter);
     await chat.until('continued in session');
     expect(chat.store.sessions.size).toBe(2);
+    // The summary is shown as carried over, not as something the user typed.
+    await chat.until('Carried over from session');
+    expect(chat.screen()).toContain('We talked about one thing.');
+    expect(chat.screen()).not.toContain('┃ Summary of our earlier conversation');
   });
 
   it('stops a reply on Esc, keeping the partial reply marked interrupted', async () => {

@@ -21,6 +21,12 @@ export function summaryMessage(summary: string, fromSessionId: string): string {
   return `${SUMMARY_OPENING} (session ${fromSessionId}), to continue from:\n${summary.trim()}`;
 }
 
+/** A continued session's first message, read back: where it came from and the summary. */
+export function readSummaryMessage(content: string): { fromSessionId: string; summary: string } | undefined {
+  const match = /^Summary of our earlier conversation \(session ([^)\s]+)\), to continue from:\n([^]*)$/.exec(content);
+  return match ? { fromSessionId: match[1]!, summary: match[2]! } : undefined;
+}
+
 /** A question, or a reply's gist, is at most this long: enough for a point, short enough for many turns. */
 const QUESTION_CHARS = 160;
 const GIST_CHARS = 220;

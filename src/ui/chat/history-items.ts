@@ -1,4 +1,5 @@
-import { sanitizeText } from '../../core/sanitize.js';
+import { readSummaryMessage } from '../../chat/limits/summary.js';
+import { sanitizeInline, sanitizeText } from '../../core/sanitize.js';
 import type { MessageRecord } from '../../store/types.js';
 import type { SlashCommand } from '../commands/types.js';
 import type { PersonaView } from './persona-view.js';
@@ -32,7 +33,14 @@ export function itemsFromMessages(messages: readonly MessageRecord[], persona: P
   const items: NewHistoryItem[] = [];
   for (const message of messages) {
     if (message.role === 'user') {
-      items.push({ kind: 'user', text: sanitizeText(message.content) });
+      // A continued session opens with a summary the model reads as the user's first message;
+      // the person did not type it, so it is shown as what it is.
+      const carried = message.inputMode === 'script' ? readSummaryMessage(message.content) : undefined;
+      items.push(
+        carried
+          ? { kind: 'text', title: `Carried over from session ${sanitizeInline(carried.fromSessionId)} (a summary)`, text: sanitizeText(carried.summary) }
+          : { kind: 'user', text: sanitizeText(message.content) },
+      );
       continue;
     }
     if (message.content.trim()) items.push({ kind: 'persona', persona, text: sanitizeText(message.content), showName: true, continues: false });
