@@ -94,6 +94,21 @@ describe('ChatScreen', () => {
     expect(chat.screen()).not.toContain('┃ Summary of our earlier conversation');
   });
 
+  it('lists the commands a half-typed /name could be, with what they do, as you type', async () => {
+    const chat = setup();
+    const now = () => (chat.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+    const settle = async (ok: (frame: string) => boolean) => {
+      for (let i = 0; i < 100 && !ok(now()); i++) await tick(10);
+      expect(ok(now()), now()).toBe(true);
+    };
+    await press(chat.stdin, '/');
+    await settle((f) => f.includes('/help') && /… \d+ more · Tab completes/.test(f));
+    await press(chat.stdin, 'res');
+    await settle((f) => f.includes('/reset') && f.includes('/resume <id>') && !/^ \/help /m.test(f) && f.includes('start a new session with the same persona'));
+    await press(chat.stdin, 'et ');
+    await settle((f) => !f.includes('Tab completes'));
+  });
+
   it('stops a reply on Esc, keeping the partial reply marked interrupted', async () => {
     const chat = setup();
     chat.provider.hangAfter('Well, the first thing');

@@ -8,7 +8,7 @@ import { buildChatProfile } from '../../persona/profile.js';
 import { buildSystemPrompt } from '../../persona/prompt.js';
 import type { Persona } from '../../persona/schema.js';
 import type { MessageRecord } from '../../store/types.js';
-import { completeSlash } from '../commands/completion.js';
+import { completeSlash, slashSuggestions } from '../commands/completion.js';
 import { parseSlash, runSlash, SLASH_COMMANDS } from '../commands/registry.js';
 import type { CommandContext } from '../commands/types.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
@@ -142,6 +142,7 @@ export function ChatScreen({ services, start, onQuit }: Props) {
         onClearScreen={clearScreen}
         onRemember={(entry) => services.appendInputHistory(entry)}
         complete={(text) => completeSlash(text, commandContext())}
+        suggest={(text) => slashSuggestions(text, SLASH_COMMANDS)}
         voice={spoken.voice.state}
         voiceKeys={spoken.voice.state.phase === 'idle' ? undefined : spoken.voice}
         onVoice={spoken.voice.start}

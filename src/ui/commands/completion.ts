@@ -1,5 +1,5 @@
 import { findCommand } from './registry.js';
-import type { CommandContext } from './types.js';
+import type { CommandContext, SlashCommand } from './types.js';
 
 export interface Completion {
   /** The input after completing as far as every candidate agrees. */
@@ -29,6 +29,23 @@ export function completeSlash(input: string, ctx: CommandContext): Completion {
   if (options.length === 0) return none;
   if (options.length === 1) return { text: `${head}${options[0]} `, candidates: [] };
   return { text: `${head}${commonPrefix(options)}`, candidates: options };
+}
+
+export interface Suggestion {
+  usage: string;
+  description: string;
+}
+
+/**
+ * The commands a half-typed `/name` could be, shown under the prompt while typing (before any
+ * Tab), with what each does. None once a space or a line break is typed.
+ */
+export function slashSuggestions(input: string, commands: readonly SlashCommand[]): Suggestion[] {
+  if (!/^\/[a-z]*$/i.test(input)) return [];
+  const prefix = input.slice(1).toLowerCase();
+  return commands
+    .filter((c) => c.name.startsWith(prefix) || c.altNames?.some((a) => a.startsWith(prefix) && prefix.length > 0))
+    .map((c) => ({ usage: `/${c.name}${c.args ? ` ${c.args}` : ''}`, description: c.description }));
 }
 
 function commonPrefix(words: string[]): string {
