@@ -1,14 +1,11 @@
 import { CommanderError, type Command } from 'commander';
 import { ExitCode } from '../core/errors.js';
 import { handleError } from './handle-error.js';
+import { exitQuietlyOnClosedPipe } from './stdout-pipe.js';
 
 /** Parses argv, runs the chosen command, and turns every failure into a message and exit code. */
 export async function runProgram(program: Command, argv: string[]): Promise<void> {
-  // `persona ... | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
+  exitQuietlyOnClosedPipe();
   // Every level: a subcommand's own parse errors (unknown option, bad choice, missing argument)
   // must reach the catch below too, to exit with the usage code.
   const override = (command: Command): void => {

@@ -264,6 +264,22 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
 });
 
 describe('persona chat without a terminal', { timeout: 20_000 }, () => {
+  // `persona chat <persona>` with no options skips commander (src/cli/plain-chat.ts): it must
+  // fail exactly as the commander path does.
+  it('answers the same with and without options: unknown persona, missing persona', async () => {
+    const home = tempDir();
+    const plain = await runCli(['chat', 'nosuch'], { home, input: 'hi\n' });
+    const parsed = await runCli(['chat', 'nosuch', '--no-save'], { home, input: 'hi\n' });
+    expect(plain.code).toBe(2);
+    expect([parsed.code, parsed.stderr]).toEqual([plain.code, plain.stderr]);
+    expect(plain.stderr).toMatch(/^error: .*nosuch/);
+    const bare = await runCli(['chat'], { home, input: 'hi\n' });
+    const bareParsed = await runCli(['chat', '--no-save'], { home, input: 'hi\n' });
+    expect(bare.code).toBe(2);
+    expect([bareParsed.code, bareParsed.stderr]).toEqual([bare.code, bare.stderr]);
+    expect(bare.stderr).toContain('which persona?');
+  });
+
   it('echoes each command before its output, and /help lists only what works without a screen', async () => {
     const home = tempDir();
     const result = await runCli(['chat', 'cfo'], { home, input: '/help\n/cost\n' });
