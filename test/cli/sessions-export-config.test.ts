@@ -23,6 +23,12 @@ describe('persona sessions', () => {
     const text = await runCli(['sessions', 'list'], { home });
     expect(text.stdout).toContain(first);
     expect(text.stdout).toContain('What about reconciliation software?');
+    // Columns line up whatever the persona id's length.
+    await runCli(['ask', 'dubai-luxury-traveller', 'Hello', '--seed', '1'], { home });
+    const heads = (await runCli(['sessions', 'list'], { home })).stdout.split('\n').filter((l) => /^\w{18}  /.test(l));
+    expect(heads).toHaveLength(3);
+    expect(new Set(heads.map((l) => l.indexOf(' msgs'))).size).toBe(1);
+    expect(new Set(heads.map((l) => l.indexOf('offline/'))).size).toBe(1);
   });
 
   it('shows a transcript by id prefix and by "last"', async () => {

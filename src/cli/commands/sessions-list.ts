@@ -18,8 +18,12 @@ export default async function sessionsList(raw: unknown): Promise<void> {
       return;
     }
     const width = process.stdout.isTTY ? (process.stdout.columns ?? 120) : 200;
-    for (const s of sessions) {
-      const head = `${c.bold(s.id)}  ${formatWhen(s.lastActiveAt)}  ${s.personaId.padEnd(14)} ${String(s.messageCount).padStart(4)} msgs  ${formatCost(s.costUsd).padStart(8)}  ${c.dim(`${s.provider}/${s.model}`)}`;
+    // Columns as wide as the longest value shown (ids and persona ids are ASCII slugs).
+    const personaWidth = Math.max(...sessions.map((s) => s.personaId.length));
+    const costs = sessions.map((s) => formatCost(s.costUsd));
+    const costWidth = Math.max(...costs.map((cost) => cost.length));
+    for (const [i, s] of sessions.entries()) {
+      const head = `${c.bold(s.id)}  ${formatWhen(s.lastActiveAt)}  ${s.personaId.padEnd(personaWidth)}  ${String(s.messageCount).padStart(4)} msgs  ${costs[i]!.padStart(costWidth)}  ${c.dim(`${s.provider}/${s.model}`)}`;
       println(head);
       if (s.title) println(`  ${c.dim(truncate(sanitizeInline(s.title), width - 4))}`);
     }
