@@ -60,6 +60,11 @@ export function keyHint(provider: SdkErrorContext['provider']): string {
   return `set ${KEY_ENV[provider]} or \`persona config set ${provider}.apiKey …\`, or use --provider offline`;
 }
 
+/** A key was sent and refused: it is there, so the fix is another key, not setting one. */
+export function rejectedKeyHint(provider: SdkErrorContext['provider']): string {
+  return `check or replace the key (${KEY_ENV[provider]}, or \`persona config set ${provider}.apiKey …\`), or use --provider offline`;
+}
+
 /** The error for a provider that has no key to send. */
 export function missingKeyError(provider: SdkErrorContext['provider']): ProviderError {
   return new ProviderError(provider, 'config', `no ${PROVIDER_LABEL[provider]} API key is set`, { hint: keyHint(provider) });
@@ -127,10 +132,10 @@ function fromStatus(status: number, body: unknown, error: Error, context: SdkErr
   const saidSuffix = said ? `: ${said}` : '';
   if (status === 401) {
     // No server text: a 401 body often quotes (part of) the key that was sent.
-    return make('auth', `the API key was rejected by ${host} (HTTP 401)`, keyHint(context.provider), status);
+    return make('auth', `the API key was rejected by ${host} (HTTP 401)`, rejectedKeyHint(context.provider), status);
   }
   if (status === 403) {
-    return make('auth', `the API key was rejected by ${host} (HTTP 403${saidSuffix})`, keyHint(context.provider), status);
+    return make('auth', `the API key was rejected by ${host} (HTTP 403${saidSuffix})`, rejectedKeyHint(context.provider), status);
   }
   const code = (errorFields(body) as { code?: unknown }).code;
   if (status === 402 || (status === 429 && code === 'insufficient_quota')) {
@@ -169,7 +174,7 @@ function fromStreamedError(body: unknown, context: SdkErrorContext, make: Make):
   const type = errorType(body);
   const kind = (type ? KIND_BY_ERROR_TYPE[type] : undefined) ?? 'server';
   const said = serverMessage(body);
-  const hint = kind === 'auth' ? keyHint(context.provider) : 'try again; if it persists, use --provider offline';
+  const hint = kind === 'auth' ? rejectedKeyHint(context.provider) : 'try again; if it persists, use --provider offline';
   return make(kind, `${host} reported an error mid-reply${type ? ` (${type})` : ''}${said ? `: ${said}` : ''}`, hint);
 }
 

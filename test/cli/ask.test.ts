@@ -212,7 +212,8 @@ describe('persona ask, live providers over the wire format', () => {
     wire.enqueue({ status: 401, message: 'Incorrect API key provided: sk-test-SECRET-openai-1234' });
     const { code, stderr } = await runCli(['ask', 'cfo', 'hi', '--provider', 'openai'], { home, env: openaiEnv() });
     expect(code).toBe(4);
-    expect(stderr).toContain('OPENAI_API_KEY');
+    // The key was set and refused: the hint says to check or replace it, not to set one.
+    expect(stderr).toContain('hint: check or replace the key (OPENAI_API_KEY');
     expect(stderr).not.toContain('SECRET');
   });
 

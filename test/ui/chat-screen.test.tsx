@@ -58,6 +58,9 @@ describe('ChatScreen', () => {
     );
     expect(whatToDo('try again; if it persists, use --provider offline')).toBe('/retry to try again, or /provider offline to switch');
     expect(whatToDo(undefined)).toBe('/retry to try again, or /provider offline to switch');
+    expect(whatToDo('try again, or allow more time with `persona config set timeoutMs 120000`')).toBe(
+      'allow more time with `persona config set timeoutMs 120000`; /retry to try again, or /provider offline to switch',
+    );
     expect(forTheChat('export OPENAI_API_KEY=…, or run `persona config set openai.apiKey <key>`, or use --provider offline')).toBe(
       'export OPENAI_API_KEY=…, or run `persona config set openai.apiKey <key>`, or switch with /provider offline',
     );

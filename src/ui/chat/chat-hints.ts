@@ -11,6 +11,7 @@ export function forTheChat(hint: string): string {
 /** What to do after a provider failure: its own hint, then /retry or /provider. */
 export function whatToDo(hint: string | undefined): string {
   const trimmed = hint ? sanitizeInline(hint).replace(/[,;]? *(?:if it persists, )?(?:or )?use --provider offline$/, '').trim() : '';
-  const own = trimmed === 'try again' ? '' : forTheChat(trimmed);
+  // "/retry to try again" follows, so the hint's own "try again" would say it twice.
+  const own = forTheChat(trimmed.replace(/^(?:wait a moment and )?try again(?:[,;] *(?:or )?|$)/, ''));
   return `${own ? `${own}; ` : ''}/retry to try again, or /provider offline to switch`;
 }
