@@ -26,13 +26,16 @@ export interface SessionTotals {
 export const NO_TOTALS: SessionTotals = { inputTokens: 0, outputTokens: 0, costUsd: 0, costIncomplete: false, replies: 0 };
 
 export function addToTotals(totals: SessionTotals, message: MessageRecord): SessionTotals {
-  if (message.role !== 'persona') return totals;
-  const hasUsage = message.inputTokens !== null || message.outputTokens !== null;
+  // The greeting a session opened with has no provider: no model wrote it, so it is no reply.
+  if (message.role !== 'persona' || message.provider === null) return totals;
   return {
     inputTokens: totals.inputTokens + (message.inputTokens ?? 0),
     outputTokens: totals.outputTokens + (message.outputTokens ?? 0),
     costUsd: totals.costUsd + (message.costUsd ?? 0),
-    costIncomplete: totals.costIncomplete || (hasUsage && message.costUsd === null),
+    // As the history counts it (persona stats, sessions list): a reply that was not an error and
+    // has no cost (an unknown price, or a reply stopped before the provider reported usage)
+    // leaves the total a lower bound.
+    costIncomplete: totals.costIncomplete || (message.status !== 'error' && message.costUsd === null),
     replies: totals.replies + 1,
   };
 }
