@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { MemoryStore } from '../../chat/memory-store.js';
 import type { Config } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
@@ -85,7 +86,7 @@ async function writeExport(transcript: Transcript, format: string | undefined, f
   const { formatForFile, isTranscriptFormat, renderTranscript } = await import('../../export/index.js');
   if (format !== undefined && !isTranscriptFormat(format)) throw new UsageError(`unknown format "${format}"`, 'use md, json, html or txt');
   const chosen: TranscriptFormat = (format as TranscriptFormat | undefined) ?? (file ? formatForFile(file) : undefined) ?? 'md';
-  const target = file ? resolve(file) : freeName(`${transcript.session.personaId}-${transcript.session.id.slice(0, 8)}`, chosen);
+  const target = file ? resolve(expandHome(file)) : freeName(`${transcript.session.personaId}-${transcript.session.id.slice(0, 8)}`, chosen);
   if (file && existsSync(target)) throw new UsageError(`${target} already exists`, 'give another file name');
   writeFileSync(target, renderTranscript(transcript, chosen));
   return target;
@@ -119,4 +120,10 @@ function memoryTranscript(store: MemoryStore, sessionId: string): Transcript | u
     ...(snapshot ? { snapshot } : {}),
     messages,
   };
+}
+
+/** `~` and `~/…` mean the home folder, as in a shell (the chat has no shell to expand them). */
+export function expandHome(file: string): string {
+  if (file === '~') return homedir();
+  return file.startsWith('~/') ? join(homedir(), file.slice(2)) : file;
 }
