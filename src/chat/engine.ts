@@ -11,7 +11,8 @@ import { conversationTurns, DEFAULT_WINDOW, historyWindow, type HistoryWindow } 
 import { admitMessage } from './limits/admission.js';
 import { SessionRateLimit } from './limits/rate-limit.js';
 import type { LimitSettings } from './limits/settings.js';
-import { extractiveSummary, SUMMARY_INSTRUCTION, SUMMARY_MAX_TOKENS, summaryMessage } from './limits/summary.js';
+import { summaryMessage } from '../core/carried-summary.js';
+import { extractiveSummary, SUMMARY_INSTRUCTION, SUMMARY_MAX_TOKENS } from './limits/summary.js';
 import { personaSnapshot } from './snapshot.js';
 
 // The conversation engine: builds each request (system prompt + history window + the new user

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { readSummaryMessage } from '../core/carried-summary.js';
 import type { MessageRecord } from '../store/types.js';
 import type { Transcript } from './types.js';
 
@@ -51,7 +52,8 @@ function formatCount(n: number): string {
 }
 
 export function speakerLabel(message: MessageRecord, transcript: Transcript): string {
-  return message.role === 'user' ? 'You' : transcript.session.personaName;
+  if (message.role !== 'user') return transcript.session.personaName;
+  return message.inputMode === 'script' && readSummaryMessage(message.content) ? 'Summary carried over' : 'You';
 }
 
 /** Marks a reader should see beside a message: cut short, failed, answered offline, spoken. */

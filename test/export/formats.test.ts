@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatForFile, formatUsd, renderTranscript, TRANSCRIPT_FORMATS } from '../../src/export/index.js';
+import { summaryMessage } from '../../src/core/carried-summary.js';
 import { ESC, HOSTILE_HTML_TEXT, sampleTranscript } from './helpers.js';
 
 const C0_EXCEPT_NEWLINE_AND_TAB = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -109,5 +110,18 @@ describe('formatForFile', () => {
     expect(formatForFile('a.txt')).toBe('txt');
     expect(formatForFile('a.pdf')).toBeUndefined();
     expect(formatForFile('README')).toBeUndefined();
+  });
+});
+
+describe('a session continued from a summary', () => {
+  it.each(['md', 'txt', 'html'] as const)('%s labels its opening as the carried-over summary, not as the user', (format) => {
+    const transcript = sampleTranscript();
+    const first = transcript.messages[0]!;
+    transcript.messages[0] = { ...first, inputMode: 'script', content: summaryMessage('- You asked: How do you budget?', 'old-session') };
+    const out = renderTranscript(transcript, format);
+    expect(out).toContain('Summary carried over');
+    // The user's own later messages are still theirs.
+    expect(out).toContain('You');
+    expect(out.indexOf('Summary carried over')).toBeLessThan(out.indexOf('You'));
   });
 });

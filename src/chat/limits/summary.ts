@@ -1,5 +1,6 @@
 import type { ChatTurn } from '../../core/messages.js';
 import { estimateTokens } from '../../persona/prompt.js';
+import { readSummaryMessage } from '../../core/carried-summary.js';
 import { clip, isLeadIn, replySentences } from './summary-sentences.js';
 
 // The summary a continued session starts from. Live models write it (SUMMARY_INSTRUCTION); the
@@ -13,19 +14,6 @@ export const SUMMARY_INSTRUCTION =
   'Summarize our conversation so far in at most 200 words, as notes for continuing it later: ' +
   'what I asked, what you answered, your opinions, objections and any numbers or decisions. ' +
   'Write plain sentences, no preamble.';
-
-const SUMMARY_OPENING = 'Summary of our earlier conversation';
-
-/** The opening of a continued session: it is stored as that session's first message, visible in transcripts. */
-export function summaryMessage(summary: string, fromSessionId: string): string {
-  return `${SUMMARY_OPENING} (session ${fromSessionId}), to continue from:\n${summary.trim()}`;
-}
-
-/** A continued session's first message, read back: where it came from and the summary. */
-export function readSummaryMessage(content: string): { fromSessionId: string; summary: string } | undefined {
-  const match = /^Summary of our earlier conversation \(session ([^)\s]+)\), to continue from:\n([^]*)$/.exec(content);
-  return match ? { fromSessionId: match[1]!, summary: match[2]! } : undefined;
-}
 
 /** A question, or a reply's gist, is at most this long: enough for a point, short enough for many turns. */
 const QUESTION_CHARS = 160;
@@ -47,7 +35,7 @@ function gist(text: string): string {
 }
 
 function question(text: string): string {
-  if (text.startsWith(SUMMARY_OPENING)) return '(continued from an earlier session)';
+  if (readSummaryMessage(text)) return '(continued from an earlier session)';
   const sentences = replySentences(text).filter((s) => !isLeadIn(s));
   // "I run a bakery. Would you pay $40?": the question mark shows what was asked.
   const asked = sentences.find((s) => /\?["”’)]?$/.test(s)) ?? sentences[0] ?? text.replace(/\s+/g, ' ').trim();

@@ -67,7 +67,7 @@ function ItemBody({ item, width }: { item: HistoryItem; width: number }) {
       return (
         <Box flexDirection="column" marginTop={1} borderStyle="single" borderColor={theme.dim} paddingX={1}>
           <Text bold>{item.title}</Text>
-          <Text>{item.text}</Text>
+          {item.markdown ? <Markdown text={item.text} width={width - 4} /> : <Text>{item.text}</Text>}
         </Box>
       );
     case 'help':

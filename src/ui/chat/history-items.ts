@@ -1,4 +1,4 @@
-import { readSummaryMessage } from '../../chat/limits/summary.js';
+import { readSummaryMessage } from '../../core/carried-summary.js';
 import { sanitizeInline, sanitizeText } from '../../core/sanitize.js';
 import type { MessageRecord } from '../../store/types.js';
 import type { SlashCommand } from '../commands/types.js';
@@ -15,7 +15,8 @@ export type HistoryItem = { id: number } & (
   | { kind: 'notice'; tone: 'info' | 'warning'; text: string }
   | { kind: 'info'; lines: string[] }
   | { kind: 'error'; message: string; hint?: string }
-  | { kind: 'text'; title: string; text: string }
+  /** A titled block (the system prompt, the chat profile, a carried-over summary: that one is Markdown). */
+  | { kind: 'text'; title: string; text: string; markdown?: boolean }
   | { kind: 'help'; commands: readonly SlashCommand[] }
 );
 
@@ -38,7 +39,7 @@ export function itemsFromMessages(messages: readonly MessageRecord[], persona: P
       const carried = message.inputMode === 'script' ? readSummaryMessage(message.content) : undefined;
       items.push(
         carried
-          ? { kind: 'text', title: `Carried over from session ${sanitizeInline(carried.fromSessionId)} (a summary)`, text: sanitizeText(carried.summary) }
+          ? { kind: 'text', title: `Carried over from session ${sanitizeInline(carried.fromSessionId)} (a summary)`, text: sanitizeText(carried.summary), markdown: true }
           : { kind: 'user', text: sanitizeText(message.content) },
       );
       continue;
