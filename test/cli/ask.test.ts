@@ -72,10 +72,13 @@ describe('persona ask, offline engine', () => {
     const first = JSON.parse((await runCli(['ask', 'cfo', 'hello', '--json'], { home })).stdout);
     await runCli(['ask', 'cfo', '--continue', 'and', 'the', 'budget?'], { home });
     await runCli(['ask', '--session', first.sessionId.slice(0, 12), 'one', 'more'], { home });
+    // With no persona, `--continue "a message"` goes on with the latest session.
+    const last = await runCli(['ask', '--continue', 'and who approves it?'], { home });
+    expect(last.code, last.stderr).toBe(0);
     const sessions = rows(home, 'SELECT id FROM sessions');
     expect(sessions).toHaveLength(1);
     const contents = rows(home, "SELECT content FROM messages WHERE role = 'user' ORDER BY seq").map((r) => r.content);
-    expect(contents).toEqual(['hello', 'and the budget?', 'one more']);
+    expect(contents).toEqual(['hello', 'and the budget?', 'one more', 'and who approves it?']);
   });
 
   it('asks several personas at once (a focus group), in the order named', async () => {

@@ -52,8 +52,9 @@ export default async function ask(personaArg: string | undefined, words: string[
       personas = loadPersonas().personas;
       if (personas.length === 0) throw new UsageError('no personas to ask', 'see `persona personas list`');
       messageWords = personaArg === undefined ? words : [personaArg, ...words];
-    } else if (options.session && history) {
-      const { session: found, persona } = sessionAndPersona(history, options.session);
+    } else if ((options.session || continuesLastOfAll(personaArg, options.continue)) && history) {
+      // `--session <id>`, or `--continue "a message"` with no persona: the last session of all.
+      const { session: found, persona } = sessionAndPersona(history, options.session ?? 'last');
       session = found;
       personas = [persona];
       messageWords = personaArg === undefined ? words : [personaArg, ...words];
@@ -142,6 +143,11 @@ function latestSession(store: SqliteStore, personaId: string): SessionRecord {
   const session = store.latestSession(personaId);
   if (!session) throw new UsageError(`no earlier session with ${personaId} to continue`, `start one: persona ask ${personaId} "…"`);
   return session;
+}
+
+/** `ask --continue "follow up"`: the first word is a message, not a persona, so go on with the latest session. */
+function continuesLastOfAll(personaArg: string | undefined, continuing: boolean | undefined): boolean {
+  return continuing === true && personaArg !== undefined && /\s/.test(personaArg.trim());
 }
 
 function sessionAndPersona(store: SqliteStore, ref: string): { session: SessionRecord; persona: Persona } {
