@@ -201,7 +201,7 @@ Examples:
   sessions
     .command('show')
     .description('print a session\'s transcript')
-    .argument('<id>', 'session id (a unique prefix is enough), or "last"')
+    .argument('[id]', 'session id (a unique prefix is enough), or "last"', 'last')
     .option('--json', 'print JSON')
     .action(lazy(() => import('./commands/sessions-show.js')));
   sessions

@@ -39,6 +39,8 @@ describe('persona sessions', () => {
     expect(shown.stdout).toContain('What about reconciliation software?');
     const last = JSON.parse((await runCli(['sessions', 'show', 'last', '--json'], { home })).stdout);
     expect(last.session.id).toBe(second);
+    // No id means the last session.
+    expect((await runCli(['sessions', 'show'], { home })).stdout).toBe((await runCli(['sessions', 'show', 'last'], { home })).stdout);
     expect(last.messages).toHaveLength(2);
   });
 

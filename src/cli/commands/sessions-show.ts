@@ -1,3 +1,4 @@
+import { readSummaryMessage } from '../../core/carried-summary.js';
 import { openHistoryStore } from '../engine-setup.js';
 import { c, printJson, println, sanitizeInline, sanitizeText } from '../output.js';
 import { findSessionOrFail, formatCost, formatWhen } from '../session-ref.js';
@@ -13,7 +14,7 @@ export default async function sessionsShow(ref: string, options: { json?: boolea
     println(c.dim(`session ${summary.id} · started ${formatWhen(summary.startedAt)} · ${summary.messageCount} messages · ${summary.inputTokens + summary.outputTokens} tokens · cost ${formatCost(summary.costUsd)}`));
     for (const m of transcript.messages) {
       println();
-      const label = m.role === 'user' ? c.bold.cyan('You') : c.bold(name);
+      const label = m.role !== 'user' ? c.bold(name) : m.inputMode === 'script' && readSummaryMessage(m.content) ? c.bold.cyan('Summary carried over') : c.bold.cyan('You');
       const mark = m.status === 'interrupted' ? c.yellow(' [interrupted]') : m.status === 'error' ? c.red(` [error: ${sanitizeInline(m.error ?? '')}]`) : m.fallback ? c.dim(' [offline fallback]') : '';
       println(`${label}${mark} ${c.dim(formatWhen(m.createdAt))}`);
       if (m.content) println(sanitizeText(m.content));
