@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { textWidth } from '../../src/ui/terminal-width/text-width.js';
 import { runCli } from '../support/cli.js';
 import type { TmuxTerminal } from '../support/pty.js';
 import { tempDir } from '../support/temp.js';
@@ -57,6 +58,16 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
     // What was streamed is what was saved: the reply's opening words are on screen.
     const opening = db.messages[2]!.content.split(/\s+/).slice(0, 4).join(' ');
     expect(screen.replace(/\s+/g, ' ')).toContain(opening);
+  });
+
+  it('the picker keeps persona ids whole on a 40-column terminal (they are what you type)', async () => {
+    const home = tempDir();
+    terminal = startChat([], { home, columns: 40, rows: 30 });
+    const screen = await terminal.waitFor('Who do you want to talk to?');
+    for (const id of ['cfo', 'dubai-luxury-traveller', 'kenya-dairy-farmer']) expect(screen).toContain(id);
+    for (const line of screen.split('\n')) expect(textWidth(line.trimEnd()), line).toBeLessThanOrEqual(40);
+    terminal.press('Escape');
+    expect(await terminal.waitForExit()).toBe(0);
   });
 
   it('renders live on a terminal even when CI=true is set (Ink would otherwise draw only its last frame)', async () => {

@@ -41,9 +41,13 @@ export function PersonaPicker({ personas, onPick, onCancel }: Props) {
   const { query } = state;
   const index = Math.min(state.selected, Math.max(0, matches.length - 1));
   const { first, shown, above, below } = scrollWindow(matches, index, Math.max(3, rows - 7));
-  const nameWidth = Math.min(28, Math.max(...personas.map((p) => textWidth(p.name)), 4));
-  // The id is what `persona ask <id>` and `persona chat <id>` take: show it, so people learn it here.
-  const idWidth = Math.min(24, Math.max(...personas.map((p) => textWidth(p.id)), 2));
+  // The id is what `persona ask <id>` and `persona chat <id>` take: show it, so people learn it
+  // here. On a narrow terminal it keeps its room first; the name gets what is left.
+  const ROW_FURNITURE = 9; // marker, emoji and the gaps between columns
+  const SUMMARY_ROOM = 10;
+  const MIN_NAME = 6;
+  const idWidth = Math.min(24, Math.max(...personas.map((p) => textWidth(p.id)), 2), Math.max(8, columns - ROW_FURNITURE - MIN_NAME));
+  const nameWidth = Math.min(28, Math.max(...personas.map((p) => textWidth(p.name)), 4), Math.max(MIN_NAME, columns - ROW_FURNITURE - idWidth - SUMMARY_ROOM));
   return (
     <Box flexDirection="column">
       <Text bold>Who do you want to talk to?</Text>
