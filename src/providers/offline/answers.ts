@@ -11,6 +11,7 @@ import type { Style } from './style.js';
 import { identitySentence, roleOf } from './identity.js';
 import { MONEY, priceMentioned, priceReaction, reactToPitch } from './pitch.js';
 import { because, persuade } from './reasons.js';
+import { writtenInAnotherScript } from './language.js';
 
 // The substance of a reply, one function per intent: which kinds of fact answer it and how the
 // first sentence frames them. Framing that depends on personality (openers, pushback, questions
@@ -187,6 +188,7 @@ function yesNo(ctx: AnswerContext): string[] {
 function opinion(ctx: AnswerContext): string[] {
   const facts = ctx.picker.relevant(ctx.budget);
   if (facts.length > 0) return factSentences(ctx, facts);
+  if (writtenInAnotherScript(ctx.userText)) return unknown(ctx);
   const topic = ctx.detected.topic;
   const body = [topic ? ctx.say.line(L.NO_VIEW, { topic }) : ctx.say.line(L.UNKNOWN_VAGUE)];
   if (ctx.budget >= 2) body.push(...factSentences(ctx, ctx.picker.pick({ attitude: 2, value: 1.5 }, 1)));
@@ -195,6 +197,8 @@ function opinion(ctx: AnswerContext): string[] {
 
 /** An honest "I don't know", in character, then back to what the persona does care about. */
 export function unknown(ctx: AnswerContext): string[] {
+  // Not understood is not the same as not known: ask again rather than disown the subject.
+  if (writtenInAnotherScript(ctx.userText)) return [ctx.say.line(L.ASK_IN_ENGLISH)];
   const topic = ctx.detected.topic;
   const notKnown = topic ? ctx.say.line(L.UNKNOWN_TOPIC, { topic }) : ctx.say.line(L.UNKNOWN_VAGUE);
   const steer = steerTopic(ctx, true);

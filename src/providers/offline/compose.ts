@@ -18,6 +18,8 @@ import { tidyPunctuation } from './punctuation.js';
 import { focusOf, rankFacts } from './retrieval.js';
 import { linesFor } from './filler.js';
 import { answerFromFacts } from './retrieved-answer.js';
+import { withoutCourtesy } from './courtesy.js';
+import { writtenInAnotherScript } from './language.js';
 
 // One reply, start to finish: read the conversation, decide what was asked, gather the facts that
 // answer it (answers.ts), then frame them the way this persona talks: openers, pushback, asides,
@@ -137,9 +139,11 @@ export function composeReply(input: ComposeInput): string {
   const style = resolveStyle(input.profile, input.maxOutputTokens);
   const rng = new Random(replySeed(input.seed, conversation.priorText, conversation.userText));
   const detected = detectIntent(conversation.userText);
-  const intent = resolveIntent(detected, conversation.userText, conversation.previousUserTexts);
-  const userStems = contentStems(conversation.userText);
-  const passion = SOCIAL.has(intent) ? undefined : quoted(topicAskedAbout(style.passions, conversation.userText), properNouns);
+  // "please" and "thanks" are no subject: matched as words, they would point at facts about nothing.
+  const asked = withoutCourtesy(conversation.userText);
+  const intent = resolveIntent(detected, asked, conversation.previousUserTexts);
+  const userStems = contentStems(asked);
+  const passion = SOCIAL.has(intent) ? undefined : quoted(topicAskedAbout(style.passions, asked), properNouns);
   // A passion makes them talk a little more than usual.
   const budget = sentenceBudget(style, rng) + (passion ? 1 : 0);
   const say = new SentenceMaker(style.register, rng, conversation.personaReplies);
@@ -149,21 +153,21 @@ export function composeReply(input: ComposeInput): string {
     firstTurn: conversation.personaReplies.length === 0,
     personaReplies: conversation.personaReplies,
     greeted: Boolean(style.greeting && input.system?.includes(`You opened it with this message:\n${style.greeting.trim()}`)),
-    userText: conversation.userText,
+    userText: asked,
   };
 
   // At most one opener ("Here's the thing.", "Oh, now you're talking!"): two in a row read like a template.
   let opener: string | undefined;
   let body: string[];
-  const avoided = quoted(avoidedTopicAsked(style.avoids, conversation.userText, identity, facts), properNouns);
+  const avoided = quoted(avoidedTopicAsked(style.avoids, asked, identity, facts), properNouns);
   const mood: string[] = [];
-  const asksWhy = detected.primary === 'followup' && /^(why|how come)\b/i.test(conversation.userText.trim());
+  const asksWhy = detected.primary === 'followup' && /^(why|how come)\b/i.test(asked);
   if (avoided) {
     // A topic they avoid is declined, then the talk is steered to something they do like.
     const steer = steerTopic(ctx);
     body = [say.line(L.DEFLECTS, { x: avoided }), ...(steer ? [say.line(L.STEER, { x: steer })] : [])];
   } else {
-    const focus = focusOf(conversation.userText);
+    const focus = focusOf(asked);
     const ranked = rankFacts(facts, focus);
     const fromFacts = detected.primary === 'followup' ? undefined : answerFromFacts(intent, ctx, ranked);
     // "What frustrates you about your bank?" with nothing about a bank in the file: say so, rather
@@ -183,7 +187,10 @@ export function composeReply(input: ComposeInput): string {
   body = [...new Set(body.filter(Boolean))].slice(0, Math.max(1, budget));
 
   const recent = conversation.personaReplies.slice(-2).map(normalizeForMatch);
-  const framing = budget >= 2 && !avoided ? frame(intent, style, budget, ctx, recent, opener !== undefined, input.persona.id || identity.name) : { lead: [], tail: [], mood: [] };
+  // A question the engine could not read gets only the request to ask again: no opener, joke or question back.
+  const unread = writtenInAnotherScript(asked) && picker.takenCount === 0;
+  if (unread) opener = undefined;
+  const framing = budget >= 2 && !avoided && !unread ? frame(intent, style, budget, ctx, recent, opener !== undefined, input.persona.id || identity.name) : { lead: [], tail: [], mood: [] };
   if (!asksWhy) opener ??= framing.lead[0];
   // "I'll be direct. Honestly, I don't know much about that." dresses up an admission: it goes plain.
   if (admitsNotKnowing(body[0])) opener = undefined;

@@ -151,12 +151,48 @@ const NOT_VERBS = new Set(['this', 'thus', 'plus', 'less', 'across', 'always', '
 
 const SERIES_VERB_FOLLOWERS = /^(at|in|on|for|with|to|the|a|an|my|out|up|about|from|over|every|all|off|whatever|anything|everything|it|them)$/i;
 
-/** "researches for months, asks peers and needs approval": every verb in the series agrees with "I". */
+/** What follows a plural noun in a list, never a verb's object: "series and", "budgets of $2M", "friends say". */
+const NOUN_LIST_FOLLOWERS = /^(and|or|of|that|which|who|whose|but|nor|plus|too|as|than|is|are|was|were|be|been|say|said|do|does|did)$/i;
+
+/**
+ * "plays tactical shooters with friends", "books city breaks herself": a word that heads a longer
+ * stretch of a series of things "I" does is the next verb, even when no preposition follows it.
+ * A short item ("magazines and blogs") or one followed by a verb of its own ("friends say") is a noun.
+ */
+function headsVerbPhrase(rest: string): boolean {
+  const words = rest.split(/\s+(?:and|or)\s+|,/)[0]!.trim().split(/\s+/);
+  const next = words[1] ?? '';
+  if (words.length < 3 || NOUN_LIST_FOLLOWERS.test(next) || PLURAL_SUBJECT_FOLLOWERS.test(next) || VERBISH.has(next.toLowerCase())) return false;
+  return /^[a-z]/.test(next);
+}
+
+/** "researches for months, asks peers and needs approval": every verb in the series agrees with "I"; callers pass only a series whose subject is "I". */
 function agreeCoordinated(text: string): string {
-  // An unlisted -s word counts as a verb when a preposition or determiner follows it ("films at golden hour").
-  return text.replace(/(,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)([a-z]+)\b(?=(\s+\S+)?)/g, (match, joiner: string, word: string, next = '') =>
-    LEADING_VERBS.has(word) || (word.length > 3 && !NOT_VERBS.has(word) && /[^s]s$/.test(word) && SERIES_VERB_FOLLOWERS.test(next.trim())) ? `${joiner}${baseForm(word)}` : match,
-  );
+  // An unlisted -s word counts as a verb when a preposition or determiner follows it ("films at golden hour"),
+  // or when it heads a whole verb phrase of the series ("plays tactical shooters with friends").
+  return text.replace(/(,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)([a-z]+)\b(?=(\s+\S+)?)/g, (match, joiner: string, word: string, next = '', at: number) => {
+    if (LEADING_VERBS.has(word)) return `${joiner}${baseForm(word)}`;
+    if (word.length <= 3 || NOT_VERBS.has(word) || TIME_NOUNS.test(word) || !/[^s]s$/.test(word) || /(ings|ness|ics)$/.test(word)) return match;
+    const rest = text.slice(at + joiner.length);
+    return SERIES_VERB_FOLLOWERS.test(next.trim()) || headsVerbPhrase(rest) ? `${joiner}${baseForm(word)}` : match;
+  });
+}
+
+/** Modal verbs that open a subjectless statement ("Will not use...", "Would rather pay once"). */
+const MODALS = new Set(['will', 'would', 'could', 'should', 'must', 'might', 'can']);
+const MODAL_FOLLOWERS = new Set(['not', 'never', 'always', 'only', 'rather', 'happily', 'gladly', 'also', 'still', 'probably', 'definitely', 'no']);
+
+/**
+ * Base forms of verbs of feeling and wanting. Opening a list item, they are the persona's own
+ * statement ("Worry about junior jobs", "Prefer email"), not a goal to reach like "Reduce churn".
+ */
+const FEELING_VERBS = new Set(
+  'want need prefer value love like hate dislike enjoy struggle worry fear trust distrust believe feel wish dread resent appreciate admire respect doubt care crave wonder expect refuse miss'.split(' '),
+);
+
+/** A verb in its base form that can follow a modal: "will use", "would pay", "must approve". */
+function verbBase(word: string): boolean {
+  return BASE_VERBS.has(word) || PERSONAL_VERBS.has(word) || FEELING_VERBS.has(word) || LEADING_VERBS.has(`${word}s`) || LEADING_VERBS.has(`${word}es`);
 }
 
 function firstPersonOpening(words: string[]): Spoken | undefined {
@@ -179,6 +215,7 @@ function firstPersonOpening(words: string[]): Spoken | undefined {
     if (PERSONA_NOT_ADJECTIVES.has(secondLower)) return { form: 'clause', text: `I'm not ${rest}` };
     return { form: 'clause', text: `it's not ${rest}` };
   }
+  if (lower === 'no' && /^(idea|clue)$/.test(secondLower)) return { form: 'clause', text: `I have no ${rest}` };
   if (lower === 'no' && second && !/^no-/.test(lower)) return { form: 'clause', text: `there's no ${rest}` };
   if (/^(doesn't|isn't)$/.test(lower)) {
     // "Doesn't trust vendors" is about the persona; "Doesn't integrate with SAP" is about the product.
@@ -188,6 +225,11 @@ function firstPersonOpening(words: string[]): Spoken | undefined {
     const verb = lower === "hasn't" ? "haven't" : lower;
     const tail = /^(never|rarely|often|always|usually)$/.test(lower) ? words.slice(1).map((w, i) => (i === 0 ? baseForm(w) : w)).join(' ') : rest;
     return { form: 'clause', text: `I ${verb} ${tail}` };
+  }
+  // "Will not use a tool colleagues cannot use", "Worry about junior jobs": a predicate with no subject is the persona's.
+  if (MODALS.has(lower) && (MODAL_FOLLOWERS.has(secondLower) || verbBase(secondLower))) return { form: 'clause', text: `I ${lowerFirst(words.join(' '))}` };
+  if (FEELING_VERBS.has(lower) && second && !NOUN_AFTER.has(secondLower) && !NOUN_LIST_FOLLOWERS.test(secondLower) && !/^(for|in)$/.test(secondLower)) {
+    return { form: 'clause', text: `I ${lowerFirst(words.join(' '))}` };
   }
   if (lower === 'lack' && secondLower === 'of') return { form: 'phrase', text: `the lack of ${words.slice(2).join(' ')}` };
   // "Support that only answers by email": a verb-looking word described by a relative clause is a noun.

@@ -2,6 +2,8 @@
 // cue ("Hi! What would you pay for this?"); the composer answers the main one and acknowledges a
 // greeting in passing, so both are reported.
 
+import { withoutCourtesy } from './courtesy.js';
+
 export type Intent =
   | 'greeting'
   | 'introduction'
@@ -67,7 +69,8 @@ const SWAP_PERSON: Record<string, string> = {
 /** "what do you think of your boss?" -> "my boss". */
 export function echoTopic(text: string): string | undefined {
   // The user's own capitals are kept: "AI" and "Instagram" said back as "ai" and "instagram" look careless.
-  const trimmed = text.replace(/[?!.]+$/g, '').trim();
+  // "about your pain points, thanks" quotes "my pain points", never "my pain points thanks".
+  const trimmed = withoutCourtesy(text).replace(/[\s?!.,;:]+$/g, '').trim();
   const captured =
     trimmed.match(/\b(?:think (?:of|about)|feel about|thoughts on|opinion (?:of|on)|take on|view on|what about|how about|heard of|know about|familiar with)\s+(.+)$/i)?.[1] ??
     trimmed.match(/\babout\s+(.+)$/i)?.[1];
@@ -82,10 +85,12 @@ export function echoTopic(text: string): string | undefined {
 }
 
 export function detectIntent(userText: string): DetectedIntent {
-  const text = userText.toLowerCase().replace(/[’]/g, "'").trim();
+  const said = userText.toLowerCase().replace(/[’]/g, "'").trim();
+  // What is asked is read without "please" and "could you"; hellos and thanks from all that was said.
+  const text = withoutCourtesy(said).toLowerCase();
   const wordCount = text.split(/\s+/).filter(Boolean).length;
-  const greeted = GREETING.test(text);
-  const askedHowAreYou = HOW_ARE_YOU.test(text);
+  const greeted = GREETING.test(said);
+  const askedHowAreYou = HOW_ARE_YOU.test(said);
   const topic = echoTopic(userText);
 
   let best: Intent | undefined;
@@ -99,8 +104,8 @@ export function detectIntent(userText: string): DetectedIntent {
   }
   const result = (primary: Intent): DetectedIntent => ({ primary, greeted, askedHowAreYou, topic });
   if (best) return result(best);
-  if (THANKS.test(text)) return result('thanks');
-  if (GOODBYE.test(text)) return result('goodbye');
+  if (THANKS.test(said)) return result('thanks');
+  if (GOODBYE.test(said)) return result('goodbye');
   if (greeted || askedHowAreYou) return result('greeting');
   if (FOLLOWUP.test(text) && wordCount <= 6) return result('followup');
   if (YES_NO.test(text)) return result('yesno');

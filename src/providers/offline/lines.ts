@@ -45,6 +45,13 @@ export const UNKNOWN_VAGUE = [
   "~Hmm, no clue, honestly.",
   "I'm not the right person to ask about that.",
 ];
+/** Instead of "I don't know about that" when the question could not be read at all (another language). */
+export const ASK_IN_ENGLISH = [
+  "Sorry, I didn't quite follow that. Could you ask me in English?",
+  "I'm not sure I understood the question. Could you put it in English?",
+  '^I am afraid I did not follow the question. Would you mind asking it in English?',
+  '~Sorry, you lost me there. Try me in English?',
+];
 export const NO_VIEW = ["I don't have a strong view on {topic}.", '^I have no firm opinion on {topic}.', "~{Topic}? Haven't really thought about it."];
 export const STEER = [
   'What I do think about a lot is {x}.',

@@ -50,7 +50,11 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
     'today daily currently current now nowadays usually usual normally generally typically typical normal ever each ' +
     'use uses using used handle handles deal feel think see say make makes need needs else would most really ' +
     'biggest big main best worst kind sort right moment these days look looks actually exactly immediately ' +
-    'tell know help like love hate ask want wants people person someone something anything everything part week'
+    'tell know help like love hate ask want wants people person someone something anything everything part week ' +
+    // "Explain how you decide", "describe your day": the request, not its subject.
+    'explain describe share elaborate expand walk through ' +
+    // "What frustrates you about your work?" is about the persona's own job, which every fact is about.
+    'work job role career'
   )
     .split(' ')
     .map(stem),

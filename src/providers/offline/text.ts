@@ -96,11 +96,28 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+const OPENING_QUOTE = /(?:^|[\s(])["“'‘](?=[\p{L}\p{N}])/u;
+const CLOSING_QUOTE = /[\p{L}\p{N}.!?]["”'’](?![\p{L}\p{N}])/u;
+
+/**
+ * Quotes around the whole item go ('"Reduce churn"'); a quote that closes one opened inside the
+ * item stays, or "subject line 'Good news about your plan'" would be left open.
+ */
+function unwrapQuotes(text: string): string {
+  const opens = /^["“'‘]/.test(text);
+  const closes = /["”'’]$/.test(text);
+  if (opens && closes) return text.slice(1, -1);
+  if (opens && !CLOSING_QUOTE.test(text.slice(1))) return text.slice(1);
+  if (closes && !OPENING_QUOTE.test(text.slice(0, -1))) return text.slice(0, -1);
+  return text;
+}
+
 /** Untrusted persona text made safe to splice: one line, no control codes, no list markers or end punctuation. */
 export function cleanFact(raw: string): string {
-  return sanitizeInline(raw)
+  const item = sanitizeInline(raw)
     .replace(/^\s*(?:[-*•–]|\d+[.)])\s+/, '')
-    .replace(/^["“'‘]+|["”'’]+$/g, '')
+    .replace(/[\s.;:,!]+$/, '');
+  return unwrapQuotes(item)
     .replace(/[\s.;:,!]+$/, '')
     .replace(/\s{2,}/g, ' ')
     .trim();
