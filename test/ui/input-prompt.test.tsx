@@ -1,5 +1,6 @@
+import chalk from 'chalk';
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InputPrompt } from '../../src/ui/chat/InputPrompt.js';
 import { completeSlash } from '../../src/ui/commands/completion.js';
 import { SLASH_COMMANDS } from '../../src/ui/commands/registry.js';
@@ -69,11 +70,15 @@ describe('InputPrompt', () => {
     expect(p.screen()).toContain('draft');
   });
 
-  it('stops a streaming reply on Esc and on Ctrl-C without touching what is typed', async () => {
+  it.each([
+    ['Esc', KEY.escape],
+    ['Ctrl-C', KEY.ctrlC],
+  ])('stops a streaming reply on %s without touching what is typed', async (_name, stop) => {
     const p = setup({ busy: true });
-    await press(p.stdin, 'next question', KEY.escape, KEY.ctrlC);
-    expect(p.cancel).toHaveBeenCalledTimes(2);
+    await press(p.stdin, 'next question', stop);
+    expect(p.cancel).toHaveBeenCalledTimes(1);
     expect(p.screen()).toContain('next question');
+    expect(p.quit).not.toHaveBeenCalled();
     await press(p.stdin, KEY.enter);
     expect(p.submit).not.toHaveBeenCalled();
     expect(p.screen()).toContain('a reply is streaming');
@@ -140,6 +145,116 @@ describe('InputPrompt', () => {
     vi.advanceTimersByTime(1500); // well inside the window: a person's pace
     await press(p.stdin, KEY.ctrlC);
     expect(p.quit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('InputPrompt, Ctrl-C while a reply streams', () => {
+  // The first press stops the reply and, on an empty prompt, counts as the first of a double
+  // press; the second within DOUBLE_PRESS_MS quits (gemini-cli does the same).
+  it('stops the reply and quits on Ctrl-C Ctrl-C in one read', async () => {
+    const p = setup({ busy: true, now: () => 1000 });
+    await press(p.stdin, KEY.ctrlC + KEY.ctrlC);
+    expect(p.cancel).toHaveBeenCalledTimes(1);
+    expect(p.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops the reply and quits on Ctrl-C, then Ctrl-C a moment later, with the quit hint in between', async () => {
+    let now = 1000;
+    const p = setup({ busy: true, now: () => now });
+    await press(p.stdin, KEY.ctrlC);
+    expect(p.cancel).toHaveBeenCalledTimes(1);
+    expect(p.quit).not.toHaveBeenCalled();
+    expect(p.screen()).toContain('Press Ctrl-C again to quit');
+    p.rerender(<InputPrompt {...p.props} busy={false} />); // the partial reply is saved
+    now += 200;
+    await press(p.stdin, KEY.ctrlC);
+    expect(p.quit).toHaveBeenCalledTimes(1);
+    expect(p.cancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('quits on a second Ctrl-C that comes while the stopped reply is still winding down', async () => {
+    let now = 1000;
+    const p = setup({ busy: true, now: () => now });
+    await press(p.stdin, KEY.ctrlC);
+    now += 200;
+    await press(p.stdin, KEY.ctrlC); // `busy` is still true
+    expect(p.cancel).toHaveBeenCalledTimes(1);
+    expect(p.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not quit on a second Ctrl-C after the window has passed: it asks again', async () => {
+    let now = 1000;
+    const p = setup({ busy: true, now: () => now });
+    await press(p.stdin, KEY.ctrlC);
+    p.rerender(<InputPrompt {...p.props} busy={false} />);
+    now += DOUBLE_PRESS_MS + 100;
+    await press(p.stdin, KEY.ctrlC);
+    expect(p.quit).not.toHaveBeenCalled();
+    expect(p.screen()).toContain('Press Ctrl-C again to quit');
+  });
+
+  it.each([
+    ['in one read', [KEY.ctrlC + KEY.ctrlC]],
+    ['a moment apart', [KEY.ctrlC, KEY.ctrlC]],
+  ])('with a line typed, stops the reply then sets the line aside on Ctrl-C Ctrl-C %s, without quitting', async (_name, reads) => {
+    const p = setup({ busy: true, now: () => 1000 });
+    await press(p.stdin, 'next question', ...reads);
+    expect(p.cancel).toHaveBeenCalledTimes(1);
+    expect(p.quit).not.toHaveBeenCalled();
+    expect(p.screen()).toContain('input cleared');
+    expect(p.screen()).not.toContain('next question');
+  });
+
+  it('treats Ctrl-C after Esc stopped the reply as a press at rest: it asks before quitting', async () => {
+    const p = setup({ busy: true, now: () => 1000 });
+    await press(p.stdin, KEY.escape + KEY.ctrlC);
+    expect(p.cancel).toHaveBeenCalledTimes(1);
+    expect(p.quit).not.toHaveBeenCalled();
+    expect(p.screen()).toContain('Press Ctrl-C again to quit');
+  });
+});
+
+describe('InputPrompt, quit hint', () => {
+  it('takes the quit away with its hint when another key comes between the presses', async () => {
+    const p = setup({ now: () => 1000 });
+    await press(p.stdin, KEY.ctrlC, 'a', KEY.backspace);
+    expect(p.screen()).not.toContain('again to quit');
+    await press(p.stdin, KEY.ctrlC);
+    expect(p.quit).not.toHaveBeenCalled();
+    expect(p.screen()).toContain('Press Ctrl-C again to quit');
+  });
+});
+
+describe('InputPrompt, whole characters', () => {
+  // The drawn cursor is an inverse span: colour must be on to see where it starts and ends.
+  let level: typeof chalk.level;
+  beforeAll(() => {
+    level = chalk.level;
+    chalk.level = 1;
+  });
+  afterAll(() => {
+    chalk.level = level;
+  });
+  const inverse = (frame: string) => /\x1b\[7m(.*?)\x1b\[27m/.exec(frame)?.[1];
+
+  it('deletes a whole emoji with its skin tone, and types before a flag, not inside it', async () => {
+    const p = setup();
+    await press(p.stdin, 'ab🇯🇵👍🏽', KEY.backspace);
+    expect(p.screen()).toContain('› ab🇯🇵 ');
+    expect(p.screen()).not.toContain('👍');
+    await press(p.stdin, 'é', KEY.left, KEY.left, 'X', KEY.enter);
+    expect(p.submit).toHaveBeenCalledWith('abX🇯🇵é');
+  });
+
+  it.each([
+    ['a flag', '🇯🇵'],
+    ['an emoji with a skin tone', '👍🏽'],
+    ['a ZWJ family', '👨‍👩‍👧'],
+    ['e with a combining accent', 'e\u0301'],
+  ])('draws the cursor over all of %s', async (_name, cluster) => {
+    const p = setup();
+    await press(p.stdin, `a${cluster}b`, KEY.left, KEY.left);
+    expect(inverse(p.lastFrame() ?? '')).toBe(cluster);
   });
 });
 

@@ -80,6 +80,8 @@ describe('keys', () => {
     expect(kinds('\x1bxy')).toEqual(['ignored', 'text:y']); // Alt-X is not ours, and does not eat the y
     expect(kinds('\x1b[15~z\x1b[13;2u')).toEqual(['ignored', 'text:z', 'newline']); // F5, Shift-Enter
     expect(kinds('\x1b')).toEqual(['escape']);
+    expect(kinds('\x1b\x03')).toEqual(['escape', 'interrupt']); // Esc then Ctrl-C, not an Alt-Ctrl-C chord
+    expect(kinds('\x1b\x15x')).toEqual(['escape', 'kill-line-start', 'text:x']);
   });
 
   it('tells Enter from the keys that insert a newline', () => {

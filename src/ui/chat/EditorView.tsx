@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { nextBoundary } from '../input/graphemes.js';
 import type { EditorState } from '../input/line-editor.js';
 import { theme } from '../theme.js';
 
@@ -9,14 +10,19 @@ interface Props {
   focused: boolean;
 }
 
-/** The text being typed, with a drawn cursor; continuation lines line up under the first. */
+/**
+ * The text being typed, with a drawn cursor; continuation lines line up under the first. The
+ * cursor covers the whole character under it (a flag, an emoji with its skin tone, a letter with
+ * its accent): inverting part of a cluster would split it on screen.
+ */
 export function EditorView({ editor, placeholder, focused }: Props) {
   if (!editor.text) {
+    const first = placeholder.slice(0, nextBoundary(placeholder, 0));
     return (
       <Text>
         <Text color={theme.user}>› </Text>
-        {focused ? <Text inverse>{placeholder[0] ?? ' '}</Text> : null}
-        <Text color={theme.dim}>{focused ? placeholder.slice(1) : placeholder}</Text>
+        {focused ? <Text inverse>{first || ' '}</Text> : null}
+        <Text color={theme.dim}>{focused ? placeholder.slice(first.length) : placeholder}</Text>
       </Text>
     );
   }
@@ -38,7 +44,8 @@ export function EditorView({ editor, placeholder, focused }: Props) {
           );
         }
         const column = editor.cursor - start;
-        const under = line.slice(column, column + ((line.codePointAt(column) ?? 0) > 0xffff ? 2 : 1));
+        // A line break always ends a cluster, so the line's clusters are the text's.
+        const under = line.slice(column, nextBoundary(line, column));
         return (
           <Text key={i}>
             {prefix}

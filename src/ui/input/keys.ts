@@ -161,6 +161,9 @@ function escapeEnd(raw: string, start: number): number {
     // Esc Esc: alone it is one Esc; before a sequence it is Alt plus that key (some terminals).
     return controlSequenceEnd(raw, start, 2) ?? start + 2;
   }
+  // Esc then a control key we give no Alt meaning (Esc Ctrl-C in one read): two keys, not one
+  // unknown Alt-Ctrl chord that would swallow both.
+  if (isControl(next.charCodeAt(0)) && !SEQUENCES[`\x1b${next}`]) return start + 1;
   // Alt plus one key (Alt-B, Alt-Enter, Alt-Backspace), a whole code point.
   return start + ((raw.codePointAt(start + 1) ?? 0) > 0xffff ? 3 : 2);
 }

@@ -66,11 +66,17 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
   // A message sent earlier in the same burst of keys: `busy` only turns true on the next render,
   // and until then a second Enter must not send again, and Esc / Ctrl-C must stop that reply.
   const sentBeforeRender = useRef(false);
+  // Esc or Ctrl-C has stopped the reply, which may still be winding down (`busy` stays true until
+  // the partial reply is saved). Until it has, Ctrl-C acts as it does at rest, so a second press
+  // does the same whether it comes in the same read or after the reply is gone.
+  const replyStopped = useRef(false);
   const latest = useRef(options);
   latest.current = options;
   useEffect(() => {
     sentBeforeRender.current = false; // rendered: `busy` is up to date again
-    if (!options.busy) setHint((shown) => (shown === BUSY_HINT ? undefined : shown));
+    if (options.busy) return;
+    replyStopped.current = false;
+    setHint((shown) => (shown === BUSY_HINT ? undefined : shown));
   });
   useEffect(() => () => clearTimeout(quitHintTimer.current), []);
   const busy = () => latest.current.busy || sentBeforeRender.current;
@@ -100,6 +106,7 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
     if (o.history.add(text)) o.onRemember(text);
     update(edit.EMPTY_EDITOR, true);
     sentBeforeRender.current = true;
+    replyStopped.current = false;
     o.onSubmit(text);
   };
 
@@ -107,7 +114,7 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
     const o = latest.current;
     const state = current.current;
     if (key.kind !== 'tab') setCandidates([]);
-    if (key.kind !== 'interrupt' && key.kind !== 'ignored') setHint(undefined);
+    if (key.kind !== 'interrupt' && key.kind !== 'ignored') disarmQuit();
     switch (key.kind) {
       case 'text':
       case 'paste':
@@ -162,7 +169,7 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
         return;
       }
       case 'escape':
-        if (busy()) o.onCancelReply();
+        if (busy()) stopReply();
         return;
       case 'interrupt':
         return interrupt(state);
@@ -180,10 +187,22 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
     }
   };
 
+  /**
+   * Ctrl-C, as in gemini-cli: it stops a streaming reply, clears a typed line, and on an empty
+   * prompt asks for a second press within DOUBLE_PRESS_MS to quit. The press that stops a reply
+   * counts as that first press when the prompt is empty, so Ctrl-C Ctrl-C mid-reply stops it and
+   * quits, the way a user mashing Ctrl-C to get out expects. Presses in one read and presses a
+   * moment apart do the same: a reply already stopped is not stopped again even while it winds
+   * down (`busy` still true), and the quit is decided by the clock and the prompt alone.
+   */
   const interrupt = (state: edit.EditorState) => {
     const o = latest.current;
-    if (busy()) {
-      o.onCancelReply();
+    const now = (o.now ?? Date.now)();
+    if (!state.text && now - lastInterrupt.current < DOUBLE_PRESS_MS) return o.onQuit();
+    if (busy() && !replyStopped.current) {
+      stopReply();
+      // A typed line is left alone (it is the next message); the next press clears it, as at rest.
+      if (!state.text) armQuit(now);
       return;
     }
     if (state.text) {
@@ -193,13 +212,26 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
       setHint('input cleared (↑ brings it back)');
       return;
     }
-    const now = (o.now ?? Date.now)();
-    if (now - lastInterrupt.current < DOUBLE_PRESS_MS) return o.onQuit();
+    armQuit(now);
+  };
+
+  const stopReply = () => {
+    replyStopped.current = true;
+    latest.current.onCancelReply();
+  };
+
+  const armQuit = (now: number) => {
     lastInterrupt.current = now;
     setHint(QUIT_HINT);
     // The hint promises a quit only while a second press would give one.
     clearTimeout(quitHintTimer.current);
     quitHintTimer.current = setTimeout(() => setHint((shown) => (shown === QUIT_HINT ? undefined : shown)), DOUBLE_PRESS_MS);
+  };
+
+  /** Any other key takes the quit hint away, and with it the quit it promised. */
+  const disarmQuit = () => {
+    lastInterrupt.current = Number.NEGATIVE_INFINITY;
+    setHint(undefined);
   };
 
   const voiceKey = (key: EditorKey, voice: VoiceKeys) => {
