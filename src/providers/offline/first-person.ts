@@ -113,13 +113,24 @@ function agreeAfterI(words: string[], index: number): void {
 }
 
 /** Third-person pronouns and the persona's own name become "I" / "my" / "me". */
+/** A persona's names as patterns, compiled once: every fact of the persona goes through them. */
+const namePatterns = new Map<string, { possessive: RegExp; leading: RegExp }>();
+function patternsFor(name: string): { possessive: RegExp; leading: RegExp } {
+  let patterns = namePatterns.get(name);
+  if (!patterns) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    patterns = { possessive: new RegExp(`\\b${escaped}['’]s\\b`, 'g'), leading: new RegExp(`^${escaped}\\b`) };
+    namePatterns.set(name, patterns);
+  }
+  return patterns;
+}
+
 function replacePronouns(text: string, names: readonly string[]): string {
   let out = text;
   for (const name of names) {
     if (!name) continue;
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    out = out.replace(new RegExp(`\\b${escaped}['’]s\\b`, 'g'), 'my');
-    out = out.replace(new RegExp(`^${escaped}\\b`), 'I');
+    const { possessive, leading } = patternsFor(name);
+    out = out.replace(possessive, 'my').replace(leading, 'I');
   }
   const startsWithThey = /^(they|their)\b/i.test(out);
   out = out
