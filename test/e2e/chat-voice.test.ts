@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { findPocketsphinx, findPocketsphinxModel } from '../../src/voice/pocketsphinx-install.js';
+import { withoutPocketsphinx } from '../support/pocketsphinx.js';
 import { decodeWav } from '../../src/voice/wav.js';
 import { runCli } from '../support/cli.js';
 import type { TmuxTerminal } from '../support/pty.js';
@@ -93,8 +93,8 @@ describe('voice input in persona chat', { timeout: 60_000 }, () => {
     expect(terminal.transcript().replace(/\s+/g, '')).toContain(`recordingkeptat${audio}`.replace(/\s+/g, ''));
   });
 
-  it.skipIf(!findPocketsphinx() || !findPocketsphinxModel())(
-    'offline with pocketsphinx: the recording ends on silence by itself and the words reach the input (skipped when it is not installed)',
+  it.skipIf(withoutPocketsphinx)(
+    'offline with pocketsphinx: the recording ends on silence by itself and the words reach the input (skipped off CI when it is not installed)',
     async () => {
       const home = tempDir();
       terminal = chatWithFakeSox(home, 'hang-after-silence', []);

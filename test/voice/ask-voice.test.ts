@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPocketsphinx, findPocketsphinxModel } from '../../src/voice/pocketsphinx-install.js';
+import { findPocketsphinx } from '../../src/voice/pocketsphinx-install.js';
+import { withoutPocketsphinx } from '../support/pocketsphinx.js';
 import { decodeWav } from '../../src/voice/wav.js';
 import { runCli, type CliResult } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
@@ -75,7 +76,7 @@ describe('persona ask --voice', () => {
     expect(html.stdout).toContain(`<a class="audio" href="file://${audioPath}">audio</a>`);
   });
 
-  it.skipIf(!findPocketsphinx() || !findPocketsphinxModel())('works offline with pocketsphinx (skipped when it is not installed)', async () => {
+  it.skipIf(withoutPocketsphinx)('works offline with pocketsphinx (skipped off CI when it is not installed)', async () => {
     const home = tempDir();
     const bin = installFakeRecorder(join(home, 'bin'));
     const run = await runCli(['ask', 'cfo', '--voice', '--provider', 'offline', '--transcriber', 'local'], {

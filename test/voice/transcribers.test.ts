@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderError, UserError } from '../../src/core/errors.js';
 import { transcribeFile, type VoiceContext } from '../../src/voice/index.js';
 import { createOpenAITranscriber } from '../../src/voice/openai-transcriber.js';
-import { findPocketsphinx, findPocketsphinxModel } from '../../src/voice/pocketsphinx-install.js';
+import { findPocketsphinx } from '../../src/voice/pocketsphinx-install.js';
+import { withoutPocketsphinx } from '../support/pocketsphinx.js';
 import { createPocketsphinxTranscriber, parseHypotheses } from '../../src/voice/pocketsphinx-transcriber.js';
 import { voiceSettings } from '../../src/voice/settings.js';
 import { resolveTranscriber } from '../../src/voice/transcriber.js';
@@ -104,10 +105,8 @@ describe('the openai transcriber against the wire-format server', () => {
 });
 
 const pocketsphinx = findPocketsphinx();
-const model = findPocketsphinxModel();
-const skipLocal = !pocketsphinx || !model;
 
-describe.skipIf(skipLocal)('the local transcriber (pocketsphinx; skipped when `apt-get install pocketsphinx pocketsphinx-en-us` has not been run)', () => {
+describe.skipIf(withoutPocketsphinx)('the local transcriber (pocketsphinx; skipped when `apt-get install pocketsphinx pocketsphinx-en-us` has not been run)', () => {
   it('recognises the words of the spoken fixture', async () => {
     const text = await createPocketsphinxTranscriber(pocketsphinx!).transcribe(PRICING_WAV);
     // espeak's voice through pocketsphinx's small model: "what do you think" survives, "pricing" may not.
