@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildChatProfile } from '../../src/persona/profile.js';
-import { runSlash, SLASH_COMMANDS } from '../../src/ui/commands/registry.js';
+import { runSlash } from '../../src/ui/commands/registry.js';
 import type { CommandContext } from '../../src/ui/commands/types.js';
 import type { SessionRecord, SessionSummary } from '../../src/store/types.js';
 import { textWidth } from '../../src/ui/terminal-width/text-width.js';
 import { persona } from '../persona/fixtures.js';
-import { fakeServices, PERSONAS } from './fake-services.js';
+import { commandContext, fakeServices, PERSONAS } from './fake-services.js';
 
 // /sessions and /persona print lists into the transcript: their columns must line up whichever row
 // is the current one, and every row must stay on one line of the terminal.
 
-function context(overrides: Partial<CommandContext> = {}): CommandContext {
-  const current = PERSONAS[0]!;
-  return {
-    persona: current,
-    profile: buildChatProfile(current.data),
-    systemPrompt: '',
-    session: undefined,
-    provider: { name: 'offline', model: 'persona-offline-1' },
-    services: fakeServices(),
-    messages: () => [],
-    commands: SLASH_COMMANDS,
-    ...overrides,
-  };
-}
+const context = commandContext;
 
 const summary = (id: string, personaName: string, messageCount: number, title: string): SessionSummary =>
   ({ id, personaName, messageCount, title, lastActiveAt: '2026-11-24T09:36:00.000Z', inputTokens: 0, outputTokens: 0, costUsd: 0 }) as SessionSummary;

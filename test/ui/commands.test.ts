@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { completeSlash } from '../../src/ui/commands/completion.js';
-import { parseSlash, runSlash, SLASH_COMMANDS } from '../../src/ui/commands/registry.js';
-import type { CommandContext } from '../../src/ui/commands/types.js';
-import { buildChatProfile } from '../../src/persona/profile.js';
+import { parseSlash, runSlash } from '../../src/ui/commands/registry.js';
 import type { MessageRecord, SessionRecord } from '../../src/store/types.js';
 import type { ActiveProvider } from '../../src/chat/engine.js';
 import { UserError } from '../../src/core/errors.js';
-import { fakeServices, PERSONAS } from './fake-services.js';
+import { commandContext, fakeServices } from './fake-services.js';
 
-function context(overrides: Partial<CommandContext> = {}): CommandContext {
-  const persona = PERSONAS[0]!;
-  return {
-    persona,
-    profile: buildChatProfile(persona.data),
-    systemPrompt: 'You are Diane.',
-    session: undefined,
-    provider: { name: 'offline', model: 'persona-offline-1' },
-    services: fakeServices(),
-    messages: () => [],
-    commands: SLASH_COMMANDS,
-    ...overrides,
-  };
-}
+const context = commandContext;
 
 describe('slash command parsing', () => {
   it('splits a command from its arguments and leaves ordinary messages alone', () => {

@@ -1,6 +1,9 @@
 import type { ChatServices } from '../../src/ui/services.js';
 import { UserError } from '../../src/core/errors.js';
 import type { Persona } from '../../src/persona/schema.js';
+import { buildChatProfile } from '../../src/persona/profile.js';
+import { SLASH_COMMANDS } from '../../src/ui/commands/registry.js';
+import type { CommandContext } from '../../src/ui/commands/types.js';
 import { persona } from '../persona/fixtures.js';
 
 /** Personas and a ChatServices double for component tests: no disk, no database, no network. */
@@ -33,6 +36,22 @@ export function fakeServices(overrides: Partial<ChatServices> = {}): ChatService
     startVoice: () => Promise.reject(new Error('not used')),
     voiceAutoSend: false,
     keepVoiceAudio: (wavPath) => wavPath,
+    ...overrides,
+  };
+}
+
+/** What a slash command sees: the first fake persona, offline, no session yet. */
+export function commandContext(overrides: Partial<CommandContext> = {}): CommandContext {
+  const current = PERSONAS[0]!;
+  return {
+    persona: current,
+    profile: buildChatProfile(current.data),
+    systemPrompt: 'You are Diane.',
+    session: undefined,
+    provider: { name: 'offline', model: 'persona-offline-1' },
+    services: fakeServices(),
+    messages: () => [],
+    commands: SLASH_COMMANDS,
     ...overrides,
   };
 }
