@@ -6,6 +6,7 @@ import { readConfig } from '../../core/config.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { TerminalSanitizer } from '../../core/sanitize.js';
 import { loadPersonas, resolvePersona } from '../../persona/loader.js';
+import { providersWithKeys } from '../../providers/settings.js';
 import type { Persona } from '../../persona/schema.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
 import type { ChatStore, SessionRecord } from '../../store/types.js';
@@ -97,7 +98,7 @@ async function askOne(
   const sanitizer = new TerminalSanitizer();
   const err = colorFor(process.stderr);
   if (engine.provider.provider.name === 'offline' && process.stderr.isTTY && !ctx.json) {
-    const [{ offlineNotice }, { providersWithKeys }] = await Promise.all([import('../../providers/offline/notice.js'), import('../../providers/settings.js')]);
+    const { offlineNotice } = await import('../../providers/offline/notice.js');
     process.stderr.write(`${err.dim(offlineNotice(providersWithKeys(ctx.config), 'flag'))}\n`);
   }
   const note = (notice: string) => process.stderr.write(`${err.yellow('note:')} ${sanitizeInline(notice)}\n`);

@@ -8,6 +8,7 @@ import { DeferredSqliteStore } from '../chat/deferred-store.js';
 import { openChat } from '../chat/open-chat.js';
 import { memoryStore, openHistoryStore, parseModelFlags } from '../engine-setup.js';
 import { abortOnInterrupt } from '../interrupt.js';
+import { providersWithKeys } from '../../providers/settings.js';
 import { parseOptions } from '../options.js';
 import { colorFor } from '../output.js';
 
@@ -31,7 +32,7 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
   const store: ChatStore = eager ?? deferred ?? memoryStore();
   try {
     const opened = openChat(personaArg, options, eager);
-    const [{ offlineNotice }, { providersWithKeys }] = await Promise.all([import('../../providers/offline/notice.js'), import('../../providers/settings.js')]);
+    const { offlineNotice } = await import('../../providers/offline/notice.js');
     const services = createChatServices({
       store,
       sqlite: () => eager ?? deferred?.opened,
