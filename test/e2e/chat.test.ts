@@ -93,11 +93,14 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
     terminal = startChat(['cfo'], { home, env: { NO_COLOR: '1' } });
     await terminal.waitFor('Message Diane');
     terminal.type('hello world');
-    terminal.press('Left', 'Left');
     await terminal.waitFor('hello world');
+    terminal.press('Left', 'Left');
+    // The inverse-video cursor moves onto the "l" (waiting for it: the keys take a frame to land).
+    const cursorOnL = /hello wor\x1b\[7ml/;
+    for (let i = 0; i < 100 && !cursorOnL.test(terminal.screen({ escapes: true })); i++) await new Promise((r) => setTimeout(r, 40));
     const screen = terminal.screen({ escapes: true });
-    // The inverse-video cursor on the "l", and the persona's name in bold.
-    expect(screen).toMatch(/hello wor\x1b\[7ml/);
+    // The cursor is drawn, and the persona's name is in bold.
+    expect(screen).toMatch(cursorOnL);
     expect(screen).toMatch(/\x1b\[1mDiane Kowalczyk/);
     // No SGR sets a foreground or background colour (39 and 49, "default colour", are resets).
     const colours = [...screen.matchAll(/\x1b\[([0-9;]*)m/g)].flatMap((m) => m[1]!.split(';')).filter((p) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(p));
