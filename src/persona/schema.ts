@@ -102,6 +102,26 @@ export const chatProfileSchema = z.strictObject({
 });
 export type ChatProfile = z.infer<typeof chatProfileSchema>;
 
+/**
+ * One exchange in the person's own words: what an interviewer asked and how this person answered.
+ * Live models see these as example dialogue; the offline engine speaks from them first. `intent`
+ * names the interview topic the exchange answers (see docs/persona-format.md for the list).
+ */
+export const dialogueExampleSchema = z.looseObject({
+  user: described(z.string().check(z.trim(), z.minLength(1)), 'what the interviewer says'),
+  persona: described(z.string().check(z.trim(), z.minLength(1)), 'what this person answers, in the first person'),
+  intent: described(z.optional(z.string()), 'the interview topic this answers, e.g. "daily-routine", "price"'),
+});
+export type DialogueExample = z.output<typeof dialogueExampleSchema>;
+
+/** A short first-person story the person tells when a topic comes up (a purchase, a bad trial). */
+export const storySchema = z.looseObject({
+  intent: described(z.optional(z.string()), 'the interview topic it belongs to'),
+  about: described(z.optional(z.string()), 'a few words saying what it is about'),
+  text: described(z.string().check(z.trim(), z.minLength(1)), 'the story, in the first person'),
+});
+export type Story = z.output<typeof storySchema>;
+
 export const personaSchema = z.looseObject({
   id: described(
     z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes, at most 64'))),
@@ -114,6 +134,13 @@ export const personaSchema = z.looseObject({
   generatedInsights: z.optional(generatedInsightsSchema),
   profilePicture: z.optional(profilePictureSchema),
   chatProfile: z.optional(z.partial(chatProfileSchema)),
+  // Instructions, not facts: how to play the person. They are used as what they are and never
+  // listed among the person's facts.
+  scenario: described(z.optional(text), 'the situation of the conversation (who is asking, where, why)'),
+  exampleDialogue: described(z.optional(z.array(dialogueExampleSchema)), 'exchanges in the person\'s own words'),
+  stories: described(z.optional(z.array(storySchema)), 'first-person stories by topic'),
+  doNotMention: described(z.optional(textList), 'things this person never brings up'),
+  postHistoryInstructions: described(z.optional(text), 'a short reminder placed after the conversation history'),
   userId: z.optional(z.string()),
   createdAt: z.optional(z.union([z.string(), z.number()])),
   updatedAt: z.optional(z.union([z.string(), z.number()])),
