@@ -15,7 +15,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 async function buildHelloWorld() {
   const dir = mkdtempSync(join(tmpdir(), 'persona-hello-'));
   const entry = join(dir, 'hello.mjs');
-  writeFileSync(entry, "import { render, Text } from 'ink'; import { createElement } from 'react'; render(createElement(Text, null, 'hello, ready'));\n");
+  writeFileSync(
+    entry,
+    "import { render, Text } from 'ink'; import { createElement } from 'react'; render(createElement(Text, null, 'hello, ready'));\n",
+  );
   // The same settings as scripts/build.mjs, so the difference measured is our own start-up work.
   await build({
     entryPoints: { hello: entry },
@@ -74,7 +77,9 @@ export async function run() {
       chatTimes.push(c);
     }
   }
-  return report('chat: time to first interactive frame', median(helloTimes), [{ name: 'persona chat cfo (prompt drawn)', ms: median(chatTimes), target: 1.3 }]);
+  return report('chat: time to first interactive frame', median(helloTimes), [
+    { name: 'persona chat cfo (prompt drawn)', ms: median(chatTimes), target: 1.3 },
+  ]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = (await run()) ? 0 : 1;

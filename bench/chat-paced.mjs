@@ -51,9 +51,15 @@ export async function run() {
     const behind = (wallMs - sourceMs) / sourceMs;
     const behindOk = behind <= 0.05;
     const cpuOk = cpu < 0.4;
-    console.log(`\nchat: a paced stream of ${TOKENS} tokens (the source takes ${sourceMs} ms: ${Math.round((TOKENS * 1000) / sourceMs)} tokens/s)`);
-    console.log(`  on screen after                       ${String(wallMs).padStart(6)} ms  ${(behind * 100).toFixed(1)}% behind (target <= 5%) ${behindOk ? 'ok' : 'MISSED'}`);
-    console.log(`  CPU of the chat process               ${(cpu * 100).toFixed(1).padStart(6)} %   of one core (target < 40%) ${cpuOk ? 'ok' : 'MISSED'}`);
+    console.log(
+      `\nchat: a paced stream of ${TOKENS} tokens (the source takes ${sourceMs} ms: ${Math.round((TOKENS * 1000) / sourceMs)} tokens/s)`,
+    );
+    console.log(
+      `  on screen after                       ${String(wallMs).padStart(6)} ms  ${(behind * 100).toFixed(1)}% behind (target <= 5%) ${behindOk ? 'ok' : 'MISSED'}`,
+    );
+    console.log(
+      `  CPU of the chat process               ${(cpu * 100).toFixed(1).padStart(6)} %   of one core (target < 40%) ${cpuOk ? 'ok' : 'MISSED'}`,
+    );
     return behindOk && cpuOk;
   } finally {
     terminal.kill();

@@ -28,7 +28,10 @@ export async function run() {
   const home = freshHome();
   const questions = join(home, 'questions.txt');
   writeFileSync(questions, Array.from({ length: PRIOR_TURNS }, (_, i) => `Prior question number ${i}?`).join('\n'));
-  const seeded = spawnSync(process.execPath, [BIN, 'ask', 'cfo', '--script', questions], { env: cliEnv({ PERSONA_HOME: home }), encoding: 'utf8' });
+  const seeded = spawnSync(process.execPath, [BIN, 'ask', 'cfo', '--script', questions], {
+    env: cliEnv({ PERSONA_HOME: home }),
+    encoding: 'utf8',
+  });
   if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
 
   const wire = await wireServer();
@@ -54,7 +57,9 @@ export async function run() {
     const memoryOk = peak < 200;
     console.log(`\nchat: ${TOKENS} tokens as fast as the server sends, after ${PRIOR_TURNS * 2} messages`);
     console.log(`  wall, Enter to last token on screen   ${String(wallMs).padStart(6)} ms  (target < 2000 ms) ${wallOk ? 'ok' : 'MISSED'}`);
-    console.log(`  peak memory of the chat process      ${peak.toFixed(0).padStart(6)} MB  (target < 200 MB) ${memoryOk ? 'ok' : 'MISSED'}`);
+    console.log(
+      `  peak memory of the chat process      ${peak.toFixed(0).padStart(6)} MB  (target < 200 MB) ${memoryOk ? 'ok' : 'MISSED'}`,
+    );
     return wallOk && memoryOk;
   } finally {
     terminal.kill();

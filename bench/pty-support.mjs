@@ -13,7 +13,14 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 async function loadSupport(file) {
   const out = join(mkdtempSync(join(tmpdir(), 'persona-bench-')), file.replace(/\.ts$/, '.mjs'));
-  await build({ entryPoints: [join(ROOT, 'test/support', file)], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(ROOT, 'test/support', file)],
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'warning',
+  });
   return import(out);
 }
 
@@ -38,7 +45,15 @@ export function freshHome() {
 /** The environment a benchmark runs the CLI with: no keys or colour settings from the shell. */
 export function cliEnv(extra = {}) {
   const env = { ...process.env, NO_UPDATE_NOTIFIER: '1', ...extra };
-  for (const key of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'NO_COLOR', 'FORCE_COLOR', 'PERSONA_DEBUG']) {
+  for (const key of [
+    'OPENAI_API_KEY',
+    'ANTHROPIC_API_KEY',
+    'OPENAI_BASE_URL',
+    'ANTHROPIC_BASE_URL',
+    'NO_COLOR',
+    'FORCE_COLOR',
+    'PERSONA_DEBUG',
+  ]) {
     if (!(key in extra)) env[key] = undefined;
   }
   return env;
@@ -58,14 +73,18 @@ export function cpuMs(pid) {
 
 /** Peak resident memory of a process so far, in MB. */
 export function peakRssMb(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return Number(line.replace(/\D+/g, '')) / 1024;
 }
 
 /** The screen, read without blocking this process (the wire server shares its event loop). */
 function screenAsync(terminal) {
   return new Promise((resolve, reject) =>
-    execFile('tmux', ['-L', terminal.socket, 'capture-pane', '-p', '-t', 'main'], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+    execFile('tmux', ['-L', terminal.socket, 'capture-pane', '-p', '-t', 'main'], (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    ),
   );
 }
 

@@ -8,7 +8,9 @@ ok = benchStartup() && ok;
 const { benchAsk } = await import('./ask.mjs');
 ok = (await benchAsk()) && ok;
 // Benchmarks of the chat UI (chat-*.mjs) and the HTTP server (serve-*.mjs); each exports `run()`.
-for (const file of readdirSync(dir).filter((f) => /^(chat|serve)-.*\.mjs$/.test(f)).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => /^(chat|serve)-.*\.mjs$/.test(f))
+  .sort()) {
   const mod = await import(new URL(file, dir).href);
   if (typeof mod.run === 'function') ok = (await mod.run()) && ok;
 }

@@ -104,7 +104,15 @@ async function load(url, durationMs = DURATION_MS) {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  return { requests: latencies.length, perSecond: latencies.length / seconds, p50: pct(0.5), p99: pct(0.99), max: latencies.at(-1), errors, sessions };
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: pct(0.5),
+    p99: pct(0.99),
+    max: latencies.at(-1),
+    errors,
+    sessions,
+  };
 }
 
 /** Every completed turn is two stored messages in that client's session. */
@@ -129,7 +137,8 @@ export async function run() {
   // The offline engine is not what is measured: the per-user rate limit and turn cap are off.
   writeFileSync(join(home, 'config.json'), JSON.stringify({ limits: { messagesPerMinute: 0, maxTurns: 0 } }));
   const env = { ...process.env, PERSONA_HOME: home };
-  for (const key of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'PERSONA_SERVER_TOKEN']) delete env[key];
+  for (const key of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'PERSONA_SERVER_TOKEN'])
+    delete env[key];
 
   const persona = await startProcess([bin, 'serve', '--port', '0', '--quiet', '--provider', 'offline'], env);
   let baseline;
@@ -149,8 +158,12 @@ export async function run() {
     console.log(`\nserve: ${CLIENTS} clients, each holding a streaming chat for ${DURATION_MS / 1000} s (offline engine, loopback)`);
     console.log(line('baseline: node:http streaming SSE', base));
     console.log(line('persona serve', measured));
-    console.log(`  ratio to baseline: throughput ${(measured.perSecond / base.perSecond).toFixed(2)}x, first token p50 ${(measured.p50 / base.p50).toFixed(2)}x, p99 ${(measured.p99 / base.p99).toFixed(2)}x`);
-    console.log(`  turns stored: ${storage.stored / 2} of ${storage.expected / 2} ${storage.ok ? 'ok' : 'MISSED'} · errors ${measured.errors} (target 0) ${measured.errors === 0 ? 'ok' : 'MISSED'} · clean exit on SIGTERM ${code === 0 ? 'ok' : `MISSED (${code})`}`);
+    console.log(
+      `  ratio to baseline: throughput ${(measured.perSecond / base.perSecond).toFixed(2)}x, first token p50 ${(measured.p50 / base.p50).toFixed(2)}x, p99 ${(measured.p99 / base.p99).toFixed(2)}x`,
+    );
+    console.log(
+      `  turns stored: ${storage.stored / 2} of ${storage.expected / 2} ${storage.ok ? 'ok' : 'MISSED'} · errors ${measured.errors} (target 0) ${measured.errors === 0 ? 'ok' : 'MISSED'} · clean exit on SIGTERM ${code === 0 ? 'ok' : `MISSED (${code})`}`,
+    );
     return storage.ok && measured.errors === 0 && code === 0;
   } finally {
     await persona.stop();

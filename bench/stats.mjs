@@ -12,7 +12,9 @@ export function report(title, baselineMs, rows) {
     const ratio = row.ms / baselineMs;
     const pass = row.target === undefined || ratio <= row.target;
     ok &&= pass;
-    console.log(`  ${row.name.padEnd(44)} ${row.ms.toFixed(1).padStart(8)} ms  ${ratio.toFixed(2)}x${row.target ? `  (target <= ${row.target}x) ${pass ? 'ok' : 'MISSED'}` : ''}`);
+    console.log(
+      `  ${row.name.padEnd(44)} ${row.ms.toFixed(1).padStart(8)} ms  ${ratio.toFixed(2)}x${row.target ? `  (target <= ${row.target}x) ${pass ? 'ok' : 'MISSED'}` : ''}`,
+    );
   }
   return ok;
 }

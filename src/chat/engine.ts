@@ -174,10 +174,13 @@ export class ChatEngine {
     const opening = summaryMessage(summary, old.id);
     this.sessionRecord = undefined;
     const session = this.ensureSession(`Continued: ${old.title ?? this.deps.persona.name}`);
-    this.saving(session, () =>
-      this.deps.store.appendMessage(newUserMessage(session.id, opening, 'script')),
-    );
-    this.deps.store.recordEvent({ kind: 'session_continued', sessionId: session.id, personaId: this.deps.persona.id, data: { fromSessionId: old.id } });
+    this.saving(session, () => this.deps.store.appendMessage(newUserMessage(session.id, opening, 'script')));
+    this.deps.store.recordEvent({
+      kind: 'session_continued',
+      sessionId: session.id,
+      personaId: this.deps.persona.id,
+      data: { fromSessionId: old.id },
+    });
     return session;
   }
 
@@ -220,7 +223,12 @@ export class ChatEngine {
     } catch (error) {
       if (error instanceof StoreError) {
         try {
-          this.deps.store.recordEvent({ kind: 'database_error', sessionId: session.id, personaId: this.deps.persona.id, data: { message: error.message } });
+          this.deps.store.recordEvent({
+            kind: 'database_error',
+            sessionId: session.id,
+            personaId: this.deps.persona.id,
+            data: { message: error.message },
+          });
         } catch {
           // The database refuses writes altogether; the error itself says so.
         }
@@ -241,7 +249,12 @@ export class ChatEngine {
       model: this.active.model,
       title: sessionTitle(firstText),
     });
-    store.recordEvent({ kind: 'session_started', sessionId: this.sessionRecord.id, personaId: persona.id, data: { provider: this.active.provider.name, model: this.active.model } });
+    store.recordEvent({
+      kind: 'session_started',
+      sessionId: this.sessionRecord.id,
+      personaId: persona.id,
+      data: { provider: this.active.provider.name, model: this.active.model },
+    });
     return this.sessionRecord;
   }
 
@@ -271,25 +284,27 @@ export class ChatEngine {
 
     const status = outcome.error ? 'error' : outcome.finishReason === 'interrupted' ? 'interrupted' : 'complete';
     const price = outcome.usage ? priceFor(outcome.model, this.deps.options.prices) : undefined;
-    const saved = this.saving(session, () => store.appendMessage({
-      sessionId: session.id,
-      role: 'persona',
-      content: outcome.text,
-      provider: active.provider.name,
-      model: outcome.model,
-      inputTokens: outcome.usage?.inputTokens ?? null,
-      outputTokens: outcome.usage?.outputTokens ?? null,
-      cacheReadTokens: outcome.usage?.cacheReadTokens ?? null,
-      cacheWriteTokens: outcome.usage?.cacheWriteTokens ?? null,
-      costUsd: outcome.usage && price ? costOf(outcome.usage, price) : active.provider.name === 'offline' ? 0 : null,
-      latencyFirstTokenMs: outcome.firstTokenMs,
-      latencyTotalMs: Math.round(performance.now() - started),
-      status,
-      finishReason: outcome.error ? 'error' : (outcome.finishReason ?? null),
-      inputMode: null,
-      error: outcome.error ? outcome.error.message : null,
-      fallback,
-    }));
+    const saved = this.saving(session, () =>
+      store.appendMessage({
+        sessionId: session.id,
+        role: 'persona',
+        content: outcome.text,
+        provider: active.provider.name,
+        model: outcome.model,
+        inputTokens: outcome.usage?.inputTokens ?? null,
+        outputTokens: outcome.usage?.outputTokens ?? null,
+        cacheReadTokens: outcome.usage?.cacheReadTokens ?? null,
+        cacheWriteTokens: outcome.usage?.cacheWriteTokens ?? null,
+        costUsd: outcome.usage && price ? costOf(outcome.usage, price) : active.provider.name === 'offline' ? 0 : null,
+        latencyFirstTokenMs: outcome.firstTokenMs,
+        latencyTotalMs: Math.round(performance.now() - started),
+        status,
+        finishReason: outcome.error ? 'error' : (outcome.finishReason ?? null),
+        inputMode: null,
+        error: outcome.error ? outcome.error.message : null,
+        fallback,
+      }),
+    );
     if (generation !== this.generation) return;
     if (outcome.error) {
       store.recordEvent({ kind: 'provider_error', sessionId: session.id, personaId: persona.id, data: errorData(outcome.error, active) });
@@ -314,7 +329,14 @@ export class ChatEngine {
     seedOffset: number,
   ): AsyncGenerator<ChatEvent, Outcome> {
     const { persona, profile, systemPrompt, options } = this.deps;
-    const outcome: Outcome = { text: '', usage: undefined, finishReason: undefined, model: active.model, error: undefined, firstTokenMs: null };
+    const outcome: Outcome = {
+      text: '',
+      usage: undefined,
+      finishReason: undefined,
+      model: active.model,
+      error: undefined,
+      firstTokenMs: null,
+    };
     const extra = options.contextFor?.(messages);
     const request: ProviderRequest = {
       system: extra ? `${systemPrompt}\n\n${extra}` : systemPrompt,

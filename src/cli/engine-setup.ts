@@ -70,7 +70,16 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
   const fallbackName = setup.flags.fallback ?? config.fallback ?? 'none';
   const fallback =
     fallbackName === 'offline' && active.provider.name !== 'offline'
-      ? { provider: await createProvider({ name: 'offline', model: DEFAULT_MODELS.offline, maxRetries: 0, timeoutMs: 0, paceMs: setup.paceMs }), model: DEFAULT_MODELS.offline }
+      ? {
+          provider: await createProvider({
+            name: 'offline',
+            model: DEFAULT_MODELS.offline,
+            maxRetries: 0,
+            timeoutMs: 0,
+            paceMs: setup.paceMs,
+          }),
+          model: DEFAULT_MODELS.offline,
+        }
       : undefined;
   return new ChatEngine({
     store: setup.store,
@@ -88,7 +97,10 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
       seed: setup.flags.seed,
       // A card's first message is part of its conversation in every front end; our own personas'
       // greeting only where the chat shows it.
-      contextFor: combineContexts(setup.greetingShown || cardNamespaceOf(persona.data) ? greetingContextFor(persona, setup.greetingShown === true) : undefined, cardContextFor(persona)),
+      contextFor: combineContexts(
+        setup.greetingShown || cardNamespaceOf(persona.data) ? greetingContextFor(persona, setup.greetingShown === true) : undefined,
+        cardContextFor(persona),
+      ),
       limits: resolveLimits(config.limits),
       overBudget: setup.overBudget,
       opening: setup.greetingShown ? persona.data.chatProfile?.greeting : undefined,

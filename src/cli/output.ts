@@ -26,7 +26,10 @@ export function colorFor(stream: NodeJS.WriteStream): ChalkInstance {
  * overrides raw; escaping them too keeps the same JSON value and keeps them off the terminal.
  */
 export function printJson(value: unknown): void {
-  const json = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   process.stdout.write(`${json}\n`);
 }
 

@@ -6,5 +6,6 @@ export function printTurnError(error: ProviderError, sessionId: string | null): 
   const e = colorFor(process.stderr);
   process.stderr.write(`${e.red('error:')} ${error.message}\n`);
   if (error.hint) process.stderr.write(`${e.dim('hint:')} ${error.hint}\n`);
-  if (sessionId) process.stderr.write(`${e.dim(`your message is saved in session ${sessionId}; retry with: persona ask --session ${sessionId} "…"`)}\n`);
+  if (sessionId)
+    process.stderr.write(`${e.dim(`your message is saved in session ${sessionId}; retry with: persona ask --session ${sessionId} "…"`)}\n`);
 }

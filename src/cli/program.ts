@@ -79,7 +79,10 @@ Piped (persona chat cfo < questions.txt): every line is a message and the transc
     const [word] = program.args;
     if (word !== undefined) {
       const { closest } = await import('../core/closest.js');
-      const near = closest(word, program.commands.map((c) => c.name()));
+      const near = closest(
+        word,
+        program.commands.map((c) => c.name()),
+      );
       throw new UsageError(`unknown command '${word}'`, near ? `did you mean '${near}'? (see persona --help)` : 'see persona --help');
     }
     if (process.stdin.isTTY && process.stdout.isTTY) {
@@ -139,7 +142,10 @@ Piped (persona chat cfo < questions.txt): every line is a message and the transc
     .option('--pain-points <list>', 'semicolon-separated')
     .option('--motivations <list>', 'semicolon-separated')
     .option('--objections <list>', 'semicolon-separated')
-    .option('--traits <o,c,e,a,n>', 'Big Five, five numbers 0-1 or 0-100 (openness, conscientiousness, extraversion, agreeableness, neuroticism)')
+    .option(
+      '--traits <o,c,e,a,n>',
+      'Big Five, five numbers 0-1 or 0-100 (openness, conscientiousness, extraversion, agreeableness, neuroticism)',
+    )
     .option('--emoji <emoji>')
     .option('--color <color>', 'e.g. "#3b82f6"')
     .option('-o, --output <file>', 'write here instead of your persona folder')
@@ -171,7 +177,9 @@ Piped (persona chat cfo < questions.txt): every line is a message and the transc
       .option('--voice', 'speak the message: records from the microphone until Enter or silence')
       .option('--audio-file <file>', 'transcribe this WAV file as the message (any common WAV)')
       .option('--keep-audio', 'keep the WAV beside the session (exports link it)')
-      .addOption(new Option('--transcriber <name>', 'speech to text (default: voice.transcriber, else auto)').choices(['auto', 'openai', 'local']))
+      .addOption(
+        new Option('--transcriber <name>', 'speech to text (default: voice.transcriber, else auto)').choices(['auto', 'openai', 'local']),
+      )
       .option('--no-wait', 'when the rate limit holds the message back, fail (exit 6) instead of waiting')
       .option('--over-budget', 'send even when the session or daily spending budget is spent')
       .option('--carry-over', 'when the conversation is full, continue in a new session that starts from a summary'),
@@ -200,7 +208,7 @@ Examples:
     .action(lazy(() => import('./commands/sessions-list.js')));
   sessions
     .command('show')
-    .description('print a session\'s transcript')
+    .description("print a session's transcript")
     .argument('[id]', 'session id (a unique prefix is enough), or "last"', 'last')
     .option('--json', 'print JSON')
     .action(lazy(() => import('./commands/sessions-show.js')));

@@ -21,7 +21,9 @@ The card's name, description, personality, scenario and first message become per
 everything else (lorebook, example dialogue, system prompt, extensions, unknown keys) is kept
 under "characterCard", and \`personas export\` writes it back. Nothing a card names is fetched.`,
     )
-    .action(async (...args: unknown[]) => (await import('./commands/personas-import.js')).default(...(args as [string[], Record<string, unknown>])));
+    .action(async (...args: unknown[]) =>
+      (await import('./commands/personas-import.js')).default(...(args as [string[], Record<string, unknown>])),
+    );
   personas
     .command('export')
     .description('write a persona as a Character Card (V2 JSON, or a PNG with V2 and V3 chunks)')
@@ -29,5 +31,7 @@ under "characterCard", and \`personas export\` writes it back. Nothing a card na
     .addOption(new Option('-f, --format <format>', 'card format').choices(['card-json', 'card-png']).default('card-json'))
     .option('-o, --output <file>', 'write here (default: stdout for card-json, <id>.png for card-png)')
     .option('--force', 'overwrite the output file')
-    .action(async (...args: unknown[]) => (await import('./commands/personas-export.js')).default(...(args as [string, Record<string, unknown>])));
+    .action(async (...args: unknown[]) =>
+      (await import('./commands/personas-export.js')).default(...(args as [string, Record<string, unknown>])),
+    );
 }

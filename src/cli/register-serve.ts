@@ -10,7 +10,11 @@ export function registerServe(program: Command): void {
       .option('--host <address>', 'address to bind; anything but loopback needs a token', '127.0.0.1')
       .option('--port <n>', 'port (0 picks a free one; the URL is printed on stdout)', '8787')
       .option('--token <secret>', 'require `Authorization: Bearer <secret>` (also PERSONA_SERVER_TOKEN or config server.token)')
-      .option('--grace <seconds>', 'on SIGTERM/SIGINT, how long replies in progress may finish before they are cut (saved as interrupted)', '10')
+      .option(
+        '--grace <seconds>',
+        'on SIGTERM/SIGINT, how long replies in progress may finish before they are cut (saved as interrupted)',
+        '10',
+      )
       .option('--quiet', 'no request log on stderr'),
   )
     .addHelpText(

@@ -40,7 +40,8 @@ export async function askMessage(
     return { text: await messageFrom(words), inputMode: undefined, keptAudio: undefined };
   }
   if (options.voice && options.audioFile) throw new UsageError('use --voice or --audio-file, not both');
-  if (words.length > 0) throw new UsageError('give the message by voice or as text, not both', 'drop the message words, or drop --voice/--audio-file');
+  if (words.length > 0)
+    throw new UsageError('give the message by voice or as text, not both', 'drop the message words, or drop --voice/--audio-file');
   const voice = await import('../voice/index.js');
   const context = {
     config: ctx.config,
@@ -59,7 +60,12 @@ export async function askMessage(
 /** After the turn: move a kept WAV beside its session and link it to the spoken message. */
 export function keepAudioWithMessage(store: ChatStore, sessionId: string | null, spoken: AskMessage): void {
   if (!spoken.keptAudio) return;
-  const userMessage = sessionId ? store.listMessages(sessionId).filter((m) => m.role === 'user').pop() : undefined;
+  const userMessage = sessionId
+    ? store
+        .listMessages(sessionId)
+        .filter((m) => m.role === 'user')
+        .pop()
+    : undefined;
   if (!sessionId || !userMessage || !('attachAudio' in store)) {
     process.stderr.write(`${c.dim(`recording kept at ${spoken.keptAudio}`)}\n`);
     return;

@@ -31,7 +31,10 @@ const voiceSettings = z.strictObject({
   recorder: z.optional(z.enum(VOICE_RECORDERS)),
   device: z.optional(z.string().check(z.minLength(1))),
   transcriber: z.optional(z.enum(VOICE_TRANSCRIBERS)),
-  silenceSeconds: described(z.optional(z.number().check(z.minimum(0), z.maximum(60))), 'stop recording after this much silence; 0 turns it off'),
+  silenceSeconds: described(
+    z.optional(z.number().check(z.minimum(0), z.maximum(60))),
+    'stop recording after this much silence; 0 turns it off',
+  ),
   openaiModel: z.optional(z.string().check(z.minLength(1))),
 });
 
@@ -50,9 +53,15 @@ export const configSchema = z.strictObject({
   prices: z.optional(z.record(z.string(), price)),
   limits: z.optional(
     z.strictObject({
-      messagesPerMinute: described(z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(10_000))), 'per session; 0 turns the limit off'),
+      messagesPerMinute: described(
+        z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(10_000))),
+        'per session; 0 turns the limit off',
+      ),
       maxTurns: described(z.optional(z.number().check(z.int(), z.minimum(0))), 'user messages per session; 0 = no limit'),
-      contextTokens: described(z.optional(z.number().check(z.int(), z.minimum(0))), 'estimated tokens of a whole conversation; 0 = no limit'),
+      contextTokens: described(
+        z.optional(z.number().check(z.int(), z.minimum(0))),
+        'estimated tokens of a whole conversation; 0 = no limit',
+      ),
       sessionBudgetUsd: described(z.optional(z.number().check(z.nonnegative())), 'USD per session; 0 = no budget'),
       dailyBudgetUsd: described(z.optional(z.number().check(z.nonnegative())), 'USD per calendar day; 0 = no budget'),
     }),
@@ -177,7 +186,10 @@ export async function unsetConfigValue(key: string, home = homePaths().home): Pr
 /** An unknown key for `config get/set/unset`: the closest known one, else where to see them all. */
 export function unknownSetting(key: string): UsageError {
   const near = closest(key, Object.keys(SETTABLE_KEYS));
-  return new UsageError(`unknown setting "${key}"`, near ? `did you mean "${near}"? (persona config keys lists them all)` : 'persona config keys lists them all');
+  return new UsageError(
+    `unknown setting "${key}"`,
+    near ? `did you mean "${near}"? (persona config keys lists them all)` : 'persona config keys lists them all',
+  );
 }
 
 /** `sk-abc...wxyz` -> `sk-a…wxyz`: enough to tell keys apart, never enough to use one. */

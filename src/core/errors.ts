@@ -59,16 +59,7 @@ export function formatIssue(file: string, issue: Issue): string {
 
 /** What went wrong with a model provider, in words a user can act on. */
 export type ProviderErrorKind =
-  | 'auth'
-  | 'rate_limit'
-  | 'overloaded'
-  | 'server'
-  | 'unreachable'
-  | 'timeout'
-  | 'bad_request'
-  | 'not_found'
-  | 'malformed'
-  | 'config';
+  'auth' | 'rate_limit' | 'overloaded' | 'server' | 'unreachable' | 'timeout' | 'bad_request' | 'not_found' | 'malformed' | 'config';
 
 export class ProviderError extends UserError {
   readonly kind: ProviderErrorKind;

@@ -15,10 +15,24 @@ const C1_STRING_STARTS = new Set([0x90, 0x98, 0x9d, 0x9e, 0x9f]); // DCS SOS OSC
 const MAX_SWALLOW = 4096;
 
 const BIDI_AND_INVISIBLE = new Set([
-  0x200b, 0x200c, 0x200e, 0x200f, // zero width space / non-joiner, LRM, RLM
-  0x202a, 0x202b, 0x202c, 0x202d, 0x202e, // embeddings and overrides
-  0x2060, 0x2061, 0x2062, 0x2063, 0x2064, // word joiner, invisible operators
-  0x2066, 0x2067, 0x2068, 0x2069, // isolates
+  0x200b,
+  0x200c,
+  0x200e,
+  0x200f, // zero width space / non-joiner, LRM, RLM
+  0x202a,
+  0x202b,
+  0x202c,
+  0x202d,
+  0x202e, // embeddings and overrides
+  0x2060,
+  0x2061,
+  0x2062,
+  0x2063,
+  0x2064, // word joiner, invisible operators
+  0x2066,
+  0x2067,
+  0x2068,
+  0x2069, // isolates
   0xfeff, // zero width no-break space / BOM
   0x00ad, // soft hyphen
 ]);
@@ -45,8 +59,9 @@ export class TerminalSanitizer {
         case 'esc':
           if (code === 0x5b) this.enter('csi');
           else if (code === 0x5d || code === 0x50 || code === 0x58 || code === 0x5e || code === 0x5f) this.enter('string');
-          else if (code >= 0x20 && code <= 0x2f) { /* intermediate byte: stay until the final byte */ }
-          else this.state = 'text';
+          else if (code >= 0x20 && code <= 0x2f) {
+            /* intermediate byte: stay until the final byte */
+          } else this.state = 'text';
           continue;
         case 'csi':
           if (code >= 0x40 && code <= 0x7e) this.state = 'text';

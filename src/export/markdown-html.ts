@@ -23,7 +23,10 @@ export function markdownToHtml(markdown: string): string {
 }
 
 function renderBlocks(tokens: readonly Token[]): string {
-  return tokens.map(renderBlock).filter((html) => html !== '').join('\n');
+  return tokens
+    .map(renderBlock)
+    .filter((html) => html !== '')
+    .join('\n');
 }
 
 function renderBlock(token: Token): string {
@@ -66,7 +69,8 @@ function renderBlock(token: Token): string {
 
 function renderList(list: Tokens.List): string {
   const tag = list.ordered ? 'ol' : 'ul';
-  const start = list.ordered && typeof list.start === 'number' && Number.isSafeInteger(list.start) && list.start !== 1 ? ` start="${list.start}"` : '';
+  const start =
+    list.ordered && typeof list.start === 'number' && Number.isSafeInteger(list.start) && list.start !== 1 ? ` start="${list.start}"` : '';
   const items = list.items.map((item) => `<li>${renderBlocks(item.tokens)}</li>`);
   return `<${tag}${start}>\n${items.join('\n')}\n</${tag}>`;
 }

@@ -43,10 +43,17 @@ function setIfPresent(target: Record<string, unknown>, key: string, value: unkno
 }
 
 export function parseTraits(text: string): Record<string, number> {
-  const numbers = text.split(/[,\s]+/).filter(Boolean).map(Number);
+  const numbers = text
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map(Number);
   if (numbers.length !== 5 || numbers.some((n) => !Number.isFinite(n) || n < 0 || n > 100)) {
     throw new InputFileError('--traits', [
-      { path: '', message: `expected five numbers 0-1 or 0-100, got "${text}"`, hint: 'openness,conscientiousness,extraversion,agreeableness,neuroticism e.g. 0.7,0.5,0.3,0.6,0.4' },
+      {
+        path: '',
+        message: `expected five numbers 0-1 or 0-100, got "${text}"`,
+        hint: 'openness,conscientiousness,extraversion,agreeableness,neuroticism e.g. 0.7,0.5,0.3,0.6,0.4',
+      },
     ]);
   }
   const [openness, conscientiousness, extraversion, agreeableness, neuroticism] = numbers as [number, number, number, number, number];
@@ -54,7 +61,11 @@ export function parseTraits(text: string): Record<string, number> {
 }
 
 /** Merges answers over a base persona (for --from) and validates the result. */
-export function composePersona(answers: PersonaAnswers, base: Record<string, unknown> = {}, now = new Date()): { persona: PersonaInput; id: string } {
+export function composePersona(
+  answers: PersonaAnswers,
+  base: Record<string, unknown> = {},
+  now = new Date(),
+): { persona: PersonaInput; id: string } {
   const draft = structuredClone(base);
   const section = (key: string): Record<string, unknown> => {
     const existing = draft[key];
@@ -85,7 +96,11 @@ export function composePersona(answers: PersonaAnswers, base: Record<string, unk
   setIfPresent(section('generatedInsights'), 'objections', split(answers.objections));
   if (answers.emoji || answers.color) {
     const pic = typeof draft.profilePicture === 'object' && draft.profilePicture ? draft.profilePicture : {};
-    draft.profilePicture = { ...pic, ...(answers.emoji ? { emoji: answers.emoji } : {}), ...(answers.color ? { color: answers.color } : {}) };
+    draft.profilePicture = {
+      ...pic,
+      ...(answers.emoji ? { emoji: answers.emoji } : {}),
+      ...(answers.color ? { color: answers.color } : {}),
+    };
   }
   for (const key of ['baseSelection', 'customInputs', 'psychographics', 'generatedInsights']) {
     const value = draft[key];
@@ -98,7 +113,10 @@ export function composePersona(answers: PersonaAnswers, base: Record<string, unk
   draft.updatedAt = now.toISOString();
   const result = personaSchema.safeParse(draft);
   if (!result.success) {
-    throw new InputFileError('new persona', result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+    throw new InputFileError(
+      'new persona',
+      result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    );
   }
   // Key order as authors expect to read it.
   const order = ['id', 'name', 'baseSelection', 'customInputs', 'psychographics', 'generatedInsights', 'profilePicture', 'chatProfile'];

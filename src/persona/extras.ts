@@ -6,7 +6,20 @@ import type { PersonaData } from './schema.js';
 const KNOWN: Record<string, Set<string>> = {
   // `characterCard` holds what a character card keeps beyond the persona fields (creator notes among
   // it), which the card rules keep out of the prompt; src/persona/cards reads the parts that belong.
-  '': new Set(['id', 'name', 'baseSelection', 'customInputs', 'psychographics', 'generatedInsights', 'profilePicture', 'chatProfile', 'userId', 'createdAt', 'updatedAt', 'characterCard']),
+  '': new Set([
+    'id',
+    'name',
+    'baseSelection',
+    'customInputs',
+    'psychographics',
+    'generatedInsights',
+    'profilePicture',
+    'chatProfile',
+    'userId',
+    'createdAt',
+    'updatedAt',
+    'characterCard',
+  ]),
   baseSelection: new Set(['age', 'gender', 'occupation', 'industry', 'location', 'income', 'education', 'familyStatus']),
   customInputs: new Set(['background', 'goals', 'challenges', 'quote', 'notes']),
   psychographics: new Set(['personalityTraits', 'values', 'interests', 'lifestyle', 'attitudes', 'communicationPreferences']),
@@ -27,7 +40,13 @@ function renderValue(value: unknown, indent: string): string[] {
   if (value === null || value === undefined || value === '') return [];
   if (typeof value !== 'object') return [String(value)];
   if (Array.isArray(value)) {
-    if (value.every((v) => v === null || typeof v !== 'object')) return [value.filter((v) => v !== null && v !== '').map(String).join('; ')];
+    if (value.every((v) => v === null || typeof v !== 'object'))
+      return [
+        value
+          .filter((v) => v !== null && v !== '')
+          .map(String)
+          .join('; '),
+      ];
     return value.flatMap((v) => renderValue(v, indent).map((line) => `${indent}- ${line}`));
   }
   return Object.entries(value).flatMap(([k, v]) => {

@@ -76,7 +76,13 @@ export function parseUntrustedJson(text: string, byteLength: number): ParsedJson
   if (byteLength > MAX_FILE_BYTES) {
     return {
       ok: false,
-      issues: [{ path: '', message: `file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`, hint: 'a persona file is a few KB: is this the right file?' }],
+      issues: [
+        {
+          path: '',
+          message: `file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`,
+          hint: 'a persona file is a few KB: is this the right file?',
+        },
+      ],
     };
   }
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

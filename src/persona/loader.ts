@@ -41,13 +41,26 @@ export function loadPersonaFile(file: string, origin: Persona['origin'] = 'path'
   try {
     const size = statSync(path).size;
     if (size > 1024 * 1024) {
-      throw new InputFileError(path, [{ path: '', message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`, hint: 'a persona file is a few KB: is this the right file?' }]);
+      throw new InputFileError(path, [
+        {
+          path: '',
+          message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`,
+          hint: 'a persona file is a few KB: is this the right file?',
+        },
+      ]);
     }
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof InputFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+    const message =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a folder'
+            : (error as Error).message;
     throw new InputFileError(path, [{ path: '', message }]);
   }
   const result = validatePersonaText(bytes.toString('utf8'), bytes.length, basename(path));
@@ -101,7 +114,9 @@ export function loadPersonas(sources: PersonaSources = {}): LoadResult {
       const existing = byId.get(persona.id);
       if (existing) {
         result.failures.push(
-          new InputFileError(file, [{ path: 'id', message: `duplicate id "${persona.id}", also used by ${existing.source}`, hint: 'give one of them another "id"' }]),
+          new InputFileError(file, [
+            { path: 'id', message: `duplicate id "${persona.id}", also used by ${existing.source}`, hint: 'give one of them another "id"' },
+          ]),
         );
         continue;
       }
@@ -159,7 +174,10 @@ export function resolvePersona(ref: string, sources: PersonaSources = {}): Perso
   if (prefixed.length > 1) {
     throw new UserError(`"${ref}" matches several personas: ${prefixed.map((p) => p.id).join(', ')}`, { hint: 'type more of the id' });
   }
-  const near = closest(ref, personas.map((p) => p.id));
+  const near = closest(
+    ref,
+    personas.map((p) => p.id),
+  );
   throw new UserError(`no persona with id "${ref}"`, {
     hint: near ? `did you mean "${near}"? (see \`persona personas list\`)` : 'see `persona personas list`, or give a path to a .json file',
     exitCode: 2,

@@ -14,7 +14,8 @@ import type { ChatProfile, PersonaData } from './schema.js';
 const clamp = (v: number, lo = 0, hi = 1) => Math.min(hi, Math.max(lo, v));
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-const FORMAL_JOBS = /\b(cfo|ceo|coo|cto|chief|director|executive|lawyer|attorney|counsel|physician|doctor|professor|banker|partner|officer|manager|accountant|controller)\b/;
+const FORMAL_JOBS =
+  /\b(cfo|ceo|coo|cto|chief|director|executive|lawyer|attorney|counsel|physician|doctor|professor|banker|partner|officer|manager|accountant|controller)\b/;
 const CASUAL_JOBS = /\b(creator|influencer|student|artist|musician|barista|streamer|designer|bartender|skater)\b/;
 const TECHNICAL_JOBS = /\b(engineer|developer|scientist|cto|architect|analyst|physician|researcher|nurse|pharmacist|data)\b/;
 const ADVANCED_EDUCATION = /\b(phd|doctorate|master|mba|md|msc|m\.sc)\b/;
@@ -81,7 +82,8 @@ export function buildChatProfile(data: PersonaData): ChatProfile {
   else if (FORMAL_JOBS.test(job) || /\b(bachelor|degree|ba|bsc|university|college)\b/.test(education)) vocabulary = 'professional';
   else if ((age !== undefined && age < 22) || formality < 0.3) vocabulary = 'plain';
 
-  const sentenceScore = 0.5 + 0.3 * (t.openness - 0.5) + 0.3 * (formality - 0.5) - 0.3 * (t.extraversion - 0.5) - (verbosity === 'terse' ? 0.2 : 0);
+  const sentenceScore =
+    0.5 + 0.3 * (t.openness - 0.5) + 0.3 * (formality - 0.5) - 0.3 * (t.extraversion - 0.5) - (verbosity === 'terse' ? 0.2 : 0);
   const sentenceLength: ChatProfile['sentenceLength'] = sentenceScore < 0.4 ? 'short' : sentenceScore > 0.62 ? 'long' : 'medium';
 
   const questionRate = clamp(0.1 + 0.35 * t.extraversion + 0.2 * t.openness - 0.15 * (directness - 0.5));

@@ -43,7 +43,10 @@ function facts(persona: Persona): string {
     ['Education', b.education],
     ['Family', b.familyStatus],
   ];
-  return rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `- ${k}: ${String(v)}`).join('\n');
+  return rows
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `- ${k}: ${String(v)}`)
+    .join('\n');
 }
 
 function personality(persona: Persona): string {
@@ -74,7 +77,12 @@ function speakingStyle(profile: ChatProfile, persona: Persona): string {
   const lines = [
     `- Formality: ${describeLevel(profile.formality, ['very casual, slang is fine', 'casual', 'neutral', 'polished', 'formal and precise'])}.`,
     `- Length: ${
-      { terse: 'one to two sentences; never ramble', brief: 'a few sentences', moderate: 'a short paragraph or two', expansive: 'you like to talk; give full answers with stories and examples' }[profile.verbosity]
+      {
+        terse: 'one to two sentences; never ramble',
+        brief: 'a few sentences',
+        moderate: 'a short paragraph or two',
+        expansive: 'you like to talk; give full answers with stories and examples',
+      }[profile.verbosity]
     }.`,
     `- Sentences: ${profile.sentenceLength}; vocabulary: ${profile.vocabulary}.`,
     `- Warmth: ${describeLevel(profile.warmth, ['cold and guarded', 'reserved', 'polite', 'warm', 'very warm and encouraging'])}. Humour: ${describeLevel(profile.humor, ['none', 'rare and dry', 'occasional', 'frequent', 'constant'])}.`,
@@ -84,7 +92,8 @@ function speakingStyle(profile: ChatProfile, persona: Persona): string {
     `- Emoji: ${{ none: 'never use emoji', rare: 'an occasional emoji at most', frequent: 'use emoji naturally, as you would in texts' }[profile.emojiUse]}.`,
     `- Ask the interviewer a question back ${describeLevel(profile.questionRate, ['almost never', 'rarely', 'sometimes', 'often', 'most of the time'])}.`,
   ];
-  if (profile.signaturePhrases.length) lines.push(`- Phrases you tend to use (sparingly, never every reply): ${profile.signaturePhrases.map((s) => `"${s}"`).join(', ')}`);
+  if (profile.signaturePhrases.length)
+    lines.push(`- Phrases you tend to use (sparingly, never every reply): ${profile.signaturePhrases.map((s) => `"${s}"`).join(', ')}`);
   if (profile.passions.length) lines.push(`- You light up about: ${profile.passions.join('; ')}`);
   if (profile.avoids.length) lines.push(`- You steer away from: ${profile.avoids.join('; ')}`);
   const prefs = asList(persona.data.psychographics?.communicationPreferences);

@@ -28,7 +28,10 @@ export const personalityTraitsSchema = z.looseObject({
 });
 
 export const baseSelectionSchema = z.looseObject({
-  age: described(z.optional(z.union([z.number().check(z.int(), z.minimum(0), z.maximum(130)), z.string()])), 'years, or a range such as "35-44"'),
+  age: described(
+    z.optional(z.union([z.number().check(z.int(), z.minimum(0), z.maximum(130)), z.string()])),
+    'years, or a range such as "35-44"',
+  ),
   gender: z.optional(text),
   occupation: z.optional(text),
   industry: z.optional(text),
@@ -65,7 +68,9 @@ export const generatedInsightsSchema = z.looseObject({
 
 /** Hex, or a colour name terminals know (what the chat header can draw). */
 export const PERSONA_COLOR = /^#?[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$|^(black|red|green|yellow|blue|magenta|cyan|white|gray|grey)$/;
-const hexColor = z.string().check(z.regex(PERSONA_COLOR, 'a colour such as "#3b82f6", or one of black, red, green, yellow, blue, magenta, cyan, white, gray'));
+const hexColor = z
+  .string()
+  .check(z.regex(PERSONA_COLOR, 'a colour such as "#3b82f6", or one of black, red, green, yellow, blue, magenta, cyan, white, gray'));
 
 export const profilePictureSchema = z.union([
   described(z.string(), 'an emoji, an image path or a URL'),
@@ -137,7 +142,7 @@ export const personaSchema = z.looseObject({
   // Instructions, not facts: how to play the person. They are used as what they are and never
   // listed among the person's facts.
   scenario: described(z.optional(text), 'the situation of the conversation (who is asking, where, why)'),
-  exampleDialogue: described(z.optional(z.array(dialogueExampleSchema)), 'exchanges in the person\'s own words'),
+  exampleDialogue: described(z.optional(z.array(dialogueExampleSchema)), "exchanges in the person's own words"),
   stories: described(z.optional(z.array(storySchema)), 'first-person stories by topic'),
   doNotMention: described(z.optional(textList), 'things this person never brings up'),
   postHistoryInstructions: described(z.optional(text), 'a short reminder placed after the conversation history'),

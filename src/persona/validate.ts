@@ -60,8 +60,7 @@ function messageFor(issue: z.core.$ZodIssue, input?: unknown): string {
 }
 
 export type ValidatedPersona =
-  | { ok: true; data: PersonaData; id: string; warnings: Issue[] }
-  | { ok: false; issues: Issue[]; warnings: Issue[] };
+  { ok: true; data: PersonaData; id: string; warnings: Issue[] } | { ok: false; issues: Issue[]; warnings: Issue[] };
 
 export function validatePersonaText(text: string, byteLength: number, fileName: string): ValidatedPersona {
   const parsed = parseUntrustedJson(text, byteLength);
@@ -70,7 +69,9 @@ export function validatePersonaText(text: string, byteLength: number, fileName: 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
       ok: false,
-      issues: [{ path: '', message: `expected one persona object, found ${describe(value)}`, hint: 'one persona per file: { "name": ..., ... }' }],
+      issues: [
+        { path: '', message: `expected one persona object, found ${describe(value)}`, hint: 'one persona per file: { "name": ..., ... }' },
+      ],
       warnings: parsed.warnings,
     };
   }
@@ -82,7 +83,11 @@ export function validatePersonaText(text: string, byteLength: number, fileName: 
   const data = result.data;
   const id = data.id ?? slugify(fileName.replace(/\.json$/i, ''));
   if (!id) {
-    return { ok: false, issues: [{ path: 'id', message: 'no id, and the file name gives none', hint: 'add "id": "a-slug"' }], warnings: parsed.warnings };
+    return {
+      ok: false,
+      issues: [{ path: 'id', message: 'no id, and the file name gives none', hint: 'add "id": "a-slug"' }],
+      warnings: parsed.warnings,
+    };
   }
   return { ok: true, data, id, warnings: [...parsed.warnings, ...weaknesses(data)] };
 }
@@ -96,10 +101,18 @@ export function weaknesses(data: PersonaData): Issue[] {
   }
   const ins = data.generatedInsights;
   if (!ins || (!ins.painPoints?.length && !ins.motivations?.length && !ins.objections?.length)) {
-    out.push({ path: 'generatedInsights', message: 'missing: no pain points, motivations or objections', hint: 'add them, or the persona has nothing to push back with' });
+    out.push({
+      path: 'generatedInsights',
+      message: 'missing: no pain points, motivations or objections',
+      hint: 'add them, or the persona has nothing to push back with',
+    });
   }
   if (!data.customInputs?.background) {
-    out.push({ path: 'customInputs.background', message: 'missing background story', hint: 'a paragraph of who they are makes replies specific' });
+    out.push({
+      path: 'customInputs.background',
+      message: 'missing background story',
+      hint: 'a paragraph of who they are makes replies specific',
+    });
   }
   return out;
 }

@@ -1,10 +1,5 @@
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
-import type {
-  MessageCreateParamsStreaming,
-  MessageParam,
-  RawMessageStreamEvent,
-  StopReason,
-} from '@anthropic-ai/sdk/resources/messages';
+import type { MessageCreateParamsStreaming, MessageParam, RawMessageStreamEvent, StopReason } from '@anthropic-ai/sdk/resources/messages';
 import type { ChatTurn, FinishReason, Usage } from '../core/messages.js';
 import { missingKeyError, type SdkErrorContext } from './sdk-errors.js';
 import { streamFromSdk, type ReplyTally } from './sdk-stream.js';
@@ -14,7 +9,6 @@ import type { Provider, ProviderEvent, ProviderRequest, ProviderSettings } from 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
 const ERROR_CLASSES = { APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError };
-
 
 /**
  * The API wants a user turn first; a chat whose history starts with the persona's opening line
@@ -71,9 +65,7 @@ export function messageParams(request: ProviderRequest): MessageCreateParamsStre
     // The system prompt (persona, profile, rules) is the same on every turn of a chat and is
     // usually the largest part of the request: marking it lets later turns read it from the cache
     // at a tenth of the input price. Prompts under the model's minimum are simply not cached.
-    ...(request.system
-      ? { system: [{ type: 'text' as const, text: request.system, cache_control: { type: 'ephemeral' as const } }] }
-      : {}),
+    ...(request.system ? { system: [{ type: 'text' as const, text: request.system, cache_control: { type: 'ephemeral' as const } }] } : {}),
     messages: alternatingTurns(request.messages),
     stream: true,
   };
@@ -143,7 +135,8 @@ interface AnthropicUsageCounts {
 function usageOf(counts: AnthropicUsageCounts, previous: Usage | undefined): Usage {
   const cacheRead = counts.cache_read_input_tokens ?? previous?.cacheReadTokens ?? 0;
   const cacheWrite = counts.cache_creation_input_tokens ?? previous?.cacheWriteTokens ?? 0;
-  const uncached = counts.input_tokens ?? (previous ? previous.inputTokens - (previous.cacheReadTokens ?? 0) - (previous.cacheWriteTokens ?? 0) : 0);
+  const uncached =
+    counts.input_tokens ?? (previous ? previous.inputTokens - (previous.cacheReadTokens ?? 0) - (previous.cacheWriteTokens ?? 0) : 0);
   return {
     inputTokens: uncached + cacheRead + cacheWrite,
     outputTokens: counts.output_tokens ?? previous?.outputTokens ?? 0,

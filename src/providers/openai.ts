@@ -14,7 +14,6 @@ export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 const ERROR_CLASSES = { APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError };
 
-
 /** OpenAI, or any server that speaks its chat completions API through `baseUrl`. */
 export function createOpenAIProvider(settings: ProviderSettings): Provider {
   const baseUrl = settings.baseUrl ?? OPENAI_DEFAULT_BASE_URL;

@@ -17,7 +17,13 @@ export async function createProvider(settings: ProviderSettings): Promise<Provid
       } catch (error) {
         loading = undefined;
         const detail = error instanceof Error ? error.message : String(error);
-        yield { type: 'error', error: new ProviderError(settings.name, 'config', `the ${settings.name} provider could not be loaded: ${detail}`, { hint: 'reinstall with npm install, or use --provider offline', cause: error }) };
+        yield {
+          type: 'error',
+          error: new ProviderError(settings.name, 'config', `the ${settings.name} provider could not be loaded: ${detail}`, {
+            hint: 'reinstall with npm install, or use --provider offline',
+            cause: error,
+          }),
+        };
         return;
       }
       yield* provider.stream(request);

@@ -80,19 +80,20 @@ export function stalledError(context: SdkErrorContext): ProviderError {
 }
 
 export function unfinishedReplyError(context: SdkErrorContext): ProviderError {
-  return new ProviderError(
-    context.provider,
-    'server',
-    `${hostOf(context.baseUrl)} ended the reply before the model finished`,
-    { hint: 'try again; if it keeps happening the server may not speak this API' },
-  );
+  return new ProviderError(context.provider, 'server', `${hostOf(context.baseUrl)} ended the reply before the model finished`, {
+    hint: 'try again; if it keeps happening the server may not speak this API',
+  });
 }
 
 export function toProviderError(error: unknown, sdk: SdkErrorClasses, context: SdkErrorContext): ProviderError {
   if (error instanceof ProviderError) return error;
   const host = hostOf(context.baseUrl);
   const make = (kind: ProviderErrorKind, message: string, hint: string, status?: number) =>
-    new ProviderError(context.provider, kind, redact(message, context.apiKey), { hint, status, cause: redactedCause(error, context.apiKey) });
+    new ProviderError(context.provider, kind, redact(message, context.apiKey), {
+      hint,
+      status,
+      cause: redactedCause(error, context.apiKey),
+    });
 
   if (error instanceof sdk.APIConnectionTimeoutError) {
     return make('timeout', `no response from ${host} within ${seconds(context.timeoutMs)}`, timeoutHint());
@@ -139,20 +140,40 @@ function fromStatus(status: number, body: unknown, error: Error, context: SdkErr
   }
   const code = (errorFields(body) as { code?: unknown }).code;
   if (status === 402 || (status === 429 && code === 'insufficient_quota')) {
-    return make('rate_limit', `the ${PROVIDER_LABEL[context.provider]} account is out of credit (HTTP ${status})`, 'check the plan and billing with the provider, or use --provider offline', status);
+    return make(
+      'rate_limit',
+      `the ${PROVIDER_LABEL[context.provider]} account is out of credit (HTTP ${status})`,
+      'check the plan and billing with the provider, or use --provider offline',
+      status,
+    );
   }
   if (status === 429) {
     const wait = retryAfter(error);
-    return make('rate_limit', `rate limited by ${host} (HTTP 429${wait ? `, retry after ${wait}` : ''})`, 'wait a moment and try again, raise `persona config set retries`, or use --provider offline', status);
+    return make(
+      'rate_limit',
+      `rate limited by ${host} (HTTP 429${wait ? `, retry after ${wait}` : ''})`,
+      'wait a moment and try again, raise `persona config set retries`, or use --provider offline',
+      status,
+    );
   }
   if (status === 529 || status === 503 || errorType(body) === 'overloaded_error') {
-    return make('overloaded', `${host} is overloaded (HTTP ${status})`, 'try again in a minute, raise `persona config set retries`, or use --provider offline', status);
+    return make(
+      'overloaded',
+      `${host} is overloaded (HTTP ${status})`,
+      'try again in a minute, raise `persona config set retries`, or use --provider offline',
+      status,
+    );
   }
   if (status === 408 || status === 504) {
     return make('timeout', `${host} timed out (HTTP ${status})`, timeoutHint(), status);
   }
   if (status >= 500) {
-    return make('server', `${host} had a server error (HTTP ${status}${saidSuffix})`, 'try again; if it persists, use --provider offline', status);
+    return make(
+      'server',
+      `${host} had a server error (HTTP ${status}${saidSuffix})`,
+      'try again; if it persists, use --provider offline',
+      status,
+    );
   }
   if (status === 404) {
     return make(
@@ -163,9 +184,19 @@ function fromStatus(status: number, body: unknown, error: Error, context: SdkErr
     );
   }
   if (status === 413) {
-    return make('bad_request', `the conversation is too large for ${host} (HTTP 413)`, 'start a new chat or keep fewer history messages', status);
+    return make(
+      'bad_request',
+      `the conversation is too large for ${host} (HTTP 413)`,
+      'start a new chat or keep fewer history messages',
+      status,
+    );
   }
-  return make('bad_request', `${host} refused the request (HTTP ${status}${saidSuffix})`, 'check the model name, max output tokens and temperature for this server', status);
+  return make(
+    'bad_request',
+    `${host} refused the request (HTTP ${status}${saidSuffix})`,
+    'check the model name, max output tokens and temperature for this server',
+    status,
+  );
 }
 
 /** An `error` event inside an otherwise good stream: there is no status, only the body's type. */

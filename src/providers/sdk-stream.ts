@@ -1,12 +1,6 @@
 import type { ProviderError } from '../core/errors.js';
 import type { FinishReason, Usage } from '../core/messages.js';
-import {
-  stalledError,
-  toProviderError,
-  unfinishedReplyError,
-  type SdkErrorClasses,
-  type SdkErrorContext,
-} from './sdk-errors.js';
+import { stalledError, toProviderError, unfinishedReplyError, type SdkErrorClasses, type SdkErrorContext } from './sdk-errors.js';
 import type { ProviderEvent } from './types.js';
 
 // The part both SDK adapters share: run one streamed request and turn it into our events under

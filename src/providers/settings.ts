@@ -18,7 +18,6 @@ export interface ProviderFlags {
   model?: string;
 }
 
-
 function keyFor(name: ProviderName, config: Config, env: NodeJS.ProcessEnv): string | undefined {
   if (name === 'openai') return env.OPENAI_API_KEY || config.openai?.apiKey;
   if (name === 'anthropic') return env.ANTHROPIC_API_KEY || config.anthropic?.apiKey;
@@ -56,7 +55,10 @@ export function resolveProviderSettings(flags: ProviderFlags, config: Config, en
   const configModel = sectionModel ?? (config.provider === name ? config.model : undefined);
   if (name === 'offline' && flags.model && flags.model !== DEFAULT_MODELS.offline) {
     // It would only relabel the session: the offline engine answers the same whatever it is called.
-    throw new UsageError(`the offline engine has one model (${DEFAULT_MODELS.offline}): it cannot answer as "${flags.model}"`, `--provider openai --model ${flags.model}, or --provider anthropic --model ${flags.model}`);
+    throw new UsageError(
+      `the offline engine has one model (${DEFAULT_MODELS.offline}): it cannot answer as "${flags.model}"`,
+      `--provider openai --model ${flags.model}, or --provider anthropic --model ${flags.model}`,
+    );
   }
   const model = name === 'offline' ? DEFAULT_MODELS.offline : (flags.model ?? configModel ?? DEFAULT_MODELS[name]);
   const settings: ProviderSettings = {

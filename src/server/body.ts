@@ -57,5 +57,7 @@ export async function readJson<S extends z.core.$ZodType>(req: IncomingMessage, 
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  throw new HttpError(400, `invalid request: ${where}${issue.message}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  throw new HttpError(400, `invalid request: ${where}${issue.message}`, {
+    issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  });
 }

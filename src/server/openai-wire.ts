@@ -37,7 +37,9 @@ export function completion(meta: CompletionMeta, text: string, finish: FinishRea
     object: 'chat.completion',
     created: meta.created,
     model: meta.model,
-    choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: openAIFinishReason(finish) }],
+    choices: [
+      { index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: openAIFinishReason(finish) },
+    ],
     usage: openAIUsage(usage),
   };
 }

@@ -34,7 +34,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   const tokens = options.tokens ?? new Map<string, string>();
   if (!isLoopback(host) && tokens.size === 0) {
-    throw new UsageError(`binding to ${host} lets other machines call the API; it needs a token`, 'pass --token <secret> (or set server.token / server.users in the config), or bind to 127.0.0.1');
+    throw new UsageError(
+      `binding to ${host} lets other machines call the API; it needs a token`,
+      'pass --token <secret> (or set server.token / server.users in the config), or bind to 127.0.0.1',
+    );
   }
   const authenticate = tokens.size > 0 ? createAuthenticator(tokens) : () => LOCAL_USER;
   const route = createRouter(routes);
@@ -56,7 +59,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await handler(ctx);
     } catch (error) {
       const http = toHttpError(error);
-      if (http.status === 500) options.log?.(`error ${sanitizeInline(req.method ?? '')} ${sanitizeInline(url.pathname)}: ${sanitizeInline(describe(error))}`);
+      if (http.status === 500)
+        options.log?.(`error ${sanitizeInline(req.method ?? '')} ${sanitizeInline(url.pathname)}: ${sanitizeInline(describe(error))}`);
       sendError(res, url.pathname, http);
     } finally {
       const ms = Math.round(performance.now() - started);
@@ -108,9 +112,14 @@ function sendError(res: ServerResponse, path: string, error: HttpError): void {
   if (res.headersSent) return;
   // OpenAI clients read `{error: {message, type, code}}`; the seed's API reads `{error: "text"}`.
   // 401 keeps the seed's shape everywhere: one contract for a wrong token.
-  const body = path.startsWith('/v1/') && error.status !== 401
-    ? openAIError(error.status, error.message, typeof error.extra.kind === 'string' ? error.extra.kind : typeof error.extra.limit === 'string' ? error.extra.limit : null)
-    : { error: error.message, ...error.extra };
+  const body =
+    path.startsWith('/v1/') && error.status !== 401
+      ? openAIError(
+          error.status,
+          error.message,
+          typeof error.extra.kind === 'string' ? error.extra.kind : typeof error.extra.limit === 'string' ? error.extra.limit : null,
+        )
+      : { error: error.message, ...error.extra };
   sendJson(res, error.status, body, error.headers);
 }
 

@@ -7,16 +7,7 @@ import { toMessage, toSearchHit, toSession, toSessionSummary, toSnapshot } from 
 import { searchSql, sessionSummarySql } from './session-queries.js';
 import { withStoreErrors } from './store-errors.js';
 import { readUsageStats, type StatsFilter, type UsageStats } from './usage-stats.js';
-import type {
-  ChatStore,
-  MessageRecord,
-  NewEvent,
-  NewMessage,
-  PersonaSnapshot,
-  SearchHit,
-  SessionRecord,
-  SessionSummary,
-} from './types.js';
+import type { ChatStore, MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SearchHit, SessionRecord, SessionSummary } from './types.js';
 
 export interface SqliteStoreOptions {
   /** The clock; tests pin it to order sessions deterministically. */
@@ -184,7 +175,9 @@ export class SqliteStore implements ChatStore {
 
   spentSince(sinceIso: string): number {
     return this.guarded(() => {
-      const row = this.statement('SELECT coalesce(sum(cost_usd), 0) AS spent FROM messages WHERE created_at >= ?').get(sinceIso) as { spent: number };
+      const row = this.statement('SELECT coalesce(sum(cost_usd), 0) AS spent FROM messages WHERE created_at >= ?').get(sinceIso) as {
+        spent: number;
+      };
       return Number(row.spent);
     });
   }
@@ -228,7 +221,10 @@ export class SqliteStore implements ChatStore {
       const count = matches.length > AMBIGUOUS_SHOWN ? `more than ${AMBIGUOUS_SHOWN}` : String(matches.length);
       throw new UsageError(
         `The id prefix "${wanted}" matches ${count} sessions.`,
-        `Type more of the id, e.g. one of: ${matches.slice(0, AMBIGUOUS_SHOWN).map((m) => m.id).join(', ')}`,
+        `Type more of the id, e.g. one of: ${matches
+          .slice(0, AMBIGUOUS_SHOWN)
+          .map((m) => m.id)
+          .join(', ')}`,
       );
     }
     return matches[0];

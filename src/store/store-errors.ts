@@ -45,7 +45,11 @@ export function toStoreError(error: unknown, file: string, busyTimeoutMs: number
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return busyError(file, busyTimeoutMs, error);
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return readOnlyError(file, 'file', error);
   if (code === 'EACCES' || code === 'EPERM') {
-    return new StoreError(`No permission to use ${file}.`, 'Check the permissions of the file and its folder, or set PERSONA_HOME elsewhere.', error);
+    return new StoreError(
+      `No permission to use ${file}.`,
+      'Check the permissions of the file and its folder, or set PERSONA_HOME elsewhere.',
+      error,
+    );
   }
   if (code.startsWith('SQLITE_CANTOPEN')) {
     return new StoreError(`Cannot open ${file}.`, 'Check that its folder exists and is writable, or set PERSONA_HOME elsewhere.', error);

@@ -140,9 +140,15 @@ export function readUsageStats(db: BetterSqlite3.Database, filter: StatsFilter =
     FROM w GROUP BY day ORDER BY day`);
 
   const sessions = num(totals.sessions);
-  const apiErrors: ErrorCount[] = api.map((r) => ({ kind: String(r.kind ?? 'unknown'), status: numOrNull(r.status), provider: r.provider === null ? null : String(r.provider), count: num(r.n) }));
+  const apiErrors: ErrorCount[] = api.map((r) => ({
+    kind: String(r.kind ?? 'unknown'),
+    status: numOrNull(r.status),
+    provider: r.provider === null ? null : String(r.provider),
+    count: num(r.n),
+  }));
   const limitsReached: Record<string, number> = {};
-  for (const r of eventCounts) if (r.kind === 'limit_reached') limitsReached[String(r.lim ?? 'unknown')] = (limitsReached[String(r.lim ?? 'unknown')] ?? 0) + num(r.n);
+  for (const r of eventCounts)
+    if (r.kind === 'limit_reached') limitsReached[String(r.lim ?? 'unknown')] = (limitsReached[String(r.lim ?? 'unknown')] ?? 0) + num(r.n);
 
   return {
     since: filter.since ?? null,
@@ -156,7 +162,12 @@ export function readUsageStats(db: BetterSqlite3.Database, filter: StatsFilter =
     inputTokens: num(totals.input_tokens),
     outputTokens: num(totals.output_tokens),
     costUsd: num(totals.unknown_cost) > 0 ? null : num(totals.cost),
-    personas: personas.map((r) => ({ personaId: String(r.persona_id), name: String(r.name ?? r.persona_id), sessions: num(r.sessions), messages: num(r.messages) })),
+    personas: personas.map((r) => ({
+      personaId: String(r.persona_id),
+      name: String(r.name ?? r.persona_id),
+      sessions: num(r.sessions),
+      messages: num(r.messages),
+    })),
     models: models.map((r) => ({
       provider: String(r.provider),
       model: String(r.model ?? 'unknown'),

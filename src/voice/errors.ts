@@ -15,9 +15,12 @@ export function installHint(recorder: VoiceRecorder): string {
 
 export function recorderMissingError(recorder: VoiceRecorder): UserError {
   const others = recorder === 'arecord' ? 'sox' : 'arecord';
-  return new UserError(`no microphone recorder found: install ${RECORDER_PACKAGE[recorder].debian} (${installHint(recorder)}) or set voice.recorder`, {
-    hint: `the "${RECORDER_PACKAGE[recorder].program}" program is not on PATH; try \`persona config set voice.recorder ${others}\`, or use --audio-file`,
-  });
+  return new UserError(
+    `no microphone recorder found: install ${RECORDER_PACKAGE[recorder].debian} (${installHint(recorder)}) or set voice.recorder`,
+    {
+      hint: `the "${RECORDER_PACKAGE[recorder].program}" program is not on PATH; try \`persona config set voice.recorder ${others}\`, or use --audio-file`,
+    },
+  );
 }
 
 /** The recorder failed; `audio` holds what it captured before failing (a WAV), so nothing is lost. */

@@ -77,7 +77,11 @@ export async function startVoiceInput(options: VoiceInputOptions): Promise<Voice
   const result = recording.done.then(
     (audio) => {
       options.onTranscribing?.();
-      return transcribeSaved(saveRecording(audio.wav, audioDir), audio, { transcriber, keepAudio: options.keepAudio, signal: options.signal });
+      return transcribeSaved(saveRecording(audio.wav, audioDir), audio, {
+        transcriber,
+        keepAudio: options.keepAudio,
+        signal: options.signal,
+      });
     },
     (error: unknown) => {
       throw keepPartial(error, audioDir);
@@ -102,7 +106,9 @@ export async function transcribeFile(file: string, options: VoiceContext & { sig
     data = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(file, [{ path: '', message: code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (error as Error).message})` }]);
+    throw new InputFileError(file, [
+      { path: '', message: code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (error as Error).message})` },
+    ]);
   }
   const wav = toSpeechWav(data, file);
   const voice = voiceSettings(options.config, { transcriber: options.transcriber });
@@ -110,7 +116,11 @@ export async function transcribeFile(file: string, options: VoiceContext & { sig
   const saved = saveRecording(wav, options.audioDir ?? homePaths().audio);
   const durationMs = Math.round(((wav.length - 44) / 2 / 16_000) * 1000);
   // The user's own file is the recording, so on failure the converted copy goes.
-  return transcribeSaved(saved, { durationMs }, { transcriber, keepAudio: options.keepAudio, signal: options.signal, keepOnFailure: false });
+  return transcribeSaved(
+    saved,
+    { durationMs },
+    { transcriber, keepAudio: options.keepAudio, signal: options.signal, keepOnFailure: false },
+  );
 }
 
 async function transcribeSaved(
@@ -130,7 +140,11 @@ async function transcribeSaved(
     const reason = error instanceof Error ? error.message : String(error);
     throw failed(`transcription failed (${ctx.transcriber.label}): ${reason}`, error instanceof UserError ? error.hint : undefined, error);
   }
-  if (!text) throw failed(`no words were recognised (${ctx.transcriber.label})`, 'speak closer to the microphone, or try another transcriber with --transcriber');
+  if (!text)
+    throw failed(
+      `no words were recognised (${ctx.transcriber.label})`,
+      'speak closer to the microphone, or try another transcriber with --transcriber',
+    );
   if (!ctx.keepAudio) discardRecording(wavPath);
   return { text, wavPath: ctx.keepAudio ? wavPath : undefined, durationMs: audio.durationMs, transcriber: ctx.transcriber.label };
 }
@@ -139,5 +153,8 @@ async function transcribeSaved(
 function keepPartial(error: unknown, audioDir: string): unknown {
   if (!(error instanceof RecordingFailedError) || !error.audio) return error;
   const saved = saveRecording(error.audio, audioDir);
-  return new UserError(error.message, { hint: `${error.hint ? `${error.hint}; ` : ''}what was recorded is kept at ${saved}`, cause: error });
+  return new UserError(error.message, {
+    hint: `${error.hint ? `${error.hint}; ` : ''}what was recorded is kept at ${saved}`,
+    cause: error,
+  });
 }

@@ -13,7 +13,11 @@ export interface OpenAISpeechSettings {
 }
 
 /** The same key and base URL the chat provider uses (environment first), or undefined when neither is set. */
-export function openAISpeechSettings(config: Config, voice: VoiceSettings, env: NodeJS.ProcessEnv = process.env): OpenAISpeechSettings | undefined {
+export function openAISpeechSettings(
+  config: Config,
+  voice: VoiceSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): OpenAISpeechSettings | undefined {
   const key = env.OPENAI_API_KEY || config.openai?.apiKey;
   const baseUrl = env.OPENAI_BASE_URL || config.openai?.baseUrl;
   if (!key && !baseUrl) return undefined;

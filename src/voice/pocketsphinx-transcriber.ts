@@ -36,7 +36,14 @@ function runPocketsphinx(binary: string, wavPath: string, signal: AbortSignal | 
         resolve(parseHypotheses(stdout));
         return;
       }
-      const last = stderr.trim().split('\n').filter((l) => /ERROR|FATAL/.test(l)).pop() ?? stderr.trim().split('\n').pop() ?? '';
+      const last =
+        stderr
+          .trim()
+          .split('\n')
+          .filter((l) => /ERROR|FATAL/.test(l))
+          .pop() ??
+        stderr.trim().split('\n').pop() ??
+        '';
       reject(new UserError(`pocketsphinx failed (exit ${code ?? 'signal'}): ${sanitizeInline(last).slice(0, 200)}`));
     });
   });

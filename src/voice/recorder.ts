@@ -100,7 +100,11 @@ export async function startRecording(options: RecordingOptions): Promise<Recordi
     const wav = captured();
     if (!wav) {
       rejectDone(
-        new RecordingFailedError('no audio was captured', undefined, `check the microphone${options.device ? ` (device ${options.device})` : ''} with \`persona doctor\``),
+        new RecordingFailedError(
+          'no audio was captured',
+          undefined,
+          `check the microphone${options.device ? ` (device ${options.device})` : ''} with \`persona doctor\``,
+        ),
       );
       return;
     }
@@ -128,7 +132,11 @@ export async function startRecording(options: RecordingOptions): Promise<Recordi
   }
 
   child.on('error', (error: NodeJS.ErrnoException) => {
-    fail(error.code === 'ENOENT' ? recorderMissingError(recorder) : new RecordingFailedError(`the recorder could not start: ${error.message}`, captured()));
+    fail(
+      error.code === 'ENOENT'
+        ? recorderMissingError(recorder)
+        : new RecordingFailedError(`the recorder could not start: ${error.message}`, captured()),
+    );
   });
   child.stderr?.on('data', (part: Buffer) => {
     stderrTail = (stderrTail + part.toString('utf8')).slice(-STDERR_KEPT);
@@ -136,11 +144,19 @@ export async function startRecording(options: RecordingOptions): Promise<Recordi
   // The library reports a non-zero exit as a string on the stream; our own kill() also lands here.
   stream.on('error', (problem: unknown) => {
     // Recorders print library noise first (ALSA config chatter); their own verdict comes last.
-    const lines = stderrTail.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = stderrTail
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const said = sanitizeInline(lines.filter((l) => /FAIL|error/i.test(l)).pop() ?? lines.pop() ?? '').slice(-200);
-    const detail = said || sanitizeInline(typeof problem === 'string' ? problem.split('\n')[0]! : String((problem as Error)?.message ?? problem));
+    const detail =
+      said || sanitizeInline(typeof problem === 'string' ? problem.split('\n')[0]! : String((problem as Error)?.message ?? problem));
     fail(
-      new RecordingFailedError(`the recorder (${RECORDER_PACKAGE[recorder].program}) failed: ${detail}`, captured(), 'check the microphone and voice.device with `persona doctor`'),
+      new RecordingFailedError(
+        `the recorder (${RECORDER_PACKAGE[recorder].program}) failed: ${detail}`,
+        captured(),
+        'check the microphone and voice.device with `persona doctor`',
+      ),
     );
   });
   stream.on('data', (chunk: Buffer) => {

@@ -69,5 +69,7 @@ function noOpenAIKey(): UserError {
 }
 
 function noPocketsphinx(): UserError {
-  return new UserError('the local transcriber needs pocketsphinx', { hint: `install it: ${POCKETSPHINX_INSTALL}; or use --transcriber openai` });
+  return new UserError('the local transcriber needs pocketsphinx', {
+    hint: `install it: ${POCKETSPHINX_INSTALL}; or use --transcriber openai`,
+  });
 }

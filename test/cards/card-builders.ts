@@ -12,9 +12,10 @@ export function cardData(version: 1 | 2 | 3): Record<string, unknown> {
     name: 'Seraphina',
     description: '{{char}} is the guardian of the Eldoria forest, ancient and patient.',
     personality: 'kind, gentle, caring, calm',
-    scenario: '{{user}} wakes up in {{char}}\'s glade after a wolf attack.',
+    scenario: "{{user}} wakes up in {{char}}'s glade after a wolf attack.",
     first_mes: '*Seraphina kneels beside you.* You are safe now, {{user}}.',
-    mes_example: '<START>\n{{user}}: Who are you?\n{{char}}: I am Seraphina. I keep this forest safe.\n<START>\n{{user}}: Can I leave?\n{{char}}: When your wounds close, yes.',
+    mes_example:
+      '<START>\n{{user}}: Who are you?\n{{char}}: I am Seraphina. I keep this forest safe.\n<START>\n{{user}}: Can I leave?\n{{char}}: When your wounds close, yes.',
   };
   if (version === 1) return { ...v1, mysteryV1Key: 'kept' };
   const v2 = {
@@ -30,7 +31,16 @@ export function cardData(version: 1 | 2 | 3): Record<string, unknown> {
       recursive_scanning: false,
       extensions: { bookExt: 1 },
       entries: [
-        { keys: ['amulet', 'moonstone'], content: LORE_TEXT, extensions: {}, enabled: true, insertion_order: 10, case_sensitive: false, id: 1, comment: 'amulet' },
+        {
+          keys: ['amulet', 'moonstone'],
+          content: LORE_TEXT,
+          extensions: {},
+          enabled: true,
+          insertion_order: 10,
+          case_sensitive: false,
+          id: 1,
+          comment: 'amulet',
+        },
         { keys: ['wolf'], content: 'The wolves of Eldoria serve the Shadowfang.', extensions: {}, enabled: false, insertion_order: 5 },
       ],
     },

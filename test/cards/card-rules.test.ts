@@ -31,7 +31,9 @@ describe('card rules in the system prompt', () => {
   });
 
   it('lets a card system prompt without {{original}} replace ours entirely', () => {
-    expect(promptOf(withData(2, { system_prompt: 'Only {{char}} speaks here, to {{user}}.' }))).toBe('Only Seraphina speaks here, to User.');
+    expect(promptOf(withData(2, { system_prompt: 'Only {{char}} speaks here, to {{user}}.' }))).toBe(
+      'Only Seraphina speaks here, to User.',
+    );
   });
 
   it('keeps our prompt when the card has no system prompt', () => {
@@ -67,8 +69,16 @@ describe('card context per request', () => {
   const contextFor = combineContexts(greetingContextFor(persona), cardContextFor(persona))!;
 
   it('adds the opening message until the persona has spoken', () => {
-    expect(contextFor([{ role: 'user', content: 'hi' }])).toContain('You opened it with this message:\n*Seraphina kneels beside you.* You are safe now, User.');
-    expect(contextFor([{ role: 'user', content: 'hi' }, { role: 'persona', content: 'hello' }, { role: 'user', content: 'ok' }])).not.toContain('You opened it');
+    expect(contextFor([{ role: 'user', content: 'hi' }])).toContain(
+      'You opened it with this message:\n*Seraphina kneels beside you.* You are safe now, User.',
+    );
+    expect(
+      contextFor([
+        { role: 'user', content: 'hi' },
+        { role: 'persona', content: 'hello' },
+        { role: 'user', content: 'ok' },
+      ]),
+    ).not.toContain('You opened it');
   });
 
   it('inserts a lorebook entry when its key is mentioned, and not otherwise', () => {

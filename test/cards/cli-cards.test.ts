@@ -29,7 +29,12 @@ describe('persona personas import', () => {
     const png = cardFile(dir, 'sera3.png', cardPng(3));
     const first = await runCli(['personas', 'import', json, '--json'], { home });
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout).imported[0]).toMatchObject({ id: 'seraphina', spec: 'chara_card_v2', container: 'JSON', path: join(home, 'personas', 'seraphina.json') });
+    expect(JSON.parse(first.stdout).imported[0]).toMatchObject({
+      id: 'seraphina',
+      spec: 'chara_card_v2',
+      container: 'JSON',
+      path: join(home, 'personas', 'seraphina.json'),
+    });
     const second = await runCli(['personas', 'import', png, '--id', 'sera-v3'], { home });
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Seraphina (V3 card, PNG tEXt "ccv3")');
@@ -71,7 +76,10 @@ describe('persona personas export', () => {
     const json = await runCli(['personas', 'export', 'cfo', '--format', 'card-json'], { home });
     expect(json.code).toBe(0);
     const card = JSON.parse(json.stdout);
-    expect(card).toMatchObject({ spec: 'chara_card_v2', data: { name: 'Diane Kowalczyk', first_mes: 'I have about twenty minutes. What are we looking at?' } });
+    expect(card).toMatchObject({
+      spec: 'chara_card_v2',
+      data: { name: 'Diane Kowalczyk', first_mes: 'I have about twenty minutes. What are we looking at?' },
+    });
     const png = join(out, 'cfo.png');
     const exported = await runCli(['personas', 'export', 'cfo', '-f', 'card-png', '-o', png], { home });
     expect(exported.code).toBe(0);
@@ -99,10 +107,16 @@ describe('chatting with an imported card', () => {
   it('sends lorebook text to the model only when a key is mentioned, and never the creator notes', async () => {
     const home = await homeWithCard();
     wire.enqueue({ text: 'It glows.' }, { text: 'Welcome.' });
-    const withKey = await runCli(['ask', 'seraphina', 'Why', 'does', 'your', 'amulet', 'glow?', '--provider', 'openai', '--no-save'], { home, env: openaiEnv() });
+    const withKey = await runCli(['ask', 'seraphina', 'Why', 'does', 'your', 'amulet', 'glow?', '--provider', 'openai', '--no-save'], {
+      home,
+      env: openaiEnv(),
+    });
     expect(withKey.code).toBe(0);
     expect(withKey.stdout.trim()).toBe('It glows.');
-    const without = await runCli(['ask', 'seraphina', 'Where', 'am', 'I?', '--provider', 'openai', '--no-save'], { home, env: openaiEnv() });
+    const without = await runCli(['ask', 'seraphina', 'Where', 'am', 'I?', '--provider', 'openai', '--no-save'], {
+      home,
+      env: openaiEnv(),
+    });
     expect(without.code).toBe(0);
     const lore = LORE_TEXT.replace('{{char}}', 'Seraphina');
     expect(systemOf(0)).toContain(lore);

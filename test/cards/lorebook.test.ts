@@ -4,8 +4,16 @@ import { activeLoreEntries, mentionsKey } from '../../src/persona/cards/lorebook
 
 const names = { char: 'Sera', user: 'Kim' };
 const said = (...texts: string[]): ChatTurn[] => texts.map((content, i) => ({ role: i % 2 ? 'persona' : 'user', content }));
-const entry = (keys: string[], content: string, extra: Record<string, unknown> = {}) => ({ keys, content, enabled: true, insertion_order: 0, extensions: {}, ...extra });
-const lore = (entries: unknown[], book: Record<string, unknown> = {}, turns = said('tell me about the dragon')) => activeLoreEntries({ entries, ...book }, turns, names);
+const entry = (keys: string[], content: string, extra: Record<string, unknown> = {}) => ({
+  keys,
+  content,
+  enabled: true,
+  insertion_order: 0,
+  extensions: {},
+  ...extra,
+});
+const lore = (entries: unknown[], book: Record<string, unknown> = {}, turns = said('tell me about the dragon')) =>
+  activeLoreEntries({ entries, ...book }, turns, names);
 
 describe('lorebook entries', () => {
   it('fire when a key is mentioned, case-insensitively by default', () => {
@@ -36,7 +44,10 @@ describe('lorebook entries', () => {
   });
 
   it('insert by insertion_order, lower first', () => {
-    expect(lore([entry(['dragon'], 'second', { insertion_order: 20 }), entry(['dragon'], 'first', { insertion_order: 10 })])).toEqual(['first', 'second']);
+    expect(lore([entry(['dragon'], 'second', { insertion_order: 20 }), entry(['dragon'], 'first', { insertion_order: 10 })])).toEqual([
+      'first',
+      'second',
+    ]);
   });
 
   it('drop the lowest priority first when the token budget is short', () => {
@@ -67,7 +78,9 @@ describe('lorebook entries', () => {
   });
 
   it('fill {{char}} and {{user}} and ignore malformed entries and books', () => {
-    expect(lore([{ keys: 'dragon' }, entry(['dragon'], '{{char}} fears it; {{user}} does not.')])).toEqual(['Sera fears it; Kim does not.']);
+    expect(lore([{ keys: 'dragon' }, entry(['dragon'], '{{char}} fears it; {{user}} does not.')])).toEqual([
+      'Sera fears it; Kim does not.',
+    ]);
     expect(activeLoreEntries('not a book', said('dragon'), names)).toEqual([]);
   });
 });

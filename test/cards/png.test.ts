@@ -13,11 +13,19 @@ describe('PNG chunks', () => {
   });
 
   it('reads back the text chunks it writes', () => {
-    const read = readPngChunks(pngWithText([['chara', 'abc'], ['Comment', 'hi']]));
+    const read = readPngChunks(
+      pngWithText([
+        ['chara', 'abc'],
+        ['Comment', 'hi'],
+      ]),
+    );
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.chunks.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'tEXt', 'tEXt', 'IEND']);
-    expect(read.chunks.map(readTextChunk).filter(Boolean)).toEqual([{ keyword: 'chara', text: 'abc' }, { keyword: 'Comment', text: 'hi' }]);
+    expect(read.chunks.map(readTextChunk).filter(Boolean)).toEqual([
+      { keyword: 'chara', text: 'abc' },
+      { keyword: 'Comment', text: 'hi' },
+    ]);
   });
 
   it('rejects a chunk whose CRC does not match, naming the chunk', () => {

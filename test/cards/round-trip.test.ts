@@ -56,7 +56,8 @@ describe('persona -> card -> persona, over every shipped persona', () => {
     expect(data.personality).toContain('Conscientiousness'.toLowerCase());
     expect(data.scenario).toContain('{{user}} is interviewing {{char}}');
     expect(data.first_mes).toBe('I have about twenty minutes. What are we looking at?');
-    for (const key of ['creator_notes', 'system_prompt', 'post_history_instructions', 'creator', 'character_version']) expect(typeof data[key]).toBe('string');
+    for (const key of ['creator_notes', 'system_prompt', 'post_history_instructions', 'creator', 'character_version'])
+      expect(typeof data[key]).toBe('string');
     expect(Array.isArray(data.alternate_greetings) && Array.isArray(data.tags)).toBe(true);
   });
 });

@@ -8,7 +8,11 @@ import { ScriptedProvider } from './scripted-provider.js';
 
 const ana = persona({ name: 'Ana' }, 'ana');
 
-function engine(provider: ScriptedProvider, extra: Partial<ConstructorParameters<typeof ChatEngine>[0]['options']> = {}, store = new MemoryStore()) {
+function engine(
+  provider: ScriptedProvider,
+  extra: Partial<ConstructorParameters<typeof ChatEngine>[0]['options']> = {},
+  store = new MemoryStore(),
+) {
   const e = new ChatEngine({
     store,
     persona: ana,
@@ -34,7 +38,16 @@ describe('ChatEngine', () => {
     expect(events.map((ev) => ev.type)).toEqual(['start', 'delta', 'delta', 'delta', 'usage', 'done']);
     const [user, reply] = store.messages;
     expect(user).toMatchObject({ role: 'user', content: 'Hi Ana', seq: 1, inputMode: 'typed', status: 'complete' });
-    expect(reply).toMatchObject({ role: 'persona', content: 'Hello there friend', seq: 2, status: 'complete', provider: 'openai', model: 'gpt-4o-mini', inputTokens: 1_000_000, outputTokens: 1_000_000 });
+    expect(reply).toMatchObject({
+      role: 'persona',
+      content: 'Hello there friend',
+      seq: 2,
+      status: 'complete',
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      inputTokens: 1_000_000,
+      outputTokens: 1_000_000,
+    });
     // gpt-4o-mini: $0.15 in + $0.60 out per million.
     expect(reply!.costUsd).toBeCloseTo(0.75, 5);
     expect(reply!.latencyFirstTokenMs).not.toBeNull();
@@ -58,7 +71,10 @@ describe('ChatEngine', () => {
 
   it('saves the greeting the chat showed as the first message, at no cost, and never sends it as a turn', async () => {
     const provider = new ScriptedProvider().reply('one').reply('two');
-    const { e, store } = engine(provider, { opening: '  Twenty minutes. Go.  ', contextFor: (turns) => (turns.some((t) => t.role === 'persona') ? undefined : 'opened with a greeting') });
+    const { e, store } = engine(provider, {
+      opening: '  Twenty minutes. Go.  ',
+      contextFor: (turns) => (turns.some((t) => t.role === 'persona') ? undefined : 'opened with a greeting'),
+    });
     expect(e.opening).toBe('Twenty minutes. Go.');
     await drain(e.send('first'));
     expect(e.opening).toBeUndefined();
@@ -70,7 +86,15 @@ describe('ChatEngine', () => {
       [4, 'user', 'second'],
       [5, 'persona', 'two'],
     ]);
-    expect(store.messages[0]).toMatchObject({ provider: null, model: null, inputMode: null, inputTokens: 0, outputTokens: 0, costUsd: 0, status: 'complete' });
+    expect(store.messages[0]).toMatchObject({
+      provider: null,
+      model: null,
+      inputMode: null,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+      status: 'complete',
+    });
     expect(provider.requests[0]!.messages).toEqual([{ role: 'user', content: 'first' }]);
     expect(provider.requests[0]!.system).toContain('opened with a greeting');
     expect(provider.requests[1]!.messages).toEqual([

@@ -16,7 +16,13 @@ const OFF: LimitSettings = { messagesPerMinute: 0, maxTurns: 0, contextTokens: 0
 /** gpt-4o-mini: $0.15 + $0.60 = $0.75 for a million tokens each way. */
 const DEAR = { inputTokens: 1_000_000, outputTokens: 1_000_000 };
 
-function engine(provider: ScriptedProvider, limits: Partial<LimitSettings>, store = new MemoryStore(), overBudget = false, session?: ChatEngine['session']) {
+function engine(
+  provider: ScriptedProvider,
+  limits: Partial<LimitSettings>,
+  store = new MemoryStore(),
+  overBudget = false,
+  session?: ChatEngine['session'],
+) {
   return new ChatEngine({
     session,
     store,
@@ -48,7 +54,11 @@ const notices = (events: ChatEvent[]) => events.flatMap((e) => (e.type === 'noti
 describe('limit settings', () => {
   it('default to 10 messages a minute and fill in what the config leaves out', () => {
     expect(DEFAULT_LIMITS.messagesPerMinute).toBe(10);
-    expect(resolveLimits({ messagesPerMinute: 0, dailyBudgetUsd: 2 })).toEqual({ ...DEFAULT_LIMITS, messagesPerMinute: 0, dailyBudgetUsd: 2 });
+    expect(resolveLimits({ messagesPerMinute: 0, dailyBudgetUsd: 2 })).toEqual({
+      ...DEFAULT_LIMITS,
+      messagesPerMinute: 0,
+      dailyBudgetUsd: 2,
+    });
   });
 });
 
@@ -84,7 +94,9 @@ describe('the engine enforces the rate limit', () => {
     expect(error.exitCode).toBe(ExitCode.limit);
     expect(error.message).toMatch(/2 messages a minute.*next one may go in \d+\.\d s/);
     expect(store.messages.map((m) => m.content)).toEqual(['first', 'one', 'second', 'two']);
-    expect(store.events.filter((ev) => ev.kind === 'rate_limited')).toEqual([expect.objectContaining({ data: expect.objectContaining({ perMinute: 2, waited: false }) })]);
+    expect(store.events.filter((ev) => ev.kind === 'rate_limited')).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ perMinute: 2, waited: false }) }),
+    ]);
     expect(provider.requests).toHaveLength(2);
   });
 
@@ -161,9 +173,14 @@ describe('spending budgets', () => {
     const e = engine(provider, { sessionBudgetUsd: 0.9 }, store);
     expect(notices(await drain(e.send('one')))).toEqual([]);
     // $0.75 of $0.90 spent: 83%.
-    expect(notices(await drain(e.send('two')))).toEqual([expect.objectContaining({ kind: 'budget_warning', text: '$0.75 of the session budget of $0.90 is spent (83%)' })]);
+    expect(notices(await drain(e.send('two')))).toEqual([
+      expect.objectContaining({ kind: 'budget_warning', text: '$0.75 of the session budget of $0.90 is spent (83%)' }),
+    ]);
     const error = await refusal(e.send('three'));
-    expect(error).toMatchObject({ limit: 'session_budget', message: 'the session budget of $0.90 is spent ($1.50 so far); nothing was sent' });
+    expect(error).toMatchObject({
+      limit: 'session_budget',
+      message: 'the session budget of $0.90 is spent ($1.50 so far); nothing was sent',
+    });
     expect(error.hint).toContain('--over-budget');
     expect(store.messages.filter((m) => m.role === 'user')).toHaveLength(2);
 
@@ -185,7 +202,11 @@ describe('spending budgets', () => {
 describe('continuing from a summary', () => {
   it('offline: a new session opens with a deterministic extractive summary of the old one', async () => {
     const store = new MemoryStore();
-    const e = engine(new ScriptedProvider('offline').reply('I run the numbers first. Then I decide.').reply('Forty dollars is fine.'), { maxTurns: 2 }, store);
+    const e = engine(
+      new ScriptedProvider('offline').reply('I run the numbers first. Then I decide.').reply('Forty dollars is fine.'),
+      { maxTurns: 2 },
+      store,
+    );
     await drain(e.send('How do you choose software?'));
     await drain(e.send('Would you pay $40?'));
     const old = e.session!;
@@ -214,7 +235,10 @@ describe('continuing from a summary', () => {
   });
 
   it('keeps the newest turns when the summary must be cut', () => {
-    const turns = Array.from({ length: 200 }, (_, i) => ({ role: i % 2 ? ('persona' as const) : ('user' as const), content: `Turn number ${i} here.` }));
+    const turns = Array.from({ length: 200 }, (_, i) => ({
+      role: i % 2 ? ('persona' as const) : ('user' as const),
+      content: `Turn number ${i} here.`,
+    }));
     const summary = extractiveSummary(turns, 'Ana', 100);
     expect(summary).toMatch(/^\(200 messages; the earliest \d+ are left out\)/);
     expect(summary).toContain('Turn number 199 here.');

@@ -10,7 +10,11 @@ export class ScriptedProvider implements Provider {
 
   /** Words streamed as deltas, then usage and done. */
   reply(text: string, usage = { inputTokens: 100, outputTokens: 20 }): this {
-    this.scripts.push([...text.split(/(?<= )/).map((w) => ({ type: 'delta', text: w }) as const), { type: 'usage', usage }, { type: 'done', finishReason: 'stop' }]);
+    this.scripts.push([
+      ...text.split(/(?<= )/).map((w) => ({ type: 'delta', text: w }) as const),
+      { type: 'usage', usage },
+      { type: 'done', finishReason: 'stop' },
+    ]);
     return this;
   }
 

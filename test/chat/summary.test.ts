@@ -8,7 +8,8 @@ const said = (content: string): ChatTurn => ({ role: 'persona', content });
 
 describe('reading a Markdown reply as sentences', () => {
   it('does not end a sentence at a list number, a decimal or an abbreviation', () => {
-    const reply = 'Let me set this out clearly:\n1. Implementations cost 1.5 times the quote.\n2. **Per-user** pricing, e.g. for plant managers, adds up.\n\nWhy do you ask?';
+    const reply =
+      'Let me set this out clearly:\n1. Implementations cost 1.5 times the quote.\n2. **Per-user** pricing, e.g. for plant managers, adds up.\n\nWhy do you ask?';
     expect(replySentences(reply)).toEqual([
       'Let me set this out clearly:',
       'Implementations cost 1.5 times the quote.',
@@ -22,10 +23,18 @@ describe('reading a Markdown reply as sentences', () => {
   });
 
   it('tells a lead-in from a sentence with content', () => {
-    for (const lead of ['Let me set this out clearly:', 'There are several considerations:', 'A few things:', 'Oh, good question.', "Here's the thing.", 'Happy to get into that.']) {
+    for (const lead of [
+      'Let me set this out clearly:',
+      'There are several considerations:',
+      'A few things:',
+      'Oh, good question.',
+      "Here's the thing.",
+      'Happy to get into that.',
+    ]) {
       expect(isLeadIn(lead), lead).toBe(true);
     }
-    for (const point of ['Forty dollars is fine.', 'My hesitation: per-user pricing.', 'Not as it stands.']) expect(isLeadIn(point), point).toBe(false);
+    for (const point of ['Forty dollars is fine.', 'My hesitation: per-user pricing.', 'Not as it stands.'])
+      expect(isLeadIn(point), point).toBe(false);
   });
 });
 
@@ -33,7 +42,7 @@ describe('extractiveSummary', () => {
   const listReply = (lead: string) =>
     `${lead}\n1. I budget quarterly against last year's actuals.\n2. Anything over $50,000 goes to the CEO.\n\nWhy do you ask?`;
 
-  it("summarises a list reply by its first points, not by its lead-in cut at \"1.\"", () => {
+  it('summarises a list reply by its first points, not by its lead-in cut at "1."', () => {
     const summary = extractiveSummary([ask('How do you budget?'), said(listReply('Let me set this out clearly:'))], 'Diane Kowalczyk');
     expect(summary).toBe(
       "- You asked: How do you budget?\n  Diane Kowalczyk said: I budget quarterly against last year's actuals. Anything over $50,000 goes to the CEO.",
@@ -42,10 +51,17 @@ describe('extractiveSummary', () => {
 
   it('skips a spoken opener and takes one sentence when it says enough on its own', () => {
     const summary = extractiveSummary(
-      [ask('Would you switch tools?'), said('Oh, good question. I would switch only if the new tool imports three years of history without manual work. Everything else is secondary.')],
+      [
+        ask('Would you switch tools?'),
+        said(
+          'Oh, good question. I would switch only if the new tool imports three years of history without manual work. Everything else is secondary.',
+        ),
+      ],
       'Ana',
     );
-    expect(summary).toBe('- You asked: Would you switch tools?\n  Ana said: I would switch only if the new tool imports three years of history without manual work.');
+    expect(summary).toBe(
+      '- You asked: Would you switch tools?\n  Ana said: I would switch only if the new tool imports three years of history without manual work.',
+    );
   });
 
   it('keeps the question a message asks, not the context before it', () => {
@@ -75,7 +91,9 @@ describe('extractiveSummary', () => {
   });
 
   it('stays within its token budget and is the same every time', () => {
-    const turns = Array.from({ length: 300 }, (_, i) => (i % 2 ? said(`1. Point ${i} about pricing.\n2. Another point.`) : ask(`Question number ${i}?`)));
+    const turns = Array.from({ length: 300 }, (_, i) =>
+      i % 2 ? said(`1. Point ${i} about pricing.\n2. Another point.`) : ask(`Question number ${i}?`),
+    );
     const summary = extractiveSummary(turns, 'Ana', 200);
     expect(Math.ceil(summary.length / 4)).toBeLessThanOrEqual(200 + summary.split('\n').length);
     expect(summary).toContain('Question number 298?');
@@ -83,7 +101,11 @@ describe('extractiveSummary', () => {
   });
 
   it('never opens on an answer whose question was left out', () => {
-    const summary = extractiveSummary([ask('First question here?'), said('A long answer that takes up most of the budget available.'), ask('Second?'), said('Short.')], 'Ana', 30);
+    const summary = extractiveSummary(
+      [ask('First question here?'), said('A long answer that takes up most of the budget available.'), ask('Second?'), said('Short.')],
+      'Ana',
+      30,
+    );
     expect(summary.split('\n')[1]).toMatch(/^- You asked: Second\?/);
   });
 });

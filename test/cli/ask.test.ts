@@ -48,7 +48,14 @@ describe('persona ask, offline engine', () => {
     const { code, stdout } = await runCli(['ask', 'icu-nurse', '--json'], { home, input: 'How was your last shift?\n' });
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out).toMatchObject({ persona: { id: 'icu-nurse' }, provider: 'offline', model: 'persona-offline-1', status: 'complete', costUsd: 0, error: null });
+    expect(out).toMatchObject({
+      persona: { id: 'icu-nurse' },
+      provider: 'offline',
+      model: 'persona-offline-1',
+      status: 'complete',
+      costUsd: 0,
+      error: null,
+    });
     expect(out.reply.length).toBeGreaterThan(10);
     expect(out.sessionId).toMatch(/^[0-9a-z]{18}$/);
     expect(out.usage.outputTokens).toBeGreaterThan(0);
@@ -162,7 +169,10 @@ describe('persona ask, live providers over the wire format', () => {
   it('openai: sends the persona prompt and profile budget, streams the reply, records usage and cost', async () => {
     const home = tempDir();
     wire.enqueue({ text: 'Show me the payback period first.', usage: { input: 1200, output: 9, cachedInput: 1000 } });
-    const { code, stdout, stderr } = await runCli(['ask', 'cfo', 'Would', 'you', 'buy', 'this?', '--provider', 'openai', '--json'], { home, env: openaiEnv() });
+    const { code, stdout, stderr } = await runCli(['ask', 'cfo', 'Would', 'you', 'buy', 'this?', '--provider', 'openai', '--json'], {
+      home,
+      env: openaiEnv(),
+    });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const body = wire.requests[0]!.body;
@@ -176,7 +186,11 @@ describe('persona ask, live providers over the wire format', () => {
     expect(body.max_tokens ?? body.max_completion_tokens).toBe(prompt.profile.maxOutputTokens);
     expect(body.temperature).toBe(prompt.profile.temperature);
     const out = JSON.parse(stdout);
-    expect(out).toMatchObject({ reply: 'Show me the payback period first.', provider: 'openai', usage: { inputTokens: 1200, outputTokens: 9, cacheReadTokens: 1000 } });
+    expect(out).toMatchObject({
+      reply: 'Show me the payback period first.',
+      provider: 'openai',
+      usage: { inputTokens: 1200, outputTokens: 9, cacheReadTokens: 1000 },
+    });
     expect(out.costUsd).toBeGreaterThan(0);
     const [reply] = rows(home, "SELECT cost_usd, cache_read_tokens FROM messages WHERE role = 'persona'");
     expect(reply).toEqual({ cost_usd: out.costUsd, cache_read_tokens: 1000 });
@@ -185,7 +199,10 @@ describe('persona ask, live providers over the wire format', () => {
   it('anthropic: sends the system prompt as a cached block and records cache tokens', async () => {
     const home = tempDir();
     wire.enqueue({ text: 'Not on a night shift, no.', usage: { input: 1500, output: 8, cachedInput: 1200, cacheWrite: 0 } });
-    const { code, stdout } = await runCli(['ask', 'icu-nurse', 'Would', 'you', 'try', 'it?', '--provider', 'anthropic'], { home, env: anthropicEnv() });
+    const { code, stdout } = await runCli(['ask', 'icu-nurse', 'Would', 'you', 'try', 'it?', '--provider', 'anthropic'], {
+      home,
+      env: anthropicEnv(),
+    });
     expect(code).toBe(0);
     expect(stdout.trim()).toBe('Not on a night shift, no.');
     const body = wire.requests[0]!.body;
@@ -223,7 +240,10 @@ describe('persona ask, live providers over the wire format', () => {
   it('--fallback offline answers with the offline engine when the provider fails', async () => {
     const home = tempDir();
     wire.enqueue({ status: 500, message: 'boom' }, { status: 500, message: 'boom' }, { status: 500, message: 'boom' });
-    const { code, stdout, stderr } = await runCli(['ask', 'cfo', 'hello?', '--provider', 'openai', '--fallback', 'offline'], { home, env: openaiEnv() });
+    const { code, stdout, stderr } = await runCli(['ask', 'cfo', 'hello?', '--provider', 'openai', '--fallback', 'offline'], {
+      home,
+      env: openaiEnv(),
+    });
     expect(code).toBe(0);
     expect(stdout.trim().length).toBeGreaterThan(10);
     expect(stderr).toMatch(/offline engine answers instead/);

@@ -27,7 +27,12 @@ describe('persona --version and --help', () => {
 describe('usage errors from the parser', () => {
   it('exit 2 at every level: a bad choice, an unknown option, a missing argument, an unknown subcommand', async () => {
     const home = tempDir();
-    for (const args of [['ask', '--provider', 'gemini', 'cfo', 'hi'], ['ask', 'cfo', '--bogus', 'hi'], ['personas', 'prompt'], ['personas', 'lst']]) {
+    for (const args of [
+      ['ask', '--provider', 'gemini', 'cfo', 'hi'],
+      ['ask', 'cfo', '--bogus', 'hi'],
+      ['personas', 'prompt'],
+      ['personas', 'lst'],
+    ]) {
       const { code, stderr } = await runCli(args, { home });
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toMatch(/^error: /);
@@ -102,7 +107,13 @@ describe('persona personas show / prompt', () => {
 
   it('never prints escape sequences from a persona file', async () => {
     const home = tempDir();
-    const file = writeFile(join(home, 'evil.json'), JSON.stringify({ name: 'Evil\u001b[2J\u001b]52;c;cHduZWQ=\u0007 Eve', customInputs: { background: 'a\u001b]8;;http://x\u0007link\u001b]8;;\u0007' } }));
+    const file = writeFile(
+      join(home, 'evil.json'),
+      JSON.stringify({
+        name: 'Evil\u001b[2J\u001b]52;c;cHduZWQ=\u0007 Eve',
+        customInputs: { background: 'a\u001b]8;;http://x\u0007link\u001b]8;;\u0007' },
+      }),
+    );
     const show = await runCli(['personas', 'show', file], { home });
     const prompt = await runCli(['personas', 'prompt', file], { home });
     for (const out of [show.stdout, prompt.stdout, show.stderr]) expect(out).not.toContain('\u001b');
@@ -121,7 +132,15 @@ describe('persona personas validate', () => {
     const dir = tempDir();
     const a = writeFile(join(dir, 'a.json'), JSON.stringify({ name: 'A', baseSelection: { age: 'old', gender: 5 } }));
     const b = writeFile(join(dir, 'b.json'), '{"name": "B",}');
-    writeFile(join(dir, 'c.json'), JSON.stringify({ name: 'C', psychographics: { values: ['x'] }, generatedInsights: { painPoints: ['y'] }, customInputs: { background: 'z' } }));
+    writeFile(
+      join(dir, 'c.json'),
+      JSON.stringify({
+        name: 'C',
+        psychographics: { values: ['x'] },
+        generatedInsights: { painPoints: ['y'] },
+        customInputs: { background: 'z' },
+      }),
+    );
     const { code, stdout, stderr } = await runCli(['personas', 'validate', dir], { home: tempDir() });
     expect(code).toBe(3);
     expect(stderr).toContain(`${a}: baseSelection.gender: wrong type (expected string, found a number)`);
@@ -152,7 +171,23 @@ describe('persona personas new (no TTY)', () => {
   it('writes a valid persona into the user folder from flags', async () => {
     const home = tempDir();
     const { code, stdout } = await runCli(
-      ['personas', 'new', '--name', 'Priya Nair', '--age', '29', '--occupation', 'UX researcher', '--values', 'craft; honesty', '--traits', '70,60,40,80,30', '--pain-points', 'recruiting participants', '--json'],
+      [
+        'personas',
+        'new',
+        '--name',
+        'Priya Nair',
+        '--age',
+        '29',
+        '--occupation',
+        'UX researcher',
+        '--values',
+        'craft; honesty',
+        '--traits',
+        '70,60,40,80,30',
+        '--pain-points',
+        'recruiting participants',
+        '--json',
+      ],
       { home },
     );
     expect(code).toBe(0);
@@ -160,7 +195,12 @@ describe('persona personas new (no TTY)', () => {
     expect(out.id).toBe('priya-nair');
     expect(out.file).toBe(join(home, 'personas', 'priya-nair.json'));
     const written = JSON.parse(readFileSync(out.file, 'utf8'));
-    expect(written).toMatchObject({ id: 'priya-nair', name: 'Priya Nair', baseSelection: { age: 29, occupation: 'UX researcher' }, psychographics: { values: ['craft', 'honesty'], personalityTraits: { openness: 70 } } });
+    expect(written).toMatchObject({
+      id: 'priya-nair',
+      name: 'Priya Nair',
+      baseSelection: { age: 29, occupation: 'UX researcher' },
+      psychographics: { values: ['craft', 'honesty'], personalityTraits: { openness: 70 } },
+    });
     const list = await runCli(['personas', 'list', '--json'], { home });
     expect(JSON.parse(list.stdout).some((p: { id: string }) => p.id === 'priya-nair')).toBe(true);
   });

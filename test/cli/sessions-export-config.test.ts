@@ -7,8 +7,12 @@ import { tempDir } from '../support/temp.js';
 
 async function seeded(): Promise<{ home: string; first: string; second: string }> {
   const home = tempDir();
-  const a = JSON.parse((await runCli(['ask', 'cfo', 'What', 'about', 'reconciliation', 'software?', '--json', '--seed', '1'], { home })).stdout);
-  const b = JSON.parse((await runCli(['ask', 'genz-creator', 'Which', 'camera', 'do', 'you', 'use?', '--json', '--seed', '1'], { home })).stdout);
+  const a = JSON.parse(
+    (await runCli(['ask', 'cfo', 'What', 'about', 'reconciliation', 'software?', '--json', '--seed', '1'], { home })).stdout,
+  );
+  const b = JSON.parse(
+    (await runCli(['ask', 'genz-creator', 'Which', 'camera', 'do', 'you', 'use?', '--json', '--seed', '1'], { home })).stdout,
+  );
   return { home, first: a.sessionId, second: b.sessionId };
 }
 
@@ -46,7 +50,10 @@ describe('persona sessions', () => {
 
   it('searches message text, ranked, with the match highlighted', async () => {
     const { home, first } = await seeded();
-    const hits = JSON.parse((await runCli(['sessions', 'search', 'reconciliation', '--json'], { home })).stdout) as Array<{ sessionId: string; snippet: string }>;
+    const hits = JSON.parse((await runCli(['sessions', 'search', 'reconciliation', '--json'], { home })).stdout) as Array<{
+      sessionId: string;
+      snippet: string;
+    }>;
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0]!.sessionId).toBe(first);
     expect(hits[0]!.snippet).toMatch(/«reconciliation»/i);
@@ -143,7 +150,10 @@ describe('persona config', () => {
 
   it('never prints the HTTP API tokens of other users', async () => {
     const home = tempDir();
-    writeFileSync(join(home, 'config.json'), JSON.stringify({ server: { token: 'owner-SECRET-token-0001', users: { ana: 'ana-SECRET-token-00002' } } }));
+    writeFileSync(
+      join(home, 'config.json'),
+      JSON.stringify({ server: { token: 'owner-SECRET-token-0001', users: { ana: 'ana-SECRET-token-00002' } } }),
+    );
     const { code, stdout } = await runCli(['config', 'list'], { home });
     expect(code).toBe(0);
     expect(stdout).toContain('server.users.ana = ana-…0002');

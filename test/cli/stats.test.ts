@@ -18,7 +18,9 @@ afterAll(() => wire.close());
 describe('persona stats, and the limits through `persona ask`', { timeout: 30_000 }, () => {
   it('counts sessions, personas, models, errors and limits from what was recorded', async () => {
     const home = tempDir();
-    writeFileSync(join(home, 'config.json'), JSON.stringify({ retries: 0, limits: { messagesPerMinute: 1, sessionBudgetUsd: 0.5 } }), { mode: 0o600 });
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ retries: 0, limits: { messagesPerMinute: 1, sessionBudgetUsd: 0.5 } }), {
+      mode: 0o600,
+    });
     const env = { OPENAI_API_KEY: 'sk-test-stats', OPENAI_BASE_URL: `${wire.url}/v1` };
     const ask = (...args: string[]) => runCli(['ask', ...args], { home, env });
 
@@ -26,7 +28,9 @@ describe('persona stats, and the limits through `persona ask`', { timeout: 30_00
     expect((await ask('cfo', 'first', '--provider', 'openai')).code).toBe(0);
     const limited = await ask('cfo', '--continue', 'second', '--provider', 'openai', '--no-wait');
     expect(limited.code).toBe(6);
-    expect(limited.stderr).toMatch(/^error: rate limit: 1 messages a minute in this session; the next one may go in \d+\.\d s\nhint: .*--no-wait/m);
+    expect(limited.stderr).toMatch(
+      /^error: rate limit: 1 messages a minute in this session; the next one may go in \d+\.\d s\nhint: .*--no-wait/m,
+    );
     wire.enqueue({ status: 500 });
     expect((await ask('icu-nurse', 'hello', '--provider', 'openai')).code).toBe(4);
     expect((await ask('cfo', 'offline one', '--provider', 'offline')).code).toBe(0);

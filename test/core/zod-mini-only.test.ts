@@ -58,8 +58,14 @@ describe('zod/mini only (start-up time)', () => {
   });
 
   it('mini schemas report English messages, as the classic API did', () => {
-    expect(() => parseOptions(z.object({ limit: numberFlag(1, 5, true) }), { limit: '0' })).toThrow('--limit: must be a whole number between 1 and 5');
-    expect(() => parseOptions(z.object({ size: z.number().check(z.minimum(1)) }), { size: 0 })).toThrow('--size: Too small: expected number to be >=1');
-    expect(() => parseOptions(z.object({ name: z.string() }), { name: 3 })).toThrow('--name: Invalid input: expected string, received number');
+    expect(() => parseOptions(z.object({ limit: numberFlag(1, 5, true) }), { limit: '0' })).toThrow(
+      '--limit: must be a whole number between 1 and 5',
+    );
+    expect(() => parseOptions(z.object({ size: z.number().check(z.minimum(1)) }), { size: 0 })).toThrow(
+      '--size: Too small: expected number to be >=1',
+    );
+    expect(() => parseOptions(z.object({ name: z.string() }), { name: 3 })).toThrow(
+      '--name: Invalid input: expected string, received number',
+    );
   });
 });

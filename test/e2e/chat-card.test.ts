@@ -34,7 +34,10 @@ describe('an imported card in persona chat', { timeout: 30_000 }, () => {
     expect(personaId).toBe('seraphina');
 
     wire.enqueue({ text: 'It glows when danger is near.' });
-    terminal = startChat([personaId, '--provider', 'openai'], { home, env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${wire.url}/v1` } });
+    terminal = startChat([personaId, '--provider', 'openai'], {
+      home,
+      env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${wire.url}/v1` },
+    });
     await terminal.waitFor('You are safe now');
     // The greeting is Markdown: *actions* show in italics, not between asterisks.
     expect(terminal.screen()).toContain('Seraphina kneels beside you. You are safe now');

@@ -30,7 +30,10 @@ afterEach(() => {
 
 /** Transcripts from the wire server; silence detection off, so only a key ends the recording. */
 async function configureOpenAITranscriber(home: string): Promise<void> {
-  for (const [key, value] of [['voice.transcriber', 'openai'], ['voice.silenceSeconds', '0']]) {
+  for (const [key, value] of [
+    ['voice.transcriber', 'openai'],
+    ['voice.silenceSeconds', '0'],
+  ]) {
     const set = await runCli(['config', 'set', key!, value!], { home });
     expect(set.code, set.stderr).toBe(0);
   }
@@ -47,7 +50,9 @@ function chatWithFakeSox(home: string, mode: FakeMode, args: string[], env: Reco
 function audioPaths(home: string): Array<string | null> {
   const db = new Database(join(home, 'persona.db'), { readonly: true });
   try {
-    return (db.prepare("SELECT audio_path FROM messages WHERE role = 'user' ORDER BY pk").all() as Array<{ audio_path: string | null }>).map((r) => r.audio_path);
+    return (
+      db.prepare("SELECT audio_path FROM messages WHERE role = 'user' ORDER BY pk").all() as Array<{ audio_path: string | null }>
+    ).map((r) => r.audio_path);
   } finally {
     db.close();
   }

@@ -103,7 +103,9 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
     expect(screen).toMatch(cursorOnL);
     expect(screen).toMatch(/\x1b\[1mDiane Kowalczyk/);
     // No SGR sets a foreground or background colour (39 and 49, "default colour", are resets).
-    const colours = [...screen.matchAll(/\x1b\[([0-9;]*)m/g)].flatMap((m) => m[1]!.split(';')).filter((p) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(p));
+    const colours = [...screen.matchAll(/\x1b\[([0-9;]*)m/g)]
+      .flatMap((m) => m[1]!.split(';'))
+      .filter((p) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(p));
     expect(colours).toEqual([]);
     terminal.press('C-e');
     terminal.press('C-u');
@@ -134,12 +136,18 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
 
     terminal.resize(60);
     // Once it settles: one input box, and every line (the user's question included) fits 60 columns.
-    const narrow = await terminal.waitFor((s) => boxes(s) === 1 && s.includes('┃ switch tools? Tell me in detail.'), 5000, { history: true });
-    expect(widest(narrow)).toBeLessThanOrEqual(60);
-    terminal.resize(100);
-    const wide = await terminal.waitFor((s) => boxes(s) === 1 && s.includes('┃ How do you track expenses today, and what would make you switch tools? Tell me in detail.'), 5000, {
+    const narrow = await terminal.waitFor((s) => boxes(s) === 1 && s.includes('┃ switch tools? Tell me in detail.'), 5000, {
       history: true,
     });
+    expect(widest(narrow)).toBeLessThanOrEqual(60);
+    terminal.resize(100);
+    const wide = await terminal.waitFor(
+      (s) => boxes(s) === 1 && s.includes('┃ How do you track expenses today, and what would make you switch tools? Tell me in detail.'),
+      5000,
+      {
+        history: true,
+      },
+    );
     expect(wide.match(/I have about twenty minutes/g)).toHaveLength(1);
     terminal.press('C-d');
     expect(await terminal.waitForExit()).toBe(0);
@@ -154,7 +162,11 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
       { text: 'A second, **shorter** answer.', usage: { input: 910, output: 6 } },
       { text: 'The third answer, in a new session.', usage: { input: 800, output: 8 } },
     );
-    terminal = startChat(['cfo', '--provider', 'openai'], { home, cwd, env: { OPENAI_BASE_URL: `${wire.url}/v1`, OPENAI_API_KEY: 'sk-test' } });
+    terminal = startChat(['cfo', '--provider', 'openai'], {
+      home,
+      cwd,
+      env: { OPENAI_BASE_URL: `${wire.url}/v1`, OPENAI_API_KEY: 'sk-test' },
+    });
     await terminal.waitFor('Message Diane');
     expect(terminal.screen()).toContain('openai · gpt-4o-mini');
 
@@ -309,7 +321,11 @@ describe('persona chat without a terminal', { timeout: 20_000 }, () => {
     const result = await runCli(['chat', 'cfo'], { home, input: 'What do you think of our pricing?\n\nWould you switch vendors?\n' });
     expect(result.code).toBe(0);
     // The transcript opens with the greeting, as the chat does, and the session keeps it.
-    expect(result.stdout.startsWith('Diane Kowalczyk: I have about twenty minutes. What are we looking at?\n\nYou: What do you think of our pricing?\nDiane Kowalczyk: ')).toBe(true);
+    expect(
+      result.stdout.startsWith(
+        'Diane Kowalczyk: I have about twenty minutes. What are we looking at?\n\nYou: What do you think of our pricing?\nDiane Kowalczyk: ',
+      ),
+    ).toBe(true);
     expect(result.stdout).toContain('You: Would you switch vendors?\nDiane Kowalczyk: ');
     expect(result.stdout).not.toContain('\x1b');
     const db = readDatabase(home);

@@ -38,7 +38,8 @@ describe('persona personas new (wizard)', () => {
     term.type('60,80,40,70,30');
     term.press('Enter');
     await answer(term, 'Values', 'patients first; accuracy');
-    for (const label of ['Interests', 'Goals', 'Challenges', 'Pain points', 'Motivations', 'Objections', 'Emoji', 'Colour', 'Id']) await answer(term, label, '');
+    for (const label of ['Interests', 'Goals', 'Challenges', 'Pain points', 'Motivations', 'Objections', 'Emoji', 'Colour', 'Id'])
+      await answer(term, label, '');
     await term.waitFor(/New persona: review/);
     expect(term.screen()).toContain('Marta Silva');
     term.type('y');

@@ -14,7 +14,16 @@ describe('header totals', () => {
 
   it.each(TRANSCRIPT_FORMATS.filter((f) => f !== 'json'))('%s shows the persona, provider, model, dates, count and totals', (format) => {
     const out = renderTranscript(sampleTranscript({ costUsd: 0.0123 }), format);
-    for (const expected of ['Maria Lopez (maria-lopez)', 'openai', 'gpt-4o-mini', '2025-03-01 10:00 UTC', '2025-03-01 10:05 UTC', '1,234 in / 56 out', '$0.01', 'Pricing interview']) {
+    for (const expected of [
+      'Maria Lopez (maria-lopez)',
+      'openai',
+      'gpt-4o-mini',
+      '2025-03-01 10:00 UTC',
+      '2025-03-01 10:05 UTC',
+      '1,234 in / 56 out',
+      '$0.01',
+      'Pricing interview',
+    ]) {
       expect(out).toContain(expected);
     }
   });
@@ -85,7 +94,27 @@ describe('html', () => {
   it('is one self-contained page: no scripts, no external resources, a CSP that forbids both', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     const tags = new Set([...html.matchAll(/<\/?([a-z!][a-z0-9]*)/gi)].map((m) => m[1]!.toLowerCase()));
-    const allowed = ['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'h1', 'dl', 'dt', 'dd', 'ol', 'li', 'div', 'span', 'time', 'p'];
+    const allowed = [
+      '!doctype',
+      'html',
+      'head',
+      'meta',
+      'title',
+      'style',
+      'body',
+      'main',
+      'header',
+      'h1',
+      'dl',
+      'dt',
+      'dd',
+      'ol',
+      'li',
+      'div',
+      'span',
+      'time',
+      'p',
+    ];
     expect([...tags].filter((tag) => !allowed.includes(tag))).toEqual([]);
     expect(html).not.toMatch(/<[^>]*\s(src|href)\s*=/i);
     expect(html).not.toMatch(/url\(|@import/i);

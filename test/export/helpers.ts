@@ -17,7 +17,13 @@ function message(seq: number, overrides: Partial<MessageRecord>): MessageRecord 
   };
 }
 
-const reply = { role: 'persona' as const, provider: 'openai' as const, model: 'gpt-4o-mini', inputMode: null, finishReason: 'stop' as const };
+const reply = {
+  role: 'persona' as const,
+  provider: 'openai' as const,
+  model: 'gpt-4o-mini',
+  inputMode: null,
+  finishReason: 'stop' as const,
+};
 
 export function sampleTranscript(overrides: { costUsd?: number | null; personaName?: string } = {}): Transcript {
   return {
@@ -49,7 +55,15 @@ export function sampleTranscript(overrides: { costUsd?: number | null; personaNa
     },
     messages: [
       message(1, { content: 'What do you pay for software today?' }),
-      message(2, { ...reply, content: HOSTILE_TERMINAL_TEXT, inputTokens: 600, outputTokens: 20, costUsd: 0.0004, latencyFirstTokenMs: 200, latencyTotalMs: 800 }),
+      message(2, {
+        ...reply,
+        content: HOSTILE_TERMINAL_TEXT,
+        inputTokens: 600,
+        outputTokens: 20,
+        costUsd: 0.0004,
+        latencyFirstTokenMs: 200,
+        latencyTotalMs: 800,
+      }),
       message(3, { content: HOSTILE_HTML_TEXT, inputMode: 'voice' }),
       message(4, { ...reply, content: 'I would say it depe', status: 'interrupted', finishReason: 'interrupted', fallback: true }),
       message(5, { ...reply, content: '', status: 'error', finishReason: 'error', error: 'HTTP 500 from openai' }),

@@ -65,7 +65,14 @@ describe('html export of Markdown replies', () => {
   });
 
   it('styles tables, code and quotes inline, for screen and for print, with no outside resources', () => {
-    for (const selector of ['.markdown table', '.markdown th, .markdown td', '.markdown pre', '.markdown code', '.markdown blockquote', '@media print']) {
+    for (const selector of [
+      '.markdown table',
+      '.markdown th, .markdown td',
+      '.markdown pre',
+      '.markdown code',
+      '.markdown blockquote',
+      '@media print',
+    ]) {
       expect(html).toContain(selector);
     }
     expect(html).not.toMatch(/url\(|@import|<link/i);

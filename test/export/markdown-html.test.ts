@@ -16,8 +16,12 @@ I would *probably* switch.`;
 describe('markdownToHtml: what a reply looks like', () => {
   it('renders a table with a header row, aligned cells and inline markup inside cells', () => {
     const html = markdownToHtml(COMPARISON);
-    expect(html).toContain('<div class="table">\n<table>\n<thead>\n<tr><th>Option</th><th class="align-right">Monthly cost</th><th class="align-center">Payback</th></tr>\n</thead>');
-    expect(html).toContain('<tr><td><strong>Keep</strong> the old tool</td><td class="align-right">$0</td><td class="align-center">n/a</td></tr>');
+    expect(html).toContain(
+      '<div class="table">\n<table>\n<thead>\n<tr><th>Option</th><th class="align-right">Monthly cost</th><th class="align-center">Payback</th></tr>\n</thead>',
+    );
+    expect(html).toContain(
+      '<tr><td><strong>Keep</strong> the old tool</td><td class="align-right">$0</td><td class="align-center">n/a</td></tr>',
+    );
     expect(html).toContain('<td>Switch to <code>Acme</code></td>');
     expect(html.match(/<tr>/g)).toHaveLength(4);
     expect(html).toContain('<p>Here are the three options:</p>');
@@ -63,7 +67,9 @@ describe('markdownToHtml: what a reply looks like', () => {
     expect(markdownToHtml('see www.example.com or ana@example.com')).toBe(
       '<p>see <a href="http://www.example.com/" rel="noreferrer nofollow">www.example.com</a> or <a href="mailto:ana@example.com" rel="noreferrer nofollow">ana@example.com</a></p>',
     );
-    expect(markdownToHtml('[site][s]\n\n[s]: https://example.org')).toBe('<p><a href="https://example.org/" rel="noreferrer nofollow">site</a></p>');
+    expect(markdownToHtml('[site][s]\n\n[s]: https://example.org')).toBe(
+      '<p><a href="https://example.org/" rel="noreferrer nofollow">site</a></p>',
+    );
   });
 });
 
@@ -78,7 +84,9 @@ describe('markdownToHtml: untrusted model output', () => {
   it('shows raw HTML as the text it is', () => {
     expect(markdownToHtml('before <script>alert(1)</script> after')).toBe('<p>before &lt;script&gt;alert(1)&lt;/script&gt; after</p>');
     expect(markdownToHtml('<img src=x onerror=alert(1)>')).toBe('<p>&lt;img src=x onerror=alert(1)&gt;</p>');
-    expect(markdownToHtml('<div style="color:red">\nblock\n</div>')).toBe('<p>&lt;div style=&quot;color:red&quot;&gt;<br>\nblock<br>\n&lt;/div&gt;</p>');
+    expect(markdownToHtml('<div style="color:red">\nblock\n</div>')).toBe(
+      '<p>&lt;div style=&quot;color:red&quot;&gt;<br>\nblock<br>\n&lt;/div&gt;</p>',
+    );
     expect(markdownToHtml('<iframe src="https://evil.example"></iframe>')).toContain('&lt;iframe src=&quot;https://evil.example&quot;&gt;');
   });
 
@@ -124,10 +132,21 @@ describe('safeLinkHref', () => {
     expect(safeLinkHref('mailto:ana@example.com')).toBe('mailto:ana@example.com');
   });
 
-  it.each(['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'ftp://example.com', '/relative', '//evil.example', '#top', '&#106;avascript:x', ''])(
-    'refuses %j',
-    (href) => {
-      expect(safeLinkHref(href)).toBeUndefined();
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    ' JAVASCRIPT:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'data:text/html,x',
+    'vbscript:x',
+    'file:///etc/passwd',
+    'ftp://example.com',
+    '/relative',
+    '//evil.example',
+    '#top',
+    '&#106;avascript:x',
+    '',
+  ])('refuses %j', (href) => {
+    expect(safeLinkHref(href)).toBeUndefined();
+  });
 });

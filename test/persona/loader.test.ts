@@ -37,7 +37,11 @@ describe('loadPersonaFile', () => {
   it('reports every schema problem in the file with its JSON path and a fix', () => {
     const file = writeFile(
       join(tempDir(), 'bad.json'),
-      JSON.stringify({ name: 'Ana', baseSelection: { age: true }, psychographics: { personalityTraits: { openness: 'high' }, values: [1, 2] } }),
+      JSON.stringify({
+        name: 'Ana',
+        baseSelection: { age: true },
+        psychographics: { personalityTraits: { openness: 'high' }, values: [1, 2] },
+      }),
     );
     const error = failureOf(() => loadPersonaFile(file));
     const paths = error.issues.map((i) => i.path);

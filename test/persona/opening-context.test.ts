@@ -8,7 +8,13 @@ describe('greetingContextFor', () => {
   it('tells the model how the chat opened until the persona has spoken', () => {
     const hook = greetingContextFor(greeter)!;
     expect(hook([{ role: 'user', content: 'hi' }])).toContain('I have twenty minutes. Go.');
-    expect(hook([{ role: 'user', content: 'hi' }, { role: 'persona', content: 'hello' }, { role: 'user', content: 'so' }])).toBeUndefined();
+    expect(
+      hook([
+        { role: 'user', content: 'hi' },
+        { role: 'persona', content: 'hello' },
+        { role: 'user', content: 'so' },
+      ]),
+    ).toBeUndefined();
   });
 
   it('says the user has not seen it when the front end did not show it', () => {
@@ -24,7 +30,12 @@ describe('greetingContextFor', () => {
 
 describe('combineContexts', () => {
   it('joins what each hook returns and skips the silent ones', () => {
-    const hook = combineContexts(() => 'one', undefined, () => undefined, () => 'two')!;
+    const hook = combineContexts(
+      () => 'one',
+      undefined,
+      () => undefined,
+      () => 'two',
+    )!;
     expect(hook([])).toBe('one\n\ntwo');
     expect(combineContexts(undefined)).toBeUndefined();
     expect(combineContexts(() => undefined)!([])).toBeUndefined();

@@ -4,7 +4,13 @@ import { personaSchema } from '../../src/persona/schema.js';
 
 const build = (data: Record<string, unknown>) => buildChatProfile(personaSchema.parse({ name: 'P', ...data }));
 const withTraits = (o: number, c: number, e: number, a: number, n: number, extra: Record<string, unknown> = {}) =>
-  build({ ...extra, psychographics: { personalityTraits: { openness: o, conscientiousness: c, extraversion: e, agreeableness: a, neuroticism: n }, ...((extra.psychographics as object) ?? {}) } });
+  build({
+    ...extra,
+    psychographics: {
+      personalityTraits: { openness: o, conscientiousness: c, extraversion: e, agreeableness: a, neuroticism: n },
+      ...((extra.psychographics as object) ?? {}),
+    },
+  });
 
 describe('buildChatProfile', () => {
   it('is deterministic', () => {
@@ -52,7 +58,16 @@ describe('buildChatProfile', () => {
   it('keeps every scale within 0-1 at the extremes', () => {
     for (const v of [0, 1]) {
       const p = withTraits(v, v, v, v, v, { baseSelection: { age: v ? 90 : 16, occupation: 'CFO' } });
-      for (const key of ['formality', 'warmth', 'humor', 'expressiveness', 'directness', 'skepticism', 'structure', 'questionRate'] as const) {
+      for (const key of [
+        'formality',
+        'warmth',
+        'humor',
+        'expressiveness',
+        'directness',
+        'skepticism',
+        'structure',
+        'questionRate',
+      ] as const) {
         expect(p[key]).toBeGreaterThanOrEqual(0);
         expect(p[key]).toBeLessThanOrEqual(1);
       }
@@ -63,7 +78,9 @@ describe('buildChatProfile', () => {
 
   it('young and outgoing uses emoji; a formal executive does not', () => {
     expect(withTraits(0.7, 0.4, 0.9, 0.7, 0.5, { baseSelection: { age: 22, occupation: 'content creator' } }).emojiUse).toBe('frequent');
-    expect(withTraits(0.4, 0.9, 0.3, 0.3, 0.3, { baseSelection: { age: 56, occupation: 'Chief Financial Officer' } }).emojiUse).toBe('none');
+    expect(withTraits(0.4, 0.9, 0.3, 0.3, 0.3, { baseSelection: { age: 56, occupation: 'Chief Financial Officer' } }).emojiUse).toBe(
+      'none',
+    );
   });
 
   it('stated communication preferences shift the mapping', () => {
@@ -89,7 +106,9 @@ describe('buildChatProfile', () => {
   });
 
   it('lets chatProfile keys in the file override, keeping verbosity and tokens consistent', () => {
-    const p = withTraits(0.5, 0.5, 0.95, 0.5, 0.5, { chatProfile: { verbosity: 'terse', emojiUse: 'none', signaturePhrases: ['Right then.'] } });
+    const p = withTraits(0.5, 0.5, 0.95, 0.5, 0.5, {
+      chatProfile: { verbosity: 'terse', emojiUse: 'none', signaturePhrases: ['Right then.'] },
+    });
     expect(p.verbosity).toBe('terse');
     expect(p.maxOutputTokens).toBe(OUTPUT_TOKENS.terse);
     expect(p.signaturePhrases).toEqual(['Right then.']);

@@ -7,17 +7,46 @@ import { persona } from './fixtures.js';
 describe('buildSystemPrompt', () => {
   const rich = persona({
     name: 'Diane Kowalczyk',
-    baseSelection: { age: 56, gender: 'woman', occupation: 'Chief Financial Officer', industry: 'manufacturing', location: 'Dayton, Ohio', income: '$240k' },
-    customInputs: { background: 'Came up through plant accounting.', quote: 'Show me the payback period.', goals: ['Cut close time to 5 days'] },
-    psychographics: { personalityTraits: { openness: 0.3, conscientiousness: 0.9, extraversion: 0.3, agreeableness: 0.3, neuroticism: 0.4 }, values: ['prudence'], mediaDiet: ['WSJ', 'CFO Dive'] },
-    generatedInsights: { painPoints: ['Manual reconciliation eats two days a month'], objections: ['Another subscription?'], jobsToBeDone: { primary: 'close the books faster' } },
+    baseSelection: {
+      age: 56,
+      gender: 'woman',
+      occupation: 'Chief Financial Officer',
+      industry: 'manufacturing',
+      location: 'Dayton, Ohio',
+      income: '$240k',
+    },
+    customInputs: {
+      background: 'Came up through plant accounting.',
+      quote: 'Show me the payback period.',
+      goals: ['Cut close time to 5 days'],
+    },
+    psychographics: {
+      personalityTraits: { openness: 0.3, conscientiousness: 0.9, extraversion: 0.3, agreeableness: 0.3, neuroticism: 0.4 },
+      values: ['prudence'],
+      mediaDiet: ['WSJ', 'CFO Dive'],
+    },
+    generatedInsights: {
+      painPoints: ['Manual reconciliation eats two days a month'],
+      objections: ['Another subscription?'],
+      jobsToBeDone: { primary: 'close the books faster' },
+    },
   });
 
   it('is deterministic and has the sections a strong model needs, in order', () => {
     const profile = buildChatProfile(rich.data);
     const a = buildSystemPrompt(rich, profile);
     expect(buildSystemPrompt(rich, profile)).toEqual(a);
-    const order = ['You are Diane Kowalczyk', '## Who you are', '## Your background', '## Personality and values', '## How you speak', '## What you care about', '## Pain points and objections', '## Other things about you', '## Boundaries'];
+    const order = [
+      'You are Diane Kowalczyk',
+      '## Who you are',
+      '## Your background',
+      '## Personality and values',
+      '## How you speak',
+      '## What you care about',
+      '## Pain points and objections',
+      '## Other things about you',
+      '## Boundaries',
+    ];
     const positions = order.map((h) => a.text.indexOf(h));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((x, y) => x - y)).toEqual(positions);
@@ -25,7 +54,9 @@ describe('buildSystemPrompt', () => {
 
   it('carries the persona facts and the boundaries', () => {
     const { text } = buildSystemPrompt(rich, buildChatProfile(rich.data));
-    expect(text).toContain('You are Diane Kowalczyk (56 years old, woman), a Chief Financial Officer in manufacturing, living in Dayton, Ohio.');
+    expect(text).toContain(
+      'You are Diane Kowalczyk (56 years old, woman), a Chief Financial Officer in manufacturing, living in Dayton, Ohio.',
+    );
     expect(text).toContain('- Manual reconciliation eats two days a month');
     expect(text).toContain('- Another subscription?');
     expect(text).toContain('Never invent statistics');

@@ -25,17 +25,40 @@ const POLITE_FORMS: ReadonlyArray<[plain: string, polite: readonly string[]]> = 
       'Kindly tell me about your pain points.',
     ],
   ],
-  ['Tell me about your day', ['Tell me about your day please', 'Could you tell me a little about your day?', 'tell me about your day, thanks!', 'Please tell me about your day.']],
-  ['What are your goals?', ['What are your goals, please?', 'Please, what are your goals?', 'What are your goals? Thanks!', 'So what are your goals maybe?']],
-  ['What frustrates you most about your work?', ['What frustrates you most about your work, please?', 'Please tell me what frustrates you most about your work, thank you.']],
-  ['How do you decide what to buy?', ['How do you decide what to buy? Thanks in advance.', 'Could you explain how you decide what to buy, please?']],
+  [
+    'Tell me about your day',
+    [
+      'Tell me about your day please',
+      'Could you tell me a little about your day?',
+      'tell me about your day, thanks!',
+      'Please tell me about your day.',
+    ],
+  ],
+  [
+    'What are your goals?',
+    ['What are your goals, please?', 'Please, what are your goals?', 'What are your goals? Thanks!', 'So what are your goals maybe?'],
+  ],
+  [
+    'What frustrates you most about your work?',
+    ['What frustrates you most about your work, please?', 'Please tell me what frustrates you most about your work, thank you.'],
+  ],
+  [
+    'How do you decide what to buy?',
+    ['How do you decide what to buy? Thanks in advance.', 'Could you explain how you decide what to buy, please?'],
+  ],
 ];
 /** A courtesy word said back; "Thank you for asking." is the persona's own manners, not an echo. */
 const COURTESY_ECHO = /\b(?:please|thanks|thank you|kindly|if you can)\b(?! for asking)/i;
 const SEEDS = [1, 2, 3, 4];
 /** How the reply opens when the question missed: "I don't know much about X", "X? That is outside my world". */
 const MISSED = /\b(?:know (?:much|very little) about|outside my world|no idea about|no clue|not the right person|not something I know)\b/i;
-const missed = (text: string): boolean => MISSED.test(text.split(/(?<=[.!?])\s+|\n+/).slice(0, 2).join(' '));
+const missed = (text: string): boolean =>
+  MISSED.test(
+    text
+      .split(/(?<=[.!?])\s+|\n+/)
+      .slice(0, 2)
+      .join(' '),
+  );
 
 describe('courtesy words in a question', () => {
   it('leave the intent and the quoted topic exactly as in the plain question', () => {
@@ -66,7 +89,9 @@ describe('courtesy words in a question', () => {
   });
 
   it("keep the user's capitals in what is left", () => {
-    expect(withoutCourtesy('Please tell me what you think about AI on Instagram, thanks')).toBe('tell me what you think about AI on Instagram');
+    expect(withoutCourtesy('Please tell me what you think about AI on Instagram, thanks')).toBe(
+      'tell me what you think about AI on Instagram',
+    );
   });
 
   it('never turn an answer every shipped persona gives into "I don\'t know", nor get quoted back', async () => {

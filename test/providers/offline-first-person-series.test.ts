@@ -10,8 +10,16 @@ import { SHIPPED_IDS, shipped } from './offline-shipped.js';
 
 describe('toFirstPerson: a series of things "I" does', () => {
   it.each([
-    ["She holds top-tier status with one airline, uses a personal travel advisor for complex trips and books city breaks herself on the hotel's own app", 'Rania', 'and book city breaks myself'],
-    ['He learns English from series and a language app, plays tactical shooters with friends online, and volunteers on Saturdays', 'Lucas', 'play tactical shooters'],
+    [
+      "She holds top-tier status with one airline, uses a personal travel advisor for complex trips and books city breaks herself on the hotel's own app",
+      'Rania',
+      'and book city breaks myself',
+    ],
+    [
+      'He learns English from series and a language app, plays tactical shooters with friends online, and volunteers on Saturdays',
+      'Lucas',
+      'play tactical shooters',
+    ],
     ['She runs the stall, orders stock every Monday and pays suppliers in cash', 'Ada', 'and pay suppliers'],
     ['Uses a spreadsheet for the budget, writes weekly notes and sends reports to the board', '', 'write weekly notes and send reports'],
   ])('%s', (fact, name, expected) => {
@@ -47,7 +55,9 @@ describe('toFirstPerson: a predicate without a subject', () => {
 
 describe('cleanFact: quotes', () => {
   it('keeps a closing quote that belongs to a quote opened inside the fact', () => {
-    expect(cleanFact("Price rises emailed with the subject line 'Good news about your plan'")).toBe("Price rises emailed with the subject line 'Good news about your plan'");
+    expect(cleanFact("Price rises emailed with the subject line 'Good news about your plan'")).toBe(
+      "Price rises emailed with the subject line 'Good news about your plan'",
+    );
     expect(cleanFact('Calls it "the Monday mess".')).toBe('Calls it "the Monday mess"');
   });
 
@@ -71,13 +81,20 @@ const QUESTIONS = [
 const SEEDS = [1, 2, 3, 4, 5, 6];
 
 /** Third-person verbs of the shipped facts, right after the joiner of a series that "I" started. */
-const SERIES_SLIP = /\bI (?:\w+ly )?[a-z]+\b[^.!?;:]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:books|plays|uses|learns|runs|reads|writes|buys|watches|spends|travels|walks|drives|orders|pays|sends|follows|volunteers|teaches|cooks|posts|checks|tracks|keeps|takes|makes|gets)\s+(?!and\b|or\b|of\b)[a-z]/;
+const SERIES_SLIP =
+  /\bI (?:\w+ly )?[a-z]+\b[^.!?;:]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:books|plays|uses|learns|runs|reads|writes|buys|watches|spends|travels|walks|drives|orders|pays|sends|follows|volunteers|teaches|cooks|posts|checks|tracks|keeps|takes|makes|gets)\s+(?!and\b|or\b|of\b)[a-z]/;
 /** A template's lead-in followed by a bare verb: "I'll be upfront: will not use ...". */
-const BARE_PREDICATE = /\b(?:upfront|candid|Real talk|Generally|Deep down|Not gonna lie|The hard part, honestly|My hesitation|my challenge is this|Truth is)[:,?]?\s+(?:will|would|can|could|should|must|worry|want|need|prefer|love|hate|like|feel|trust|fear|wish|use)\b/i;
+const BARE_PREDICATE =
+  /\b(?:upfront|candid|Real talk|Generally|Deep down|Not gonna lie|The hard part, honestly|My hesitation|my challenge is this|Truth is)[:,?]?\s+(?:will|would|can|could|should|must|worry|want|need|prefer|love|hate|like|feel|trust|fear|wish|use)\b/i;
 
 /** True when every quote opened in the text (after a space or at the start) is closed later. */
 function quotesBalanced(text: string): boolean {
-  for (const [open, close] of [['"', '"'], ['“', '”'], ["'", "'"], ['‘', '’']] as const) {
+  for (const [open, close] of [
+    ['"', '"'],
+    ['“', '”'],
+    ["'", "'"],
+    ['‘', '’'],
+  ] as const) {
     const opening = new RegExp(`(?:^|[\\s(])${open}(?=\\p{L}|\\p{N})`, 'gu');
     for (const match of text.matchAll(opening)) {
       const after = text.slice(match.index + match[0].length);

@@ -30,9 +30,16 @@ function persona(data: PersonaData): Persona {
 export const cfo = persona({
   id: 'margaret-cfo',
   name: 'Margaret Lindqvist',
-  baseSelection: { age: 52, occupation: 'CFO', industry: 'manufacturing', location: 'Columbus, Ohio', familyStatus: 'Married, two grown children' },
+  baseSelection: {
+    age: 52,
+    occupation: 'CFO',
+    industry: 'manufacturing',
+    location: 'Columbus, Ohio',
+    familyStatus: 'Married, two grown children',
+  },
   customInputs: {
-    background: 'Margaret spent 15 years in audit at a Big Four firm before moving into industry. She has run finance at a 400-person manufacturer for eight years.',
+    background:
+      'Margaret spent 15 years in audit at a Big Four firm before moving into industry. She has run finance at a 400-person manufacturer for eight years.',
     goals: ['Reduce month-end close from eight days to four', 'Replace spreadsheets with a proper planning tool'],
     challenges: ['Legacy ERP that nobody wants to touch'],
     quote: 'Show me the numbers, then we can talk.',
@@ -45,7 +52,11 @@ export const cfo = persona({
   },
   generatedInsights: {
     painPoints: ['Manual reconciliation eats two days a month', 'Reports arrive too late to act on'],
-    objections: ['Too expensive for the value delivered', 'Implementation costs are always higher than quoted', 'Concerned about data security in the cloud'],
+    objections: [
+      'Too expensive for the value delivered',
+      'Implementation costs are always higher than quoted',
+      'Concerned about data security in the cloud',
+    ],
     motivations: ['Wants to be seen as a strategic partner, not a cost cutter', 'Predictable costs'],
     buyingBehavior: 'Researches for months, asks peers for references, and needs board approval above $50k.',
     preferredChannels: ['Industry conferences', 'CFO peer groups', 'The Wall Street Journal'],

@@ -28,7 +28,13 @@ export function textOf(events: readonly ProviderEvent[]): string {
 }
 
 /** One reply to `question` after the given history. */
-export async function reply(persona: Persona, profile: ChatProfile, question: string, seed?: number, history: ChatTurn[] = []): Promise<string> {
+export async function reply(
+  persona: Persona,
+  profile: ChatProfile,
+  question: string,
+  seed?: number,
+  history: ChatTurn[] = [],
+): Promise<string> {
   const provider = createOfflineProvider();
   return textOf(await collect(provider.stream(requestFor(persona, profile, [...history, { role: 'user', content: question }], seed))));
 }

@@ -23,20 +23,34 @@ const nurse: Persona = {
   origin: 'path',
   data: {
     name: 'Siobhan Gallagher',
-    baseSelection: { age: 38, occupation: 'Senior staff nurse (Band 6), adult intensive care, mostly nights', industry: 'Healthcare (NHS hospital)', location: 'Stockport, England' },
+    baseSelection: {
+      age: 38,
+      occupation: 'Senior staff nurse (Band 6), adult intensive care, mostly nights',
+      industry: 'Healthcare (NHS hospital)',
+      location: 'Stockport, England',
+    },
     customInputs: {
-      background: 'Siobhan has worked nights in intensive care for nine years. Her husband drives buses on day shifts, so after a night she sleeps until 14:30 and does the 15:15 school pickup.',
+      background:
+        'Siobhan has worked nights in intensive care for nine years. Her husband drives buses on day shifts, so after a night she sleeps until 14:30 and does the 15:15 school pickup.',
       challenges: ['Posting rota swaps is burning her out', 'The rota is released only six weeks ahead'],
     },
     psychographics: {
       interests: ['Open-water swimming', 'Growing heirloom tomatoes'],
-      lifestyle: ['Up at 14:30 after a night shift, walks the dog, cooks for the week on Sundays', 'Weekends at her sister’s when the rota allows'],
+      lifestyle: [
+        'Up at 14:30 after a night shift, walks the dog, cooks for the week on Sundays',
+        'Weekends at her sister’s when the rota allows',
+      ],
     },
     generatedInsights: {
       painPoints: ['Rota changes arrive through two apps that disagree', 'About 40 minutes between getting home and needing to sleep'],
-      objections: ['Support that only answers by email', 'Another subscription on top of the ones she already pays for', 'Health data being sold'],
+      objections: [
+        'Support that only answers by email',
+        'Another subscription on top of the ones she already pays for',
+        'Health data being sold',
+      ],
       motivations: ['More predictable time with her kids', 'Sleeping properly after nights'],
-      buyingBehavior: 'Asks colleagues in the unit WhatsApp group before trying anything new. Tries free versions first and cancels whatever needs managing.',
+      buyingBehavior:
+        'Asks colleagues in the unit WhatsApp group before trying anything new. Tries free versions first and cancels whatever needs managing.',
     },
   },
 };
@@ -78,12 +92,21 @@ describe('offline interview: who I am, said aloud', () => {
     expect(coreOf('Creator economy / social media')).toBe('creator economy');
     expect(coreOf('Chief Financial Officer')).toBe('chief financial officer');
     expect(coreOf('B2B SaaS (freight visibility for shippers)')).toBe('B2B SaaS');
-    expect(roleOf({ name: 'C', callName: 'C', occupation: 'Owner of a fabric and ready-to-wear shop', industry: 'Retail (fashion and textiles)' })).toBe(
-      'an owner of a fabric and ready-to-wear shop in retail',
-    );
+    expect(
+      roleOf({
+        name: 'C',
+        callName: 'C',
+        occupation: 'Owner of a fabric and ready-to-wear shop',
+        industry: 'Retail (fashion and textiles)',
+      }),
+    ).toBe('an owner of a fabric and ready-to-wear shop in retail');
     expect(roleOf({ name: 'M', callName: 'M', occupation: 'CFO', industry: 'manufacturing' })).toBe('a CFO in manufacturing');
-    expect(whereabouts({ name: 'C', callName: 'C', location: 'Lagos, Nigeria (shop on Lagos Island, home in Surulere)' })).toBe('based in Lagos, Nigeria');
-    expect(whereabouts({ name: 'W', callName: 'W', location: 'Near Othaya, Nyeri County, Kenya' })).toBe('based near Othaya, Nyeri County, Kenya');
+    expect(whereabouts({ name: 'C', callName: 'C', location: 'Lagos, Nigeria (shop on Lagos Island, home in Surulere)' })).toBe(
+      'based in Lagos, Nigeria',
+    );
+    expect(whereabouts({ name: 'W', callName: 'W', location: 'Near Othaya, Nyeri County, Kenya' })).toBe(
+      'based near Othaya, Nyeri County, Kenya',
+    );
   });
 
   it('introduces itself without capitals or parentheses from the form mid-sentence', async () => {
@@ -94,7 +117,12 @@ describe('offline interview: who I am, said aloud', () => {
 
   it('names its interests in lower case when steering away from a question', async () => {
     for (const seed of SEEDS) {
-      const text = await reply(nurse, { ...nurseProfile, passions: ['Growing heirloom tomatoes'] }, "What's the capital of Mongolia?", seed);
+      const text = await reply(
+        nurse,
+        { ...nurseProfile, passions: ['Growing heirloom tomatoes'] },
+        "What's the capital of Mongolia?",
+        seed,
+      );
       expect(text).not.toMatch(/\S (about|is) Growing/);
     }
   });
@@ -102,8 +130,11 @@ describe('offline interview: who I am, said aloud', () => {
 
 describe('offline interview: grammar', () => {
   it('ends a sentence with one mark even when a catchphrase brings its own', async () => {
-    expect(tidyPunctuation('Who else like us is running it?? Fine.. Really?. Wait...')).toBe('Who else like us is running it? Fine. Really? Wait...');
-    for (const replies of await interviews(nurse, { ...nurseProfile, skepticism: 0.9 })) for (const text of replies) expect(text).not.toMatch(/[?!.][?!.](?<!\.\.)|\?\./);
+    expect(tidyPunctuation('Who else like us is running it?? Fine.. Really?. Wait...')).toBe(
+      'Who else like us is running it? Fine. Really? Wait...',
+    );
+    for (const replies of await interviews(nurse, { ...nurseProfile, skepticism: 0.9 }))
+      for (const text of replies) expect(text).not.toMatch(/[?!.][?!.](?<!\.\.)|\?\./);
   });
 
   it('keeps verbs and pronouns agreeing after the switch to first person', () => {
@@ -112,13 +143,23 @@ describe('offline interview: grammar', () => {
     expect(toFirstPerson('Her husband drives buses, so after a night she sleeps until 14:30 and does the school pickup').text).toBe(
       'my husband drives buses, so after a night I sleep until 14:30 and do the school pickup',
     );
-    expect(toFirstPerson('Up at 6:00, walks to the bakery, reads the paper', [], { habits: true }).text).toBe('up at 6:00, I walk to the bakery, read the paper');
+    expect(toFirstPerson('Up at 6:00, walks to the bakery, reads the paper', [], { habits: true }).text).toBe(
+      'up at 6:00, I walk to the bakery, read the paper',
+    );
     expect(toFirstPerson('Weekends at the family cabin', [], { habits: true }).text).toBe('weekends at the family cabin');
     expect(toFirstPerson('Support that only answers by email').form).not.toBe('action');
-    expect(toFirstPerson('Matching screenshots takes her an hour every night').text).toBe('matching screenshots takes me an hour every night');
-    expect(toFirstPerson('Distrusts salespeople who try to meet her during a tender').text).toBe('I distrust salespeople who try to meet me during a tender');
-    expect(toFirstPerson('Joined the firm as a cost accountant, and has been CFO since 2014', ['Diane']).text).toBe('I joined the firm as a cost accountant, and have been CFO since 2014');
-    expect(toFirstPerson('Lucas grew up in Ribeirão Preto', ['Lucas Ferreira dos Santos', 'Lucas']).text).toBe('I grew up in Ribeirão Preto');
+    expect(toFirstPerson('Matching screenshots takes her an hour every night').text).toBe(
+      'matching screenshots takes me an hour every night',
+    );
+    expect(toFirstPerson('Distrusts salespeople who try to meet her during a tender').text).toBe(
+      'I distrust salespeople who try to meet me during a tender',
+    );
+    expect(toFirstPerson('Joined the firm as a cost accountant, and has been CFO since 2014', ['Diane']).text).toBe(
+      'I joined the firm as a cost accountant, and have been CFO since 2014',
+    );
+    expect(toFirstPerson('Lucas grew up in Ribeirão Preto', ['Lucas Ferreira dos Santos', 'Lucas']).text).toBe(
+      'I grew up in Ribeirão Preto',
+    );
   });
 
   it('frames a noun-phrase objection as a thing, never as something it needs to do', async () => {
@@ -134,7 +175,9 @@ describe('offline interview: avoided topics', () => {
   it('matches an avoided topic on the words that carry it, not on "look" or "app"', () => {
     const about = (topic: string, question: string): boolean => isAbout(topic, new Set(topicStems(question)));
     expect(about('ads that look like ads', 'What does a normal day look like for you?')).toBe(false);
-    expect(about('fintech apps that freeze accounts without warning', 'We built an app that plans your week. Would you use it?')).toBe(false);
+    expect(about('fintech apps that freeze accounts without warning', 'We built an app that plans your week. Would you use it?')).toBe(
+      false,
+    );
     expect(about('fintech apps that freeze accounts without warning', 'What do you think of fintech apps?')).toBe(true);
     expect(about('ads that look like ads', 'Do you mind ads in your feed?')).toBe(true);
     expect(about('politics', 'What do you think about politics?')).toBe(true);
@@ -201,12 +244,22 @@ describe('offline interview: answering what was asked', () => {
 });
 
 describe('offline interview: no template seams', () => {
-  const openers = [...L.FOLLOWUP_LEADS, ...L.LIST_LEADS, ...L.BLUNT_OPENERS, ...L.PASSION_LIGHTS_UP, ...Object.values(L.WARM_OPENERS).flat()]
+  const openers = [
+    ...L.FOLLOWUP_LEADS,
+    ...L.LIST_LEADS,
+    ...L.BLUNT_OPENERS,
+    ...L.PASSION_LIGHTS_UP,
+    ...Object.values(L.WARM_OPENERS).flat(),
+  ]
     .map((line) => line.replace(/^[~^]/, ''))
     .flatMap((line) => [applyRegister(line, 'formal'), applyRegister(line, 'casual'), line]);
 
   it('opens a reply with one opener at most', async () => {
-    for (const [persona, profile] of [[nurse, nurseProfile], [cfo, cfoProfile], [cfo, { ...cfoProfile, warmth: 0.9, structure: 0.9 }]] as const) {
+    for (const [persona, profile] of [
+      [nurse, nurseProfile],
+      [cfo, cfoProfile],
+      [cfo, { ...cfoProfile, warmth: 0.9, structure: 0.9 }],
+    ] as const) {
       for (const replies of await interviews(persona, profile)) {
         for (const text of replies) expect(new Set(openers.filter((o) => text.includes(o))).size, text).toBeLessThanOrEqual(1);
       }

@@ -20,7 +20,11 @@ describe('a question in another script', () => {
   it('gets a request to ask in English, never a claim that the subject is outside their world', async () => {
     const { persona, profile } = shipped('japan-teacher');
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      for (const question of ['数学の授業でタブレットを使いますか？', '算数の授業でiPadを使っていますか？', 'Вы пользуетесь планшетами на уроках?']) {
+      for (const question of [
+        '数学の授業でタブレットを使いますか？',
+        '算数の授業でiPadを使っていますか？',
+        'Вы пользуетесь планшетами на уроках?',
+      ]) {
         const text = await reply(persona, profile, question, seed);
         expect(text, `${seed}: ${question}`).toMatch(/\bEnglish\b/);
         expect(text, `${seed}: ${question}`).not.toMatch(NOT_KNOWN);

@@ -7,8 +7,18 @@ import { collect, converse, EMOJI, reply, requestFor, textOf } from './offline-h
 // own facts, in the persona's own style, and does not repeat itself.
 
 const SEEDS = [1, 2, 3, 4, 5, 6];
-const QUESTIONS = ['Hi!', 'Tell me about yourself', 'What frustrates you most?', 'How much would you pay for this?', 'What are your goals?',
-  'How do you decide what to buy?', 'Where do you hear about new tools?', 'What do you think of AI?', 'We built an app for that. Would you use it?', 'Thanks!'];
+const QUESTIONS = [
+  'Hi!',
+  'Tell me about yourself',
+  'What frustrates you most?',
+  'How much would you pay for this?',
+  'What are your goals?',
+  'How do you decide what to buy?',
+  'Where do you hear about new tools?',
+  'What do you think of AI?',
+  'We built an app for that. Would you use it?',
+  'Thanks!',
+];
 
 describe('offline replies: determinism', () => {
   it('gives the identical reply for the same seed and history', async () => {
@@ -30,17 +40,25 @@ describe('offline replies: content', () => {
   it('answers a price question with a price or budget fact of the persona', async () => {
     const priceFacts = /too expensive|implementation costs|predictable costs|board approval above \$50k/i;
     for (const seed of SEEDS) expect(await reply(cfo, cfoProfile, 'How much would you pay for a planning tool?', seed)).toMatch(priceFacts);
-    for (const seed of SEEDS) expect(await reply(creator, creatorProfile, 'Would you pay $20 a month for it?', seed)).toMatch(/subscriptions add up|pay late|free versions/i);
+    for (const seed of SEEDS)
+      expect(await reply(creator, creatorProfile, 'Would you pay $20 a month for it?', seed)).toMatch(
+        /subscriptions add up|pay late|free versions/i,
+      );
   });
 
   it('answers a complaint question with a pain point or challenge', async () => {
     const pains = /manual reconciliation|reports arrive too late|legacy ERP/i;
     for (const seed of SEEDS) expect(await reply(cfo, cfoProfile, 'What frustrates you most at work?', seed)).toMatch(pains);
-    for (const seed of SEEDS) expect(await reply(creator, creatorProfile, "What's your biggest struggle?", seed)).toMatch(/editing|brand deals|algorithm|burnout/i);
+    for (const seed of SEEDS)
+      expect(await reply(creator, creatorProfile, "What's your biggest struggle?", seed)).toMatch(/editing|brand deals|algorithm|burnout/i);
   });
 
   it('greets back with a greeting and the persona name', async () => {
-    for (const [persona, profile, name] of [[cfo, cfoProfile, 'Margaret'], [creator, creatorProfile, 'Jade'], [minimal, profileWith({}), 'Sam']] as const) {
+    for (const [persona, profile, name] of [
+      [cfo, cfoProfile, 'Margaret'],
+      [creator, creatorProfile, 'Jade'],
+      [minimal, profileWith({}), 'Sam'],
+    ] as const) {
       const text = await reply(persona, profile, 'Hello!', 11);
       expect(text).toMatch(/\b(hi|hello|hey|hiya|good to meet you)\b/i);
       expect(text).toContain(name);
@@ -55,7 +73,10 @@ describe('offline replies: content', () => {
   it('does not open with its greeting again when the chat already showed it', async () => {
     const profile = profileWith({ greeting: 'Sam here, fire away.', verbosity: 'terse' });
     const provider = createOfflineProvider();
-    const request = { ...requestFor(minimal, profile, [{ role: 'user', content: 'hi' }], 1), system: 'You are Sam.\n\n## How this conversation began\nYou opened it with this message:\nSam here, fire away.' };
+    const request = {
+      ...requestFor(minimal, profile, [{ role: 'user', content: 'hi' }], 1),
+      system: 'You are Sam.\n\n## How this conversation began\nYou opened it with this message:\nSam here, fire away.',
+    };
     const text = textOf(await collect(provider.stream(request)));
     expect(text.length).toBeGreaterThan(0);
     expect(text).not.toContain('Sam here, fire away.');
@@ -80,12 +101,18 @@ describe('offline replies: content', () => {
   });
 
   it('deflects topics the profile avoids and lights up about its passions', async () => {
-    expect(await reply(cfo, cfoProfile, 'What do you think about politics?', 2)).toMatch(/(rather not|prefer not|leave) .*politics|politics .*(not really something|out of it)/i);
+    expect(await reply(cfo, cfoProfile, 'What do you think about politics?', 2)).toMatch(
+      /(rather not|prefer not|leave) .*politics|politics .*(not really something|out of it)/i,
+    );
     for (const seed of SEEDS) expect(await reply(creator, creatorProfile, 'Do you like skincare?', seed)).toMatch(/skincare/i);
   });
 
   it('does not repeat itself when asked the same question twice in a row', async () => {
-    for (const [persona, profile] of [[cfo, cfoProfile], [creator, creatorProfile], [minimal, profileWith({})]] as const) {
+    for (const [persona, profile] of [
+      [cfo, cfoProfile],
+      [creator, creatorProfile],
+      [minimal, profileWith({})],
+    ] as const) {
       for (const question of ['How much would you pay for this?', 'What frustrates you?', 'Hi']) {
         const [first, second] = await converse(persona, profile, [question, question], 5);
         expect(second).not.toBe(first);
@@ -94,7 +121,12 @@ describe('offline replies: content', () => {
   });
 
   it('rotates through its facts instead of leading with the same one', async () => {
-    const replies = await converse(cfo, cfoProfile, ['What frustrates you?', 'What else frustrates you?', 'Anything else that frustrates you?'], 8);
+    const replies = await converse(
+      cfo,
+      cfoProfile,
+      ['What frustrates you?', 'What else frustrates you?', 'Anything else that frustrates you?'],
+      8,
+    );
     const firstPoints = replies.map((r) => r.match(/1\. (.*)/)?.[1] ?? r);
     expect(new Set(firstPoints).size).toBe(3);
   });
@@ -110,7 +142,9 @@ describe('offline replies: style', () => {
 
   it('keeps terse replies shorter than expansive ones on average', async () => {
     const average = async (verbosity: 'terse' | 'expansive') => {
-      const replies = await Promise.all(SEEDS.flatMap((seed) => QUESTIONS.slice(1, 9).map((q) => reply(cfo, { ...cfoProfile, verbosity }, q, seed))));
+      const replies = await Promise.all(
+        SEEDS.flatMap((seed) => QUESTIONS.slice(1, 9).map((q) => reply(cfo, { ...cfoProfile, verbosity }, q, seed))),
+      );
       return replies.reduce((n, r) => n + r.length, 0) / replies.length;
     };
     const terse = await average('terse');
@@ -136,13 +170,17 @@ describe('offline replies: style', () => {
     const pushback = /prove it|show me|evidence|catch|every vendor says|reference customer|who else like me|payback|believe it when/i;
     const sceptic = await Promise.all(SEEDS.map((s) => reply(cfo, cfoProfile, 'We built a planning tool. Would you try it?', s)));
     expect(sceptic.filter((t) => pushback.test(t)).length).toBeGreaterThanOrEqual(3);
-    const trusting = await Promise.all(SEEDS.map((s) => reply(cfo, { ...cfoProfile, skepticism: 0.1 }, 'We built a planning tool. Would you try it?', s)));
+    const trusting = await Promise.all(
+      SEEDS.map((s) => reply(cfo, { ...cfoProfile, skepticism: 0.1 }, 'We built a planning tool. Would you try it?', s)),
+    );
     expect(trusting.filter((t) => /prove it|evidence, not claims|every vendor says|believe it when/i.test(t))).toHaveLength(0);
   });
 
   it('asks questions back as often as questionRate says', async () => {
     const endsWithQuestion = async (questionRate: number) => {
-      const replies = await Promise.all(SEEDS.flatMap((seed) => QUESTIONS.slice(1, 9).map((q) => reply(cfo, { ...cfoProfile, questionRate, skepticism: 0 }, q, seed))));
+      const replies = await Promise.all(
+        SEEDS.flatMap((seed) => QUESTIONS.slice(1, 9).map((q) => reply(cfo, { ...cfoProfile, questionRate, skepticism: 0 }, q, seed))),
+      );
       return replies.filter((r) => /\?\s*$/.test(r)).length / replies.length;
     };
     expect(await endsWithQuestion(0)).toBe(0);
@@ -150,7 +188,12 @@ describe('offline replies: style', () => {
   });
 
   it('uses signature phrases now and then, never in every reply', async () => {
-    const replies = await converse(cfo, { ...cfoProfile, signaturePhrases: ['Numbers first, stories second.'] }, [...QUESTIONS, ...QUESTIONS], 2);
+    const replies = await converse(
+      cfo,
+      { ...cfoProfile, signaturePhrases: ['Numbers first, stories second.'] },
+      [...QUESTIONS, ...QUESTIONS],
+      2,
+    );
     const withPhrase = replies.filter((r) => r.includes('Numbers first, stories second.')).length;
     expect(withPhrase).toBeGreaterThan(0);
     expect(withPhrase).toBeLessThan(replies.length / 2);

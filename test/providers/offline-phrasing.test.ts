@@ -11,8 +11,16 @@ describe('toFirstPerson', () => {
   it.each([
     ['Manual reconciliation eats two days a month', 'clause', 'manual reconciliation eats two days a month'],
     ['Wants fewer meetings', 'clause', 'I want fewer meetings'],
-    ['Researches for months, asks peers for references, and needs approval', 'clause', 'I research for months, ask peers for references, and need approval'],
-    ['Works from a tiny flat, films at golden hour, lives on iced coffee', 'clause', 'I work from a tiny flat, film at golden hour, live on iced coffee'],
+    [
+      'Researches for months, asks peers for references, and needs approval',
+      'clause',
+      'I research for months, ask peers for references, and need approval',
+    ],
+    [
+      'Works from a tiny flat, films at golden hour, lives on iced coffee',
+      'clause',
+      'I work from a tiny flat, film at golden hour, live on iced coffee',
+    ],
     ['Buys tools, apps and courses', 'clause', 'I buy tools, apps and courses'],
     ['Concerned about data privacy', 'clause', "I'm concerned about data privacy"],
     ['Too expensive for small teams', 'clause', "it's too expensive for small teams"],
@@ -28,7 +36,7 @@ describe('toFirstPerson', () => {
     expect(toFirstPerson(fact)).toEqual({ form, text });
   });
 
-  it("speaks of itself where the file uses its name or a pronoun", () => {
+  it('speaks of itself where the file uses its name or a pronoun', () => {
     expect(toFirstPerson('Margaret spent 15 years in audit', ['Margaret Lindqvist', 'Margaret']).text).toBe('I spent 15 years in audit');
     expect(toFirstPerson('She has run finance for eight years').text).toBe('I have run finance for eight years');
     expect(toFirstPerson('He really wants his team to grow').text).toBe('I really want my team to grow');

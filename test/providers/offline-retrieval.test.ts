@@ -49,7 +49,8 @@ describe('offline retrieval: the question is answered from matching facts', () =
   });
 
   it('answers who else approves with the CEO, controller and IT director from the notes', async () => {
-    for (const answer of await repliesOf('cfo', 'Who else would need to approve it?')) expect(answer).toMatch(/CEO|controller|IT director|veto/);
+    for (const answer of await repliesOf('cfo', 'Who else would need to approve it?'))
+      expect(answer).toMatch(/CEO|controller|IT director|veto/);
   });
 
   it('answers a nurse asked about charting software with her charting, not her dinner', async () => {

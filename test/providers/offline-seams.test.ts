@@ -33,7 +33,10 @@ describe('offline seams: grammar', () => {
 
   it('says an objection that is a question as a question, not as the subject of "is a deal-breaker"', async () => {
     const cfo = shipped('cfo');
-    const persona = withData(cfo.persona, (data) => ({ ...data, generatedInsights: { ...data.generatedInsights, objections: ['Another app to learn?'] } }));
+    const persona = withData(cfo.persona, (data) => ({
+      ...data,
+      generatedInsights: { ...data.generatedInsights, objections: ['Another app to learn?'] },
+    }));
     for (const seed of SEEDS) {
       const answer = await reply(persona, cfo.profile, 'What would make you say no immediately?', seed);
       expect(answer).toMatch(/Another app to learn\? \S/);
@@ -80,12 +83,16 @@ describe('offline seams: repetition', () => {
     const fillers = [...HUMOR, ...HEDGES].map((line) => line.replace(/^[~^]/, '').replace(/'/g, "'"));
     for (const question of ['What frustrates you most about your bank?', 'What frustrates you most?', 'What are your goals?']) {
       for (const seed of [undefined, 1, 2, 3]) {
-        const replies = await Promise.all(SHIPPED_IDS.map(async (id) => {
-          const { persona, profile } = shipped(id);
-          return reply(persona, profile, question, seed);
-        }));
+        const replies = await Promise.all(
+          SHIPPED_IDS.map(async (id) => {
+            const { persona, profile } = shipped(id);
+            return reply(persona, profile, question, seed);
+          }),
+        );
         for (const filler of fillers) {
-          const sayers = SHIPPED_IDS.filter((_, i) => replies[i]!.replace(/’/g, "'").includes(filler.replace(/I am/g, "I'm")) || replies[i]!.includes(filler));
+          const sayers = SHIPPED_IDS.filter(
+            (_, i) => replies[i]!.replace(/’/g, "'").includes(filler.replace(/I am/g, "I'm")) || replies[i]!.includes(filler),
+          );
           expect(sayers.length, `"${filler}" in ${sayers.join(', ')} (${question}, seed ${seed})`).toBeLessThanOrEqual(1);
         }
       }

@@ -37,7 +37,11 @@ const interviews: Promise<Array<{ id: string; replies: string[] }>> = (async () 
   return out;
 })();
 
-const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+const sentencesOf = (text: string): string[] =>
+  text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 /** An opener that is not a sentence: "To be plain about it." or a bare "Honestly." */
 const FRAGMENT = /^(?:to be (?:plain|honest|frank)(?: about it)?|short version|okay, so|honestly|frankly|in short|basically)[.!]?$/i;
 const HEDGE = /\b(?:honestly|to be honest|frankly|in all honesty)\b/gi;
@@ -80,7 +84,10 @@ describe('shipped personas: phrasing a reader sees', () => {
       for (const text of replies) {
         const [first, second] = sentencesOf(text);
         if (!admitsNotKnowing(second)) continue;
-        expect(openers.some((o) => [o, applyRegister(o, 'formal'), applyRegister(o, 'casual')].includes(first!)), `${id}: ${text}`).toBe(false);
+        expect(
+          openers.some((o) => [o, applyRegister(o, 'formal'), applyRegister(o, 'casual')].includes(first!)),
+          `${id}: ${text}`,
+        ).toBe(false);
       }
     }
   });
@@ -104,16 +111,22 @@ describe('hedges', () => {
   it('recognises every "I don\'t know" line the engine can say, in every register', () => {
     for (const line of [...L.UNKNOWN_TOPIC, ...L.UNKNOWN_VAGUE, ...L.NO_VIEW]) {
       const text = line.replace(/^[~^]/, '').replace(/\{topic\}/gi, 'tax law');
-      for (const register of ['casual', 'neutral', 'formal'] as const) expect(admitsNotKnowing(applyRegister(text, register)), text).toBe(true);
+      for (const register of ['casual', 'neutral', 'formal'] as const)
+        expect(admitsNotKnowing(applyRegister(text, register)), text).toBe(true);
     }
   });
 });
 
-describe('avoided topics fire on the topic, not on the persona\'s own subject', () => {
+describe("avoided topics fire on the topic, not on the persona's own subject", () => {
   it('the Dubai traveller answers hotel questions from her facts and still declines Instagram hotels', async () => {
     const { persona, profile } = shipped('dubai-luxury-traveller');
     for (const seed of SEEDS) {
-      const [amenities, work] = await converse(persona, profile, ['What hotel amenities matter most to you?', 'Which hotels do you book when you travel for work?'], seed);
+      const [amenities, work] = await converse(
+        persona,
+        profile,
+        ['What hotel amenities matter most to you?', 'Which hotels do you book when you travel for work?'],
+        seed,
+      );
       expect(amenities).not.toMatch(DECLINED);
       expect(work).not.toMatch(DECLINED);
       expect(`${amenities} ${work}`).toMatch(/hotel/i);
@@ -122,13 +135,15 @@ describe('avoided topics fire on the topic, not on the persona\'s own subject', 
     }
   });
 
-  it('never fires on a question made only of words from the persona\'s own role, industry or interests', async () => {
+  it("never fires on a question made only of words from the persona's own role, industry or interests", async () => {
     let checked = 0;
     for (const id of SHIPPED_IDS) {
       const { persona, profile } = shipped(id);
       if (profile.avoids.length === 0) continue;
       const { identity, facts } = extractFacts(persona);
-      const own = [identity.occupation, identity.industry, ...(persona.data.psychographics?.interests ?? [])].filter((x): x is string => Boolean(x));
+      const own = [identity.occupation, identity.industry, ...(persona.data.psychographics?.interests ?? [])].filter((x): x is string =>
+        Boolean(x),
+      );
       for (const subject of own) {
         for (const question of [`What do you think about ${subject}?`, `Tell me more about ${subject}.`]) {
           for (const topic of profile.avoids) expect(asksAboutAvoided(topic, question, identity, facts), `${id}: ${question}`).toBe(false);
@@ -140,7 +155,7 @@ describe('avoided topics fire on the topic, not on the persona\'s own subject', 
     expect(checked).toBeGreaterThan(20);
   });
 
-  it('fires on an avoided topic\'s own words in every shipped persona that has one', () => {
+  it("fires on an avoided topic's own words in every shipped persona that has one", () => {
     const asked: Record<string, string> = {
       'genz-creator': 'Do you mind ads in your feed?',
       'lagos-shop-owner': 'What do you think of fintech apps?',
@@ -150,7 +165,10 @@ describe('avoided topics fire on the topic, not on the persona\'s own subject', 
     for (const [id, question] of Object.entries(asked)) {
       const { persona, profile } = shipped(id);
       const { identity, facts } = extractFacts(persona);
-      expect(profile.avoids.some((topic) => asksAboutAvoided(topic, question, identity, facts)), `${id}: ${question}`).toBe(true);
+      expect(
+        profile.avoids.some((topic) => asksAboutAvoided(topic, question, identity, facts)),
+        `${id}: ${question}`,
+      ).toBe(true);
     }
   });
 });
@@ -166,7 +184,9 @@ describe('capitals from the persona file survive quoting', () => {
 
   it('the Dubai traveller steers to "Arabic poetry", never "arabic poetry"', async () => {
     const { persona, profile } = shipped('dubai-luxury-traveller');
-    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => reply(persona, profile, 'Do you stay in hotels designed for Instagram?', i + 1)));
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => reply(persona, profile, 'Do you stay in hotels designed for Instagram?', i + 1)),
+    );
     expect(replies.join('\n')).not.toContain('arabic');
     expect(replies.some((r) => r.includes('Arabic poetry'))).toBe(true);
   });

@@ -12,8 +12,18 @@ export interface ShippedPersona {
 }
 
 export const SHIPPED_IDS = [
-  'cfo', 'dubai-luxury-traveller', 'genz-creator', 'icu-nurse', 'japan-teacher', 'kenya-dairy-farmer',
-  'lagos-shop-owner', 'municipal-buyer', 'retired-engineer', 'sao-paulo-student', 'single-parent', 'startup-cto',
+  'cfo',
+  'dubai-luxury-traveller',
+  'genz-creator',
+  'icu-nurse',
+  'japan-teacher',
+  'kenya-dairy-farmer',
+  'lagos-shop-owner',
+  'municipal-buyer',
+  'retired-engineer',
+  'sao-paulo-student',
+  'single-parent',
+  'startup-cto',
 ] as const;
 
 export function shipped(id: string): ShippedPersona {

@@ -42,12 +42,18 @@ describe('offline provider stream', () => {
     const events = await collect(createOfflineProvider().stream(request));
     const usage = events.find((e) => e.type === 'usage');
     const inputChars = request.system.length + request.messages.reduce((n, m) => n + m.content.length, 0);
-    expect(usage).toEqual({ type: 'usage', usage: { inputTokens: Math.ceil(inputChars / 4), outputTokens: Math.ceil(textOf(events).length / 4) } });
+    expect(usage).toEqual({
+      type: 'usage',
+      usage: { inputTokens: Math.ceil(inputChars / 4), outputTokens: Math.ceil(textOf(events).length / 4) },
+    });
   });
 
   it('stops on abort mid-stream with the partial text and finishReason interrupted', async () => {
     const controller = new AbortController();
-    const request = { ...requestFor(cfo, { ...cfoProfile, verbosity: 'expansive' }, ask('Tell me about yourself'), 5), signal: controller.signal };
+    const request = {
+      ...requestFor(cfo, { ...cfoProfile, verbosity: 'expansive' }, ask('Tell me about yourself'), 5),
+      signal: controller.signal,
+    };
     const full = textOf(await collect(createOfflineProvider().stream({ ...request, signal: undefined })));
     const events = [];
     for await (const event of createOfflineProvider().stream(request)) {
@@ -64,7 +70,9 @@ describe('offline provider stream', () => {
   it('ends at once, interrupted, when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    const events = await collect(createOfflineProvider().stream({ ...requestFor(minimal, cfoProfile, ask('Hi')), signal: controller.signal }));
+    const events = await collect(
+      createOfflineProvider().stream({ ...requestFor(minimal, cfoProfile, ask('Hi')), signal: controller.signal }),
+    );
     expect(events.filter((e) => e.type === 'delta')).toHaveLength(0);
     expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'interrupted' });
   });
@@ -93,9 +101,25 @@ describe('offline provider stream', () => {
   });
 
   it('answers a name-only persona with an empty profile for every kind of question', async () => {
-    const questions = ['Hi', 'How are you?', 'Tell me about yourself', 'What do you do?', 'How much would you pay?', 'What annoys you?', 'Why?',
-      'What are your goals?', 'How do you decide what to buy?', 'Where do you get your news?', 'What do you think of AI?', 'Do you like jazz?',
-      'We built an app that plans meals. Would you use it?', 'What do you value?', 'zxcv', 'Thanks!', 'Bye'];
+    const questions = [
+      'Hi',
+      'How are you?',
+      'Tell me about yourself',
+      'What do you do?',
+      'How much would you pay?',
+      'What annoys you?',
+      'Why?',
+      'What are your goals?',
+      'How do you decide what to buy?',
+      'Where do you get your news?',
+      'What do you think of AI?',
+      'Do you like jazz?',
+      'We built an app that plans meals. Would you use it?',
+      'What do you value?',
+      'zxcv',
+      'Thanks!',
+      'Bye',
+    ];
     for (const question of questions) {
       const events = await collect(createOfflineProvider().stream(requestFor(minimal, {} as ChatProfile, ask(question))));
       expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'stop' });
@@ -104,7 +128,10 @@ describe('offline provider stream', () => {
   });
 
   it('never passes terminal control sequences from persona fields into the reply', async () => {
-    const hostile = { ...minimal, data: { name: 'Sam', generatedInsights: { painPoints: ['Invoices \u001b]52;c;cHduZWQ=\u0007arrive late\u001b[2J'] } } };
+    const hostile = {
+      ...minimal,
+      data: { name: 'Sam', generatedInsights: { painPoints: ['Invoices \u001b]52;c;cHduZWQ=\u0007arrive late\u001b[2J'] } },
+    };
     const text = textOf(await collect(createOfflineProvider().stream(requestFor(hostile, cfoProfile, ask('What frustrates you?'), 1))));
     expect(text).toMatch(/invoices arrive late/i);
     expect(text).not.toMatch(/[\u001b\u0007]/);

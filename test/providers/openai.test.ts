@@ -104,7 +104,10 @@ describe('openai provider: what the server receives', () => {
     for (const model of ['o3-mini', 'o4-mini', 'gpt-5', 'gpt-5.1-2025-11-13', 'openai/o3']) {
       expect(chatCompletionParams(chatRequest({ model }), 'https://api.openai.com/v1')).not.toHaveProperty('temperature');
     }
-    expect(chatCompletionParams(chatRequest({ model: 'gpt-5-chat-latest' }), 'https://api.openai.com/v1')).toHaveProperty('temperature', 0.7);
+    expect(chatCompletionParams(chatRequest({ model: 'gpt-5-chat-latest' }), 'https://api.openai.com/v1')).toHaveProperty(
+      'temperature',
+      0.7,
+    );
   });
 });
 

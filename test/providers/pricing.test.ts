@@ -49,7 +49,10 @@ describe('costOf', () => {
 
   it('charges the cached share of the input at the cached rate', () => {
     // 600k uncached * 2.5 + 400k cached * 1.25 + 100k out * 10 = 1.5 + 0.5 + 1.0
-    const cost = costOf({ inputTokens: 1_000_000, outputTokens: 100_000, cacheReadTokens: 400_000 }, { input: 2.5, output: 10, cachedInput: 1.25 });
+    const cost = costOf(
+      { inputTokens: 1_000_000, outputTokens: 100_000, cacheReadTokens: 400_000 },
+      { input: 2.5, output: 10, cachedInput: 1.25 },
+    );
     expect(cost).toBeCloseTo(3, 10);
   });
 

@@ -26,7 +26,11 @@ describe('wire server', () => {
 
   it('answers a non-streaming message the Anthropic SDK parses', async () => {
     wire.enqueue({ text: 'Plain reply.', finish: 'length', usage: { input: 12, output: 2, cachedInput: 4 } });
-    const message = await anthropic().messages.create({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] });
+    const message = await anthropic().messages.create({
+      model: 'claude-haiku-4-5',
+      max_tokens: 5,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     expect(message.content).toEqual([{ type: 'text', text: 'Plain reply.' }]);
     expect(message.stop_reason).toBe('max_tokens');
     expect(message.usage).toMatchObject({ input_tokens: 8, cache_read_input_tokens: 4, output_tokens: 2 });
@@ -47,7 +51,10 @@ describe('wire server', () => {
       .messages.create({
         model: 'claude-haiku-4-5',
         max_tokens: 5,
-        messages: [{ role: 'assistant', content: 'hello' }, { role: 'user', content: 'hi' }],
+        messages: [
+          { role: 'assistant', content: 'hello' },
+          { role: 'user', content: 'hi' },
+        ],
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Anthropic.BadRequestError);

@@ -22,7 +22,9 @@ describe('two processes writing the same database', { timeout: 60_000 }, () => {
     });
     // Create the file first so both loops start writing at once rather than racing migrations.
     await runCli(['sessions', 'list'], { home });
-    const runs = await Promise.all(scripts.map((s) => runCli(['ask', s.id, '--script', s.file, '--seed', '7'], { home, timeoutMs: 55_000 })));
+    const runs = await Promise.all(
+      scripts.map((s) => runCli(['ask', s.id, '--script', s.file, '--seed', '7'], { home, timeoutMs: 55_000 })),
+    );
     for (const run of runs) {
       expect(run.stderr).not.toMatch(/SQLITE_BUSY|database is locked/i);
       expect(run.code).toBe(0);
@@ -32,10 +34,14 @@ describe('two processes writing the same database', { timeout: 60_000 }, () => {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       for (const s of scripts) {
         const rows = db
-          .prepare("SELECT m.role, m.content, m.seq, m.status FROM messages m JOIN sessions x ON x.id = m.session_id WHERE x.persona_id = ? ORDER BY m.seq")
+          .prepare(
+            'SELECT m.role, m.content, m.seq, m.status FROM messages m JOIN sessions x ON x.id = m.session_id WHERE x.persona_id = ? ORDER BY m.seq',
+          )
           .all(s.id) as Array<{ role: string; content: string; seq: number; status: string }>;
         expect(rows).toHaveLength(2 * TURNS_EACH);
-        expect(rows.filter((r) => r.role === 'user').map((r) => r.content)).toEqual(Array.from({ length: TURNS_EACH }, (_, i) => `${s.id} question ${i}?`));
+        expect(rows.filter((r) => r.role === 'user').map((r) => r.content)).toEqual(
+          Array.from({ length: TURNS_EACH }, (_, i) => `${s.id} question ${i}?`),
+        );
         expect(rows.every((r, i) => r.seq === i + 1 && r.status === 'complete')).toBe(true);
       }
     } finally {

@@ -66,7 +66,10 @@ describe('unusable database files, through the CLI', { timeout: 20_000 }, () => 
     }
     chmodSync(file, 0o444);
     const before = readFileSync(file);
-    expectRefused(await runAsNobody(['ask', 'cfo', 'hello?'], home), new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is read-only`));
+    expectRefused(
+      await runAsNobody(['ask', 'cfo', 'hello?'], home),
+      new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is read-only`),
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -88,7 +91,10 @@ describe('unusable database files, through the CLI', { timeout: 20_000 }, () => 
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     const before = readFileSync(file);
-    for (const args of [['ask', 'cfo', 'hello?'], ['stats', '--json']]) {
+    for (const args of [
+      ['ask', 'cfo', 'hello?'],
+      ['stats', '--json'],
+    ]) {
       expectRefused(await runCli(args, { home }), /created by a newer persona-chat.*999_from_the_future/);
     }
     expect(readFileSync(file).equals(before)).toBe(true);

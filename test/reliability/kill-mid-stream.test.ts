@@ -33,7 +33,11 @@ function afterCrash(home: string): { integrity: string; messages: Array<{ role: 
   try {
     return {
       integrity: String(db.pragma('integrity_check', { simple: true })),
-      messages: db.prepare('SELECT role, content, status FROM messages ORDER BY pk').all() as Array<{ role: string; content: string; status: string }>,
+      messages: db.prepare('SELECT role, content, status FROM messages ORDER BY pk').all() as Array<{
+        role: string;
+        content: string;
+        status: string;
+      }>,
     };
   } finally {
     db.close();

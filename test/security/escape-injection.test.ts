@@ -24,7 +24,12 @@ function hostileHome(): { home: string; personaFile: string; env: Record<string,
   const personaFile = join(home, 'hostile.json');
   writeFileSync(
     personaFile,
-    JSON.stringify({ id: 'hostile', name: `Eve${HOSTILE_STRINGS[0]}${HOSTILE_STRINGS[5]}`, baseSelection: { occupation: HOSTILE_STRINGS[2] }, customInputs: { background: HOSTILE_STRINGS.join(''), quote: HOSTILE_STRINGS[1] } }),
+    JSON.stringify({
+      id: 'hostile',
+      name: `Eve${HOSTILE_STRINGS[0]}${HOSTILE_STRINGS[5]}`,
+      baseSelection: { occupation: HOSTILE_STRINGS[2] },
+      customInputs: { background: HOSTILE_STRINGS.join(''), quote: HOSTILE_STRINGS[1] },
+    }),
   );
   return { home, personaFile, env: { OPENAI_API_KEY: 'sk-test-escape', OPENAI_BASE_URL: `${wire.url}/v1` } };
 }
@@ -52,7 +57,15 @@ describe('terminal-escape injection', { timeout: 30_000 }, () => {
     // JSON keeps the text exactly (escaped), for programs.
     expect(JSON.parse(json.stdout).reply).toBe(HOSTILE_REPLY);
 
-    for (const args of [['sessions', 'list'], ['sessions', 'show', 'last'], ['sessions', 'search', 'done'], ['personas', 'show', personaFile], ['personas', 'list', personaFile], ['export', '--last', '--format', 'txt'], ['stats']]) {
+    for (const args of [
+      ['sessions', 'list'],
+      ['sessions', 'show', 'last'],
+      ['sessions', 'search', 'done'],
+      ['personas', 'show', personaFile],
+      ['personas', 'list', personaFile],
+      ['export', '--last', '--format', 'txt'],
+      ['stats'],
+    ]) {
       const result = await runCli(args, { home, env });
       expect(result.code, args.join(' ')).toBe(0);
       check(args.join(' '), result.stdout + result.stderr);

@@ -26,7 +26,11 @@ const BASE = {
   name: 'Fuzz Target',
   baseSelection: { age: 41, occupation: 'Controller', location: 'Lyon' },
   customInputs: { background: 'Keeps the books of a mid-size firm.', quote: 'Show me the numbers.' },
-  psychographics: { personalityTraits: { openness: 0.4, conscientiousness: 0.9, extraversion: 0.3, agreeableness: 0.5, neuroticism: 0.3 }, values: ['accuracy'], interests: ['cycling'] },
+  psychographics: {
+    personalityTraits: { openness: 0.4, conscientiousness: 0.9, extraversion: 0.3, agreeableness: 0.5, neuroticism: 0.3 },
+    values: ['accuracy'],
+    interests: ['cycling'],
+  },
   generatedInsights: { painPoints: ['manual reconciliation'], objections: ['another tool?'] },
 };
 
@@ -82,7 +86,8 @@ export function generateCorpus(dir: string, seed = 20240601): CorpusFile[] {
     if (junk[0] === 0x7b || junk[0] === 0x5b) junk[0] = 0;
     add('binary', junk, true);
   }
-  for (const text of ['', '\ufeff', 'null', '[]', '"just a string"', '42', 'true', '{}', '{"name": "x",}', "{'name': 'x'}"]) add('not-an-object', text, true);
+  for (const text of ['', '\ufeff', 'null', '[]', '"just a string"', '42', 'true', '{}', '{"name": "x",}', "{'name': 'x'}"])
+    add('not-an-object', text, true);
   for (let i = 0; i < 15; i++) {
     const depth = [100, 1_000, 10_000, 100_000, 500_000][i % 5]!;
     add('deep-nesting', `{"name":"Deep","extra":${'['.repeat(depth)}${']'.repeat(depth)}}`, false);
@@ -92,7 +97,12 @@ export function generateCorpus(dir: string, seed = 20240601): CorpusFile[] {
     const size = [100_000, 1_000_000, 5_000_000][i % 3]!;
     const field = pick(['name', 'background', 'quote', 'occupation']);
     const huge = pick(['A', 'é', '😀', '\u001b[31m']).repeat(size / 4);
-    const data = field === 'name' ? { ...BASE, name: huge } : field === 'occupation' ? { ...BASE, baseSelection: { ...BASE.baseSelection, occupation: huge } } : { ...BASE, customInputs: { ...BASE.customInputs, [field]: huge } };
+    const data =
+      field === 'name'
+        ? { ...BASE, name: huge }
+        : field === 'occupation'
+          ? { ...BASE, baseSelection: { ...BASE.baseSelection, occupation: huge } }
+          : { ...BASE, customInputs: { ...BASE.customInputs, [field]: huge } };
     add('huge-string', JSON.stringify(data), false);
   }
   const protoPayloads = [
@@ -106,9 +116,21 @@ export function generateCorpus(dir: string, seed = 20240601): CorpusFile[] {
   for (let i = 0; i < 30; i++) add('proto', protoPayloads[i % protoPayloads.length]!, false);
   for (let i = 0; i < 50; i++) {
     const evil = () => `${pick(['Ana', 'Bo', ''])}${pick(HOSTILE_STRINGS)}${pick(['', 'Smith', HOSTILE_STRINGS[0]!])}`;
-    const data = { ...BASE, id: i % 5 === 0 ? `../../${evil()}` : undefined, name: evil(), customInputs: { background: evil(), quote: evil() }, baseSelection: { ...BASE.baseSelection, occupation: evil() }, psychographics: { ...BASE.psychographics, values: [evil(), evil()] } };
+    const data = {
+      ...BASE,
+      id: i % 5 === 0 ? `../../${evil()}` : undefined,
+      name: evil(),
+      customInputs: { background: evil(), quote: evil() },
+      baseSelection: { ...BASE.baseSelection, occupation: evil() },
+      psychographics: { ...BASE.psychographics, values: [evil(), evil()] },
+    };
     add('control-bidi', JSON.stringify(data), false);
   }
-  for (let i = 0; i < 20; i++) add('bad-id', JSON.stringify({ ...BASE, id: pick(['../../etc/passwd', '/abs/path', 'a b', 'x'.repeat(500), 'CON', '', '.', '\u0000nul']) }), false);
+  for (let i = 0; i < 20; i++)
+    add(
+      'bad-id',
+      JSON.stringify({ ...BASE, id: pick(['../../etc/passwd', '/abs/path', 'a b', 'x'.repeat(500), 'CON', '', '.', '\u0000nul']) }),
+      false,
+    );
   return files;
 }

@@ -59,8 +59,21 @@ describe('persona-file fuzzing', { timeout: 60_000 }, () => {
   it('`ask` on a sample: a named error (exit 3) for broken files, a sanitized reply for hostile ones, never a crash or hang', async () => {
     const home = tempDir();
     const corpus = generateCorpus(join(home, 'corpus'));
-    const sample = ['truncated', 'wrong-type', 'binary', 'not-an-object', 'deep-unclosed', 'deep-nesting', 'proto', 'control-bidi', 'huge-string', 'bad-id'].map((kind) => corpus.find((f) => f.kind === kind)!);
-    const results = await Promise.all(sample.map((entry) => runCli(['ask', entry.file, 'Who are you?', '--no-save'], { home, timeoutMs: 20_000 })));
+    const sample = [
+      'truncated',
+      'wrong-type',
+      'binary',
+      'not-an-object',
+      'deep-unclosed',
+      'deep-nesting',
+      'proto',
+      'control-bidi',
+      'huge-string',
+      'bad-id',
+    ].map((kind) => corpus.find((f) => f.kind === kind)!);
+    const results = await Promise.all(
+      sample.map((entry) => runCli(['ask', entry.file, 'Who are you?', '--no-save'], { home, timeoutMs: 20_000 })),
+    );
     for (const [i, result] of results.entries()) {
       const entry = sample[i]!;
       expect(result.stderr, entry.kind).not.toMatch(/unexpected failure/);

@@ -45,11 +45,22 @@ describe('secrets never leak', { timeout: 60_000 }, () => {
     await run('ask', 'cfo,icu-nurse', 'a focus group', '--provider', 'anthropic');
     await run('ask', 'cfo', 'offline turn');
     for (const args of [
-      ['config', 'list'], ['config', 'list', '--json'], ['config', 'get', 'anthropic.apiKey'], ['config', 'path'],
-      ['sessions', 'list', '--json'], ['sessions', 'show', 'last', '--json'], ['sessions', 'search', 'hello'],
-      ['stats', '--json'], ['stats'], ['personas', 'list'], ['personas', 'prompt', 'cfo'], ['--help'],
-    ]) await run(...args);
-    for (const format of ['md', 'json', 'html', 'txt']) expect((await run('export', '--last', '--format', format, '-o', join(home, `transcript.${format}`))).code).toBe(0);
+      ['config', 'list'],
+      ['config', 'list', '--json'],
+      ['config', 'get', 'anthropic.apiKey'],
+      ['config', 'path'],
+      ['sessions', 'list', '--json'],
+      ['sessions', 'show', 'last', '--json'],
+      ['sessions', 'search', 'hello'],
+      ['stats', '--json'],
+      ['stats'],
+      ['personas', 'list'],
+      ['personas', 'prompt', 'cfo'],
+      ['--help'],
+    ])
+      await run(...args);
+    for (const format of ['md', 'json', 'html', 'txt'])
+      expect((await run('export', '--last', '--format', format, '-o', join(home, `transcript.${format}`))).code).toBe(0);
     expect((await run('config', 'unset', 'anthropic.apiKey')).code).toBe(0);
 
     // The keys did reach the server, so the test would notice a leak if one existed.

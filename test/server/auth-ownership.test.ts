@@ -14,7 +14,10 @@ describe('authentication', () => {
     const attempts: Array<[string, RequestInit]> = [
       ['/api/personas', {}],
       ['/api/sessions', { headers: { authorization: 'Bearer wrong-token-0000000000000' } }],
-      ['/api/personas/cfo/chat', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${TOKEN_A}` }, body: '{"message":"hi"}' }],
+      [
+        '/api/personas/cfo/chat',
+        { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${TOKEN_A}` }, body: '{"message":"hi"}' },
+      ],
       ['/v1/models', { headers: { authorization: `Bearer ${TOKEN_A}x` } }],
       ['/no/such/route', {}],
     ];
@@ -31,14 +34,23 @@ describe('authentication', () => {
     const t = await startTestServer({ users: USERS });
     expect((await fetch(`${t.url}/api/personas`, { headers: as(TOKEN_A) })).status).toBe(200);
     expect((await fetch(`${t.url}/api/personas`, { headers: as(TOKEN_B) })).status).toBe(200);
-    const completion = await openaiClient(t.url, TOKEN_B).chat.completions.create({ model: 'cfo', messages: [{ role: 'user', content: 'Hi' }] });
+    const completion = await openaiClient(t.url, TOKEN_B).chat.completions.create({
+      model: 'cfo',
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
     expect(completion.choices[0]!.message.content!.length).toBeGreaterThan(0);
   });
 
   it('refuses to bind beyond loopback without a token', async () => {
     const store = openStore(`${tempDir()}/persona.db`);
     try {
-      const start = startServer({ store, personas: { list: () => [], find: () => undefined }, createEngine: () => Promise.reject(new Error('unused')), host: '0.0.0.0', port: 0 });
+      const start = startServer({
+        store,
+        personas: { list: () => [], find: () => undefined },
+        createEngine: () => Promise.reject(new Error('unused')),
+        host: '0.0.0.0',
+        port: 0,
+      });
       await expect(start).rejects.toThrow(/needs a token/);
     } finally {
       store.close();

@@ -21,7 +21,9 @@ describe('POST /api/personas/:personaId/chat', () => {
   it('continues the session named by sessionId', async () => {
     const t = await startTestServer();
     const first = await (await postJson(`${t.url}/api/personas/cfo/chat`, { message: 'Hello' })).json();
-    const second = await (await postJson(`${t.url}/api/personas/cfo/chat`, { message: 'And your budget?', sessionId: first.sessionId })).json();
+    const second = await (
+      await postJson(`${t.url}/api/personas/cfo/chat`, { message: 'And your budget?', sessionId: first.sessionId })
+    ).json();
     expect(second.sessionId).toBe(first.sessionId);
     expect(second.message.seq).toBe(3);
     expect(t.store.listMessages(first.sessionId)).toHaveLength(4);
@@ -38,7 +40,11 @@ describe('POST /api/personas/:personaId/chat', () => {
 
   it('streams token deltas then a done event with the saved message, usage and cost', async () => {
     const t = await startTestServer();
-    const response = await postJson(`${t.url}/api/personas/cfo/chat`, { message: 'Tell me about your week.' }, { accept: 'text/event-stream' });
+    const response = await postJson(
+      `${t.url}/api/personas/cfo/chat`,
+      { message: 'Tell me about your week.' },
+      { accept: 'text/event-stream' },
+    );
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = await readSse(response);
     expect(events[0]!.event).toBe('start');

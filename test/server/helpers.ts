@@ -54,7 +54,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         persona: request.persona,
         store: request.store,
         session: request.session,
-        flags: { ...options.flags, ...(request.provider ? { provider: request.provider, model: request.model } : request.model ? { model: request.model } : {}) },
+        flags: {
+          ...options.flags,
+          ...(request.provider ? { provider: request.provider, model: request.model } : request.model ? { model: request.model } : {}),
+        },
         config,
       }),
     host: options.host,
@@ -96,7 +99,10 @@ export async function readSse(response: Response): Promise<SseEvent[]> {
     .map((block) => {
       const lines = block.split('\n');
       const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
-      const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+      const data = lines
+        .filter((l) => l.startsWith('data: '))
+        .map((l) => l.slice(6))
+        .join('\n');
       return { event, data };
     });
 }

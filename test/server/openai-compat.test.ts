@@ -13,7 +13,10 @@ beforeEach(() => wire.reset());
 describe('/v1/chat/completions with the openai SDK as the client', () => {
   it('answers a non-streaming completion as the persona, with usage', async () => {
     const t = await startTestServer();
-    const completion = await openaiClient(t.url).chat.completions.create({ model: 'cfo', messages: [{ role: 'user', content: 'What do you think of our pricing?' }] });
+    const completion = await openaiClient(t.url).chat.completions.create({
+      model: 'cfo',
+      messages: [{ role: 'user', content: 'What do you think of our pricing?' }],
+    });
     expect(completion.object).toBe('chat.completion');
     expect(completion.model).toBe('cfo');
     expect(completion.choices[0]!.message.role).toBe('assistant');
@@ -46,7 +49,9 @@ describe('/v1/chat/completions with the openai SDK as the client', () => {
     expect(finishes).toEqual(['stop']);
     expect(usage!.completion_tokens).toBeGreaterThan(0);
 
-    const raw = await (await postJson(`${t.url}/v1/chat/completions`, { model: 'cfo', stream: true, messages: [{ role: 'user', content: 'Hi' }] })).text();
+    const raw = await (
+      await postJson(`${t.url}/v1/chat/completions`, { model: 'cfo', stream: true, messages: [{ role: 'user', content: 'Hi' }] })
+    ).text();
     expect(raw.trimEnd().endsWith('data: [DONE]')).toBe(true);
     expect(raw).not.toContain('"usage"');
   });
@@ -62,11 +67,21 @@ describe('/v1/chat/completions with the openai SDK as the client', () => {
   it('raises NotFoundError for an unknown persona and BadRequestError for a bad conversation', async () => {
     const t = await startTestServer();
     const client = openaiClient(t.url);
-    await expect(client.chat.completions.create({ model: 'nobody', messages: [{ role: 'user', content: 'Hi' }] })).rejects.toBeInstanceOf(NotFoundError);
-    const lastIsAssistant = client.chat.completions.create({ model: 'cfo', messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }] });
+    await expect(client.chat.completions.create({ model: 'nobody', messages: [{ role: 'user', content: 'Hi' }] })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    const lastIsAssistant = client.chat.completions.create({
+      model: 'cfo',
+      messages: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello' },
+      ],
+    });
     await expect(lastIsAssistant).rejects.toBeInstanceOf(BadRequestError);
     await expect(lastIsAssistant).rejects.toThrow(/last message must have role "user"/);
-    await expect(client.chat.completions.create({ model: 'cfo@nowhere/model', messages: [{ role: 'user', content: 'Hi' }] })).rejects.toThrow(/unknown provider "nowhere"/);
+    await expect(
+      client.chat.completions.create({ model: 'cfo@nowhere/model', messages: [{ role: 'user', content: 'Hi' }] }),
+    ).rejects.toThrow(/unknown provider "nowhere"/);
   });
 
   it('sends the conversation to the model under the persona prompt, ignoring client system messages', async () => {
@@ -99,7 +114,7 @@ describe('/v1/chat/completions with the openai SDK as the client', () => {
     expect(wire.requests[0]!.body.model).toBe('gpt-4.1-nano');
   });
 
-  it('saves nothing unless asked; with X-Persona-Save the whole conversation becomes the caller\'s session', async () => {
+  it("saves nothing unless asked; with X-Persona-Save the whole conversation becomes the caller's session", async () => {
     const t = await startTestServer();
     const client = openaiClient(t.url);
     await client.chat.completions.create({ model: 'cfo', messages: [{ role: 'user', content: 'Not saved' }] });
@@ -107,7 +122,14 @@ describe('/v1/chat/completions with the openai SDK as the client', () => {
 
     const { data, response } = await client.chat.completions
       .create(
-        { model: 'cfo', messages: [{ role: 'user', content: 'Earlier' }, { role: 'assistant', content: 'Earlier reply' }, { role: 'user', content: 'Now' }] },
+        {
+          model: 'cfo',
+          messages: [
+            { role: 'user', content: 'Earlier' },
+            { role: 'assistant', content: 'Earlier reply' },
+            { role: 'user', content: 'Now' },
+          ],
+        },
         { headers: { 'X-Persona-Save': 'true' } },
       )
       .withResponse();

@@ -29,7 +29,12 @@ describe('provider failures', () => {
     const response = await postJson(`${t.url}/api/personas/cfo/chat`, { message: 'Will you buy?' });
     expect(response.status).toBe(502);
     const body = await response.json();
-    expect(body).toMatchObject({ kind: 'server', provider: 'openai', message: { role: 'user', content: 'Will you buy?' }, response: { status: 'error' } });
+    expect(body).toMatchObject({
+      kind: 'server',
+      provider: 'openai',
+      message: { role: 'user', content: 'Will you buy?' },
+      response: { status: 'error' },
+    });
     expect(t.store.listMessages(body.sessionId).map((m) => m.status)).toEqual(['complete', 'error']);
     expect(providerErrors(t)).toEqual([expect.objectContaining({ kind: 'server', status: 500 })]);
   });
@@ -38,7 +43,10 @@ describe('provider failures', () => {
     const t = await startTestServer(upstreamConfig(wire.url));
     wire.enqueue({ status: 429 });
     expect((await postJson(`${t.url}/api/personas/cfo/chat`, { message: 'Hi' })).status).toBe(503);
-    const down = await startTestServer({ config: { openai: { apiKey: UPSTREAM_KEY, baseUrl: 'http://127.0.0.1:9/v1' } }, flags: { provider: 'openai' } });
+    const down = await startTestServer({
+      config: { openai: { apiKey: UPSTREAM_KEY, baseUrl: 'http://127.0.0.1:9/v1' } },
+      flags: { provider: 'openai' },
+    });
     const response = await postJson(`${down.url}/api/personas/cfo/chat`, { message: 'Hi' });
     expect(response.status).toBe(503);
     expect((await response.json()).kind).toBe('unreachable');
@@ -57,9 +65,17 @@ describe('provider failures', () => {
 
   it('ends an SSE stream with an error event when the upstream fails mid-reply, keeping the partial text', async () => {
     const t = await startTestServer(upstreamConfig(wire.url));
-    wire.enqueue({ text: 'one two three four five', errorAfterChunks: { afterChunks: 2, type: 'server_error', message: 'upstream fell over' } });
+    wire.enqueue({
+      text: 'one two three four five',
+      errorAfterChunks: { afterChunks: 2, type: 'server_error', message: 'upstream fell over' },
+    });
     const events = await readSse(await postJson(`${t.url}/api/personas/cfo/chat`, { message: 'Hi' }, { accept: 'text/event-stream' }));
-    expect(events.filter((e) => e.event === 'delta').map((e) => json(e).text).join('')).toBe('one two ');
+    expect(
+      events
+        .filter((e) => e.event === 'delta')
+        .map((e) => json(e).text)
+        .join(''),
+    ).toBe('one two ');
     const last = events.at(-1)!;
     expect(last.event).toBe('error');
     expect(json(last)).toMatchObject({ status: 502, response: { status: 'error', content: 'one two ' } });

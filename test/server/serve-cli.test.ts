@@ -8,7 +8,8 @@ import { tempDir } from '../support/temp.js';
 
 function startServe(home: string, extraEnv: Record<string, string> = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env, PERSONA_HOME: home };
-  for (const key of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'PERSONA_SERVER_TOKEN']) delete env[key];
+  for (const key of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'PERSONA_SERVER_TOKEN'])
+    delete env[key];
   Object.assign(env, extraEnv);
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -33,7 +34,11 @@ describe('persona serve (built CLI)', () => {
     try {
       const url = await serve.url;
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const response = await fetch(`${url}/api/personas/cfo/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"message":"Hello from the test"}' });
+      const response = await fetch(`${url}/api/personas/cfo/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"message":"Hello from the test"}',
+      });
       expect(response.status).toBe(200);
       expect((await response.json()).response.content.length).toBeGreaterThan(0);
       serve.child.kill('SIGTERM');

@@ -29,7 +29,11 @@ describe('input validation', () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect((await response.json()).error).toMatch(pattern);
     }
-    const broken = await fetch(chat, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"message": "unterminated' });
+    const broken = await fetch(chat, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"message": "unterminated',
+    });
     expect(broken.status).toBe(400);
     expect((await broken.json()).error).toBe('request body is not valid JSON');
     const form = await fetch(chat, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"message":"hi"}' });
@@ -45,7 +49,12 @@ describe('input validation', () => {
     const chunked = await fetch(`${t.url}/api/personas/cfo/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: new ReadableStream({ start: (c) => { c.enqueue(new TextEncoder().encode(big)); c.close(); } }),
+      body: new ReadableStream({
+        start: (c) => {
+          c.enqueue(new TextEncoder().encode(big));
+          c.close();
+        },
+      }),
       duplex: 'half',
     } as RequestInit);
     expect(chunked.status).toBe(413);

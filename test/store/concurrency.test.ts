@@ -20,7 +20,9 @@ function inspect(file: string) {
   try {
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
-      perSession: db.prepare('SELECT session_id, count(*) AS n, count(DISTINCT seq) AS seqs, max(seq) AS top FROM messages GROUP BY session_id').all() as Array<{
+      perSession: db
+        .prepare('SELECT session_id, count(*) AS n, count(DISTINCT seq) AS seqs, max(seq) AS top FROM messages GROUP BY session_id')
+        .all() as Array<{
         session_id: string;
         n: number;
         seqs: number;

@@ -5,14 +5,18 @@ import { MIGRATIONS, appliedMigrationNames, migrate, type Migration } from '../.
 import { tempDir } from './helpers/fixtures.js';
 
 function tables(db: import('better-sqlite3').Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map(
+    (r) => r.name,
+  );
 }
 
 describe('migrations', () => {
   it('applies every migration on a fresh file and records each by name', () => {
     const db = openDatabase(join(tempDir(), 'persona.db'));
     expect(appliedMigrationNames(db)).toEqual(MIGRATIONS.map((m) => m.name));
-    expect(tables(db)).toEqual(expect.arrayContaining(['persona_snapshots', 'sessions', 'messages', 'messages_fts', 'events', 'migrations']));
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['persona_snapshots', 'sessions', 'messages', 'messages_fts', 'events', 'migrations']),
+    );
     const recorded = db.prepare('SELECT applied_at FROM migrations').get() as { applied_at: string };
     expect(Number.isNaN(Date.parse(recorded.applied_at))).toBe(false);
     db.close();

@@ -6,7 +6,10 @@ function storeWithConversation() {
   const maria = startSession(store, 'maria', 'Maria');
   const tom = startSession(store, 'tom', 'Tom');
   const passing = store.appendMessage(
-    personaReply(maria.id, 'We compared a dozen tools last quarter. Honestly the onboarding mattered more than anything, and the pricing came up once.'),
+    personaReply(
+      maria.id,
+      'We compared a dozen tools last quarter. Honestly the onboarding mattered more than anything, and the pricing came up once.',
+    ),
   );
   const focused = store.appendMessage(personaReply(maria.id, 'Pricing, pricing, pricing: the pricing page decides it.'));
   const toms = store.appendMessage(userMessage(tom.id, 'What do you think about the pricing?'));
@@ -48,13 +51,25 @@ describe('search', () => {
     expect(store.search('pricing', { limit: 1 })).toHaveLength(1);
   });
 
-  it.each(['"', '"foo', 'AND', 'AND(', 'OR', 'NOT', '*', 'NEAR(', 'NEAR(pricing', 'pricing -', '^pricing', 'col:pricing', '(((', "'; DROP TABLE messages; --"])(
-    'never throws on hostile input %j',
-    (query) => {
-      const { store } = storeWithConversation();
-      expect(() => store.search(query)).not.toThrow();
-    },
-  );
+  it.each([
+    '"',
+    '"foo',
+    'AND',
+    'AND(',
+    'OR',
+    'NOT',
+    '*',
+    'NEAR(',
+    'NEAR(pricing',
+    'pricing -',
+    '^pricing',
+    'col:pricing',
+    '(((',
+    "'; DROP TABLE messages; --",
+  ])('never throws on hostile input %j', (query) => {
+    const { store } = storeWithConversation();
+    expect(() => store.search(query)).not.toThrow();
+  });
 
   it('still finds the words inside hostile input', () => {
     const { store } = storeWithConversation();

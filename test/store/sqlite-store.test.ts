@@ -26,9 +26,7 @@ describe('snapshots', () => {
   it('reads a damaged JSON column back as null instead of failing the whole history', () => {
     const store = freshStore();
     const saved = store.saveSnapshot(snapshotInput());
-    rawConnection(store)
-      .prepare("UPDATE persona_snapshots SET persona_json = '{not json' WHERE id = ?")
-      .run(saved.id);
+    rawConnection(store).prepare("UPDATE persona_snapshots SET persona_json = '{not json' WHERE id = ?").run(saved.id);
     const read = store.getSnapshot(saved.id);
     expect(read?.persona).toBeNull();
     expect(read?.chatProfile).toEqual({ tone: 'warm', verbosity: 'short' });

@@ -20,14 +20,26 @@ export interface CliOptions {
 }
 
 /** Variables a developer's shell may have that would change what the CLI does. */
-const SCRUBBED = ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'NO_COLOR', 'FORCE_COLOR', 'PERSONA_DEBUG'];
+const SCRUBBED = [
+  'OPENAI_API_KEY',
+  'ANTHROPIC_API_KEY',
+  'OPENAI_BASE_URL',
+  'ANTHROPIC_BASE_URL',
+  'NO_COLOR',
+  'FORCE_COLOR',
+  'PERSONA_DEBUG',
+];
 
 export function runCli(args: string[], options: CliOptions): Promise<CliResult> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const key of SCRUBBED) delete env[key];
   Object.assign(env, { PERSONA_HOME: options.home, NO_UPDATE_NOTIFIER: '1' }, options.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: env as NodeJS.ProcessEnv, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: env as NodeJS.ProcessEnv,
+      cwd: options.cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

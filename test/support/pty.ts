@@ -34,10 +34,17 @@ export class TmuxTerminal {
     }
     // TMUX set by an outer tmux would make the inner one refuse to start.
     delete env.TMUX;
-    const run = (args: string[]) => execFileSync(TMUX, ['-L', socket, '-f', '/dev/null', ...args], { env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = (args: string[]) =>
+      execFileSync(TMUX, ['-L', socket, '-f', '/dev/null', ...args], { env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     run([
-      'new-session', '-d', '-s', 'main',
-      '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30),
+      'new-session',
+      '-d',
+      '-s',
+      'main',
+      '-x',
+      String(options.columns ?? 100),
+      '-y',
+      String(options.rows ?? 30),
       ...(options.cwd ? ['-c', options.cwd] : []),
       shellQuote(options.command),
     ]);
@@ -89,11 +96,18 @@ export class TmuxTerminal {
 
   /** The exit status once the program has exited (128+n for signal n), else undefined. */
   exitStatus(): number | undefined {
-    const [dead, status, signal] = this.tmux(['display-message', '-p', '-t', this.target, '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}']).trim().split(':');
+    const [dead, status, signal] = this.tmux([
+      'display-message',
+      '-p',
+      '-t',
+      this.target,
+      '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}',
+    ])
+      .trim()
+      .split(':');
     if (dead !== '1') return undefined;
     if (signal) return 128 + Number(signal);
     return status ? Number(status) : 0; // tmux 3.3 leaves the status empty for 0
-
   }
 
   exited(): boolean {
@@ -101,8 +115,13 @@ export class TmuxTerminal {
   }
 
   /** Polls the screen (with scrollback) until `expected` shows up; throws with the screen on timeout. */
-  async waitFor(expected: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000, options: { history?: boolean } = { history: true }): Promise<string> {
-    const test = typeof expected === 'function' ? expected : (s: string) => (typeof expected === 'string' ? s.includes(expected) : expected.test(s));
+  async waitFor(
+    expected: string | RegExp | ((screen: string) => boolean),
+    timeoutMs = 10_000,
+    options: { history?: boolean } = { history: true },
+  ): Promise<string> {
+    const test =
+      typeof expected === 'function' ? expected : (s: string) => (typeof expected === 'string' ? s.includes(expected) : expected.test(s));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.screen(options);

@@ -167,14 +167,22 @@ export async function startWireServer(options: WireServerOptions = {}): Promise<
     const headers = flatHeaders(req);
     let body: TranscriptionBody | undefined;
     try {
-      body = await transcriptionBody(await new Response(new Uint8Array(raw), { headers: { 'content-type': headers['content-type'] ?? '' } }).formData());
+      body = await transcriptionBody(
+        await new Response(new Uint8Array(raw), { headers: { 'content-type': headers['content-type'] ?? '' } }).formData(),
+      );
     } catch {
       body = undefined;
     }
     requests.push({ format: 'openai', method: req.method ?? '', path: req.url ?? '', headers, body });
     counter += 1;
     const credential = presentedCredential('openai', headers);
-    const problem = !body ? 'request body must be multipart/form-data' : !body.model ? 'model: field required' : !body.file ? 'file: field required' : undefined;
+    const problem = !body
+      ? 'request body must be multipart/form-data'
+      : !body.model
+        ? 'model: field required'
+        : !body.file
+          ? 'file: field required'
+          : undefined;
     if (problem) return sendFailure(res, 'openai', { status: 400, message: problem }, credential);
     if (options.apiKey !== undefined && credential !== options.apiKey) return sendFailure(res, 'openai', { status: 401 }, credential);
     const script = queue.shift() ?? { text: DEFAULT_TRANSCRIPT };
@@ -394,7 +402,12 @@ async function streamOpenAI(res: ServerResponse, reply: ResolvedReply, request: 
     // With include_usage the real API puts `usage: null` on every chunk but the last.
     ...(withUsage ? { usage: usage ?? null } : {}),
   });
-  const choice = (delta: Record<string, unknown>, finish: string | null = null) => ({ index: 0, delta, logprobs: null, finish_reason: finish });
+  const choice = (delta: Record<string, unknown>, finish: string | null = null) => ({
+    index: 0,
+    delta,
+    logprobs: null,
+    finish_reason: finish,
+  });
   const data = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
 
   await delay(res, script.firstByteDelayMs);
@@ -547,7 +560,12 @@ function sendJson(res: ServerResponse, status: number, value: unknown, headers: 
 
 function startEventStream(res: ServerResponse, headers: Record<string, string>): void {
   if (isGone(res)) return;
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', ...headers });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    ...headers,
+  });
   res.flushHeaders();
 }
 

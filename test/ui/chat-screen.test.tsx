@@ -53,7 +53,9 @@ describe('ChatScreen', () => {
   });
 
   it("tells the provider's way out the chat's way: /provider, not the --provider flag", () => {
-    expect(whatToDo('check the base URL (OPENAI_BASE_URL or `persona config set openai.baseUrl …`) and the network, or use --provider offline')).toBe(
+    expect(
+      whatToDo('check the base URL (OPENAI_BASE_URL or `persona config set openai.baseUrl …`) and the network, or use --provider offline'),
+    ).toBe(
       'check the base URL (OPENAI_BASE_URL or `persona config set openai.baseUrl …`) and the network; /retry to try again, or /provider offline to switch',
     );
     expect(whatToDo('try again; if it persists, use --provider offline')).toBe('/retry to try again, or /provider offline to switch');
@@ -107,7 +109,13 @@ describe('ChatScreen', () => {
     await press(chat.stdin, '/');
     await settle((f) => f.includes('/help') && /… \d+ more · Tab completes/.test(f));
     await press(chat.stdin, 'res');
-    await settle((f) => f.includes('/reset') && f.includes('/resume <id>') && !/^ \/help /m.test(f) && f.includes('start a new session with the same persona'));
+    await settle(
+      (f) =>
+        f.includes('/reset') &&
+        f.includes('/resume <id>') &&
+        !/^ \/help /m.test(f) &&
+        f.includes('start a new session with the same persona'),
+    );
     await press(chat.stdin, 'et ');
     await settle((f) => !f.includes('Tab completes'));
   });

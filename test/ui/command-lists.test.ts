@@ -12,7 +12,16 @@ import { commandContext, fakeServices, PERSONAS } from './fake-services.js';
 const context = commandContext;
 
 const summary = (id: string, personaName: string, messageCount: number, title: string): SessionSummary =>
-  ({ id, personaName, messageCount, title, lastActiveAt: '2026-11-24T09:36:00.000Z', inputTokens: 0, outputTokens: 0, costUsd: 0 }) as SessionSummary;
+  ({
+    id,
+    personaName,
+    messageCount,
+    title,
+    lastActiveAt: '2026-11-24T09:36:00.000Z',
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: 0,
+  }) as SessionSummary;
 
 async function infoLines(args: { name: string; args?: string }, ctx: CommandContext): Promise<string[]> {
   const result = await runSlash({ name: args.name, args: args.args ?? '' }, ctx);
@@ -22,14 +31,22 @@ async function infoLines(args: { name: string; args?: string }, ctx: CommandCont
 
 describe('/sessions', () => {
   const sessions = [
-    summary('01m86eejcpaaaa', 'Diane Kowalczyk', 19, 'Show me how the quarterly forecast is built, line by line, with every assumption spelled out'),
+    summary(
+      '01m86eejcpaaaa',
+      'Diane Kowalczyk',
+      19,
+      'Show me how the quarterly forecast is built, line by line, with every assumption spelled out',
+    ),
     summary('01m86ddxyzbbbb', 'Siobhan Gallagher', 4, 'Night shifts'),
     summary('01m86ccabcdddd', 'Kofi Mensah', 120, ''),
   ];
   const services = fakeServices({ listSessions: () => sessions });
 
   it('lines up every column, the current row marked without shifting it', async () => {
-    const [, ...rows] = await infoLines({ name: 'sessions' }, context({ services, session: { id: '01m86eejcpaaaa' } as SessionRecord, width: 100 }));
+    const [, ...rows] = await infoLines(
+      { name: 'sessions' },
+      context({ services, session: { id: '01m86eejcpaaaa' } as SessionRecord, width: 100 }),
+    );
     expect(rows[0]).toMatch(/^\* 01m86eejcp {2}2026-11-24 09:36 {2}Diane Kowalczyk {4}/);
     expect(rows[1]).toMatch(/^ {2}01m86ddxyz {2}2026-11-24 09:36 {2}Siobhan Gallagher {2}/);
     // Each column starts at the same place on every row.
@@ -56,7 +73,13 @@ describe('/sessions', () => {
 });
 
 describe('/persona with no argument', () => {
-  const wordy = persona({ name: 'Bartholomew Featherstonehaugh-Smythe', customInputs: { quote: 'I have a very great deal to say about procurement, supply chains and the weather in Lancashire, at length' } }, 'procurement-lead');
+  const wordy = persona(
+    {
+      name: 'Bartholomew Featherstonehaugh-Smythe',
+      customInputs: { quote: 'I have a very great deal to say about procurement, supply chains and the weather in Lancashire, at length' },
+    },
+    'procurement-lead',
+  );
   const services = fakeServices({ listPersonas: () => [...PERSONAS, wordy] });
 
   it('lists id, name and who they are in aligned columns, marking this persona', async () => {

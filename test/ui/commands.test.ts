@@ -60,9 +60,15 @@ describe('slash command parsing', () => {
   });
 
   it('says in plain words that an export folder does not exist, with the path', async () => {
-    const missing = Object.assign(new Error("ENOENT: no such file or directory, open '/nonexistent/dir/x.txt'"), { code: 'ENOENT', path: '/nonexistent/dir/x.txt' });
+    const missing = Object.assign(new Error("ENOENT: no such file or directory, open '/nonexistent/dir/x.txt'"), {
+      code: 'ENOENT',
+      path: '/nonexistent/dir/x.txt',
+    });
     const services = fakeServices({ exportSession: () => Promise.reject(missing) });
-    const result = await runSlash({ name: 'export', args: 'txt /nonexistent/dir/x.txt' }, context({ services, session: { id: 's1' } as SessionRecord }));
+    const result = await runSlash(
+      { name: 'export', args: 'txt /nonexistent/dir/x.txt' },
+      context({ services, session: { id: 's1' } as SessionRecord }),
+    );
     expect(result).toEqual({
       type: 'error',
       message: 'cannot write /nonexistent/dir/x.txt: the folder /nonexistent/dir does not exist',
@@ -70,13 +76,17 @@ describe('slash command parsing', () => {
     });
   });
 
-  it('gives the chat\'s own command, not the shell\'s, when /resume finds no session', async () => {
+  it("gives the chat's own command, not the shell's, when /resume finds no session", async () => {
     const services = fakeServices({
       openSession: (ref) => {
         throw new UserError(`no session "${ref}"`, { hint: 'see `persona sessions list`' });
       },
     });
-    expect(await runSlash({ name: 'resume', args: 'zzz' }, context({ services }))).toEqual({ type: 'error', message: 'no session "zzz"', hint: 'see /sessions' });
+    expect(await runSlash({ name: 'resume', args: 'zzz' }, context({ services }))).toEqual({
+      type: 'error',
+      message: 'no session "zzz"',
+      hint: 'see /sessions',
+    });
   });
 
   it('refuses /model on the offline engine instead of relabelling it', async () => {
@@ -96,17 +106,28 @@ describe('slash command parsing', () => {
     const active = { provider: { name: 'openai' }, model: 'gpt-4o' } as unknown as ActiveProvider;
     const asked: unknown[] = [];
     const services = fakeServices({ activeProvider: async (...args) => (asked.push(args), active) });
-    const result = await runSlash({ name: 'model', args: 'gpt-4o' }, context({ services, provider: { name: 'openai', model: 'gpt-4o-mini' } }));
+    const result = await runSlash(
+      { name: 'model', args: 'gpt-4o' },
+      context({ services, provider: { name: 'openai', model: 'gpt-4o-mini' } }),
+    );
     expect(result).toEqual({ type: 'set-provider', active });
     expect(asked).toEqual([['openai', 'gpt-4o']]);
   });
 
   it('adds up tokens and cost for /cost, flagging replies with no known price', async () => {
     const reply = (costUsd: number | null) => ({ role: 'persona', inputTokens: 1000, outputTokens: 200, costUsd }) as MessageRecord;
-    const result = await runSlash({ name: 'cost', args: '' }, context({ session: { id: 's' } as SessionRecord, messages: () => [reply(0.01), reply(null)] }));
+    const result = await runSlash(
+      { name: 'cost', args: '' },
+      context({ session: { id: 's' } as SessionRecord, messages: () => [reply(0.01), reply(null)] }),
+    );
     expect(result).toEqual({
       type: 'info',
-      lines: ['Cost of this session:', 'Replies: 2', 'Tokens: 2.0k in, 400 out', 'Cost: ≥$0.01 (some replies used a model with no known price)'],
+      lines: [
+        'Cost of this session:',
+        'Replies: 2',
+        'Tokens: 2.0k in, 400 out',
+        'Cost: ≥$0.01 (some replies used a model with no known price)',
+      ],
     });
   });
 });

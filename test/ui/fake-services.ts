@@ -8,8 +8,18 @@ import { persona } from '../persona/fixtures.js';
 
 /** Personas and a ChatServices double for component tests: no disk, no database, no network. */
 export const PERSONAS: Persona[] = [
-  persona({ name: 'Diane Kowalczyk', baseSelection: { occupation: 'CFO', industry: 'Manufacturing' }, profilePicture: { emoji: '📊', color: '#0f4c81' } }, 'cfo'),
-  persona({ name: 'Siobhan Gallagher', baseSelection: { occupation: 'ICU nurse', location: 'Stockport' }, profilePicture: { emoji: '🩺' } }, 'icu-nurse'),
+  persona(
+    {
+      name: 'Diane Kowalczyk',
+      baseSelection: { occupation: 'CFO', industry: 'Manufacturing' },
+      profilePicture: { emoji: '📊', color: '#0f4c81' },
+    },
+    'cfo',
+  ),
+  persona(
+    { name: 'Siobhan Gallagher', baseSelection: { occupation: 'ICU nurse', location: 'Stockport' }, profilePicture: { emoji: '🩺' } },
+    'icu-nurse',
+  ),
   persona({ name: 'Kofi Mensah', baseSelection: { occupation: 'Startup CTO' } }, 'startup-cto'),
 ];
 

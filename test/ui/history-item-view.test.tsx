@@ -11,7 +11,12 @@ describe('transcript items', () => {
       <Box width={44}>
         <HistoryItemView
           width={44}
-          item={{ id: 1, kind: 'error', message: 'cannot reach 127.0.0.1:9 (network error)', hint: 'check the base URL and the network; /retry to try again, or /provider offline to switch' }}
+          item={{
+            id: 1,
+            kind: 'error',
+            message: 'cannot reach 127.0.0.1:9 (network error)',
+            hint: 'check the base URL and the network; /retry to try again, or /provider offline to switch',
+          }}
         />
       </Box>,
     ).filter((l) => l.trim() !== '');
@@ -21,6 +26,11 @@ describe('transcript items', () => {
       expect(line.startsWith('  ') && !line.startsWith('   '), line).toBe(true);
       expect(line.trimEnd().length).toBeLessThanOrEqual(44);
     }
-    expect(out.slice(1).map((l) => l.trim()).join(' ')).toBe('check the base URL and the network; /retry to try again, or /provider offline to switch');
+    expect(
+      out
+        .slice(1)
+        .map((l) => l.trim())
+        .join(' '),
+    ).toBe('check the base URL and the network; /retry to try again, or /provider offline to switch');
   });
 });

@@ -305,7 +305,10 @@ describe('InputPrompt, several keys in one read', () => {
     const frame = p.screen();
     expect(frame).toContain('› col1    col2    col3');
     expect(frame).not.toContain('\t');
-    const widths = frame.split('\n').filter((line) => /[│╭╰]/.test(line)).map((line) => line.length);
+    const widths = frame
+      .split('\n')
+      .filter((line) => /[│╭╰]/.test(line))
+      .map((line) => line.length);
     expect(new Set(widths).size).toBe(1); // every row of the box is as wide as its top border
   });
 

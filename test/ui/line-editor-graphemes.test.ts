@@ -27,7 +27,7 @@ describe('line editor, whole characters (grapheme clusters)', () => {
     expect(edit.moveRight(left).cursor).toBe(1 + cluster.length);
   });
 
-  it("does what the tester typed: Backspace after ab🇯🇵👍🏽 leaves ab🇯🇵, and X typed two to the left of é lands before the flag", () => {
+  it('does what the tester typed: Backspace after ab🇯🇵👍🏽 leaves ab🇯🇵, and X typed two to the left of é lands before the flag', () => {
     let s = edit.editorWith(`ab${FLAG_JP}${THUMB_MEDIUM}`);
     s = edit.deleteBackward(s);
     expect(s.text).toBe(`ab${FLAG_JP}`);

@@ -99,7 +99,17 @@ describe('keys', () => {
   });
 
   it('never turns a control character it does not use into text', () => {
-    expect(kinds('a\x07b\x00c\x9bd\x1b[5;9Pe')).toEqual(['text:a', 'ignored', 'text:b', 'ignored', 'text:c', 'ignored', 'text:d', 'ignored', 'text:e']);
+    expect(kinds('a\x07b\x00c\x9bd\x1b[5;9Pe')).toEqual([
+      'text:a',
+      'ignored',
+      'text:b',
+      'ignored',
+      'text:c',
+      'ignored',
+      'text:d',
+      'ignored',
+      'text:e',
+    ]);
     expect(parseKey('x\x07').kind).toBe('ignored'); // handed more than one key, it still never yields a control as text
   });
 });

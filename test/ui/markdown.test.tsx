@@ -39,7 +39,8 @@ describe('Markdown', () => {
   it('starts every wrapped line flush, even after a line that fills the width exactly', () => {
     // "I spend most of it chasing receipts from" is exactly 40 columns: Ink's wrap would start the
     // next line with the space it broke at.
-    const text = "Honestly, the **close takes nine days** and I spend most of it *chasing* receipts from the sales team, which is a waste of my controller's time.";
+    const text =
+      "Honestly, the **close takes nine days** and I spend most of it *chasing* receipts from the sales team, which is a waste of my controller's time.";
     const out = render(
       <Box width={40}>
         <Markdown text={text} width={40} />
@@ -52,7 +53,11 @@ describe('Markdown', () => {
   });
 
   it('puts a blank line between blocks only where the text has one, as the live reply showed it', () => {
-    expect(plain(frame('Let me set this out clearly:\n1. first\n2. second')).split('\n')).toEqual(['Let me set this out clearly:', '1. first', '2. second']);
+    expect(plain(frame('Let me set this out clearly:\n1. first\n2. second')).split('\n')).toEqual([
+      'Let me set this out clearly:',
+      '1. first',
+      '2. second',
+    ]);
     expect(plain(frame('Para one.\n\nPara two.')).split('\n')).toEqual(['Para one.', '', 'Para two.']);
     expect(plain(frame('- a\n- b\n\nAfter the list.')).split('\n')).toEqual(['• a', '• b', '', 'After the list.']);
     expect(plain(frame('# Title\n\nBody')).split('\n')).toEqual(['Title', '', 'Body']);
@@ -91,12 +96,19 @@ describe('Markdown', () => {
 
 describe('table layout', () => {
   it('shrinks the widest column and wraps its cells when the table is wider than the terminal', () => {
-    const layout = layoutTable(['name', 'notes'], [['Ada', 'a very long note that cannot possibly fit in the room we have']], [null, null], 30);
+    const layout = layoutTable(
+      ['name', 'notes'],
+      [['Ada', 'a very long note that cannot possibly fit in the room we have']],
+      [null, null],
+      30,
+    );
     expect(layout.widths.reduce((a, b) => a + b, 0) + 3).toBeLessThanOrEqual(30);
     const lines = layout.rows[0]!.map((cells) => cells.join(' │ '));
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(30);
-    expect(lines.map((l) => l.slice(l.indexOf('│') + 2).trim()).join(' ')).toBe('a very long note that cannot possibly fit in the room we have');
+    expect(lines.map((l) => l.slice(l.indexOf('│') + 2).trim()).join(' ')).toBe(
+      'a very long note that cannot possibly fit in the room we have',
+    );
   });
 
   it('takes room from columns with spare width before breaking any word', () => {
@@ -104,12 +116,22 @@ describe('table layout', () => {
     // kept room to spare.
     const layout = layoutTable(
       ['Option', 'Monthly cost', 'Payback'],
-      [['Automation (reconciliation)', '$1,200', '4 months'], ['Extra hire', '$7,500', 'never']],
+      [
+        ['Automation (reconciliation)', '$1,200', '4 months'],
+        ['Extra hire', '$7,500', 'never'],
+      ],
       [null, 'right', null],
       40,
     );
-    const cells = [layout.header, ...layout.rows].flat().flat().map((c) => c.trim());
-    for (const word of ['(reconciliation)', 'Automation', 'Monthly', 'Payback', 'months']) expect(cells.some((c) => c.split(' ').includes(word)), word).toBe(true);
+    const cells = [layout.header, ...layout.rows]
+      .flat()
+      .flat()
+      .map((c) => c.trim());
+    for (const word of ['(reconciliation)', 'Automation', 'Monthly', 'Payback', 'months'])
+      expect(
+        cells.some((c) => c.split(' ').includes(word)),
+        word,
+      ).toBe(true);
     expect(layout.widths.reduce((a, b) => a + b, 0) + 6).toBeLessThanOrEqual(40);
   });
 });

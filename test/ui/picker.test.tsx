@@ -107,7 +107,9 @@ describe('PersonaPicker', () => {
     picker.stdin.write(KEY.down.repeat(29));
     await tick(30);
     expect(frame()).toMatch(/❯ ● Person 30 /);
-    const shown = frame().split('\n').filter((line) => /Person \d+ /.test(line)).length;
+    const shown = frame()
+      .split('\n')
+      .filter((line) => /Person \d+ /.test(line)).length;
     expect(frame()).toContain('↑ 21 more');
     expect(frame()).toContain('↓ 2 more');
     expect(21 + shown + 2).toBe(40);

@@ -6,7 +6,17 @@ import { formatCostTotal, totalsOf } from '../../src/ui/format.js';
 let seq = 0;
 const saved = (m: NewMessage): MessageRecord => ({ ...m, id: `m${++seq}`, seq, createdAt: '2026-11-24T10:00:00Z' });
 const reply = (over: Partial<NewMessage>): MessageRecord =>
-  saved({ ...newUserMessage('s', 'x'), role: 'persona', inputMode: null, provider: 'openai', model: 'gpt-4o-mini', inputTokens: 100, outputTokens: 50, costUsd: 0.0009, ...over });
+  saved({
+    ...newUserMessage('s', 'x'),
+    role: 'persona',
+    inputMode: null,
+    provider: 'openai',
+    model: 'gpt-4o-mini',
+    inputTokens: 100,
+    outputTokens: 50,
+    costUsd: 0.0009,
+    ...over,
+  });
 
 describe('session totals (status line and /cost)', () => {
   it('does not count the greeting the session opened with as a reply', () => {
@@ -20,6 +30,8 @@ describe('session totals (status line and /cost)', () => {
     expect(totals.costIncomplete).toBe(true);
     expect(formatCostTotal(totals)).toBe('≥$0.0009');
     // A failed reply cost nothing.
-    expect(totalsOf([reply({}), reply({ status: 'error', inputTokens: null, outputTokens: null, costUsd: null })]).costIncomplete).toBe(false);
+    expect(totalsOf([reply({}), reply({ status: 'error', inputTokens: null, outputTokens: null, costUsd: null })]).costIncomplete).toBe(
+      false,
+    );
   });
 });

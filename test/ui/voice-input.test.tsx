@@ -28,7 +28,13 @@ function setup(overrides: Partial<ChatServices> = {}) {
     active: { provider, model: 'gpt-4o-mini' },
     options: { temperature: 0.7, maxOutputTokens: 500 },
   });
-  const view = render(<ChatScreen services={fakeServices({ startVoice: voice.startVoice, ...overrides })} start={chatStart(engine, persona, [])} onQuit={() => {}} />);
+  const view = render(
+    <ChatScreen
+      services={fakeServices({ startVoice: voice.startVoice, ...overrides })}
+      start={chatStart(engine, persona, [])}
+      onQuit={() => {}}
+    />,
+  );
   // Colours off and line wraps undone: a long error line reads as one line again.
   const plain = (s: string | undefined) => (s ?? '').replace(/\x1b\[[0-9;]*m/g, '').replace(/\s+/g, ' ');
   const screen = () => plain(view.frames.join('\n'));
@@ -99,11 +105,15 @@ describe('voice input in the chat', () => {
   it('a recorder that cannot start shows the error with the hint under it, and the chat goes on', async () => {
     const chat = setup();
     chat.voice.failToStart(
-      new UserError('no microphone recorder found: install sox (apt-get install sox) or set voice.recorder', { hint: 'the "sox" program is not on PATH' }),
+      new UserError('no microphone recorder found: install sox (apt-get install sox) or set voice.recorder', {
+        hint: 'the "sox" program is not on PATH',
+      }),
     );
     await press(chat.stdin, CTRL_R);
     // The hint stands on its own line under the error (the screen helper joins lines with spaces).
-    await chat.until('✗ no microphone recorder found: install sox (apt-get install sox) or set voice.recorder the "sox" program is not on PATH');
+    await chat.until(
+      '✗ no microphone recorder found: install sox (apt-get install sox) or set voice.recorder the "sox" program is not on PATH',
+    );
     chat.provider.reply('Hello there.');
     await press(chat.stdin, 'Hi', KEY.enter);
     await chat.until('Hello there.');
@@ -115,7 +125,9 @@ describe('voice input in the chat', () => {
     await press(chat.stdin, CTRL_R);
     await chat.until('● recording');
     await press(chat.stdin, KEY.enter);
-    chat.voice.fail(new TranscriptionError('transcription failed (OpenAI whisper-1 at 127.0.0.1): 400 audio too short', '/home/u/.persona/audio/01J.wav'));
+    chat.voice.fail(
+      new TranscriptionError('transcription failed (OpenAI whisper-1 at 127.0.0.1): 400 audio too short', '/home/u/.persona/audio/01J.wav'),
+    );
     await chat.until('✗ transcription failed (OpenAI whisper-1 at 127.0.0.1): 400 audio too short');
     expect(chat.now()).toContain('the recording is kept at /home/u/.persona/audio/01J.wav');
     await chat.until('› Message Diane');

@@ -25,14 +25,19 @@ interface Run extends CliResult {
 async function askByVoice(mode: FakeMode, extra: string[] = [], options: { path?: string; transcriber?: string } = {}): Promise<Run> {
   const home = tempDir();
   const bin = installFakeRecorder(join(home, 'bin'));
-  const result = await runCli(['ask', 'cfo', '--voice', '--provider', 'offline', '--transcriber', options.transcriber ?? 'openai', ...extra], {
-    home,
-    env: { PATH: options.path ?? bin, FAKE_REC_MODE: mode, FAKE_REC_FILE: PRICING_WAV, OPENAI_BASE_URL: `${wire.url}/v1` },
-  });
+  const result = await runCli(
+    ['ask', 'cfo', '--voice', '--provider', 'offline', '--transcriber', options.transcriber ?? 'openai', ...extra],
+    {
+      home,
+      env: { PATH: options.path ?? bin, FAKE_REC_MODE: mode, FAKE_REC_FILE: PRICING_WAV, OPENAI_BASE_URL: `${wire.url}/v1` },
+    },
+  );
   return { ...result, home };
 }
 
-function lastSession(home: string): Promise<{ messages: Array<{ role: string; content: string; inputMode: string | null; audioPath?: string }> }> {
+function lastSession(
+  home: string,
+): Promise<{ messages: Array<{ role: string; content: string; inputMode: string | null; audioPath?: string }> }> {
   return runCli(['sessions', 'show', 'last', '--json'], { home }).then((r) => JSON.parse(r.stdout));
 }
 
@@ -76,19 +81,23 @@ describe('persona ask --voice', () => {
     expect(html.stdout).toContain(`<a class="audio" href="file://${audioPath}">audio</a>`);
   });
 
-  it.skipIf(withoutPocketsphinx)('works offline with pocketsphinx (skipped off CI when it is not installed)', async () => {
-    const home = tempDir();
-    const bin = installFakeRecorder(join(home, 'bin'));
-    const run = await runCli(['ask', 'cfo', '--voice', '--provider', 'offline', '--transcriber', 'local'], {
-      home,
-      env: { PATH: `${bin}:${dirname(findPocketsphinx()!)}`, FAKE_REC_MODE: 'exit', FAKE_REC_FILE: PRICING_WAV },
-      timeoutMs: 60_000,
-    });
-    expect(run.code, run.stderr).toBe(0);
-    const [user] = (await lastSession(home)).messages;
-    expect(user!.inputMode).toBe('voice');
-    expect(user!.content.toLowerCase()).toContain('think');
-  }, 60_000);
+  it.skipIf(withoutPocketsphinx)(
+    'works offline with pocketsphinx (skipped off CI when it is not installed)',
+    async () => {
+      const home = tempDir();
+      const bin = installFakeRecorder(join(home, 'bin'));
+      const run = await runCli(['ask', 'cfo', '--voice', '--provider', 'offline', '--transcriber', 'local'], {
+        home,
+        env: { PATH: `${bin}:${dirname(findPocketsphinx()!)}`, FAKE_REC_MODE: 'exit', FAKE_REC_FILE: PRICING_WAV },
+        timeoutMs: 60_000,
+      });
+      expect(run.code, run.stderr).toBe(0);
+      const [user] = (await lastSession(home)).messages;
+      expect(user!.inputMode).toBe('voice');
+      expect(user!.content.toLowerCase()).toContain('think');
+    },
+    60_000,
+  );
 
   it('a missing recorder is a clear message with the install command', async () => {
     const run = await askByVoice('exit', [], { path: '/nonexistent' });

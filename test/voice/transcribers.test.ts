@@ -26,7 +26,12 @@ describe('the openai transcriber against the wire-format server', () => {
   it('uploads the WAV as multipart with model and response_format, and returns the text', async () => {
     wire.reset();
     wire.enqueue({ text: '  Would you pay twenty dollars a month?  ' });
-    const transcriber = createOpenAITranscriber({ apiKey: 'sk-test-transcribe', baseUrl: `${wire.url}/v1`, model: 'gpt-4o-mini-transcribe', hasKey: true });
+    const transcriber = createOpenAITranscriber({
+      apiKey: 'sk-test-transcribe',
+      baseUrl: `${wire.url}/v1`,
+      model: 'gpt-4o-mini-transcribe',
+      hasKey: true,
+    });
     expect(await transcriber.transcribe(PRICING_WAV)).toBe('Would you pay twenty dollars a month?');
     const request = wire.requests[0]!;
     expect(request.path).toBe('/v1/audio/transcriptions');
@@ -42,7 +47,12 @@ describe('the openai transcriber against the wire-format server', () => {
 
   it('maps a rejected key to a provider error that never shows the key', async () => {
     wire.reset();
-    const transcriber = createOpenAITranscriber({ apiKey: 'sk-wrong-key-123456', baseUrl: `${wire.url}/v1`, model: 'whisper-1', hasKey: true });
+    const transcriber = createOpenAITranscriber({
+      apiKey: 'sk-wrong-key-123456',
+      baseUrl: `${wire.url}/v1`,
+      model: 'whisper-1',
+      hasKey: true,
+    });
     const error = (await transcriber.transcribe(PRICING_WAV).catch((e: unknown) => e)) as ProviderError;
     expect(error).toBeInstanceOf(ProviderError);
     expect(error.kind).toBe('auth');
@@ -96,7 +106,12 @@ describe('the openai transcriber against the wire-format server', () => {
     const text = join(home, 'notes.wav');
     writeFileSync(empty, '');
     writeFileSync(text, 'these are not samples');
-    const context: VoiceContext = { config: { openai: { apiKey: 'k', baseUrl: `${wire.url}/v1` } }, transcriber: 'openai', audioDir: join(home, 'audio'), env: NO_PROGRAMS };
+    const context: VoiceContext = {
+      config: { openai: { apiKey: 'k', baseUrl: `${wire.url}/v1` } },
+      transcriber: 'openai',
+      audioDir: join(home, 'audio'),
+      env: NO_PROGRAMS,
+    };
     await expect(transcribeFile(empty, context)).rejects.toThrow(`${empty}: the audio is empty`);
     await expect(transcribeFile(text, context)).rejects.toThrow(`${text}: not a WAV file`);
     await expect(transcribeFile(join(home, 'missing.wav'), context)).rejects.toThrow('no such file');
@@ -106,26 +121,31 @@ describe('the openai transcriber against the wire-format server', () => {
 
 const pocketsphinx = findPocketsphinx();
 
-describe.skipIf(withoutPocketsphinx)('the local transcriber (pocketsphinx; skipped when `apt-get install pocketsphinx pocketsphinx-en-us` has not been run)', () => {
-  it('recognises the words of the spoken fixture', async () => {
-    const text = await createPocketsphinxTranscriber(pocketsphinx!).transcribe(PRICING_WAV);
-    // espeak's voice through pocketsphinx's small model: "what do you think" survives, "pricing" may not.
-    const words = text.toLowerCase().split(/\s+/);
-    expect(words).toEqual(expect.arrayContaining(['what', 'think']));
-  }, 30_000);
+describe.skipIf(withoutPocketsphinx)(
+  'the local transcriber (pocketsphinx; skipped when `apt-get install pocketsphinx pocketsphinx-en-us` has not been run)',
+  () => {
+    it('recognises the words of the spoken fixture', async () => {
+      const text = await createPocketsphinxTranscriber(pocketsphinx!).transcribe(PRICING_WAV);
+      // espeak's voice through pocketsphinx's small model: "what do you think" survives, "pricing" may not.
+      const words = text.toLowerCase().split(/\s+/);
+      expect(words).toEqual(expect.arrayContaining(['what', 'think']));
+    }, 30_000);
 
-  it('a file pocketsphinx cannot read is its own error line, not an empty transcript', async () => {
-    const bad = join(tempDir(), 'bad.wav');
-    writeFileSync(bad, Buffer.alloc(10));
-    await expect(createPocketsphinxTranscriber(pocketsphinx!).transcribe(bad)).rejects.toThrow(
-      /^pocketsphinx failed \(exit 1\): FATAL: .*Failed to process file .*format mismatch/,
-    );
-  }, 30_000);
-});
+    it('a file pocketsphinx cannot read is its own error line, not an empty transcript', async () => {
+      const bad = join(tempDir(), 'bad.wav');
+      writeFileSync(bad, Buffer.alloc(10));
+      await expect(createPocketsphinxTranscriber(pocketsphinx!).transcribe(bad)).rejects.toThrow(
+        /^pocketsphinx failed \(exit 1\): FATAL: .*Failed to process file .*format mismatch/,
+      );
+    }, 30_000);
+  },
+);
 
 describe('parseHypotheses', () => {
   it('joins one hypothesis line per utterance and drops log lines', () => {
-    expect(parseHypotheses('INFO: cmd_ln.c(702): Parsing\nwhat do you think\n\n000000000: ignored\nof it\n')).toBe('what do you think of it');
+    expect(parseHypotheses('INFO: cmd_ln.c(702): Parsing\nwhat do you think\n\n000000000: ignored\nof it\n')).toBe(
+      'what do you think of it',
+    );
   });
 });
 
@@ -137,7 +157,13 @@ describe('which transcriber runs', () => {
     expect(() => resolveTranscriber({ voice: voiceSettings({}, { transcriber: 'openai' }), config: {}, env: NO_PROGRAMS })).toThrow(
       'the openai transcriber needs an OpenAI API key or base URL',
     );
-    expect(resolveTranscriber({ voice: voiceSettings({ voice: { transcriber: 'local' } }, { transcriber: 'openai' }), config: withKey, env: NO_PROGRAMS }).name).toBe('openai');
+    expect(
+      resolveTranscriber({
+        voice: voiceSettings({ voice: { transcriber: 'local' } }, { transcriber: 'openai' }),
+        config: withKey,
+        env: NO_PROGRAMS,
+      }).name,
+    ).toBe('openai');
   });
 
   it('auto: OpenAI when chatting with OpenAI, else offline pocketsphinx, else any OpenAI key', () => {

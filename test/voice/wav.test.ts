@@ -5,7 +5,14 @@ import { decodeWav, downmix, encodeWav, resample, toSpeechWav } from '../../src/
 import { HELLO_WAV, PRICING_WAV } from './fake-recorder.js';
 
 /** A WAV of a 440 Hz sine (left) and its inverse (right) in any encoding, written by hand. */
-function sineWav(options: { rate: number; channels: number; bits: number; float?: boolean; frames?: number; extensible?: boolean }): Buffer {
+function sineWav(options: {
+  rate: number;
+  channels: number;
+  bits: number;
+  float?: boolean;
+  frames?: number;
+  extensible?: boolean;
+}): Buffer {
   const { rate, channels, bits } = options;
   const frames = options.frames ?? rate / 10;
   const bytes = bits / 8;
@@ -24,15 +31,23 @@ function sineWav(options: { rate: number; channels: number; bits: number; float?
   const fmtSize = options.extensible ? 40 : 16;
   const header = Buffer.alloc(12 + 8 + fmtSize + 8 + 12);
   let o = 0;
-  header.write('RIFF', o); o += 4;
-  header.writeUInt32LE(header.length - 8 + data.length, o); o += 4;
-  header.write('WAVE', o); o += 4;
+  header.write('RIFF', o);
+  o += 4;
+  header.writeUInt32LE(header.length - 8 + data.length, o);
+  o += 4;
+  header.write('WAVE', o);
+  o += 4;
   // An unrelated chunk before fmt, as some editors write: the parser must skip it.
-  header.write('LIST', o); o += 4;
-  header.writeUInt32LE(4, o); o += 4;
-  header.write('INFO', o); o += 4;
-  header.write('fmt ', o); o += 4;
-  header.writeUInt32LE(fmtSize, o); o += 4;
+  header.write('LIST', o);
+  o += 4;
+  header.writeUInt32LE(4, o);
+  o += 4;
+  header.write('INFO', o);
+  o += 4;
+  header.write('fmt ', o);
+  o += 4;
+  header.writeUInt32LE(fmtSize, o);
+  o += 4;
   const tag = options.float ? 3 : 1;
   header.writeUInt16LE(options.extensible ? 0xfffe : tag, o);
   header.writeUInt16LE(channels, o + 2);
@@ -42,7 +57,8 @@ function sineWav(options: { rate: number; channels: number; bits: number; float?
   header.writeUInt16LE(bits, o + 14);
   if (options.extensible) header.writeUInt16LE(tag, o + 24);
   o += fmtSize;
-  header.write('data', o); o += 4;
+  header.write('data', o);
+  o += 4;
   header.writeUInt32LE(data.length, o);
   return Buffer.concat([header, data]);
 }
@@ -87,9 +103,13 @@ describe('decodeWav', () => {
   });
 
   it('says clearly when a file is not a WAV, is empty, or has no samples', () => {
-    expect(errorOf(() => decodeWav(Buffer.from('ID3\u0003 this is an mp3'), 'song.mp3')).message).toMatch(/^song\.mp3: not a WAV file \(.*sox/);
+    expect(errorOf(() => decodeWav(Buffer.from('ID3\u0003 this is an mp3'), 'song.mp3')).message).toMatch(
+      /^song\.mp3: not a WAV file \(.*sox/,
+    );
     expect(errorOf(() => decodeWav(Buffer.alloc(0), 'blank.wav')).message).toMatch(/blank\.wav: the audio is empty/);
-    expect(errorOf(() => decodeWav(sineWav({ rate: 16000, channels: 1, bits: 16, frames: 0 }), 'silent.wav')).message).toMatch(/the audio is empty/);
+    expect(errorOf(() => decodeWav(sineWav({ rate: 16000, channels: 1, bits: 16, frames: 0 }), 'silent.wav')).message).toMatch(
+      /the audio is empty/,
+    );
     const adpcm = sineWav({ rate: 16000, channels: 1, bits: 16 });
     adpcm.writeUInt16LE(2, adpcm.indexOf('fmt ') + 8);
     expect(errorOf(() => decodeWav(adpcm, 'adpcm.wav')).message).toMatch(/unsupported WAV encoding \(format 2, 16-bit\)/);

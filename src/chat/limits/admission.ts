@@ -29,7 +29,8 @@ export interface AdmissionRequest {
   now?: () => number;
 }
 
-const CONTINUE_HINT = 'start afresh (/reset in the chat, or ask without --continue), or carry on in a new session that opens with a summary: persona ask --carry-over';
+const CONTINUE_HINT =
+  'start afresh (/reset in the chat, or ask without --continue), or carry on in a new session that opens with a summary: persona ask --carry-over';
 const BUDGET_HINT = 'raise it with `persona config set limits.%s <usd>` (0 = no budget), or pass --over-budget for this request';
 
 export async function* admitMessage(req: AdmissionRequest): AsyncGenerator<ChatEvent, void> {
@@ -40,7 +41,12 @@ export async function* admitMessage(req: AdmissionRequest): AsyncGenerator<ChatE
 }
 
 function refuse(req: AdmissionRequest, error: LimitError, data: Record<string, unknown> = {}): never {
-  req.store.recordEvent({ kind: 'limit_reached', sessionId: req.sessionId, personaId: req.personaId, data: { limit: error.limit, ...data } });
+  req.store.recordEvent({
+    kind: 'limit_reached',
+    sessionId: req.sessionId,
+    personaId: req.personaId,
+    data: { limit: error.limit, ...data },
+  });
   throw error;
 }
 
@@ -56,7 +62,11 @@ function checkConversation(req: AdmissionRequest): void {
       // The message alone is too big: starting afresh would not help, shortening it does.
       refuse(
         req,
-        new LimitError('context', `the message is too long (about ${own} tokens; the context budget is ${contextTokens})`, 'shorten it, or raise `limits.contextTokens`'),
+        new LimitError(
+          'context',
+          `the message is too long (about ${own} tokens; the context budget is ${contextTokens})`,
+          'shorten it, or raise `limits.contextTokens`',
+        ),
         { tokens: own },
       );
     }
@@ -64,7 +74,11 @@ function checkConversation(req: AdmissionRequest): void {
     if (tokens > contextTokens) {
       refuse(
         req,
-        new LimitError('context', `this conversation has grown past its context budget of ${contextTokens} tokens (about ${tokens} now)`, CONTINUE_HINT),
+        new LimitError(
+          'context',
+          `this conversation has grown past its context budget of ${contextTokens} tokens (about ${tokens} now)`,
+          CONTINUE_HINT,
+        ),
         { tokens },
       );
     }
@@ -84,8 +98,20 @@ export function startOfDay(nowMs: number): string {
 
 function* checkBudgets(req: AdmissionRequest, nowMs: number): Generator<ChatEvent, void> {
   const budgets = [
-    { limit: 'session_budget' as const, key: 'sessionBudgetUsd', label: 'session', budget: req.limits.sessionBudgetUsd, spent: () => sessionSpend(req.prior) },
-    { limit: 'daily_budget' as const, key: 'dailyBudgetUsd', label: "today's", budget: req.limits.dailyBudgetUsd, spent: () => req.store.spentSince?.(startOfDay(nowMs)) ?? sessionSpend(req.prior) },
+    {
+      limit: 'session_budget' as const,
+      key: 'sessionBudgetUsd',
+      label: 'session',
+      budget: req.limits.sessionBudgetUsd,
+      spent: () => sessionSpend(req.prior),
+    },
+    {
+      limit: 'daily_budget' as const,
+      key: 'dailyBudgetUsd',
+      label: "today's",
+      budget: req.limits.dailyBudgetUsd,
+      spent: () => req.store.spentSince?.(startOfDay(nowMs)) ?? sessionSpend(req.prior),
+    },
   ];
   for (const b of budgets) {
     if (b.budget <= 0) continue;
@@ -94,14 +120,30 @@ function* checkBudgets(req: AdmissionRequest, nowMs: number): Generator<ChatEven
     if (spent >= b.budget) {
       if (req.overBudget) {
         req.store.recordEvent({ kind: 'budget_overridden', sessionId: req.sessionId, personaId: req.personaId, data });
-        yield { type: 'notice', kind: 'budget_overridden', text: `${b.label} budget of ${usd(b.budget)} is spent (${usd(spent)}); sending anyway (--over-budget)` };
+        yield {
+          type: 'notice',
+          kind: 'budget_overridden',
+          text: `${b.label} budget of ${usd(b.budget)} is spent (${usd(spent)}); sending anyway (--over-budget)`,
+        };
         continue;
       }
-      refuse(req, new LimitError(b.limit, `the ${b.label} budget of ${usd(b.budget)} is spent (${usd(spent)} so far); nothing was sent`, BUDGET_HINT.replace('%s', b.key)), data);
+      refuse(
+        req,
+        new LimitError(
+          b.limit,
+          `the ${b.label} budget of ${usd(b.budget)} is spent (${usd(spent)} so far); nothing was sent`,
+          BUDGET_HINT.replace('%s', b.key),
+        ),
+        data,
+      );
     }
     if (spent >= b.budget * BUDGET_WARNING_SHARE) {
       req.store.recordEvent({ kind: 'budget_warning', sessionId: req.sessionId, personaId: req.personaId, data });
-      yield { type: 'notice', kind: 'budget_warning', text: `${usd(spent)} of the ${b.label} budget of ${usd(b.budget)} is spent (${Math.floor((spent / b.budget) * 100)}%)` };
+      yield {
+        type: 'notice',
+        kind: 'budget_warning',
+        text: `${usd(spent)} of the ${b.label} budget of ${usd(b.budget)} is spent (${Math.floor((spent / b.budget) * 100)}%)`,
+      };
     }
   }
 }
@@ -114,9 +156,18 @@ async function* awaitRateLimit(req: AdmissionRequest, rate: SessionRateLimit, no
     req.store.recordEvent({ kind: 'rate_limited', sessionId: req.sessionId, personaId: req.personaId, data });
     const seconds = (waitMs / 1000).toFixed(1);
     if (req.noWait) {
-      throw new LimitError('rate', `rate limit: ${rate.perMinute} messages a minute in this session; the next one may go in ${seconds} s`, 'wait and try again, drop --no-wait to wait automatically, or change `limits.messagesPerMinute` (0 = off)');
+      throw new LimitError(
+        'rate',
+        `rate limit: ${rate.perMinute} messages a minute in this session; the next one may go in ${seconds} s`,
+        'wait and try again, drop --no-wait to wait automatically, or change `limits.messagesPerMinute` (0 = off)',
+      );
     }
-    yield { type: 'notice', kind: 'rate_limited', waitMs, text: `rate limit: ${rate.perMinute} messages a minute; sending in ${seconds} s` };
+    yield {
+      type: 'notice',
+      kind: 'rate_limited',
+      waitMs,
+      text: `rate limit: ${rate.perMinute} messages a minute; sending in ${seconds} s`,
+    };
     try {
       await sleep(waitMs, undefined, { signal: req.signal });
     } catch {

@@ -35,7 +35,12 @@ export async function runFocusGroup(group: FocusGroup): Promise<number> {
     if (!group.json) printAnswer(persona, result);
   }
   if (group.json) printJson(results.map(({ persona, result }) => turnJson(persona.id, sanitizeInline(persona.name), result)));
-  else println(c.dim(`${results.length} personas answered${results.some((r) => r.result.error) ? `, ${results.filter((r) => r.result.error).length} failed` : ''}.`));
+  else
+    println(
+      c.dim(
+        `${results.length} personas answered${results.some((r) => r.result.error) ? `, ${results.filter((r) => r.result.error).length} failed` : ''}.`,
+      ),
+    );
   if (results.some((r) => r.result.error)) return ExitCode.provider;
   if (group.signal.aborted) return ExitCode.interrupted;
   return ExitCode.ok;

@@ -28,7 +28,13 @@ export interface Interview {
 
 export async function runInterview(interview: Interview): Promise<number> {
   const { persona, questions } = interview;
-  const engine = await setUpEngine({ persona, flags: interview.flags, store: interview.store, session: interview.session, config: interview.config });
+  const engine = await setUpEngine({
+    persona,
+    flags: interview.flags,
+    store: interview.store,
+    session: interview.session,
+    config: interview.config,
+  });
   const name = sanitizeInline(persona.name);
   const turns = [];
   const rawOut = interview.raw && !process.stdout.isTTY;
@@ -52,7 +58,8 @@ export async function runInterview(interview: Interview): Promise<number> {
     }
   }
   if (interview.json) printJson({ sessionId: engine.session?.id ?? null, persona: { id: persona.id, name }, turns });
-  else if (engine.session && interview.saved) process.stderr.write(c.dim(`saved as session ${engine.session.id} (${turns.length} of ${questions.length} questions)\n`));
+  else if (engine.session && interview.saved)
+    process.stderr.write(c.dim(`saved as session ${engine.session.id} (${turns.length} of ${questions.length} questions)\n`));
   else process.stderr.write(c.dim(`${turns.length} of ${questions.length} questions (not saved: --no-save)\n`));
   return interview.signal.aborted ? ExitCode.interrupted : ExitCode.ok;
 }

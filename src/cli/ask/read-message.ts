@@ -4,7 +4,10 @@ import { UsageError } from '../../core/errors.js';
 /** Reads all of stdin (a pipe or a file); refuses to wait on a terminal. */
 export async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {
-    throw new UsageError('no message given', 'pass it as arguments (persona ask cfo "your question") or pipe it in (echo "…" | persona ask cfo)');
+    throw new UsageError(
+      'no message given',
+      'pass it as arguments (persona ask cfo "your question") or pipe it in (echo "…" | persona ask cfo)',
+    );
   }
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -44,13 +47,19 @@ export function readScript(file: string): string[] {
   try {
     text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read script ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new UsageError(
+      `cannot read script ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   const turns = parseScript(text);
   if (turns.some((turn) => turn.includes('\n'))) {
     // Say which reading was taken: a blank line added for looks changes how the file is read.
     process.stderr.write(`note: ${file} has blank lines between blocks, so each block is one question (${turns.length} in all)\n`);
   }
-  if (turns.length === 0) throw new UsageError(`script ${file} has no questions`, 'one question per line, or blocks separated by blank lines; lines starting with # are comments');
+  if (turns.length === 0)
+    throw new UsageError(
+      `script ${file} has no questions`,
+      'one question per line, or blocks separated by blank lines; lines starting with # are comments',
+    );
   return turns;
 }

@@ -14,7 +14,11 @@ export interface TurnResult {
 }
 
 /** Consumes a turn's events, calling `onDelta` for streamed text; resolves when the turn ends. */
-export async function collectTurn(events: AsyncIterable<ChatEvent>, onDelta?: (text: string) => void, onNotice?: (text: string) => void): Promise<TurnResult> {
+export async function collectTurn(
+  events: AsyncIterable<ChatEvent>,
+  onDelta?: (text: string) => void,
+  onNotice?: (text: string) => void,
+): Promise<TurnResult> {
   const result: TurnResult = { sessionId: null, provider: '', model: '', reply: '', message: null, error: null, fallback: false };
   for await (const event of events) {
     switch (event.type) {
@@ -60,7 +64,12 @@ export function turnJson(personaId: string, personaName: string, r: TurnResult) 
     finishReason: m?.finishReason ?? null,
     fallback: r.fallback,
     usage: m
-      ? { inputTokens: m.inputTokens, outputTokens: m.outputTokens, cacheReadTokens: m.cacheReadTokens, cacheWriteTokens: m.cacheWriteTokens }
+      ? {
+          inputTokens: m.inputTokens,
+          outputTokens: m.outputTokens,
+          cacheReadTokens: m.cacheReadTokens,
+          cacheWriteTokens: m.cacheWriteTokens,
+        }
       : null,
     costUsd: m?.costUsd ?? null,
     latency: m ? { firstTokenMs: m.latencyFirstTokenMs, totalMs: m.latencyTotalMs } : null,

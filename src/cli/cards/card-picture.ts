@@ -25,7 +25,10 @@ function localImagePath(persona: Persona): string | undefined {
 }
 
 export function cardPicture(persona: Persona): CardPicture {
-  const generated = (reason: string): CardPicture => ({ png: avatarPng(persona.name, colorOf(persona.data)), origin: { kind: 'generated', reason } });
+  const generated = (reason: string): CardPicture => ({
+    png: avatarPng(persona.name, colorOf(persona.data)),
+    origin: { kind: 'generated', reason },
+  });
   const path = localImagePath(persona);
   if (!path) return generated('the persona has no local picture');
   if (!existsSync(path) || !statSync(path).isFile()) return generated(`its picture ${path} was not found`);

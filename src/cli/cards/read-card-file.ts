@@ -18,7 +18,13 @@ export function readCardFile(file: string): { path: string; bytes: Buffer } {
     throw new InputFileError(path, [{ path: '', message: describeFsError(error) }]);
   }
   if (size > MAX_CARD_FILE_BYTES) {
-    throw new InputFileError(path, [{ path: '', message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit for a card is ${MAX_CARD_FILE_BYTES / 1024 / 1024} MB`, hint: 'is this the right file?' }]);
+    throw new InputFileError(path, [
+      {
+        path: '',
+        message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit for a card is ${MAX_CARD_FILE_BYTES / 1024 / 1024} MB`,
+        hint: 'is this the right file?',
+      },
+    ]);
   }
   try {
     return { path, bytes: readFileSync(path) };

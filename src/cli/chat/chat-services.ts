@@ -44,11 +44,25 @@ export function createChatServices(setup: ServiceSetup): ChatServices {
     listPersonas: () => loadPersonas().personas,
     resolvePersona: (ref) => resolvePersona(ref),
     async createEngine({ persona, session, active }) {
-      const engine = await setUpEngine({ persona, flags, store, session, config, paceMs, greetingShown: true, overBudget: setup.overBudget });
+      const engine = await setUpEngine({
+        persona,
+        flags,
+        store,
+        session,
+        config,
+        paceMs,
+        greetingShown: true,
+        overBudget: setup.overBudget,
+      });
       if (active) engine.setProvider(active);
       return engine;
     },
-    activeProvider: (name, model) => resolveActiveProvider({ ...flags, provider: name ?? flags.provider, model: model ?? (name ? undefined : flags.model) }, config, paceMs),
+    activeProvider: (name, model) =>
+      resolveActiveProvider(
+        { ...flags, provider: name ?? flags.provider, model: model ?? (name ? undefined : flags.model) },
+        config,
+        paceMs,
+      ),
     listSessions: (limit) => setup.sqlite()?.listSessions({ limit }) ?? [],
     openSession(ref) {
       const sqlite = setup.sqlite();
@@ -86,7 +100,9 @@ async function writeExport(transcript: Transcript, format: string | undefined, f
   const { formatForFile, isTranscriptFormat, renderTranscript } = await import('../../export/index.js');
   if (format !== undefined && !isTranscriptFormat(format)) throw new UsageError(`unknown format "${format}"`, 'use md, json, html or txt');
   const chosen: TranscriptFormat = (format as TranscriptFormat | undefined) ?? (file ? formatForFile(file) : undefined) ?? 'md';
-  const target = file ? resolve(expandHome(file)) : freeName(`${transcript.session.personaId}-${transcript.session.id.slice(0, 8)}`, chosen);
+  const target = file
+    ? resolve(expandHome(file))
+    : freeName(`${transcript.session.personaId}-${transcript.session.id.slice(0, 8)}`, chosen);
   if (file && existsSync(target)) throw new UsageError(`${target} already exists`, 'give another file name');
   writeFileSync(target, renderTranscript(transcript, chosen));
   return target;

@@ -74,7 +74,9 @@ export async function runLineChat(chat: LineChat): Promise<number> {
         return void write(`${usable.map((c, i) => `${usage[i]!.padEnd(width)}${c.description}`).join('\n')}\n\n`);
       }
       case 'voice':
-        return void write(`${paint.red('error: voice input needs the interactive chat')} (run \`persona chat\` in a terminal, or \`persona ask <persona> --voice\`)\n\n`);
+        return void write(
+          `${paint.red('error: voice input needs the interactive chat')} (run \`persona chat\` in a terminal, or \`persona ask <persona> --voice\`)\n\n`,
+        );
       case 'quit':
         return 'quit';
       case 'clear':
@@ -93,7 +95,9 @@ export async function runLineChat(chat: LineChat): Promise<number> {
         return void write(`${paint.dim(`-- resumed session ${result.opened.session.id} --`)}\n\n`);
       case 'set-provider':
         engine.setProvider(result.active);
-        return void write(`${paint.dim(`-- now answering with ${result.active.provider.name} · ${sanitizeInline(result.active.model)} --`)}\n\n`);
+        return void write(
+          `${paint.dim(`-- now answering with ${result.active.provider.name} · ${sanitizeInline(result.active.model)} --`)}\n\n`,
+        );
     }
   };
 

@@ -21,7 +21,11 @@ const BRACKETED_PASTE_OFF = '\x1b[?2004l';
  * Runs the Ink chat until the user quits. `afterFirstFrame` runs once the first frame is drawn:
  * work the user does not need to see the prompt (opening the database) waits until then.
  */
-export async function runInkChat(services: ChatServices, chat: InkChatStart | undefined, afterFirstFrame: () => void): Promise<ChatOutcome> {
+export async function runInkChat(
+  services: ChatServices,
+  chat: InkChatStart | undefined,
+  afterFirstFrame: () => void,
+): Promise<ChatOutcome> {
   letInkRenderLive();
   keepStylesWithoutColour();
   const [{ mountChat }, { loadHighlighter }, { loadMarkdownParser }, { chatStart }] = await Promise.all([

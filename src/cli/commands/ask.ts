@@ -61,7 +61,10 @@ export default async function ask(personaArg: string | undefined, words: string[
       messageWords = personaArg === undefined ? words : [personaArg, ...words];
     } else {
       if (!personaArg) throw new UsageError('which persona?', 'persona ask <persona> "message" (see `persona personas list`), or --all');
-      personas = personaArg.split(',').filter(Boolean).map((ref) => resolvePersona(ref.trim()));
+      personas = personaArg
+        .split(',')
+        .filter(Boolean)
+        .map((ref) => resolvePersona(ref.trim()));
       if (options.continue && history) {
         if (personas.length > 1) throw new UsageError('--continue works with one persona');
         session = latestSession(history, personas[0]!.id);
@@ -71,7 +74,18 @@ export default async function ask(personaArg: string | undefined, words: string[
       if (personas.length > 1) throw new UsageError('--script interviews one persona at a time');
       if (messageWords.length > 0) throw new UsageError('give the questions in the --script file or as arguments, not both');
       const { runInterview } = await import('../ask/interview.js');
-      process.exitCode = await runInterview({ persona: personas[0]!, session, store, flags, config, questions: readScript(options.script), json: options.json, raw: options.raw, signal: interrupt.signal, saved: options.save });
+      process.exitCode = await runInterview({
+        persona: personas[0]!,
+        session,
+        store,
+        flags,
+        config,
+        questions: readScript(options.script),
+        json: options.json,
+        raw: options.raw,
+        signal: interrupt.signal,
+        saved: options.save,
+      });
       return;
     }
     const spoken = await askMessage(messageWords, rawOptions, { config, flags, signal: interrupt.signal });
@@ -81,7 +95,19 @@ export default async function ask(personaArg: string | undefined, words: string[
       process.exitCode = await runFocusGroup({ personas, store, flags, config, message, json: options.json, signal: interrupt.signal });
       return;
     }
-    process.exitCode = await askOne(personas[0]!, message, { store, session, flags, config, json: options.json, raw: options.raw, signal: interrupt.signal, spoken, noWait: !options.wait, overBudget: options.overBudget, carryOver: options.carryOver });
+    process.exitCode = await askOne(personas[0]!, message, {
+      store,
+      session,
+      flags,
+      config,
+      json: options.json,
+      raw: options.raw,
+      signal: interrupt.signal,
+      spoken,
+      noWait: !options.wait,
+      overBudget: options.overBudget,
+      carryOver: options.carryOver,
+    });
   } finally {
     interrupt.dispose();
     history?.close();
@@ -91,9 +117,28 @@ export default async function ask(personaArg: string | undefined, words: string[
 async function askOne(
   persona: Persona,
   message: string,
-  ctx: { store: ChatStore; session?: SessionRecord; flags: ModelFlags; config: ReturnType<typeof readConfig>; json?: boolean; raw?: boolean; signal: AbortSignal; spoken: AskMessage; noWait: boolean; overBudget?: boolean; carryOver?: boolean },
+  ctx: {
+    store: ChatStore;
+    session?: SessionRecord;
+    flags: ModelFlags;
+    config: ReturnType<typeof readConfig>;
+    json?: boolean;
+    raw?: boolean;
+    signal: AbortSignal;
+    spoken: AskMessage;
+    noWait: boolean;
+    overBudget?: boolean;
+    carryOver?: boolean;
+  },
 ): Promise<number> {
-  const engine = await setUpEngine({ persona, flags: ctx.flags, store: ctx.store, session: ctx.session, config: ctx.config, overBudget: ctx.overBudget });
+  const engine = await setUpEngine({
+    persona,
+    flags: ctx.flags,
+    store: ctx.store,
+    session: ctx.session,
+    config: ctx.config,
+    overBudget: ctx.overBudget,
+  });
   const rawOut = ctx.raw && !process.stdout.isTTY;
   const sanitizer = new TerminalSanitizer();
   const err = colorFor(process.stderr);
@@ -102,7 +147,15 @@ async function askOne(
     process.stderr.write(`${err.dim(offlineNotice(providersWithKeys(ctx.config), 'flag'))}\n`);
   }
   const note = (notice: string) => process.stderr.write(`${err.yellow('note:')} ${sanitizeInline(notice)}\n`);
-  const send = () => showingNotices(engine.send(message, { signal: ctx.signal, inputMode: ctx.spoken.inputMode ?? (process.stdin.isTTY ? 'typed' : 'script'), noWait: ctx.noWait }), note);
+  const send = () =>
+    showingNotices(
+      engine.send(message, {
+        signal: ctx.signal,
+        inputMode: ctx.spoken.inputMode ?? (process.stdin.isTTY ? 'typed' : 'script'),
+        noWait: ctx.noWait,
+      }),
+      note,
+    );
   const onDelta = ctx.json ? undefined : (text: string) => process.stdout.write(rawOut ? text : sanitizer.push(text));
   let result: TurnResult;
   try {

@@ -54,7 +54,14 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
       const interrupt = abortOnInterrupt();
       try {
         const { runLineChat } = await import('../chat/line-mode.js');
-        process.exitCode = await runLineChat({ engine: engine!, persona: opened.persona!, services, input: process.stdin, output: process.stdout, signal: interrupt.signal });
+        process.exitCode = await runLineChat({
+          engine: engine!,
+          persona: opened.persona!,
+          services,
+          input: process.stdin,
+          output: process.stdout,
+          signal: interrupt.signal,
+        });
       } finally {
         interrupt.dispose();
       }
@@ -66,7 +73,9 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
     const outcome = await runInkChat(services, start, () => void deferred?.ready().catch(() => undefined));
     if (outcome.sessionId && options.save) {
       const dim = colorFor(process.stdout).dim;
-      process.stdout.write(`${dim(`Session ${outcome.sessionId} is saved. Reopen it with: persona chat --session ${outcome.sessionId}`)}\n`);
+      process.stdout.write(
+        `${dim(`Session ${outcome.sessionId} is saved. Reopen it with: persona chat --session ${outcome.sessionId}`)}\n`,
+      );
     }
   } finally {
     eager?.close();

@@ -7,7 +7,9 @@ export default async function configGet(key: string): Promise<void> {
   const row = flattenConfig(readConfig()).find(([k]) => k === key);
   if (!row) {
     // Nothing on stdout (scripts test the exit code); a word for the person reading.
-    process.stderr.write(`${colorFor(process.stderr).dim(`${key} is not set: the default applies (persona config set ${key} <value> to change it)`)}\n`);
+    process.stderr.write(
+      `${colorFor(process.stderr).dim(`${key} is not set: the default applies (persona config set ${key} <value> to change it)`)}\n`,
+    );
     process.exitCode = 1;
     return;
   }

@@ -44,21 +44,29 @@ function printReport(r: VoiceCheck): void {
     println(no(`recorder: ${r.recorder.program} not found on PATH`));
     println(fixLine(`${r.recorder.install} (or persona config set voice.recorder sox|rec|arecord)`));
   }
-  println(`  device: ${r.device ? sanitizeInline(r.device) : 'system default'} · ends after ${r.silenceSeconds ? `${r.silenceSeconds}s of silence` : 'Enter only (silence detection off)'}`);
+  println(
+    `  device: ${r.device ? sanitizeInline(r.device) : 'system default'} · ends after ${r.silenceSeconds ? `${r.silenceSeconds}s of silence` : 'Enter only (silence detection off)'}`,
+  );
   if (r.local.usable) println(yes(`local transcriber: pocketsphinx (${r.local.binary}, model ${r.local.model})`));
   else {
     println(no(`local transcriber: ${r.local.binary ? 'pocketsphinx English model missing' : 'pocketsphinx not installed'}`));
     println(fixLine(r.local.install ?? ''));
   }
-  if (r.openai.usable) println(yes(`openai transcriber: ${r.openai.model} at ${r.openai.baseUrlHost}${r.openai.keySet ? '' : ' (no key: a local server)'}`));
+  if (r.openai.usable)
+    println(yes(`openai transcriber: ${r.openai.model} at ${r.openai.baseUrlHost}${r.openai.keySet ? '' : ' (no key: a local server)'}`));
   else {
     println(no('openai transcriber: no OpenAI key or base URL'));
     println(fixLine(r.openai.fix ?? ''));
   }
-  if (r.transcriber.selected) println(yes(`transcriber in use: ${r.transcriber.selected} (voice.transcriber = ${r.transcriber.configured})`));
+  if (r.transcriber.selected)
+    println(yes(`transcriber in use: ${r.transcriber.selected} (voice.transcriber = ${r.transcriber.configured})`));
   else {
     println(no(`transcriber: ${r.transcriber.problem ?? 'none available'}`));
     if (r.transcriber.fix) println(fixLine(r.transcriber.fix));
   }
-  println(r.ok ? c.green('Ready: persona ask <persona> --voice') : c.yellow('Not ready yet: fix the items marked ✗ above (--audio-file works without a recorder).'));
+  println(
+    r.ok
+      ? c.green('Ready: persona ask <persona> --voice')
+      : c.yellow('Not ready yet: fix the items marked ✗ above (--audio-file works without a recorder).'),
+  );
 }

@@ -70,8 +70,10 @@ function importOne(file: string, options: ImportOptions, taken: Map<string, stri
   if (options.dryRun) return result;
   const target = join(homePaths().personas, `${persona.id}.json`);
   const owner = taken.get(persona.id);
-  if (owner && owner !== target) throw new UsageError(`${source}: id "${persona.id}" is already used by ${owner}`, 'give this card another id with --id');
-  if (existsSync(target) && !options.force) throw new UsageError(`${source}: ${target} already exists`, 'add --force to overwrite it, or pick another --id');
+  if (owner && owner !== target)
+    throw new UsageError(`${source}: id "${persona.id}" is already used by ${owner}`, 'give this card another id with --id');
+  if (existsSync(target) && !options.force)
+    throw new UsageError(`${source}: ${target} already exists`, 'add --force to overwrite it, or pick another --id');
   mkdirSync(homePaths().personas, { recursive: true });
   writeFileSync(target, `${JSON.stringify(persona, null, 2)}\n`, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
   // What we wrote must load through the same loader every command uses; if not, leave nothing behind.
@@ -79,7 +81,11 @@ function importOne(file: string, options: ImportOptions, taken: Map<string, stri
     loadPersonaFile(target, 'user');
   } catch (error) {
     rmSync(target, { force: true });
-    if (error instanceof InputFileError) throw new InputFileError(source, error.issues.map((i) => ({ ...i, message: `as a persona: ${i.message}` })));
+    if (error instanceof InputFileError)
+      throw new InputFileError(
+        source,
+        error.issues.map((i) => ({ ...i, message: `as a persona: ${i.message}` })),
+      );
     throw error;
   }
   taken.set(persona.id, target);

@@ -16,11 +16,17 @@ export default async function personasList(paths: string[], options: { json?: bo
     for (const item of items) {
       const name = `${item.emoji ?? '·'} ${item.name}`;
       const line = `${c.bold(item.id.padEnd(idWidth))}  ${padEnd(name, nameWidth)}  ${c.dim(item.summary)}`;
-      println(width === Infinity ? line : truncateStyled(line, `${item.id.padEnd(idWidth)}  ${padEnd(name, nameWidth)}  ${item.summary}`, width));
+      println(
+        width === Infinity ? line : truncateStyled(line, `${item.id.padEnd(idWidth)}  ${padEnd(name, nameWidth)}  ${item.summary}`, width),
+      );
     }
-    if (stdoutIsTTY()) println(c.dim(`\n${items.length} personas · chat with one: persona chat <id> · details: persona personas show <id>`));
+    if (stdoutIsTTY())
+      println(c.dim(`\n${items.length} personas · chat with one: persona chat <id> · details: persona personas show <id>`));
   }
-  for (const failure of failures) warn(`skipped ${failure.message.split('\n')[0]}${failure.issues.length > 1 ? ` (+${failure.issues.length - 1} more; run \`persona personas validate\`)` : ''}`);
+  for (const failure of failures)
+    warn(
+      `skipped ${failure.message.split('\n')[0]}${failure.issues.length > 1 ? ` (+${failure.issues.length - 1} more; run \`persona personas validate\`)` : ''}`,
+    );
 }
 
 /** Truncates by the plain text's width; falls back to plain text when it must cut. */

@@ -22,7 +22,10 @@ export default async function personasNew(options: Options): Promise<void> {
     }
     answers = { ...collected, ...stripUndefined(options) };
   } else if (!options.name && !base) {
-    throw new UsageError('a new persona needs --name (or --from <persona> to copy one)', 'run it in a terminal for the interactive wizard, or see `persona personas new --help`');
+    throw new UsageError(
+      'a new persona needs --name (or --from <persona> to copy one)',
+      'run it in a terminal for the interactive wizard, or see `persona personas new --help`',
+    );
   }
 
   const { persona, id } = composePersona(answers, base ? (base.data as Record<string, unknown>) : {});

@@ -23,7 +23,13 @@ export default async function personasPrompt(ref: string, options: { json?: bool
 export function renderProfile(profile: ChatProfile): string {
   const rows: Array<[string, string]> = [];
   for (const [key, value] of Object.entries(profile)) {
-    const shown = Array.isArray(value) ? (value.length ? value.join('; ') : '—') : typeof value === 'number' && value <= 1 && key !== 'maxOutputTokens' ? value.toFixed(2) : String(value);
+    const shown = Array.isArray(value)
+      ? value.length
+        ? value.join('; ')
+        : '—'
+      : typeof value === 'number' && value <= 1 && key !== 'maxOutputTokens'
+        ? value.toFixed(2)
+        : String(value);
     rows.push([key, shown]);
   }
   const width = Math.max(...rows.map(([k]) => k.length));

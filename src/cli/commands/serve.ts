@@ -21,7 +21,11 @@ const serveOptions = z.object({
 export function tokenTable(ownerToken: string | undefined, users: Record<string, string> = {}): Map<string, string> {
   const table = new Map<string, string>();
   const add = (token: string, userId: string) => {
-    if (table.has(token)) throw new UsageError(`users "${table.get(token)}" and "${userId}" have the same token`, 'give every user their own token in server.users');
+    if (table.has(token))
+      throw new UsageError(
+        `users "${table.get(token)}" and "${userId}" have the same token`,
+        'give every user their own token in server.users',
+      );
     table.set(token, userId);
   };
   if (ownerToken) add(ownerToken, LOCAL_USER);
@@ -51,7 +55,8 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
     server = await startServer({
       store,
       personas: diskPersonaCatalog(),
-      createEngine: (request) => setUpEngine({ persona: request.persona, store: request.store, session: request.session, flags: flagsFor(flags, request), config }),
+      createEngine: (request) =>
+        setUpEngine({ persona: request.persona, store: request.store, session: request.session, flags: flagsFor(flags, request), config }),
       host: options.host,
       port: options.port,
       tokens,
@@ -60,7 +65,8 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
     });
   } catch (error) {
     store.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is in use`, 'pick another with --port, or --port 0 for a free one');
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new UsageError(`port ${options.port} is in use`, 'pick another with --port, or --port 0 for a free one');
     throw error;
   }
   // The URL alone on stdout, so scripts can read it; everything for people goes to stderr.
@@ -81,7 +87,9 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
     process.on('SIGTERM', stop);
   });
   const running = server.inFlight;
-  process.stderr.write(`persona serve: stopping${running > 0 ? `; ${running} repl${running === 1 ? 'y' : 'ies'} in progress may finish for ${options.grace} s` : ''}\n`);
+  process.stderr.write(
+    `persona serve: stopping${running > 0 ? `; ${running} repl${running === 1 ? 'y' : 'ies'} in progress may finish for ${options.grace} s` : ''}\n`,
+  );
   await server.close({ graceMs: options.grace * 1000 });
   store.close();
 }

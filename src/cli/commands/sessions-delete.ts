@@ -11,7 +11,9 @@ export default async function sessionsDelete(ref: string, options: { yes?: boole
     if (!options.yes) {
       if (!process.stdin.isTTY) throw new UsageError('refusing to delete without confirmation', 'add --yes');
       const rl = createInterface({ input: process.stdin, output: process.stdout });
-      const answer = await rl.question(`Delete session ${session.id} with ${session.personaId} (${session.messageCount} messages${session.title ? `, "${sanitizeInline(session.title).slice(0, 40)}"` : ''})? [y/N] `);
+      const answer = await rl.question(
+        `Delete session ${session.id} with ${session.personaId} (${session.messageCount} messages${session.title ? `, "${sanitizeInline(session.title).slice(0, 40)}"` : ''})? [y/N] `,
+      );
       rl.close();
       if (!/^y(es)?$/i.test(answer.trim())) {
         println('Kept.');

@@ -14,7 +14,11 @@ export default async function sessionsList(raw: unknown): Promise<void> {
     const sessions = store.listSessions({ personaId: options.persona, limit: options.limit });
     if (options.json) return printJson(sessions);
     if (sessions.length === 0) {
-      println(options.persona ? `No sessions with ${options.persona} yet.` : 'No sessions yet. Start one: persona chat, or persona ask cfo "Hello"');
+      println(
+        options.persona
+          ? `No sessions with ${options.persona} yet.`
+          : 'No sessions yet. Start one: persona chat, or persona ask cfo "Hello"',
+      );
       return;
     }
     const width = process.stdout.isTTY ? (process.stdout.columns ?? 120) : 200;

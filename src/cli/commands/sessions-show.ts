@@ -11,11 +11,27 @@ export default async function sessionsShow(ref: string, options: { json?: boolea
     if (options.json) return printJson(transcript);
     const name = sanitizeInline(transcript.snapshot?.name ?? summary.personaName ?? summary.personaId);
     println(c.bold(`${name} (${summary.personaId}) · ${summary.provider}/${summary.model}`));
-    println(c.dim(`session ${summary.id} · started ${formatWhen(summary.startedAt)} · ${summary.messageCount} messages · ${summary.inputTokens + summary.outputTokens} tokens · cost ${formatCost(summary.costUsd)}`));
+    println(
+      c.dim(
+        `session ${summary.id} · started ${formatWhen(summary.startedAt)} · ${summary.messageCount} messages · ${summary.inputTokens + summary.outputTokens} tokens · cost ${formatCost(summary.costUsd)}`,
+      ),
+    );
     for (const m of transcript.messages) {
       println();
-      const label = m.role !== 'user' ? c.bold(name) : m.inputMode === 'script' && readSummaryMessage(m.content) ? c.bold.cyan('Summary carried over') : c.bold.cyan('You');
-      const mark = m.status === 'interrupted' ? c.yellow(' [interrupted]') : m.status === 'error' ? c.red(` [error: ${sanitizeInline(m.error ?? '')}]`) : m.fallback ? c.dim(' [offline fallback]') : '';
+      const label =
+        m.role !== 'user'
+          ? c.bold(name)
+          : m.inputMode === 'script' && readSummaryMessage(m.content)
+            ? c.bold.cyan('Summary carried over')
+            : c.bold.cyan('You');
+      const mark =
+        m.status === 'interrupted'
+          ? c.yellow(' [interrupted]')
+          : m.status === 'error'
+            ? c.red(` [error: ${sanitizeInline(m.error ?? '')}]`)
+            : m.fallback
+              ? c.dim(' [offline fallback]')
+              : '';
       println(`${label}${mark} ${c.dim(formatWhen(m.createdAt))}`);
       if (m.content) println(sanitizeText(m.content));
     }

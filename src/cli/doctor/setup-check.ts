@@ -42,7 +42,10 @@ export async function checkSetup(): Promise<SetupCheck> {
     try {
       const settings = resolveProviderSettings({}, config);
       const where = settings.baseUrl ? ` at ${new URL(settings.baseUrl).host}` : '';
-      findings.push({ ok: true, what: `replies from: ${settings.name} · ${settings.model}${where}${settings.name === 'offline' ? ' (no key set: the built-in offline engine)' : ''}` });
+      findings.push({
+        ok: true,
+        what: `replies from: ${settings.name} · ${settings.model}${where}${settings.name === 'offline' ? ' (no key set: the built-in offline engine)' : ''}`,
+      });
     } catch (error) {
       const { message, hint } = failure(error);
       findings.push({ ok: false, what: `replies from: ${message}`, fix: hint });
@@ -52,7 +55,11 @@ export async function checkSetup(): Promise<SetupCheck> {
   findings.push({
     ok: personas.personas.length > 0,
     what: `personas: ${personas.personas.length} loaded${personas.failures.length ? `, ${personas.failures.length} file(s) skipped as invalid` : ''} (yours in ${paths.personas})`,
-    fix: personas.failures.length ? 'persona personas validate shows what is wrong in each' : personas.personas.length ? undefined : 'persona personas new creates one',
+    fix: personas.failures.length
+      ? 'persona personas validate shows what is wrong in each'
+      : personas.personas.length
+        ? undefined
+        : 'persona personas new creates one',
   });
   if (!existsSync(paths.database)) {
     findings.push({ ok: true, what: `history: ${paths.database} (created by the first chat)` });

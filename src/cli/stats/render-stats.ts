@@ -5,7 +5,8 @@ import { dailyChart } from './bar-chart.js';
 // `persona stats` as text: one section per question the numbers answer. Persona names come from
 // persona files, so they are sanitized like any untrusted text.
 
-const ms = (value: number | null) => (value === null ? '–' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
+const ms = (value: number | null) =>
+  value === null ? '–' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
 const usd = (value: number | null) => (value === null ? 'unknown' : `$${value.toFixed(4)}`);
 
 function duration(value: number | null): string {
@@ -31,15 +32,32 @@ export function renderStats(stats: UsageStats, window: string): string[] {
     `  tokens: ${stats.inputTokens} in, ${stats.outputTokens} out · cost: ${usd(stats.costUsd)}`,
     '',
     'Personas (most popular first)',
-    ...table([['persona', 'sessions', 'messages'], ...stats.personas.map((p) => [`${sanitizeInline(p.name)} (${sanitizeInline(p.personaId)})`, String(p.sessions), String(p.messages)])]),
+    ...table([
+      ['persona', 'sessions', 'messages'],
+      ...stats.personas.map((p) => [`${sanitizeInline(p.name)} (${sanitizeInline(p.personaId)})`, String(p.sessions), String(p.messages)]),
+    ]),
   ];
   if (stats.models.length > 0) {
     lines.push('', 'Providers and models');
-    lines.push(...table([['provider/model', 'replies', 'tokens in', 'tokens out', 'cost', 'first token'], ...stats.models.map((m) => [`${m.provider}/${sanitizeInline(m.model)}`, String(m.replies), String(m.inputTokens), String(m.outputTokens), usd(m.costUsd), ms(m.avgFirstTokenMs)])]));
+    lines.push(
+      ...table([
+        ['provider/model', 'replies', 'tokens in', 'tokens out', 'cost', 'first token'],
+        ...stats.models.map((m) => [
+          `${m.provider}/${sanitizeInline(m.model)}`,
+          String(m.replies),
+          String(m.inputTokens),
+          String(m.outputTokens),
+          usd(m.costUsd),
+          ms(m.avgFirstTokenMs),
+        ]),
+      ]),
+    );
   }
   const e = stats.errors;
   lines.push('', 'Errors');
-  lines.push(`  API failures: ${e.api.length === 0 ? 'none' : e.api.map((a) => `${a.provider ?? '?'} ${a.kind}${a.status === null ? '' : ` ${a.status}`} ×${a.count}`).join(', ')}`);
+  lines.push(
+    `  API failures: ${e.api.length === 0 ? 'none' : e.api.map((a) => `${a.provider ?? '?'} ${a.kind}${a.status === null ? '' : ` ${a.status}`} ×${a.count}`).join(', ')}`,
+  );
   lines.push(`  rate-limit hits: ${e.rateLimitHits.provider} from providers (429), ${e.rateLimitHits.local} held back by the local limit`);
   const limits = Object.entries(e.limitsReached);
   lines.push(`  limits reached: ${limits.length === 0 ? 'none' : limits.map(([k, n]) => `${k.replace('_', ' ')} ×${n}`).join(', ')}`);

@@ -12,10 +12,30 @@ const SCALE = 16;
 const GAP = 1; // blank glyph columns between two letters
 
 const NAMED: Record<string, string> = {
-  black: '#000000', white: '#ffffff', red: '#dc2626', orange: '#ea580c', amber: '#d97706', yellow: '#ca8a04',
-  lime: '#65a30d', green: '#16a34a', emerald: '#059669', teal: '#0d9488', cyan: '#0891b2', sky: '#0284c7',
-  blue: '#2563eb', indigo: '#4f46e5', violet: '#7c3aed', purple: '#9333ea', fuchsia: '#c026d3', pink: '#db2777',
-  rose: '#e11d48', gray: '#4b5563', grey: '#4b5563', slate: '#475569', brown: '#92400e', navy: '#1e3a8a',
+  black: '#000000',
+  white: '#ffffff',
+  red: '#dc2626',
+  orange: '#ea580c',
+  amber: '#d97706',
+  yellow: '#ca8a04',
+  lime: '#65a30d',
+  green: '#16a34a',
+  emerald: '#059669',
+  teal: '#0d9488',
+  cyan: '#0891b2',
+  sky: '#0284c7',
+  blue: '#2563eb',
+  indigo: '#4f46e5',
+  violet: '#7c3aed',
+  purple: '#9333ea',
+  fuchsia: '#c026d3',
+  pink: '#db2777',
+  rose: '#e11d48',
+  gray: '#4b5563',
+  grey: '#4b5563',
+  slate: '#475569',
+  brown: '#92400e',
+  navy: '#1e3a8a',
 };
 const DEFAULT_COLOR: Rgb = [0x47, 0x55, 0x69];
 

@@ -15,5 +15,10 @@ export function embedCardsInPng(picture: Buffer, cards: PersonaCards): Buffer {
     return keyword === CHARA_KEYWORD || keyword === CCV3_KEYWORD;
   };
   const kept = read.chunks.filter((c) => c.type !== 'IEND' && !isCardChunk(c));
-  return encodePng([...kept, textChunk(CHARA_KEYWORD, toBase64(cards.v2)), textChunk(CCV3_KEYWORD, toBase64(cards.v3)), { type: 'IEND', data: Buffer.alloc(0) }]);
+  return encodePng([
+    ...kept,
+    textChunk(CHARA_KEYWORD, toBase64(cards.v2)),
+    textChunk(CCV3_KEYWORD, toBase64(cards.v3)),
+    { type: 'IEND', data: Buffer.alloc(0) },
+  ]);
 }

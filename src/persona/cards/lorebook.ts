@@ -117,7 +117,11 @@ export function activeLoreEntries(bookValue: unknown, turns: ChatTurn[], names: 
   }
   const budget = Math.min(book.data.token_budget ?? DEFAULT_TOKEN_BUDGET, MAX_TOKEN_BUDGET);
   const byImportance = [...fired].sort(
-    (a, b) => Number(b.always) - Number(a.always) || (b.entry.priority ?? 0) - (a.entry.priority ?? 0) || a.entry.insertion_order - b.entry.insertion_order || a.index - b.index,
+    (a, b) =>
+      Number(b.always) - Number(a.always) ||
+      (b.entry.priority ?? 0) - (a.entry.priority ?? 0) ||
+      a.entry.insertion_order - b.entry.insertion_order ||
+      a.index - b.index,
   );
   const kept: Candidate[] = [];
   let used = 0;
@@ -127,5 +131,7 @@ export function activeLoreEntries(bookValue: unknown, turns: ChatTurn[], names: 
     kept.push(c);
     used += cost;
   }
-  return kept.sort((a, b) => a.entry.insertion_order - b.entry.insertion_order || a.index - b.index).map((c) => fillPlaceholders(c.text, names));
+  return kept
+    .sort((a, b) => a.entry.insertion_order - b.entry.insertion_order || a.index - b.index)
+    .map((c) => fillPlaceholders(c.text, names));
 }

@@ -22,7 +22,11 @@ const fail = (file: string, message: string, hint?: string, path = ''): never =>
 
 export function parseCardBytes(bytes: Buffer, file: string): ParsedCard {
   if (bytes.length > MAX_CARD_FILE_BYTES) {
-    fail(file, `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit for a card is ${MAX_CARD_FILE_BYTES / 1024 / 1024} MB`, 'is this the right file?');
+    fail(
+      file,
+      `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit for a card is ${MAX_CARD_FILE_BYTES / 1024 / 1024} MB`,
+      'is this the right file?',
+    );
   }
   if (isPng(bytes)) return parsePngCard(bytes, file);
   let text: string;
@@ -43,7 +47,11 @@ function parsePngCard(bytes: Buffer, file: string): ParsedCard {
   // A PNG may carry both; the V3 chunk is the newer, fuller copy.
   const chunk = texts.find((t) => t.keyword.toLowerCase() === CCV3_KEYWORD) ?? texts.find((t) => t.keyword.toLowerCase() === CHARA_KEYWORD);
   if (!chunk) {
-    return fail(file, 'PNG has no character card in it (no "chara" or "ccv3" tEXt chunk)', 'this is a plain picture; export the card from its app as a PNG card or JSON');
+    return fail(
+      file,
+      'PNG has no character card in it (no "chara" or "ccv3" tEXt chunk)',
+      'this is a plain picture; export the card from its app as a PNG card or JSON',
+    );
   }
   const where = `tEXt "${chunk.keyword}"`;
   const compact = chunk.text.replace(/\s+/g, '');
@@ -63,10 +71,19 @@ function parsePngCard(bytes: Buffer, file: string): ParsedCard {
 
 function cardFromJsonText(text: string, byteLength: number, file: string, where: string): { card: CharacterCard; warnings: Issue[] } {
   if (byteLength > MAX_FILE_BYTES) {
-    fail(file, `the card's JSON is ${(byteLength / 1024 / 1024).toFixed(1)} MB; a persona file can hold at most 1 MB`, 'trim its lorebook or example dialogue', where);
+    fail(
+      file,
+      `the card's JSON is ${(byteLength / 1024 / 1024).toFixed(1)} MB; a persona file can hold at most 1 MB`,
+      'trim its lorebook or example dialogue',
+      where,
+    );
   }
   const parsed = parseUntrustedJson(text, byteLength);
-  if (!parsed.ok) throw new InputFileError(file, parsed.issues.map((i) => ({ ...i, path: where || i.path })));
+  if (!parsed.ok)
+    throw new InputFileError(
+      file,
+      parsed.issues.map((i) => ({ ...i, path: where || i.path })),
+    );
   const at = (field: string) => (where ? `${where}: ${field}` : field);
   const card = cardFromValue(parsed.value, file, at);
   return { card, warnings: parsed.warnings.map((w) => ({ ...w, path: at(w.path) })) };
@@ -91,7 +108,12 @@ function cardFromValue(value: unknown, file: string, at: (field: string) => stri
     }
     card = { spec: value.spec, specVersion: typeof value.spec_version === 'string' ? value.spec_version : undefined, data, topLevel };
   } else if (value.spec !== undefined) {
-    return fail(file, `unsupported card spec ${JSON.stringify(value.spec)}`, 'supported: chara_card_v2, chara_card_v3, and V1 cards without a spec', at('spec'));
+    return fail(
+      file,
+      `unsupported card spec ${JSON.stringify(value.spec)}`,
+      'supported: chara_card_v2, chara_card_v3, and V1 cards without a spec',
+      at('spec'),
+    );
   } else if (typeof value.name === 'string' && (V1_FIELDS as readonly string[]).some((f) => f !== 'name' && f in value)) {
     card = { spec: 'chara_card_v1', data: value, topLevel: {} };
   } else if (PERSONA_KEYS.some((k) => k in value)) {
@@ -100,11 +122,14 @@ function cardFromValue(value: unknown, file: string, at: (field: string) => stri
     return fail(file, 'not a character card: no "spec" and no V1 card fields (name, description, first_mes…)', undefined, at(''));
   }
   const prefix = card.spec === 'chara_card_v1' ? '' : 'data.';
-  if (typeof card.data.name !== 'string' || card.data.name.trim() === '') fail(file, 'the card has no name', 'a card needs a "name"', at(`${prefix}name`));
-  if ((card.data.name as string).trim().length > 200) fail(file, 'the card name is longer than 200 characters', undefined, at(`${prefix}name`));
+  if (typeof card.data.name !== 'string' || card.data.name.trim() === '')
+    fail(file, 'the card has no name', 'a card needs a "name"', at(`${prefix}name`));
+  if ((card.data.name as string).trim().length > 200)
+    fail(file, 'the card name is longer than 200 characters', undefined, at(`${prefix}name`));
   for (const field of TEXT_FIELDS) {
     const v = card.data[field];
-    if (v !== undefined && typeof v !== 'string') fail(file, `expected text, found ${Array.isArray(v) ? 'a list' : typeof v}`, undefined, at(`${prefix}${field}`));
+    if (v !== undefined && typeof v !== 'string')
+      fail(file, `expected text, found ${Array.isArray(v) ? 'a list' : typeof v}`, undefined, at(`${prefix}${field}`));
   }
   const greetings = card.data.alternate_greetings;
   if (greetings !== undefined && !(Array.isArray(greetings) && greetings.every((g) => typeof g === 'string'))) {
@@ -113,6 +138,7 @@ function cardFromValue(value: unknown, file: string, at: (field: string) => stri
   if (card.data.character_book !== undefined && !isRecord(card.data.character_book)) {
     fail(file, 'expected a lorebook object', undefined, at(`${prefix}character_book`));
   }
-  if (card.data.extensions !== undefined && !isRecord(card.data.extensions)) fail(file, 'expected an object', undefined, at(`${prefix}extensions`));
+  if (card.data.extensions !== undefined && !isRecord(card.data.extensions))
+    fail(file, 'expected an object', undefined, at(`${prefix}extensions`));
   return card;
 }

@@ -11,9 +11,7 @@ export interface Names {
 export const DEFAULT_USER_NAME = 'User';
 
 export function fillPlaceholders(text: string, names: Names): string {
-  return text
-    .replace(/\{\{char\}\}|<BOT>/gi, () => names.char)
-    .replace(/\{\{user\}\}|<USER>/gi, () => names.user);
+  return text.replace(/\{\{char\}\}|<BOT>/gi, () => names.char).replace(/\{\{user\}\}|<USER>/gi, () => names.user);
 }
 
 /** `{{original}}` in a card's system prompt or post-history instructions stands for ours. */

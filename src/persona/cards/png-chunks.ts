@@ -29,13 +29,15 @@ export function readPngChunks(bytes: Buffer): PngRead {
     if (offset + 12 > bytes.length) return fail(`PNG is truncated at byte ${offset}`, 'the file was cut short; download it again');
     const length = bytes.readUInt32BE(offset);
     const end = offset + 12 + length;
-    if (length > 0x7fffffff || end > bytes.length) return fail(`PNG chunk at byte ${offset} runs past the end of the file`, 'the file was cut short; download it again');
+    if (length > 0x7fffffff || end > bytes.length)
+      return fail(`PNG chunk at byte ${offset} runs past the end of the file`, 'the file was cut short; download it again');
     const typeBytes = bytes.subarray(offset + 4, offset + 8);
     const type = typeBytes.toString('latin1');
     if (!/^[A-Za-z]{4}$/.test(type)) return fail(`PNG chunk at byte ${offset} has an invalid type`);
     const data = bytes.subarray(offset + 8, offset + 8 + length);
     const stored = bytes.readUInt32BE(offset + 8 + length);
-    if (crc32(typeBytes, data) !== stored) return fail(`PNG chunk "${type}" at byte ${offset} has a bad CRC`, 'the file is damaged; download it again');
+    if (crc32(typeBytes, data) !== stored)
+      return fail(`PNG chunk "${type}" at byte ${offset} has a bad CRC`, 'the file is damaged; download it again');
     chunks.push({ type, data: Buffer.from(data) });
     offset = end;
     if (type === 'IEND') break;

@@ -50,7 +50,8 @@ const WEIGHTS: Partial<Record<Intent, KindWeights>> = {
 };
 const LEISURE = /\b(hobb|weekend|spare time|free time|outside (of )?work|fun)/i;
 /** Questions about life off the clock, where a miss may be steered to a hobby. */
-const OFF_WORK = /\b(hobb|weekends?|spare time|free time|outside (of )?work|fun|holidays?|vacations?|music|films?|movies?|read(ing)? for pleasure|relax\w*|family|kids|sports?|favou?rite)/i;
+const OFF_WORK =
+  /\b(hobb|weekends?|spare time|free time|outside (of )?work|fun|holidays?|vacations?|music|films?|movies?|read(ing)? for pleasure|relax\w*|family|kids|sports?|favou?rite)/i;
 const NEGATIVE_KINDS = new Set<FactKind>(['painPoint', 'objection', 'challenge']);
 const NEGATIVE_QUESTION = /\b(struggl|worr|hate|problem|frustrat|concern|annoy|difficult|hard|afraid|stress|bother)/i;
 
@@ -62,7 +63,9 @@ export function steerTopic(ctx: AnswerContext, toWork = false): string | undefin
   const passion = work ? undefined : ctx.rng.pick(ctx.style.passions);
   // Profile passions come from the file's interest list: "Shogi on his phone during the commute".
   if (passion) return toFirstPerson(cleanFact(passion), [], { properNouns: ctx.properNouns }).text;
-  const weights: KindWeights = work ? { painPoint: 2, goal: 2, challenge: 1.5, motivation: 1 } : { interest: 2, goal: 1.5, motivation: 1, painPoint: 1 };
+  const weights: KindWeights = work
+    ? { painPoint: 2, goal: 2, challenge: 1.5, motivation: 1 }
+    : { interest: 2, goal: 1.5, motivation: 1, painPoint: 1 };
   // Only noun or verb phrases fit "what I do think about a lot is ...".
   const [fact] = ctx.picker.pick(weights, 1, {
     accept: (f) => f.spoken.form === 'phrase' || f.spoken.form === 'action',
@@ -84,7 +87,8 @@ function byWeights(ctx: AnswerContext, intent: Intent, count: number): string[] 
   if (!weights || count <= 0) return [];
   const cue = FACT_CUES[intent];
   const strongest = Math.max(...Object.values(weights));
-  const fits = (f: Fact): boolean => (weights[f.kind] ?? 0) >= strongest * 0.5 || ctx.picker.relevance(f) > 0 || (cue?.test(f.raw) ?? false);
+  const fits = (f: Fact): boolean =>
+    (weights[f.kind] ?? 0) >= strongest * 0.5 || ctx.picker.relevance(f) > 0 || (cue?.test(f.raw) ?? false);
   return factSentences(ctx, ctx.picker.pick(weights, count, { cue, accept: fits }));
 }
 
@@ -100,7 +104,8 @@ function greeting(ctx: AnswerContext): string[] {
     if (ctx.budget >= 2) body.push(...factSentences(ctx, ctx.picker.pick({ challenge: 2, lifestyle: 2, goal: 1.5, motivation: 1 }, 1)));
     return body;
   }
-  const ownGreeting = style.greeting && !ctx.greeted && !ctx.personaReplies.some((r) => r.includes(style.greeting!)) ? style.greeting : undefined;
+  const ownGreeting =
+    style.greeting && !ctx.greeted && !ctx.personaReplies.some((r) => r.includes(style.greeting!)) ? style.greeting : undefined;
   body.push(ownGreeting && ctx.firstTurn ? ownGreeting : ctx.say.line(L.GREETINGS, { name: identity.callName, role: roleOf(identity) }));
   if (ctx.budget >= 2 && !/\?\s*$/.test(body[0]!)) body.push(ctx.say.line(L.GREETING_INVITES));
   return body;
@@ -112,10 +117,15 @@ const LEANS_BACK = /^(it|this|that|they|these|those|there|he|she|her|his)\b/i;
 function introduction(ctx: AnswerContext): string[] {
   const body = [identitySentence(ctx.identity)];
   // The story's first sentence sets the scene; a fresh one goes first when it has not been told yet.
-  const opening = ctx.picker.pick({ background: 1 }, 1, { accept: (f) => f.id === 'background:0' && !LEANS_BACK.test(f.raw) && !ctx.picker.said(f) });
+  const opening = ctx.picker.pick({ background: 1 }, 1, {
+    accept: (f) => f.id === 'background:0' && !LEANS_BACK.test(f.raw) && !ctx.picker.said(f),
+  });
   body.push(...factSentences(ctx, opening));
   const cue = FACT_CUES.introduction;
-  const rest = ctx.picker.pick(WEIGHTS.introduction!, ctx.budget - body.length, { cue, accept: (f) => !LEANS_BACK.test(f.raw) && (f.kind === 'background' || f.kind === 'value' || f.kind === 'motivation') });
+  const rest = ctx.picker.pick(WEIGHTS.introduction!, ctx.budget - body.length, {
+    cue,
+    accept: (f) => !LEANS_BACK.test(f.raw) && (f.kind === 'background' || f.kind === 'value' || f.kind === 'motivation'),
+  });
   body.push(...factSentences(ctx, rest));
   if (body.length === 1 && ctx.budget >= 2) body.push(ctx.say.line(L.GENERIC.introduction!));
   if (ctx.budget >= 3 && ctx.identity.quote && ctx.rng.chance(0.5)) body.push(`As I like to say, "${ctx.identity.quote}."`);
@@ -161,7 +171,12 @@ function life(ctx: AnswerContext): string[] {
 function channels(ctx: AnswerContext): string[] {
   const picked = ctx.picker.pick({ channel: 1 }, 3);
   const body: string[] = [];
-  if (picked.length > 1) body.push(ctx.say.line(['Mostly {x}.', 'You would find me on {x}, mostly.', '^I rely primarily on {x}.', '~{X}, pretty much.'], { x: joinChannelList(picked) }));
+  if (picked.length > 1)
+    body.push(
+      ctx.say.line(['Mostly {x}.', 'You would find me on {x}, mostly.', '^I rely primarily on {x}.', '~{X}, pretty much.'], {
+        x: joinChannelList(picked),
+      }),
+    );
   else if (picked.length === 1) body.push(ctx.say.fact(picked[0]!));
   if (ctx.budget >= 2 || body.length === 0) body.push(...factSentences(ctx, ctx.picker.pick({ communication: 2, buying: 1 }, 1)));
   return orGeneric(ctx, 'channels', body).slice(0, Math.max(1, ctx.budget));
@@ -203,7 +218,9 @@ export function unknown(ctx: AnswerContext): string[] {
   const notKnown = topic ? ctx.say.line(L.UNKNOWN_TOPIC, { topic }) : ctx.say.line(L.UNKNOWN_VAGUE);
   const steer = steerTopic(ctx, true);
   // No fact fits "what I think about a lot is ...": the most pressing one is said as it is.
-  const instead = steer ? ctx.say.line(L.STEER, { x: steer }) : factSentences(ctx, ctx.picker.pick({ painPoint: 2, challenge: 1.5, goal: 1 }, 1))[0];
+  const instead = steer
+    ? ctx.say.line(L.STEER, { x: steer })
+    : factSentences(ctx, ctx.picker.pick({ painPoint: 2, challenge: 1.5, goal: 1 }, 1))[0];
   // One unit, so a one-sentence budget keeps the way back to what they do know.
   return [instead ? `${notKnown} ${instead}` : notKnown];
 }

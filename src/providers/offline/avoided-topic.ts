@@ -29,12 +29,18 @@ export function asksAboutAvoided(topic: string, userText: string, identity: Iden
   const own = (stem: string): boolean => sources.some((source) => source.has(stem));
   const distinctive = stems.filter((s) => !own(s));
   const sharedDistinctive = shared.filter((s) => distinctive.includes(s));
-  if (sharedDistinctive.length > 0 && (distinctive.length <= 2 || sharedDistinctive.length >= 2 || sharedDistinctive[0] === distinctive[0])) return true;
+  if (sharedDistinctive.length > 0 && (distinctive.length <= 2 || sharedDistinctive.length >= 2 || sharedDistinctive[0] === distinctive[0]))
+    return true;
   // "Which design hotels do you like?" is the persona's own interest, not "hotels designed for Instagram".
   return shared.length >= 2 && !sources.some((source) => shared.every((s) => source.has(s)));
 }
 
 /** The first of the persona's avoided topics the question is really about. */
-export function avoidedTopicAsked(avoids: readonly string[], userText: string, identity: Identity, facts: readonly Fact[]): string | undefined {
+export function avoidedTopicAsked(
+  avoids: readonly string[],
+  userText: string,
+  identity: Identity,
+  facts: readonly Fact[],
+): string | undefined {
   return avoids.find((topic) => asksAboutAvoided(topic, userText, identity, facts));
 }

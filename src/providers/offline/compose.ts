@@ -53,7 +53,17 @@ const SOCIAL: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye']);
 /** Where a sceptic pushes back: being sold to. */
 const CHALLENGEABLE: ReadonlySet<Intent> = new Set(['price', 'pitch', 'decision', 'persuade']);
 /** Answers that are a set of separate points; introductions and small talk stay prose. */
-const LISTABLE: ReadonlySet<Intent> = new Set(['price', 'persuade', 'complaint', 'goals', 'values', 'decision', 'opinion', 'topic', 'followup']);
+const LISTABLE: ReadonlySet<Intent> = new Set([
+  'price',
+  'persuade',
+  'complaint',
+  'goals',
+  'values',
+  'decision',
+  'opinion',
+  'topic',
+  'followup',
+]);
 
 /** Intents whose template would otherwise answer a question about something the file never mentions. */
 const NAMED_SUBJECT_INTENTS: ReadonlySet<Intent> = new Set(['complaint', 'goals', 'values', 'decision', 'life']);
@@ -99,7 +109,15 @@ interface Framing {
 }
 
 /** Personality around the substance: each piece appears only as often as the profile says. */
-function frame(intent: Intent, style: Style, budget: number, ctx: AnswerContext, recent: readonly string[], hasLead: boolean, personaKey: string): Framing {
+function frame(
+  intent: Intent,
+  style: Style,
+  budget: number,
+  ctx: AnswerContext,
+  recent: readonly string[],
+  hasLead: boolean,
+  personaKey: string,
+): Framing {
   const { say, rng } = ctx;
   // This persona's own few asides; the whole list only when none of them suits its register.
   const own = (lines: readonly string[]): string => say.line(linesFor(lines, personaKey, 3)) || say.line(lines);
@@ -127,7 +145,8 @@ function frame(intent: Intent, style: Style, budget: number, ctx: AnswerContext,
   if (signature && !saidRecently && rng.chance(0.3)) framing.tail.push(asSentence(signature));
   // One question back is enough: a catchphrase that is itself a question already ends the turn.
   const endsAsking = framing.tail.some((t) => /\?\s*$/.test(t));
-  if (rng.chance(style.questionRate) && !endsAsking) framing.tail.push(say.line([...(L.QUESTIONS_BACK[intent] ?? []), ...L.QUESTIONS_BACK.any]));
+  if (rng.chance(style.questionRate) && !endsAsking)
+    framing.tail.push(say.line([...(L.QUESTIONS_BACK[intent] ?? []), ...L.QUESTIONS_BACK.any]));
   // Pushback, joke, catchphrase and a question all at once would bury the answer: keep the first and the last.
   if (framing.tail.length > 2) framing.tail = [framing.tail[0]!, framing.tail[framing.tail.length - 1]!];
   return framing;
@@ -149,7 +168,14 @@ export function composeReply(input: ComposeInput): string {
   const say = new SentenceMaker(style.register, rng, conversation.personaReplies);
   const picker = new FactPicker(facts, userStems, new FactMemory(conversation.personaReplies), rng, style.temperature);
   const ctx: AnswerContext = {
-    identity, picker, say, style, rng, detected, budget, properNouns,
+    identity,
+    picker,
+    say,
+    style,
+    rng,
+    detected,
+    budget,
+    properNouns,
     firstTurn: conversation.personaReplies.length === 0,
     personaReplies: conversation.personaReplies,
     greeted: Boolean(style.greeting && input.system?.includes(`You opened it with this message:\n${style.greeting.trim()}`)),
@@ -172,7 +198,8 @@ export function composeReply(input: ComposeInput): string {
     const fromFacts = detected.primary === 'followup' ? undefined : answerFromFacts(intent, ctx, ranked);
     // "What frustrates you about your bank?" with nothing about a bank in the file: say so, rather
     // than list every other frustration as if it answered the question.
-    const missedNamedSubject = detected.topic !== undefined && focus.subject.size > 0 && ranked.length === 0 && NAMED_SUBJECT_INTENTS.has(intent);
+    const missedNamedSubject =
+      detected.topic !== undefined && focus.subject.size > 0 && ranked.length === 0 && NAMED_SUBJECT_INTENTS.has(intent);
     body = fromFacts ?? (missedNamedSubject ? unknown(ctx) : detected.primary === 'followup' ? followUp(intent, ctx) : answer(intent, ctx));
     if (passion) {
       // After a yes/no verdict ("Yes. Skincare is something I could talk about all day."), else first.
@@ -190,7 +217,10 @@ export function composeReply(input: ComposeInput): string {
   // A question the engine could not read gets only the request to ask again: no opener, joke or question back.
   const unread = writtenInAnotherScript(asked) && picker.takenCount === 0;
   if (unread) opener = undefined;
-  const framing = budget >= 2 && !avoided && !unread ? frame(intent, style, budget, ctx, recent, opener !== undefined, input.persona.id || identity.name) : { lead: [], tail: [], mood: [] };
+  const framing =
+    budget >= 2 && !avoided && !unread
+      ? frame(intent, style, budget, ctx, recent, opener !== undefined, input.persona.id || identity.name)
+      : { lead: [], tail: [], mood: [] };
   if (!asksWhy) opener ??= framing.lead[0];
   // "I'll be direct. Honestly, I don't know much about that." dresses up an admission: it goes plain.
   if (admitsNotKnowing(body[0])) opener = undefined;
@@ -206,5 +236,10 @@ export function composeReply(input: ComposeInput): string {
   reply = applyExpressiveness(reply, style, rng);
   reply = capLength(reply, style.maxOutputTokens);
   reply = applyEmoji(reply, style, intent, identity, rng, [...mood, ...framing.mood]);
-  return tidyPunctuation(dropRepeatedHedges(reply).replace(/[ \t]+\n/g, '\n').replace(/ {2,}/g, ' ').trim());
+  return tidyPunctuation(
+    dropRepeatedHedges(reply)
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/ {2,}/g, ' ')
+      .trim(),
+  );
 }

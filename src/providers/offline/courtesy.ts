@@ -8,8 +8,12 @@
 const REQUEST_VERB = '(?:tell|share|describe|explain|say|give|talk|walk|help|elaborate|expand|let|outline|summari[sz]e|list|show|clarify)';
 
 const POLITE_OPENINGS: readonly RegExp[] = [
-  new RegExp(`^(?:i was wondering|i wonder)(?: if| whether)? (?:you )?(?:could|can|would|might)(?: (?:please|kindly))? (?=${REQUEST_VERB}\\b)`),
-  new RegExp(`^(?:could|can|would|will|might) you(?: (?:please|kindly|perhaps|maybe|possibly|just))*(?: be able to)? (?=${REQUEST_VERB}\\b)`),
+  new RegExp(
+    `^(?:i was wondering|i wonder)(?: if| whether)? (?:you )?(?:could|can|would|might)(?: (?:please|kindly))? (?=${REQUEST_VERB}\\b)`,
+  ),
+  new RegExp(
+    `^(?:could|can|would|will|might) you(?: (?:please|kindly|perhaps|maybe|possibly|just))*(?: be able to)? (?=${REQUEST_VERB}\\b)`,
+  ),
   new RegExp(`^i'?d (?:like|love|want) (?:you )?to (?=${REQUEST_VERB}\\b)`),
 ];
 
@@ -19,8 +23,22 @@ const FILLERS =
 
 /** "Would you mind telling me" reads as "tell me" once the politeness is gone. */
 const GERUND_BASE: Record<string, string> = {
-  telling: 'tell', sharing: 'share', describing: 'describe', explaining: 'explain', saying: 'say', giving: 'give', talking: 'talk', walking: 'walk',
-  helping: 'help', elaborating: 'elaborate', expanding: 'expand', letting: 'let', outlining: 'outline', listing: 'list', showing: 'show', clarifying: 'clarify',
+  telling: 'tell',
+  sharing: 'share',
+  describing: 'describe',
+  explaining: 'explain',
+  saying: 'say',
+  giving: 'give',
+  talking: 'talk',
+  walking: 'walk',
+  helping: 'help',
+  elaborating: 'elaborate',
+  expanding: 'expand',
+  letting: 'let',
+  outlining: 'outline',
+  listing: 'list',
+  showing: 'show',
+  clarifying: 'clarify',
 };
 const MIND_GERUND = /^(?:would|do) you mind (\w+ing)\b/;
 

@@ -22,7 +22,14 @@ export function applyExpressiveness(text: string, style: Style, rng: Random): st
   return text.replace(/(^|[.!?]\s+)([^.!?\n]{2,40})\.(?=\s|$)/, '$1$2!');
 }
 
-export function applyEmoji(text: string, style: Style, intent: Intent, identity: Identity, rng: Random, mood: readonly string[] = []): string {
+export function applyEmoji(
+  text: string,
+  style: Style,
+  intent: Intent,
+  identity: Identity,
+  rng: Random,
+  mood: readonly string[] = [],
+): string {
   if (style.emojiUse === 'none') return stripEmoji(text);
   const pool = [...(INTENT_EMOJI[intent] ?? INTENT_EMOJI.any), ...mood];
   if (identity.emoji) pool.push(identity.emoji);

@@ -111,7 +111,11 @@ export class FactPicker {
     return this.take(chosen);
   }
 
-  pick(weights: KindWeights, count: number, options: { cue?: RegExp; minRelevance?: number; accept?: (fact: Fact) => boolean } = {}): Fact[] {
+  pick(
+    weights: KindWeights,
+    count: number,
+    options: { cue?: RegExp; minRelevance?: number; accept?: (fact: Fact) => boolean } = {},
+  ): Fact[] {
     const jitter = 0.4 + this.temperature * 0.6;
     const scored: Array<{ fact: Fact; score: number }> = [];
     for (const fact of this.facts) {
@@ -135,5 +139,18 @@ export class FactPicker {
 }
 
 const ALL_KINDS: readonly FactKind[] = [
-  'value', 'interest', 'painPoint', 'objection', 'motivation', 'goal', 'challenge', 'background', 'lifestyle', 'attitude', 'buying', 'channel', 'communication', 'extra',
+  'value',
+  'interest',
+  'painPoint',
+  'objection',
+  'motivation',
+  'goal',
+  'challenge',
+  'background',
+  'lifestyle',
+  'attitude',
+  'buying',
+  'channel',
+  'communication',
+  'extra',
 ];

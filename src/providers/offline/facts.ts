@@ -57,7 +57,20 @@ export interface PersonaFacts {
 
 const KNOWN_KEYS: Record<string, Set<string>> = {
   // `characterCard` is an imported card's kept data (creator notes, lorebook): not facts to say.
-  '': new Set(['id', 'name', 'baseSelection', 'customInputs', 'psychographics', 'generatedInsights', 'profilePicture', 'chatProfile', 'userId', 'createdAt', 'updatedAt', 'characterCard']),
+  '': new Set([
+    'id',
+    'name',
+    'baseSelection',
+    'customInputs',
+    'psychographics',
+    'generatedInsights',
+    'profilePicture',
+    'chatProfile',
+    'userId',
+    'createdAt',
+    'updatedAt',
+    'characterCard',
+  ]),
   baseSelection: new Set(['age', 'gender', 'occupation', 'industry', 'location', 'income', 'education', 'familyStatus']),
   customInputs: new Set(['background', 'goals', 'challenges', 'quote', 'notes']),
   psychographics: new Set(['personalityTraits', 'values', 'interests', 'lifestyle', 'attitudes', 'communicationPreferences']),
@@ -82,7 +95,8 @@ function text(value: unknown): string | undefined {
 /** "Dana Whitfield" -> "Dana"; "The Busy Parent" or "CFO (Manufacturing)" stay whole. */
 function callNameOf(name: string): string {
   const words = name.trim().split(/\s+/);
-  const looksPersonal = words.length <= 3 && words.every((w) => /^[A-Z][a-z'’-]+$/.test(w)) && !/^(The|A|An|Mr|Mrs|Ms|Dr)$/.test(words[0] ?? '');
+  const looksPersonal =
+    words.length <= 3 && words.every((w) => /^[A-Z][a-z'’-]+$/.test(w)) && !/^(The|A|An|Mr|Mrs|Ms|Dr)$/.test(words[0] ?? '');
   return looksPersonal ? words[0]! : name.trim();
 }
 
@@ -147,7 +161,9 @@ export function extractFacts(persona: Persona): PersonaFacts {
   const data: PersonaData = persona.data ?? { name: identity.name };
   // "Lucas Ferreira dos Santos" keeps its whole name as call name, but the file says "Lucas grew up...".
   const firstName = identity.name.match(/^[A-Z][a-z'’-]+(?=\s)/)?.[0];
-  const names = [...new Set([identity.name, identity.callName, ...(firstName && !/^(The|A|An|Mr|Mrs|Ms|Dr)$/.test(firstName) ? [firstName] : [])])];
+  const names = [
+    ...new Set([identity.name, identity.callName, ...(firstName && !/^(The|A|An|Mr|Mrs|Ms|Dr)$/.test(firstName) ? [firstName] : [])]),
+  ];
   const properNouns = properNounsIn(allText(data));
   const facts: Fact[] = [];
   const add = (kind: FactKind, items: readonly string[], label?: string): void => {
@@ -178,7 +194,10 @@ export function extractFacts(persona: Persona): PersonaFacts {
   add('attitude', list(psycho.attitudes));
   add('communication', list(psycho.communicationPreferences));
   add('channel', list(insights.preferredChannels));
-  add('buying', typeof insights.buyingBehavior === 'string' ? splitSentences(insights.buyingBehavior).flatMap(list) : list(insights.buyingBehavior));
+  add(
+    'buying',
+    typeof insights.buyingBehavior === 'string' ? splitSentences(insights.buyingBehavior).flatMap(list) : list(insights.buyingBehavior),
+  );
   add('lifestyle', typeof psycho.lifestyle === 'string' ? splitSentences(psycho.lifestyle) : list(psycho.lifestyle));
   add('background', splitSentences(custom.background ?? ''));
   add('background', splitSentences(custom.notes ?? ''));

@@ -20,7 +20,14 @@ export interface Spoken {
 }
 
 const THIRD_PERSON: Record<string, string> = {
-  is: 'am', has: 'have', does: 'do', "doesn't": "don't", "isn't": 'am not', was: 'was', "wasn't": "wasn't", "hasn't": "haven't",
+  is: 'am',
+  has: 'have',
+  does: 'do',
+  "doesn't": "don't",
+  "isn't": 'am not',
+  was: 'was',
+  "wasn't": "wasn't",
+  "hasn't": "haven't",
 };
 
 /** Verbs list items commonly open with in the third person ("Wants", "Researches"). */
@@ -139,10 +146,17 @@ function replacePronouns(text: string, names: readonly string[]): string {
     .replace(/\bhis\b/gi, 'my')
     .replace(/\bhim\b/gi, 'me')
     // "her" before a word is possessive ("her team"); at the end or before a preposition it is the object.
-    .replace(/\bher\b(?=\s+(?:to|with|for|about|from|in|on|at|and|or|when|if|out|up|down|off|back|away|over|so|because|during|before|after|until|by|into|through|again|too|as|than|a|an|the)\b|\s*$|[,.;])/gi, 'me')
+    .replace(
+      /\bher\b(?=\s+(?:to|with|for|about|from|in|on|at|and|or|when|if|out|up|down|off|back|away|over|so|because|during|before|after|until|by|into|through|again|too|as|than|a|an|the)\b|\s*$|[,.;])/gi,
+      'me',
+    )
     .replace(/\bher\b/gi, 'my');
   if (startsWithThey) {
-    out = out.replace(/^they\b/i, 'I').replace(/\btheir\b/gi, 'my').replace(/\bthemselves\b/gi, 'myself').replace(/^I are\b/, 'I am');
+    out = out
+      .replace(/^they\b/i, 'I')
+      .replace(/\btheir\b/gi, 'my')
+      .replace(/\bthemselves\b/gi, 'myself')
+      .replace(/^I are\b/, 'I am');
   }
   const words = out.split(' ');
   let firstI = -1;
@@ -158,9 +172,26 @@ function replacePronouns(text: string, names: readonly string[]): string {
 }
 
 /** -s words that are never a verb in a series: "as a cost accountant", "plus a bonus". */
-const NOT_VERBS = new Set(['this', 'thus', 'plus', 'less', 'across', 'always', 'perhaps', 'its', 'his', 'hers', 'ours', 'yours', 'towards', 'afterwards', 'sometimes']);
+const NOT_VERBS = new Set([
+  'this',
+  'thus',
+  'plus',
+  'less',
+  'across',
+  'always',
+  'perhaps',
+  'its',
+  'his',
+  'hers',
+  'ours',
+  'yours',
+  'towards',
+  'afterwards',
+  'sometimes',
+]);
 
-const SERIES_VERB_FOLLOWERS = /^(at|in|on|for|with|to|the|a|an|my|out|up|about|from|over|every|all|off|whatever|anything|everything|it|them)$/i;
+const SERIES_VERB_FOLLOWERS =
+  /^(at|in|on|for|with|to|the|a|an|my|out|up|about|from|over|every|all|off|whatever|anything|everything|it|them)$/i;
 
 /** What follows a plural noun in a list, never a verb's object: "series and", "budgets of $2M", "friends say". */
 const NOUN_LIST_FOLLOWERS = /^(and|or|of|that|which|who|whose|but|nor|plus|too|as|than|is|are|was|were|be|been|say|said|do|does|did)$/i;
@@ -171,9 +202,13 @@ const NOUN_LIST_FOLLOWERS = /^(and|or|of|that|which|who|whose|but|nor|plus|too|a
  * A short item ("magazines and blogs") or one followed by a verb of its own ("friends say") is a noun.
  */
 function headsVerbPhrase(rest: string): boolean {
-  const words = rest.split(/\s+(?:and|or)\s+|,/)[0]!.trim().split(/\s+/);
+  const words = rest
+    .split(/\s+(?:and|or)\s+|,/)[0]!
+    .trim()
+    .split(/\s+/);
   const next = words[1] ?? '';
-  if (words.length < 3 || NOUN_LIST_FOLLOWERS.test(next) || PLURAL_SUBJECT_FOLLOWERS.test(next) || VERBISH.has(next.toLowerCase())) return false;
+  if (words.length < 3 || NOUN_LIST_FOLLOWERS.test(next) || PLURAL_SUBJECT_FOLLOWERS.test(next) || VERBISH.has(next.toLowerCase()))
+    return false;
   return /^[a-z]/.test(next);
 }
 
@@ -181,29 +216,54 @@ function headsVerbPhrase(rest: string): boolean {
 function agreeCoordinated(text: string): string {
   // An unlisted -s word counts as a verb when a preposition or determiner follows it ("films at golden hour"),
   // or when it heads a whole verb phrase of the series ("plays tactical shooters with friends").
-  return text.replace(/(,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)([a-z]+)\b(?=(\s+\S+)?)/g, (match, joiner: string, word: string, next = '', at: number) => {
-    if (LEADING_VERBS.has(word)) return `${joiner}${baseForm(word)}`;
-    if (word.length <= 3 || NOT_VERBS.has(word) || TIME_NOUNS.test(word) || !/[^s]s$/.test(word) || /(ings|ness|ics)$/.test(word)) return match;
-    const rest = text.slice(at + joiner.length);
-    return SERIES_VERB_FOLLOWERS.test(next.trim()) || headsVerbPhrase(rest) ? `${joiner}${baseForm(word)}` : match;
-  });
+  return text.replace(
+    /(,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)([a-z]+)\b(?=(\s+\S+)?)/g,
+    (match, joiner: string, word: string, next = '', at: number) => {
+      if (LEADING_VERBS.has(word)) return `${joiner}${baseForm(word)}`;
+      if (word.length <= 3 || NOT_VERBS.has(word) || TIME_NOUNS.test(word) || !/[^s]s$/.test(word) || /(ings|ness|ics)$/.test(word))
+        return match;
+      const rest = text.slice(at + joiner.length);
+      return SERIES_VERB_FOLLOWERS.test(next.trim()) || headsVerbPhrase(rest) ? `${joiner}${baseForm(word)}` : match;
+    },
+  );
 }
 
 /** Modal verbs that open a subjectless statement ("Will not use...", "Would rather pay once"). */
 const MODALS = new Set(['will', 'would', 'could', 'should', 'must', 'might', 'can']);
-const MODAL_FOLLOWERS = new Set(['not', 'never', 'always', 'only', 'rather', 'happily', 'gladly', 'also', 'still', 'probably', 'definitely', 'no']);
+const MODAL_FOLLOWERS = new Set([
+  'not',
+  'never',
+  'always',
+  'only',
+  'rather',
+  'happily',
+  'gladly',
+  'also',
+  'still',
+  'probably',
+  'definitely',
+  'no',
+]);
 
 /**
  * Base forms of verbs of feeling and wanting. Opening a list item, they are the persona's own
  * statement ("Worry about junior jobs", "Prefer email"), not a goal to reach like "Reduce churn".
  */
 const FEELING_VERBS = new Set(
-  'want need prefer value love like hate dislike enjoy struggle worry fear trust distrust believe feel wish dread resent appreciate admire respect doubt care crave wonder expect refuse miss'.split(' '),
+  'want need prefer value love like hate dislike enjoy struggle worry fear trust distrust believe feel wish dread resent appreciate admire respect doubt care crave wonder expect refuse miss'.split(
+    ' ',
+  ),
 );
 
 /** A verb in its base form that can follow a modal: "will use", "would pay", "must approve". */
 function verbBase(word: string): boolean {
-  return BASE_VERBS.has(word) || PERSONAL_VERBS.has(word) || FEELING_VERBS.has(word) || LEADING_VERBS.has(`${word}s`) || LEADING_VERBS.has(`${word}es`);
+  return (
+    BASE_VERBS.has(word) ||
+    PERSONAL_VERBS.has(word) ||
+    FEELING_VERBS.has(word) ||
+    LEADING_VERBS.has(`${word}s`) ||
+    LEADING_VERBS.has(`${word}es`)
+  );
 }
 
 function firstPersonOpening(words: string[]): Spoken | undefined {
@@ -219,7 +279,8 @@ function firstPersonOpening(words: string[]): Spoken | undefined {
   }
   if (PAST_VERBS.has(lower) && second) return { form: 'clause', text: `I ${lower} ${agreeCoordinated(rest)}` };
   if (ADJECTIVES.has(lower) || ADJECTIVE_SUFFIX.test(lower)) return { form: 'clause', text: `I'm ${lowerFirst(words.join(' '))}` };
-  if (/ed$/.test(lower) && /^(about|by|with|of|that|in|for)$/.test(secondLower)) return { form: 'clause', text: `I'm ${lowerFirst(words.join(' '))}` };
+  if (/ed$/.test(lower) && /^(about|by|with|of|that|in|for)$/.test(secondLower))
+    return { form: 'clause', text: `I'm ${lowerFirst(words.join(' '))}` };
   if (lower === 'too' && second) return { form: 'clause', text: `it's too ${rest}` };
   if (lower === 'not' && second) {
     if (secondLower === 'enough') return { form: 'clause', text: `there's not ${rest}` };
@@ -234,12 +295,24 @@ function firstPersonOpening(words: string[]): Spoken | undefined {
   }
   if (/^(can't|cannot|won't|don't|hasn't|haven't|never|rarely|often|always|usually)$/.test(lower) && second) {
     const verb = lower === "hasn't" ? "haven't" : lower;
-    const tail = /^(never|rarely|often|always|usually)$/.test(lower) ? words.slice(1).map((w, i) => (i === 0 ? baseForm(w) : w)).join(' ') : rest;
+    const tail = /^(never|rarely|often|always|usually)$/.test(lower)
+      ? words
+          .slice(1)
+          .map((w, i) => (i === 0 ? baseForm(w) : w))
+          .join(' ')
+      : rest;
     return { form: 'clause', text: `I ${verb} ${tail}` };
   }
   // "Will not use a tool colleagues cannot use", "Worry about junior jobs": a predicate with no subject is the persona's.
-  if (MODALS.has(lower) && (MODAL_FOLLOWERS.has(secondLower) || verbBase(secondLower))) return { form: 'clause', text: `I ${lowerFirst(words.join(' '))}` };
-  if (FEELING_VERBS.has(lower) && second && !NOUN_AFTER.has(secondLower) && !NOUN_LIST_FOLLOWERS.test(secondLower) && !/^(for|in)$/.test(secondLower)) {
+  if (MODALS.has(lower) && (MODAL_FOLLOWERS.has(secondLower) || verbBase(secondLower)))
+    return { form: 'clause', text: `I ${lowerFirst(words.join(' '))}` };
+  if (
+    FEELING_VERBS.has(lower) &&
+    second &&
+    !NOUN_AFTER.has(secondLower) &&
+    !NOUN_LIST_FOLLOWERS.test(secondLower) &&
+    !/^(for|in)$/.test(secondLower)
+  ) {
     return { form: 'clause', text: `I ${lowerFirst(words.join(' '))}` };
   }
   if (lower === 'lack' && secondLower === 'of') return { form: 'phrase', text: `the lack of ${words.slice(2).join(' ')}` };
@@ -249,7 +322,8 @@ function firstPersonOpening(words: string[]): Spoken | undefined {
 }
 
 /** What follows a habit verb: "leaves home", "walks to", "calls two", "cancels whatever". */
-const HABIT_OBJECT = /^(at|in|on|for|with|to|the|a|an|home|after|before|during|until|between|by|up|out|about|from|over|every|all|off|fast|once|twice|together|only|monthly|weekly|never|through|via|per|whatever|anything|everything|it|them|two|three|four|five|several|most|some|\d.*)$/i;
+const HABIT_OBJECT =
+  /^(at|in|on|for|with|to|the|a|an|home|after|before|during|until|between|by|up|out|about|from|over|every|all|off|fast|once|twice|together|only|monthly|weekly|never|through|via|per|whatever|anything|everything|it|them|two|three|four|five|several|most|some|\d.*)$/i;
 
 /** Plural nouns that open a routine's time slots: "weekends at the cabin" is not "I weekend". */
 const TIME_NOUNS = /^(weekends|weekdays|nights|days|hours|weeks|months|years|afternoons|evenings|mornings|summers|winters)$/;
@@ -263,7 +337,8 @@ function habitVerb(word: string, next: string, lenient = false): boolean {
 }
 
 /** What follows a plural noun opening a fact ("Reviews matter", "Brands pay", "Views dropped"), so it is no verb of the persona's. */
-const PLURAL_SUBJECT_FOLLOWERS = /^(are|were|have|had|make|take|cost|come|go|need|matter|seem|feel|look|get|keep|run|help|work|pay|add|can|could|will|would|must|should|do|don't|never|always|often|\w+ed)$/i;
+const PLURAL_SUBJECT_FOLLOWERS =
+  /^(are|were|have|had|make|take|cost|come|go|need|matter|seem|feel|look|get|keep|run|help|work|pay|add|can|could|will|would|must|should|do|don't|never|always|often|\w+ed)$/i;
 
 /**
  * "Books peak trips two months ahead", "Discounts vendor ROI calculators to zero": a habit or an
@@ -283,7 +358,10 @@ function speakHabits(text: string): string {
   let subject = false;
   for (let i = 0; i < chunks.length; i += 2) {
     const words = chunks[i]!.split(' ');
-    const adverb = words.length > 2 && (/ly$/i.test(words[0]!) || /^(and|or|then)$/i.test(words[0]!)) && habitVerb(words[1]!, words[2]!, subject) ? 1 : 0;
+    const adverb =
+      words.length > 2 && (/ly$/i.test(words[0]!) || /^(and|or|then)$/i.test(words[0]!)) && habitVerb(words[1]!, words[2]!, subject)
+        ? 1
+        : 0;
     const opensFact = i === 0 && adverb === 0 && opensWithVerb(words[0] ?? '', words[1] ?? '');
     if (!opensFact && !habitVerb(words[adverb] ?? '', words[adverb + 1] ?? '', subject)) continue;
     words[adverb] = baseForm(words[adverb]!);

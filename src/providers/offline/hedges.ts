@@ -8,7 +8,10 @@ const HEDGE = String.raw`(?:honestly|to be honest|frankly|in all honesty)`;
 /** Each removable form of a hedge, with how to close the gap it leaves. */
 const FORMS: ReadonlyArray<{ pattern: RegExp; fix: (match: string, ...groups: string[]) => string }> = [
   // "Honestly? Probably not." / "Honestly, I don't know." at a sentence start.
-  { pattern: new RegExp(String.raw`(^|[.!?]\s+|\n(?:\d+\.\s+)?)${HEDGE}[?,!]\s+(\S)`, 'gi'), fix: (_m, before, next) => `${before}${capitalize(next!)}` },
+  {
+    pattern: new RegExp(String.raw`(^|[.!?]\s+|\n(?:\d+\.\s+)?)${HEDGE}[?,!]\s+(\S)`, 'gi'),
+    fix: (_m, before, next) => `${before}${capitalize(next!)}`,
+  },
   // "Because X, honestly." / "The hard part, honestly: X".
   { pattern: new RegExp(String.raw`,\s+${HEDGE}(?=[.!?:;,])`, 'gi'), fix: () => '' },
 ];

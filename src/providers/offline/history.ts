@@ -25,13 +25,21 @@ export function readConversation(messages: readonly ChatTurn[]): Conversation {
     userText,
     priorText: prior.map((m) => `${m.role}:${m.content}`).join('\n'),
     personaReplies: prior.filter((m) => m.role === 'persona').map((m) => m.content),
-    previousUserTexts: prior.filter((m) => m.role === 'user').map((m) => m.content).reverse(),
+    previousUserTexts: prior
+      .filter((m) => m.role === 'user')
+      .map((m) => m.content)
+      .reverse(),
   };
 }
 
 /** Lower-case words only, so "It's" and "it's," compare equal when looking for reused phrasing. */
 export function normalizeForMatch(text: string): string {
-  return ` ${text.toLowerCase().replace(/[’]/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
 }
 
 /** How often each earlier reply mentioned a fact, judged by shared content words. */

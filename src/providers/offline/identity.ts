@@ -17,7 +17,8 @@ export function coreOf(field: string): string {
   let core = field.replace(/\s*\([^)]*\)/g, '').replace(/\s*\[[^\]]*\]/g, '');
   core = core.split(/\s*[,;]\s*|\s+\/\s+|\s+[-–—]\s+/)[0] ?? core;
   const [beforeAnd] = core.split(/\s+and\s+/);
-  if (beforeAnd && beforeAnd !== core && beforeAnd.split(/\s+/).length >= MIN_WORDS_BEFORE_SECOND_ROLE && ROLE_NOUN.test(beforeAnd)) core = beforeAnd;
+  if (beforeAnd && beforeAnd !== core && beforeAnd.split(/\s+/).length >= MIN_WORDS_BEFORE_SECOND_ROLE && ROLE_NOUN.test(beforeAnd))
+    core = beforeAnd;
   core = core.trim();
   // "Chief Financial Officer" is a job title written as a heading; said aloud it is lower case.
   const words = core.split(/\s+/);
@@ -29,7 +30,8 @@ export function coreOf(field: string): string {
 export function roleOf(identity: Identity): string | undefined {
   const occupation = identity.occupation ? coreOf(identity.occupation) : '';
   const industry = identity.industry ? coreOf(identity.industry) : '';
-  if (occupation && industry && !occupation.toLowerCase().includes(industry.toLowerCase())) return `${withArticle(occupation)} in ${industry}`;
+  if (occupation && industry && !occupation.toLowerCase().includes(industry.toLowerCase()))
+    return `${withArticle(occupation)} in ${industry}`;
   if (occupation) return withArticle(occupation);
   return industry ? `working in ${industry}` : undefined;
 }

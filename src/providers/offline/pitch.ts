@@ -17,25 +17,51 @@ export interface PitchDetails {
 }
 
 const UNITS: Record<string, string> = {
-  month: 'a month', mo: 'a month', monthly: 'a month', year: 'a year', yr: 'a year', annually: 'a year', week: 'a week', wk: 'a week',
-  day: 'a day', user: 'per user', seat: 'per seat', person: 'per person',
+  month: 'a month',
+  mo: 'a month',
+  monthly: 'a month',
+  year: 'a year',
+  yr: 'a year',
+  annually: 'a year',
+  week: 'a week',
+  wk: 'a week',
+  day: 'a day',
+  user: 'per user',
+  seat: 'per seat',
+  person: 'per person',
 };
 
 /** "$15/month" -> "$15 a month", "£20 per user" -> "£20 per user", "$99" -> "$99". */
 export function priceMentioned(text: string): string | undefined {
-  const match = text.match(/([$€£₦¥₹])\s?(\d[\d,]*(?:\.\d+)?k?)(?:\s*(?:\/|per|a|an|each)\s*|\s+)?(month|monthly|mo|year|yr|annually|week|wk|day|user|seat|person)?\b/i);
+  const match = text.match(
+    /([$€£₦¥₹])\s?(\d[\d,]*(?:\.\d+)?k?)(?:\s*(?:\/|per|a|an|each)\s*|\s+)?(month|monthly|mo|year|yr|annually|week|wk|day|user|seat|person)?\b/i,
+  );
   if (!match) return undefined;
   const unit = match[3] ? UNITS[match[3].toLowerCase()] : undefined;
   return unit ? `${match[1]}${match[2]} ${unit}` : `${match[1]}${match[2]}`;
 }
 
-const SWAP: Record<string, string> = { your: 'my', yours: 'mine', you: 'me', yourself: 'myself', my: 'your', me: 'you', our: 'your', we: 'you', us: 'you' };
+const SWAP: Record<string, string> = {
+  your: 'my',
+  yours: 'mine',
+  you: 'me',
+  yourself: 'myself',
+  my: 'your',
+  me: 'you',
+  our: 'your',
+  we: 'you',
+  us: 'you',
+};
 
 /** The thing pitched, as the persona would name it back. */
 export function thingPitched(text: string): string | undefined {
   const named =
-    text.match(/\b((?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}?(?:app|tool|platform|service|product|bot|assistant|extension|plugin|dashboard|system|website|marketplace|software|subscription|device|course)\b[^.?!]*?)(?=\s+(?:for|at|costing|that costs)\s+[$€£₦¥₹]|\s*[.,?!;]|$)/i)?.[1] ??
-    text.match(/\bwe(?:'ve| have| are|'re)?\s+(?:built|made|building|making|launched|created|launching)\s+([^.?!]+?)(?=\s+(?:for|at)\s+[$€£₦¥₹]|\s*[.,?!;]|$)/i)?.[1];
+    text.match(
+      /\b((?:an?|the|this|our)\s+(?:[\w-]+\s+){0,2}?(?:app|tool|platform|service|product|bot|assistant|extension|plugin|dashboard|system|website|marketplace|software|subscription|device|course)\b[^.?!]*?)(?=\s+(?:for|at|costing|that costs)\s+[$€£₦¥₹]|\s*[.,?!;]|$)/i,
+    )?.[1] ??
+    text.match(
+      /\bwe(?:'ve| have| are|'re)?\s+(?:built|made|building|making|launched|created|launching)\s+([^.?!]+?)(?=\s+(?:for|at)\s+[$€£₦¥₹]|\s*[.,?!;]|$)/i,
+    )?.[1];
   if (!named) return undefined;
   const spoken = named
     .replace(/\b(your|yours|you|yourself|my|me|our|we|us)\b/gi, (w) => SWAP[w.toLowerCase()] ?? w)
@@ -51,7 +77,8 @@ export function pitchDetails(text: string): PitchDetails {
 }
 
 /** Words that make a fact about money. Whole words only: "fee" must not match "feel". */
-export const MONEY = /(\b(price[sd]?|pricing|costs?|costly|expensive|cheap|budgets?|afford\w*|money|roi|pay|paying|paid|subscriptions?|fees?|spend\w*|discounts?|licen[cs]es?|contracts?|cash|dollars?|per[- ](user|seat)|upsold|upsell\w*)\b|[$€£₦¥₹]\s?\d)/i;
+export const MONEY =
+  /(\b(price[sd]?|pricing|costs?|costly|expensive|cheap|budgets?|afford\w*|money|roi|pay|paying|paid|subscriptions?|fees?|spend\w*|discounts?|licen[cs]es?|contracts?|cash|dollars?|per[- ](user|seat)|upsold|upsell\w*)\b|[$€£₦¥₹]\s?\d)/i;
 
 /** Facts about money that make a recurring price a sore point. */
 function worriesAboutCost(fact: Fact): boolean {
@@ -67,7 +94,9 @@ export function reactToPitch(ctx: AnswerContext): string[] {
   const { say, picker, style } = ctx;
   const { thing, price } = pitchDetails(ctx.userText);
   const pitchStems = new Set(topicStems(thing ?? ctx.userText));
-  const [fit] = picker.pick({ painPoint: 3, challenge: 2.5, goal: 2 }, 1, { accept: (f) => f.stems.size > 0 && [...pitchStems].some((s) => f.stems.has(s)) });
+  const [fit] = picker.pick({ painPoint: 3, challenge: 2.5, goal: 2 }, 1, {
+    accept: (f) => f.stems.size > 0 && [...pitchStems].some((s) => f.stems.has(s)),
+  });
   const costWorry = price !== undefined && picker.any(worriesAboutCost);
   const score = (fit ? 0.9 : 0) - (costWorry ? 0.5 : 0) - style.skepticism * 0.8 + (1 - style.skepticism) * 0.3 + ctx.rng.float() * 0.2;
   const verdict = say.line(score >= 0.35 ? R.PITCH_YES : score <= -0.35 ? R.PITCH_NO : R.PITCH_MAYBE);

@@ -8,7 +8,8 @@ import * as R from './reaction-lines.js';
 // person wants (references, trials, pilots, from how they buy) and the objection still open.
 
 /** What makes a buying fact about proof: seeing it work, hearing from someone who uses it. */
-const PROOF = /\b(referen|trial|pilot|demo|case stud|proof|peer|reviews\b|recommend|test|tries|try|free|refund|guarantee|visit|word of mouth|friends?|other (creators|owners|parents|teachers|nurses|farmers|users|people))/i;
+const PROOF =
+  /\b(referen|trial|pilot|demo|case stud|proof|peer|reviews\b|recommend|test|tries|try|free|refund|guarantee|visit|word of mouth|friends?|other (creators|owners|parents|teachers|nurses|farmers|users|people))/i;
 
 const REASON_KINDS: readonly FactKind[] = ['objection', 'painPoint', 'challenge', 'motivation', 'value', 'goal', 'attitude', 'buying'];
 
@@ -35,14 +36,18 @@ export function because(ctx: AnswerContext, moreOf: KindWeights | undefined): st
   const fallback: KindWeights = against ? { objection: 3, challenge: 1.5 } : (moreOf ?? { motivation: 2, value: 1.5, painPoint: 1 });
   // An objection, said or not, beats a challenge as the reason for a no.
   const reason = against
-    ? ctx.picker.fromLastReply(['objection'], 1)[0] ?? ctx.picker.pick({ objection: 1 }, 1)[0] ?? ctx.picker.fromLastReply(AGAINST_KINDS, 1)[0] ?? ctx.picker.pick(fallback, 1)[0]
-    : ctx.picker.fromLastReply(REASON_KINDS, 1)[0] ?? ctx.picker.pick(fallback, 1)[0];
+    ? (ctx.picker.fromLastReply(['objection'], 1)[0] ??
+      ctx.picker.pick({ objection: 1 }, 1)[0] ??
+      ctx.picker.fromLastReply(AGAINST_KINDS, 1)[0] ??
+      ctx.picker.pick(fallback, 1)[0])
+    : (ctx.picker.fromLastReply(REASON_KINDS, 1)[0] ?? ctx.picker.pick(fallback, 1)[0]);
   if (!reason) return undefined;
   const body = [becauseOf(ctx, reason)];
   if (ctx.budget >= 2) {
     const sameVein = moreOf ?? { [reason.kind]: 2 };
     const [next] = ctx.picker.pick(sameVein, 1);
-    if (next) body.push(ctx.say.line(R.AND_ALSO, { x: next.spoken.form === 'action' ? `I want to ${next.spoken.text}` : next.spoken.text }));
+    if (next)
+      body.push(ctx.say.line(R.AND_ALSO, { x: next.spoken.form === 'action' ? `I want to ${next.spoken.text}` : next.spoken.text }));
   }
   return body;
 }

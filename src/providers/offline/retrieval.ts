@@ -23,16 +23,22 @@ export interface QuestionFocus {
 /** `consumes`: the cue's words are about the kind of answer, not its subject ("frustrates"). */
 const KIND_CUES: ReadonlyArray<{ pattern: RegExp; kinds: Partial<Record<FactKind, number>>; consumes: boolean }> = [
   {
-    pattern: /\b(say no|deal[- ]?breakers?|red flags?|puts? you off|turns? you off|walk away|reject\w*|non-?starters?|stop you|holds? you back|hesitat\w*|objections?|reservations?|concerns?|worr\w*)\b/g,
+    pattern:
+      /\b(say no|deal[- ]?breakers?|red flags?|puts? you off|turns? you off|walk away|reject\w*|non-?starters?|stop you|holds? you back|hesitat\w*|objections?|reservations?|concerns?|worr\w*)\b/g,
     kinds: { objection: 3, attitude: 0.5 },
     consumes: true,
   },
   {
-    pattern: /\b(frustrat\w*|annoy\w*|pain( points?)?|problems?|struggl\w*|hard(est)?|difficult\w*|headaches?|bother\w*|wrong|complain\w*)\b/g,
+    pattern:
+      /\b(frustrat\w*|annoy\w*|pain( points?)?|problems?|struggl\w*|hard(est)?|difficult\w*|headaches?|bother\w*|wrong|complain\w*)\b/g,
     kinds: { painPoint: 2, challenge: 2, objection: 1 },
     consumes: true,
   },
-  { pattern: /\b(approv\w*|sign(s|ed)? off|sign-off|who else|veto|stakeholders?)\b/g, kinds: { buying: 1, background: 1 }, consumes: false },
+  {
+    pattern: /\b(approv\w*|sign(s|ed)? off|sign-off|who else|veto|stakeholders?)\b/g,
+    kinds: { buying: 1, background: 1 },
+    consumes: false,
+  },
   { pattern: /\b(goals?|achieve|ambitions?|hoping|want most)\b/g, kinds: { goal: 2, motivation: 1 }, consumes: true },
 ];
 

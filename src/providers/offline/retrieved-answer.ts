@@ -7,7 +7,18 @@ import type { RankedFact } from './retrieval.js';
 // about the bank, not a list of every pain the persona has.
 
 /** Intents whose own answer is better than matched facts: small talk, a pitch, a price, "about you". */
-const TEMPLATE_FIRST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'introduction', 'routine', 'pitch', 'price', 'persuade', 'channels', 'yesno']);
+const TEMPLATE_FIRST: ReadonlySet<Intent> = new Set([
+  'greeting',
+  'thanks',
+  'goodbye',
+  'introduction',
+  'routine',
+  'pitch',
+  'price',
+  'persuade',
+  'channels',
+  'yesno',
+]);
 
 /** The facts that answer the question, spoken; undefined when the intent's own answer should be used. */
 export function answerFromFacts(intent: Intent, ctx: AnswerContext, ranked: readonly RankedFact[]): string[] | undefined {

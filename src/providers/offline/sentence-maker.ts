@@ -12,7 +12,12 @@ import { capitalize } from './text.js';
 export type Slots = Record<string, string | undefined>;
 
 /** After a fact that is itself a question the persona would ask. */
-const QUESTION_FACT_FOLLOWS = ["That's the first thing I'd ask.", "I'd want an answer to that before anything else.", '^That is the first question I would ask.', '~Seriously, I would ask that first.'];
+const QUESTION_FACT_FOLLOWS = [
+  "That's the first thing I'd ask.",
+  "I'd want an answer to that before anything else.",
+  '^That is the first question I would ask.',
+  '~Seriously, I would ask that first.',
+];
 
 /** The longest fixed stretch of a template: if an earlier reply contains it, the template was used. */
 function signatureOf(template: Template, register: Register): string | undefined {
@@ -73,7 +78,9 @@ export class SentenceMaker {
   line(sources: readonly string[], slots: Slots = {}): string {
     // A template that needs a slot this persona cannot fill ("{role}" without an occupation) is skipped.
     const filled = (t: Template): boolean =>
-      [...t.text.matchAll(/\{([A-Za-z]+)\}/g)].every(([, key]) => Boolean(slots[key!] ?? slots[key!.charAt(0).toLowerCase() + key!.slice(1)]));
+      [...t.text.matchAll(/\{([A-Za-z]+)\}/g)].every(([, key]) =>
+        Boolean(slots[key!] ?? slots[key!.charAt(0).toLowerCase() + key!.slice(1)]),
+      );
     const chosen = this.choose(sources.map(parseTemplate).filter((t) => this.fits(t) && filled(t)));
     return chosen ? fillSlots(chosen.text, slots) : '';
   }

@@ -18,15 +18,15 @@ export const FACT_TEMPLATES: Record<FactKind, readonly string[]> = {
     '^The most pressing issue for me is this: {x}.',
     '~Ugh, {x}. It drives me up the wall.',
     'c:The thing that gets me is that {x}.',
-    "c:What nobody seems to fix is that {x}.",
+    'c:What nobody seems to fix is that {x}.',
     'p:My biggest headache is {x}.',
     'p:{X} {is} a constant source of friction for me.',
     'p:What wears me down is {x}.',
-    "a:I keep trying to {x}, and it never gets easier.",
+    'a:I keep trying to {x}, and it never gets easier.',
   ],
   challenge: [
     'Right now my challenge is this: {x}.',
-    "The hard part, honestly: {x}.",
+    'The hard part, honestly: {x}.',
     '^A significant challenge for me at present: {x}.',
     "~Not gonna lie, {x}, and it's a lot.",
     'c:What makes it hard is that {x}.',
@@ -126,12 +126,7 @@ export const FACT_TEMPLATES: Record<FactKind, readonly string[]> = {
     'p:My buying process is mostly {x}.',
     'a:Before I buy anything, I {x}.',
   ],
-  channel: [
-    'You would find me here: {x}.',
-    'c:{X}.',
-    'p:I pay attention to {x}.',
-    'p:{X} {is} where I actually pay attention.',
-  ],
+  channel: ['You would find me here: {x}.', 'c:{X}.', 'p:I pay attention to {x}.', 'p:{X} {is} where I actually pay attention.'],
   communication: [
     'How to talk to me: {x}.',
     '^My preference in communication: {x}.',
@@ -139,11 +134,7 @@ export const FACT_TEMPLATES: Record<FactKind, readonly string[]> = {
     'p:I prefer {x}.',
     'p:{X}: that works best for me.',
   ],
-  extra: [
-    'When it comes to {label}: {x}.',
-    'As for {label}: {x}.',
-    'c:On {label}, {x}.',
-  ],
+  extra: ['When it comes to {label}: {x}.', 'As for {label}: {x}.', 'c:On {label}, {x}.'],
 };
 
 export interface Template {

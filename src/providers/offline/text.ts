@@ -84,7 +84,8 @@ export function lowerFirst(text: string, properNouns: ReadonlySet<string> = NO_N
   const bare = first.replace(/[^A-Za-z'’-]/g, '');
   // "Kikuyu-language radio" is named by its first part.
   const head = bare.split(/['’-]/)[0] ?? '';
-  if (bare === '' || PROPER.has(bare) || PROPER.has(head) || properNouns.has(head) || bare.startsWith("I'") || bare.startsWith('I’')) return text;
+  if (bare === '' || PROPER.has(bare) || PROPER.has(head) || properNouns.has(head) || bare.startsWith("I'") || bare.startsWith('I’'))
+    return text;
   // "CFO", "QuickBooks", "iPhone", "K-dramas": a capital after the first letter marks a name or acronym.
   if (/[A-Z]/.test(bare.slice(1)) || /^[A-Z]-/.test(bare)) return text;
   // "The Wall Street Journal", "A Tribe Called Quest": an article before a capitalized word is a title.

@@ -33,7 +33,8 @@ export const chat: Handler = async (ctx) => {
   let session;
   if (body.sessionId !== undefined) {
     const own = requireOwnSession(ctx, body.sessionId);
-    if (own.personaId !== persona.id) throw new HttpError(409, `session "${own.id}" is a chat with persona "${own.personaId}", not "${persona.id}"`);
+    if (own.personaId !== persona.id)
+      throw new HttpError(409, `session "${own.id}" is a chat with persona "${own.personaId}", not "${persona.id}"`);
     session = store.getSession(own.id);
   }
   ctx.rateLimits.admit(ctx.userId);
@@ -66,7 +67,14 @@ async function answerTurn(ctx: RequestContext, turn: StartedTurn): Promise<void>
   for await (const event of eventsOf(turn)) {
     track(state, event);
     if (event.type === 'done') {
-      sendJson(ctx.res, 200, { sessionId: state.sessionId, message: state.userMessage, response: event.message, usage: state.usage ?? null, costUsd: event.message.costUsd, finishReason: event.finishReason });
+      sendJson(ctx.res, 200, {
+        sessionId: state.sessionId,
+        message: state.userMessage,
+        response: event.message,
+        usage: state.usage ?? null,
+        costUsd: event.message.costUsd,
+        finishReason: event.finishReason,
+      });
     } else if (event.type === 'error') {
       sendJson(ctx.res, providerStatus(event.error), {
         error: event.error.message,
@@ -101,17 +109,39 @@ async function streamTurn(ctx: RequestContext, turn: StartedTurn): Promise<void>
           await out.send({ error: event.error.message, kind: event.error.kind, provider: event.provider, model: event.model }, 'fallback');
           break;
         case 'done':
-          await out.send({ sessionId: state.sessionId, message: state.userMessage, response: event.message, usage: state.usage ?? null, costUsd: event.message.costUsd, finishReason: event.finishReason }, 'done');
+          await out.send(
+            {
+              sessionId: state.sessionId,
+              message: state.userMessage,
+              response: event.message,
+              usage: state.usage ?? null,
+              costUsd: event.message.costUsd,
+              finishReason: event.finishReason,
+            },
+            'done',
+          );
           break;
         case 'error':
-          await out.send({ error: event.error.message, kind: event.error.kind, status: providerStatus(event.error), sessionId: state.sessionId, response: event.message }, 'error');
+          await out.send(
+            {
+              error: event.error.message,
+              kind: event.error.kind,
+              status: providerStatus(event.error),
+              sessionId: state.sessionId,
+              response: event.message,
+            },
+            'error',
+          );
           break;
       }
     }
   } catch (error) {
     // The status line is sent already: the stream itself must say the turn failed; the server logs why.
     const status = toHttpError(error).status;
-    await out.send({ error: status === 500 ? 'internal server error' : toHttpError(error).message, status, sessionId: state.sessionId }, 'error');
+    await out.send(
+      { error: status === 500 ? 'internal server error' : toHttpError(error).message, status, sessionId: state.sessionId },
+      'error',
+    );
     throw error;
   } finally {
     out.end();

@@ -41,7 +41,9 @@ type CompletionRequest = z.output<typeof completionRequest>;
 
 export const listModels: Handler = async (ctx) => {
   const created = Math.floor(Date.now() / 1000);
-  const data = ctx.options.personas.list().map((p) => ({ id: p.id, object: 'model', created, owned_by: 'persona-chat', name: personaSummary(p).name }));
+  const data = ctx.options.personas
+    .list()
+    .map((p) => ({ id: p.id, object: 'model', created, owned_by: 'persona-chat', name: personaSummary(p).name }));
   sendJson(ctx.res, 200, { object: 'list', data });
 };
 
@@ -57,12 +59,14 @@ function conversation(request: CompletionRequest): { history: ChatTurn[]; last: 
   for (const m of request.messages) {
     if (m.role === 'user') turns.push({ role: 'user', content: textOf(m.content) });
     else if (m.role === 'assistant') turns.push({ role: 'persona', content: textOf(m.content) });
-    else if (m.role === 'tool' || m.role === 'function') throw new HttpError(400, `invalid request: messages: role "${m.role}" is not supported (personas have no tools)`);
+    else if (m.role === 'tool' || m.role === 'function')
+      throw new HttpError(400, `invalid request: messages: role "${m.role}" is not supported (personas have no tools)`);
   }
   const last = turns.pop();
   if (!last || last.role !== 'user') throw new HttpError(400, 'invalid request: messages: the last message must have role "user"');
   if (last.content.trim() === '') throw new HttpError(400, 'invalid request: messages: the last user message is empty');
-  if (last.content.length > MAX_MESSAGE_CHARS) throw new HttpError(400, `invalid request: messages: the last user message is longer than ${MAX_MESSAGE_CHARS} characters`);
+  if (last.content.length > MAX_MESSAGE_CHARS)
+    throw new HttpError(400, `invalid request: messages: the last user message is longer than ${MAX_MESSAGE_CHARS} characters`);
   return { history: turns.filter((t) => t.content.trim() !== ''), last: last.content };
 }
 
@@ -84,10 +88,22 @@ export const chatCompletions: Handler = async (ctx) => {
   if (history.length > 0 || save) {
     // The engine that would answer names the provider and model the seeded session records.
     const probe = (await ctx.options.createEngine(spec)).provider;
-    session = seedSession({ store, persona, userId: ctx.userId, provider: probe.provider.name, model: probe.model, turns: history, next: last });
+    session = seedSession({
+      store,
+      persona,
+      userId: ctx.userId,
+      provider: probe.provider.name,
+      model: probe.model,
+      turns: history,
+      next: last,
+    });
   }
   const engine = await ctx.options.createEngine({ ...spec, session });
-  const reply: ReplyOptions = { meta: completionMeta(request.model), savedSessionId: save ? session?.id : undefined, withUsage: request.stream_options?.include_usage === true };
+  const reply: ReplyOptions = {
+    meta: completionMeta(request.model),
+    savedSessionId: save ? session?.id : undefined,
+    withUsage: request.stream_options?.include_usage === true,
+  };
   await asInFlight(ctx, async (signal) => {
     const turn = await startTurn(engine, last, signal);
     if (!turn) throw new HttpError(500, 'the engine ended the turn without a reply');
@@ -121,7 +137,12 @@ async function answerCompletion(ctx: RequestContext, turn: StartedTurn, reply: R
     if (event.type === 'usage') usage = event.usage;
     else if (event.type === 'done') {
       if (event.finishReason === 'interrupted') {
-        sendJson(ctx.res, 503, openAIError(503, 'the reply was interrupted (the server is shutting down)', 'interrupted'), sessionHeaders(reply));
+        sendJson(
+          ctx.res,
+          503,
+          openAIError(503, 'the reply was interrupted (the server is shutting down)', 'interrupted'),
+          sessionHeaders(reply),
+        );
       } else {
         sendJson(ctx.res, 200, completion(meta, event.message.content, event.finishReason, usage), sessionHeaders(reply));
       }

@@ -7,7 +7,13 @@ import { sendJson } from '../respond.js';
 // Persona files as data. The file's location on the server's disk is not sent.
 
 export function personaSummary(persona: Persona) {
-  return { id: persona.id, name: persona.name, origin: persona.origin, emoji: emojiOf(persona.data) ?? null, summary: oneLineSummary(persona.data) };
+  return {
+    id: persona.id,
+    name: persona.name,
+    origin: persona.origin,
+    emoji: emojiOf(persona.data) ?? null,
+    summary: oneLineSummary(persona.data),
+  };
 }
 
 /** A persona id from the path, or 404 (ids are slugs; anything else cannot name one). */

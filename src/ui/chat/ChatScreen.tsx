@@ -86,10 +86,17 @@ export function ChatScreen({ services, start, onQuit }: Props) {
 
   const send = (text: string, spoken?: Spoken) => {
     session.push([{ kind: 'user', text: sanitizeText(text) }]);
-    const reply = (signal: AbortSignal) => afterReady(services.ready(), () => chat.engine.send(text, { signal, inputMode: spoken ? 'voice' : 'typed' }));
+    const reply = (signal: AbortSignal) =>
+      afterReady(services.ready(), () => chat.engine.send(text, { signal, inputMode: spoken ? 'voice' : 'typed' }));
     const wavPath = spoken?.wavPath;
     const events = wavPath
-      ? (signal: AbortSignal) => withKeptAudio(reply(signal), wavPath, (sessionId, messageId) => services.keepVoiceAudio(wavPath, sessionId, messageId), (item) => session.push([item]))
+      ? (signal: AbortSignal) =>
+          withKeptAudio(
+            reply(signal),
+            wavPath,
+            (sessionId, messageId) => services.keepVoiceAudio(wavPath, sessionId, messageId),
+            (item) => session.push([item]),
+          )
       : reply;
     void runner.run(chat.view, events, budget());
   };
@@ -110,7 +117,15 @@ export function ChatScreen({ services, start, onQuit }: Props) {
       width: columns,
     };
   };
-  const applyResult = useCommandResults({ session, services, commands: SLASH_COMMANDS, retry, quit, clearScreen, startVoice: spoken.voice.start });
+  const applyResult = useCommandResults({
+    session,
+    services,
+    commands: SLASH_COMMANDS,
+    retry,
+    quit,
+    clearScreen,
+    startVoice: spoken.voice.start,
+  });
 
   const submit = (text: string) => {
     // Sent from a transcript, edited or not, the message counts as spoken.
@@ -121,7 +136,11 @@ export function ChatScreen({ services, start, onQuit }: Props) {
       .ready()
       .then(() => runSlash(slash, commandContext()))
       .then(applyResult, (error: unknown) =>
-        applyResult({ type: 'error', message: error instanceof Error ? error.message : String(error), hint: isUserError(error) && error.hint ? forTheChat(error.hint) : undefined }),
+        applyResult({
+          type: 'error',
+          message: error instanceof Error ? error.message : String(error),
+          hint: isUserError(error) && error.hint ? forTheChat(error.hint) : undefined,
+        }),
       );
   };
 
@@ -149,7 +168,13 @@ export function ChatScreen({ services, start, onQuit }: Props) {
         draft={spoken.draft}
         onEmptied={spoken.forgetSpoken}
       />
-      <StatusLine provider={session.provider} totals={session.totals} busy={runner.busy} saving={services.saving} offlineNotice={services.offlineNotice} />
+      <StatusLine
+        provider={session.provider}
+        totals={session.totals}
+        busy={runner.busy}
+        saving={services.saving}
+        offlineNotice={services.offlineNotice}
+      />
     </Box>
   );
 }

@@ -55,7 +55,10 @@ function labelColumn(labels: readonly string[], width: number): number {
 export function HelpView({ commands, width }: { commands: readonly SlashCommand[]; width: number }) {
   const usage = commands.map((c) => `/${c.name}${c.args ? ` ${c.args}` : ''}`);
   const commandWidth = labelColumn(usage, width);
-  const keyWidth = labelColumn(KEYS.map(([k]) => k), width);
+  const keyWidth = labelColumn(
+    KEYS.map(([k]) => k),
+    width,
+  );
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text bold>Commands</Text>

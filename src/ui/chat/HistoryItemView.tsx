@@ -77,7 +77,15 @@ function ItemBody({ item, width }: { item: HistoryItem; width: number }) {
 
 function UserMessage({ text }: { text: string }) {
   return (
-    <Box marginTop={1} borderStyle="bold" borderTop={false} borderBottom={false} borderRight={false} borderColor={theme.user} paddingLeft={1}>
+    <Box
+      marginTop={1}
+      borderStyle="bold"
+      borderTop={false}
+      borderBottom={false}
+      borderRight={false}
+      borderColor={theme.user}
+      paddingLeft={1}
+    >
       <Text>{text}</Text>
     </Box>
   );

@@ -41,8 +41,16 @@ export function InputPrompt(props: Props) {
   const suggestions = props.voice && props.voice.phase !== 'idle' ? [] : (props.suggest?.(editor.text) ?? []);
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Box borderStyle="round" borderColor={props.voice && props.voice.phase !== 'idle' ? theme.error : props.busy ? theme.dim : theme.user} paddingX={1}>
-        {props.voice && props.voice.phase !== 'idle' ? <VoiceMeter state={props.voice} /> : <EditorView editor={editor} placeholder={props.placeholder} focused />}
+      <Box
+        borderStyle="round"
+        borderColor={props.voice && props.voice.phase !== 'idle' ? theme.error : props.busy ? theme.dim : theme.user}
+        paddingX={1}
+      >
+        {props.voice && props.voice.phase !== 'idle' ? (
+          <VoiceMeter state={props.voice} />
+        ) : (
+          <EditorView editor={editor} placeholder={props.placeholder} focused />
+        )}
       </Box>
       {suggestions.length > 0 ? <Suggestions items={suggestions} /> : null}
       {suggestions.length === 0 && candidates.length > 0 ? (

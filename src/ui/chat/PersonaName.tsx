@@ -5,7 +5,10 @@ import type { PersonaView } from './persona-view.js';
 export function PersonaName({ persona }: { persona: PersonaView }) {
   return (
     <Text>
-      {persona.emoji} <Text bold color={persona.color}>{persona.name}</Text>
+      {persona.emoji}{' '}
+      <Text bold color={persona.color}>
+        {persona.name}
+      </Text>
     </Text>
   );
 }

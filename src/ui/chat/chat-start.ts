@@ -34,6 +34,8 @@ export function greetingItems(engine: ChatEngine, view: PersonaView): NewHistory
 export function reopenedItems(messages: readonly MessageRecord[], view: PersonaView, sessionId: string | undefined): NewHistoryItem[] {
   const hidden = Math.max(0, messages.length - SHOWN_ON_REOPEN);
   const note: NewHistoryItem[] =
-    hidden > 0 ? [{ kind: 'notice', tone: 'info', text: `… ${hidden} earlier messages (all of them: persona sessions show ${sessionId ?? ''})` }] : [];
+    hidden > 0
+      ? [{ kind: 'notice', tone: 'info', text: `… ${hidden} earlier messages (all of them: persona sessions show ${sessionId ?? ''})` }]
+      : [];
   return [...note, ...itemsFromMessages(messages.slice(hidden), view)];
 }

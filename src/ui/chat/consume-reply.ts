@@ -22,7 +22,12 @@ export interface ReplySinks {
   answering(provider: ProviderName, model: string): void;
 }
 
-export async function consumeReply(events: AsyncIterable<ChatEvent>, persona: PersonaView, sinks: ReplySinks, budget: AssemblerOptions): Promise<void> {
+export async function consumeReply(
+  events: AsyncIterable<ChatEvent>,
+  persona: PersonaView,
+  sinks: ReplySinks,
+  budget: AssemblerOptions,
+): Promise<void> {
   const assembler = new ReplyAssembler(budget);
   let piecesShown = 0;
   const show = (pieces: FinishedPiece[]) => {
@@ -50,13 +55,22 @@ export async function consumeReply(events: AsyncIterable<ChatEvent>, persona: Pe
           break;
         case 'fallback':
           sinks.answering(event.provider, event.model);
-          sinks.push([{ kind: 'notice', tone: 'warning', text: `${sanitizeInline(event.error.message)}: the offline engine answers instead` }]);
+          sinks.push([
+            { kind: 'notice', tone: 'warning', text: `${sanitizeInline(event.error.message)}: the offline engine answers instead` },
+          ]);
           break;
         case 'done': {
           const last = assembler.finish();
           show(last ? [last] : []);
           sinks.live.reset();
-          if (event.message.status === 'interrupted') sinks.push([{ kind: 'notice', tone: 'warning', text: piecesShown ? 'interrupted: the partial reply is saved' : 'interrupted before the first word' }]);
+          if (event.message.status === 'interrupted')
+            sinks.push([
+              {
+                kind: 'notice',
+                tone: 'warning',
+                text: piecesShown ? 'interrupted: the partial reply is saved' : 'interrupted before the first word',
+              },
+            ]);
           else if (piecesShown === 0) sinks.push([{ kind: 'notice', tone: 'info', text: '(the reply was empty)' }]);
           sinks.saved(event.message);
           break;
@@ -82,9 +96,17 @@ export async function consumeReply(events: AsyncIterable<ChatEvent>, persona: Pe
 
 function refusal(error: unknown): NewHistoryItem {
   if (error instanceof LimitError) {
-    const next = error.limit === 'turns' || error.limit === 'context' ? '/continue carries on in a new session from a summary, /reset starts afresh' : sanitizeInline(error.hint ?? '');
+    const next =
+      error.limit === 'turns' || error.limit === 'context'
+        ? '/continue carries on in a new session from a summary, /reset starts afresh'
+        : sanitizeInline(error.hint ?? '');
     return { kind: 'error', message: sanitizeInline(error.message), hint: `${next}; ↑ brings your message back` };
   }
-  if (isUserError(error)) return { kind: 'error', message: sanitizeInline(error.message), hint: error.hint ? forTheChat(error.hint) : undefined };
-  return { kind: 'error', message: sanitizeInline(error instanceof Error ? error.message : String(error)), hint: 'your message may not be saved; ↑ brings it back' };
+  if (isUserError(error))
+    return { kind: 'error', message: sanitizeInline(error.message), hint: error.hint ? forTheChat(error.hint) : undefined };
+  return {
+    kind: 'error',
+    message: sanitizeInline(error instanceof Error ? error.message : String(error)),
+    hint: 'your message may not be saved; ↑ brings it back',
+  };
 }

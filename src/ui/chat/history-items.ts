@@ -39,12 +39,18 @@ export function itemsFromMessages(messages: readonly MessageRecord[], persona: P
       const carried = message.inputMode === 'script' ? readSummaryMessage(message.content) : undefined;
       items.push(
         carried
-          ? { kind: 'text', title: `Carried over from session ${sanitizeInline(carried.fromSessionId)} (a summary)`, text: sanitizeText(carried.summary), markdown: true }
+          ? {
+              kind: 'text',
+              title: `Carried over from session ${sanitizeInline(carried.fromSessionId)} (a summary)`,
+              text: sanitizeText(carried.summary),
+              markdown: true,
+            }
           : { kind: 'user', text: sanitizeText(message.content) },
       );
       continue;
     }
-    if (message.content.trim()) items.push({ kind: 'persona', persona, text: sanitizeText(message.content), showName: true, continues: false });
+    if (message.content.trim())
+      items.push({ kind: 'persona', persona, text: sanitizeText(message.content), showName: true, continues: false });
     if (message.status === 'interrupted') items.push({ kind: 'notice', tone: 'warning', text: 'interrupted' });
     if (message.status === 'error') items.push({ kind: 'error', message: sanitizeText(message.error ?? 'the provider failed') });
   }

@@ -16,7 +16,24 @@ export interface PersonaView {
 
 // Only colour names chalk really has: Ink looks any name up on chalk, and a persona file must not
 // be able to name one of chalk's other properties.
-const NAMED = new Set(['red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray', 'grey', 'redBright', 'greenBright', 'yellowBright', 'blueBright', 'magentaBright', 'cyanBright', 'whiteBright']);
+const NAMED = new Set([
+  'red',
+  'green',
+  'yellow',
+  'blue',
+  'magenta',
+  'cyan',
+  'white',
+  'gray',
+  'grey',
+  'redBright',
+  'greenBright',
+  'yellowBright',
+  'blueBright',
+  'magentaBright',
+  'cyanBright',
+  'whiteBright',
+]);
 
 export function personaView(persona: Persona): PersonaView {
   const color = colorOf(persona.data);
@@ -43,6 +60,9 @@ export function readableColor(color: string | undefined): string {
   const rgb = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16));
   const luminance = (0.2126 * rgb[0]! + 0.7152 * rgb[1]! + 0.0722 * rgb[2]!) / 255;
   if (luminance >= 0.35) return `#${full}`;
-  const lift = (value: number) => Math.round(value + (255 - value) * 0.45).toString(16).padStart(2, '0');
+  const lift = (value: number) =>
+    Math.round(value + (255 - value) * 0.45)
+      .toString(16)
+      .padStart(2, '0');
   return `#${rgb.map(lift).join('')}`;
 }

@@ -80,7 +80,13 @@ export class ReplyAssembler {
       if (this.fenceLine === null && fence) {
         this.fenceLine = line;
         this.fenceMarker = fence[1]!;
-      } else if (this.fenceLine !== null && fence && fence[1]![0] === this.fenceMarker[0] && fence[1]!.length >= this.fenceMarker.length && !fence[2]!.trim()) {
+      } else if (
+        this.fenceLine !== null &&
+        fence &&
+        fence[1]![0] === this.fenceMarker[0] &&
+        fence[1]!.length >= this.fenceMarker.length &&
+        !fence[2]!.trim()
+      ) {
         this.fenceLine = null;
       }
       this.afterBlank = blank && this.fenceLine === null;

@@ -38,7 +38,12 @@ export interface ChatSession {
 const REDRAWN_ITEMS = 200;
 
 /** The state of the conversation on screen: which engine, the transcript items, the totals. */
-export function useChatSession(start: { engine: ChatEngine; persona: Persona; intro: NewHistoryItem[]; history: readonly MessageRecord[] }): ChatSession {
+export function useChatSession(start: {
+  engine: ChatEngine;
+  persona: Persona;
+  intro: NewHistoryItem[];
+  history: readonly MessageRecord[];
+}): ChatSession {
   const [chat, setChat] = useState<ActiveChat>(() => ({ engine: start.engine, persona: start.persona, view: personaView(start.persona) }));
   const [items, setItems] = useState<HistoryItem[]>(() => withIds(start.intro));
   const [staticKey, setStaticKey] = useState(0);
@@ -60,7 +65,16 @@ export function useChatSession(start: { engine: ChatEngine; persona: Persona; in
     setItems((prev) => {
       const hidden = prev.length - REDRAWN_ITEMS;
       if (hidden <= 0) return prev;
-      return [...withIds([{ kind: 'notice', tone: 'info', text: `… ${hidden} earlier items above a resize are not redrawn (/export has the whole session)` }]), ...prev.slice(hidden)];
+      return [
+        ...withIds([
+          {
+            kind: 'notice',
+            tone: 'info',
+            text: `… ${hidden} earlier items above a resize are not redrawn (/export has the whole session)`,
+          },
+        ]),
+        ...prev.slice(hidden),
+      ];
     });
     setStaticKey((k) => k + 1);
   }, []);

@@ -25,7 +25,12 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
     async (persona: typeof chat.persona, label: string) => {
       const engine = await services.createEngine({ persona, active: chat.engine.provider });
       const view = personaView(persona);
-      switchTo(engine, persona, [{ kind: 'notice', tone: 'info', text: `── ${label} ──` }, { kind: 'header', persona: view }, ...greetingItems(engine, view)], []);
+      switchTo(
+        engine,
+        persona,
+        [{ kind: 'notice', tone: 'info', text: `── ${label} ──` }, { kind: 'header', persona: view }, ...greetingItems(engine, view)],
+        [],
+      );
     },
     [chat, services, switchTo],
   );
@@ -62,7 +67,10 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
             switchTo(
               chat.engine,
               chat.persona,
-              [{ kind: 'notice', tone: 'info', text: `── continued in session ${next.id}, from a summary ──` }, ...reopenedItems(messages, view, next.id)],
+              [
+                { kind: 'notice', tone: 'info', text: `── continued in session ${next.id}, from a summary ──` },
+                ...reopenedItems(messages, view, next.id),
+              ],
               messages,
             );
             return;
@@ -88,10 +96,17 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
           case 'set-provider':
             chat.engine.setProvider(result.active);
             session.answering(result.active.provider.name, result.active.model);
-            return push([{ kind: 'notice', tone: 'info', text: `now answering with ${result.active.provider.name} · ${sanitizeInline(result.active.model)}` }]);
+            return push([
+              {
+                kind: 'notice',
+                tone: 'info',
+                text: `now answering with ${result.active.provider.name} · ${sanitizeInline(result.active.model)}`,
+              },
+            ]);
         }
       } catch (error) {
-        if (isUserError(error)) return push([{ kind: 'error', message: sanitizeInline(error.message), hint: error.hint && sanitizeInline(error.hint) }]);
+        if (isUserError(error))
+          return push([{ kind: 'error', message: sanitizeInline(error.message), hint: error.hint && sanitizeInline(error.hint) }]);
         push([{ kind: 'error', message: sanitizeInline(error instanceof Error ? error.message : String(error)) }]);
       }
     },

@@ -39,7 +39,8 @@ export const continueCommand: SlashCommand = {
   name: 'continue',
   description: 'carry on in a new session that starts from a summary of this one (when it is full)',
   action: (ctx) => {
-    if (!ctx.session || !ctx.messages().some((m) => m.role === 'persona')) return { type: 'error', message: 'nothing to continue from yet', hint: 'send a message first' };
+    if (!ctx.session || !ctx.messages().some((m) => m.role === 'persona'))
+      return { type: 'error', message: 'nothing to continue from yet', hint: 'send a message first' };
     return { type: 'continue' };
   },
 };

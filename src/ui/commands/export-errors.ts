@@ -11,11 +11,19 @@ export function describeUnwritableFile(error: unknown): CommandResult | undefine
   switch (error.code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return { type: 'error', message: `cannot write ${path}: the folder ${folder} does not exist`, hint: 'create the folder first, or give a path in a folder that exists' };
+      return {
+        type: 'error',
+        message: `cannot write ${path}: the folder ${folder} does not exist`,
+        hint: 'create the folder first, or give a path in a folder that exists',
+      };
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return { type: 'error', message: `cannot write ${path}: no permission to write in ${folder}`, hint: 'give a path in a folder you can write to, e.g. /export md notes.md' };
+      return {
+        type: 'error',
+        message: `cannot write ${path}: no permission to write in ${folder}`,
+        hint: 'give a path in a folder you can write to, e.g. /export md notes.md',
+      };
     case 'EISDIR':
       return { type: 'error', message: `cannot write ${path}: it is a folder`, hint: 'give a file name, e.g. /export md notes.md' };
     default:

@@ -25,7 +25,11 @@ export const providerCommand: SlashCommand = {
   complete: (prefix) => PROVIDER_NAMES.filter((p) => p.startsWith(prefix)),
   action: async (ctx, args) => {
     const [name, model] = args.trim().split(/\s+/).filter(Boolean);
-    if (!name) return { type: 'info', lines: [`Provider: ${ctx.provider.name} (${sanitizeInline(ctx.provider.model)}). Choices: ${PROVIDER_NAMES.join(', ')}.`] };
+    if (!name)
+      return {
+        type: 'info',
+        lines: [`Provider: ${ctx.provider.name} (${sanitizeInline(ctx.provider.model)}). Choices: ${PROVIDER_NAMES.join(', ')}.`],
+      };
     // The offline engine would take any model name as a label and still answer as itself.
     const offlineModel = ctx.provider.name === 'offline' ? ctx.provider.model : undefined;
     if (name === 'offline' && model !== undefined && model !== offlineModel) return offlineHasOneModel(ctx, model);

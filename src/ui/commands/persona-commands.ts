@@ -10,7 +10,11 @@ export const personaCommand: SlashCommand = {
   name: 'persona',
   args: '<id>',
   description: 'switch persona (starts a new session)',
-  complete: (prefix, ctx) => ctx.services.listPersonas().map((p) => p.id).filter((id) => id.startsWith(prefix)),
+  complete: (prefix, ctx) =>
+    ctx.services
+      .listPersonas()
+      .map((p) => p.id)
+      .filter((id) => id.startsWith(prefix)),
   action: (ctx, args) => {
     const ref = args.trim();
     if (!ref) return listPersonas(ctx);
@@ -27,7 +31,11 @@ function listPersonas(ctx: CommandContext): CommandResult {
   const nameWidth = columnWidth(names, 22);
   const width = listWidth(ctx);
   const lines = personas.map((p, i) =>
-    listLine([marker(p.id === ctx.persona.id) + cell(ids[i]!, idWidth), cell(names[i]!, nameWidth)], sanitizeInline(oneLineSummary(p.data)), width),
+    listLine(
+      [marker(p.id === ctx.persona.id) + cell(ids[i]!, idWidth), cell(names[i]!, nameWidth)],
+      sanitizeInline(oneLineSummary(p.data)),
+      width,
+    ),
   );
   return { type: 'info', lines: ['Personas (switch with /persona <id>; * is this one):', ...lines] };
 }

@@ -49,7 +49,10 @@ export function findCommand(name: string, commands: readonly SlashCommand[] = SL
 export async function runSlash(parsed: ParsedSlash, ctx: CommandContext): Promise<CommandResult> {
   const command = findCommand(parsed.name, ctx.commands);
   if (!command) {
-    const near = closest(parsed.name, ctx.commands.flatMap((c) => [c.name, ...(c.altNames ?? [])]));
+    const near = closest(
+      parsed.name,
+      ctx.commands.flatMap((c) => [c.name, ...(c.altNames ?? [])]),
+    );
     return {
       type: 'error',
       message: `unknown command /${parsed.name}`,

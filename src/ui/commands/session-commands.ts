@@ -37,7 +37,13 @@ export const resumeCommand: SlashCommand = {
   name: 'resume',
   args: '<id>',
   description: 'reopen a saved session (a unique id prefix is enough)',
-  complete: (prefix, ctx) => (ctx.services.saving ? ctx.services.listSessions(SESSIONS_SHOWN).map((s) => s.id).filter((id) => id.startsWith(prefix)) : []),
+  complete: (prefix, ctx) =>
+    ctx.services.saving
+      ? ctx.services
+          .listSessions(SESSIONS_SHOWN)
+          .map((s) => s.id)
+          .filter((id) => id.startsWith(prefix))
+      : [],
   action: (ctx, args) => {
     if (!ctx.services.saving) return { type: 'error', message: 'this chat runs with --no-save: no sessions to resume' };
     const ref = args.trim();

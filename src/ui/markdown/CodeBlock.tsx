@@ -16,7 +16,17 @@ export function CodeBlock({ code, language }: Props) {
     <Box flexDirection="column" paddingLeft={2}>
       {lines.map((segments, i) => (
         <Text key={i}>
-          {segments.length === 0 ? ' ' : segments.map((s, j) => (s.color ? <Text key={j} color={s.color}>{s.text}</Text> : <Text key={j}>{s.text}</Text>))}
+          {segments.length === 0
+            ? ' '
+            : segments.map((s, j) =>
+                s.color ? (
+                  <Text key={j} color={s.color}>
+                    {s.text}
+                  </Text>
+                ) : (
+                  <Text key={j}>{s.text}</Text>
+                ),
+              )}
         </Text>
       ))}
     </Box>

@@ -22,7 +22,9 @@ export function layoutTable(header: string[], rows: string[][], align: Align[], 
   const available = Math.max(columns * MIN_COLUMN, width - textWidth(COLUMN_GAP) * (columns - 1));
   // The longest word of each column: shrinking a column below it breaks words mid-word, so
   // columns give up space down to their longest word first, and break words only when they must.
-  const longestWord = header.map((h, i) => Math.max(MIN_COLUMN, ...[h, ...rows.map((r) => r[i] ?? '')].flatMap((cell) => cell.split(/\s+/).map(textWidth))));
+  const longestWord = header.map((h, i) =>
+    Math.max(MIN_COLUMN, ...[h, ...rows.map((r) => r[i] ?? '')].flatMap((cell) => cell.split(/\s+/).map(textWidth))),
+  );
   const widths = [...natural];
   const total = () => widths.reduce((a, b) => a + b, 0);
   const shrinkWidest = (floor: (i: number) => number): boolean => {

@@ -47,7 +47,11 @@ export function PersonaPicker({ personas, onPick, onCancel }: Props) {
   const SUMMARY_ROOM = 10;
   const MIN_NAME = 6;
   const idWidth = Math.min(24, Math.max(...personas.map((p) => textWidth(p.id)), 2), Math.max(8, columns - ROW_FURNITURE - MIN_NAME));
-  const nameWidth = Math.min(28, Math.max(...personas.map((p) => textWidth(p.name)), 4), Math.max(MIN_NAME, columns - ROW_FURNITURE - idWidth - SUMMARY_ROOM));
+  const nameWidth = Math.min(
+    28,
+    Math.max(...personas.map((p) => textWidth(p.name)), 4),
+    Math.max(MIN_NAME, columns - ROW_FURNITURE - idWidth - SUMMARY_ROOM),
+  );
   return (
     <Box flexDirection="column">
       <Text bold>Who do you want to talk to?</Text>
@@ -57,19 +61,25 @@ export function PersonaPicker({ personas, onPick, onCancel }: Props) {
         <Text inverse> </Text>
         <Text color={theme.dim}>{query ? '  Esc clears' : ' type to filter · ↑/↓ choose · Enter start · Esc quit'}</Text>
       </Text>
-      {matches.length === 0 ? <Text color={theme.dim}>  no persona matches "{query}"</Text> : null}
-      {above > 0 ? <Text color={theme.dim}>  ↑ {above} more</Text> : null}
+      {matches.length === 0 ? <Text color={theme.dim}> no persona matches "{query}"</Text> : null}
+      {above > 0 ? <Text color={theme.dim}> ↑ {above} more</Text> : null}
       {shown.map((p, i) => {
         const active = first + i === index;
         return (
           <Text key={p.id} wrap="truncate-end">
             <Text color={theme.accent}>{active ? '❯ ' : '  '}</Text>
-            {p.emoji} <Text bold={active} color={active ? p.color : undefined}>{padToWidth(fitWidth(p.name, nameWidth), nameWidth)}</Text>
-            <Text color={theme.dim}>  {padToWidth(fitWidth(p.id, idWidth), idWidth)}  {fitWidth(p.summary, Math.max(10, columns - nameWidth - idWidth - 12))}</Text>
+            {p.emoji}{' '}
+            <Text bold={active} color={active ? p.color : undefined}>
+              {padToWidth(fitWidth(p.name, nameWidth), nameWidth)}
+            </Text>
+            <Text color={theme.dim}>
+              {' '}
+              {padToWidth(fitWidth(p.id, idWidth), idWidth)} {fitWidth(p.summary, Math.max(10, columns - nameWidth - idWidth - 12))}
+            </Text>
           </Text>
         );
       })}
-      {below > 0 ? <Text color={theme.dim}>  ↓ {below} more</Text> : null}
+      {below > 0 ? <Text color={theme.dim}> ↓ {below} more</Text> : null}
     </Box>
   );
 }

@@ -25,7 +25,7 @@ export function VoiceMeter({ state }: { state: Exclude<VoiceState, { phase: 'idl
           <Text>recording {(state.elapsedMs / 1000).toFixed(1)}s </Text>
           <Text color={theme.success}>{'█'.repeat(lit)}</Text>
           <Text color={theme.dim}>{'░'.repeat(METER_CELLS - lit)}</Text>
-          <Text color={theme.dim}>  Enter or Ctrl-R stops · Esc cancels</Text>
+          <Text color={theme.dim}> Enter or Ctrl-R stops · Esc cancels</Text>
         </Text>
       );
     }

@@ -18,10 +18,18 @@ export async function* withKeptAudio(
       if (event.type === 'start' && event.userMessage && !told) {
         told = true;
         try {
-          notify({ kind: 'notice', tone: 'info', text: `🎙 recording kept at ${sanitizeInline(keep(event.sessionId, event.userMessage.id))}` });
+          notify({
+            kind: 'notice',
+            tone: 'info',
+            text: `🎙 recording kept at ${sanitizeInline(keep(event.sessionId, event.userMessage.id))}`,
+          });
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          notify({ kind: 'error', message: sanitizeInline(`the recording could not be filed with the message: ${reason}`), hint: sanitizeInline(`it is still at ${wavPath}`) });
+          notify({
+            kind: 'error',
+            message: sanitizeInline(`the recording could not be filed with the message: ${reason}`),
+            hint: sanitizeInline(`it is still at ${wavPath}`),
+          });
         }
       }
       yield event;

@@ -45,7 +45,10 @@ export function useVoiceDraft({ services, provider, busy, push, send }: Deps): V
       const text = sanitizeInline(result.text);
       const mark: Spoken = { wavPath: result.wavPath };
       if (services.voiceAutoSend && !latest.current.busy) return latest.current.send(text, mark);
-      if (services.voiceAutoSend) latest.current.push([{ kind: 'notice', tone: 'info', text: 'a reply is streaming: the transcript waits in the input (Enter sends it)' }]);
+      if (services.voiceAutoSend)
+        latest.current.push([
+          { kind: 'notice', tone: 'info', text: 'a reply is streaming: the transcript waits in the input (Enter sends it)' },
+        ]);
       spoken.current = mark;
       setDraft({ text });
     },

@@ -57,7 +57,9 @@ export function useVoiceInput(deps: Deps): VoiceControls {
     if (!recordingNow) return;
     const timer = setInterval(() => {
       const { rms, elapsedMs } = level.current;
-      setState((s) => (s.phase === 'recording' && (s.rms !== rms || s.elapsedMs !== elapsedMs) ? { phase: 'recording', rms, elapsedMs } : s));
+      setState((s) =>
+        s.phase === 'recording' && (s.rms !== rms || s.elapsedMs !== elapsedMs) ? { phase: 'recording', rms, elapsedMs } : s,
+      );
     }, METER_REDRAW_MS);
     return () => clearInterval(timer);
   }, [recordingNow]);

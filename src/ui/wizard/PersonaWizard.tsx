@@ -83,7 +83,8 @@ export function PersonaWizard({ base, onDone }: Props) {
   return (
     <Box flexDirection="column">
       <Text dimColor>
-        New persona · step {index + 1} of {WIZARD_STEPS.length} · Enter to accept{step.required ? '' : ' (empty skips)'} · ↑ back · Esc cancel
+        New persona · step {index + 1} of {WIZARD_STEPS.length} · Enter to accept{step.required ? '' : ' (empty skips)'} · ↑ back · Esc
+        cancel
       </Text>
       <Text>
         <Text bold>{step.label}</Text> <Text dimColor>{step.help}</Text>

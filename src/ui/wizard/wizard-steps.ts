@@ -74,7 +74,9 @@ export function answersFrom(base: Record<string, unknown> | undefined): PersonaA
     painPoints: text(get('generatedInsights', 'painPoints')),
     motivations: text(get('generatedInsights', 'motivations')),
     objections: text(get('generatedInsights', 'objections')),
-    traits: traits ? ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'].map((k) => traits[k] ?? 0.5).join(',') : undefined,
+    traits: traits
+      ? ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'].map((k) => traits[k] ?? 0.5).join(',')
+      : undefined,
     emoji: typeof pic === 'object' ? pic?.emoji : undefined,
     color: typeof pic === 'object' ? pic?.color : undefined,
     id: base.id ? `${String(base.id)}-copy` : undefined,

@@ -21,16 +21,34 @@ function append(file: string, count: number, sessionId: string | undefined): unk
         chatProfile: {},
         systemPrompt: 'You are Shared.',
       });
-      id = store.createSession({ personaId: 'shared', snapshotId: snapshot.id, userId: `pid-${process.pid}`, provider: 'offline', model: 'offline', title: null }).id;
+      id = store.createSession({
+        personaId: 'shared',
+        snapshotId: snapshot.id,
+        userId: `pid-${process.pid}`,
+        provider: 'offline',
+        model: 'offline',
+        title: null,
+      }).id;
     }
     for (let i = 0; i < count; i++) {
       store.appendMessage({
         sessionId: id,
         role: i % 2 === 0 ? 'user' : 'persona',
         content: `message ${i} from ${process.pid}`,
-        provider: null, model: null, inputTokens: null, outputTokens: null, cacheReadTokens: null, cacheWriteTokens: null,
-        costUsd: null, latencyFirstTokenMs: null, latencyTotalMs: null, status: 'complete', finishReason: null,
-        inputMode: 'script', error: null, fallback: false,
+        provider: null,
+        model: null,
+        inputTokens: null,
+        outputTokens: null,
+        cacheReadTokens: null,
+        cacheWriteTokens: null,
+        costUsd: null,
+        latencyFirstTokenMs: null,
+        latencyTotalMs: null,
+        status: 'complete',
+        finishReason: null,
+        inputMode: 'script',
+        error: null,
+        fallback: false,
       });
       if (i % 50 === 0) store.recordEvent({ kind: 'worker.progress', sessionId: id, data: { i } });
     }
@@ -59,9 +77,11 @@ function hold(file: string, ms: number): unknown {
 const [command, file = '', ...rest] = process.argv.slice(2);
 try {
   const result =
-    command === 'append' ? append(file, Number(rest[0]), rest[1])
-    : command === 'hold' ? hold(file, Number(rest[0]))
-    : open(file, rest[0] === 'readonly');
+    command === 'append'
+      ? append(file, Number(rest[0]), rest[1])
+      : command === 'hold'
+        ? hold(file, Number(rest[0]))
+        : open(file, rest[0] === 'readonly');
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } catch (error) {
   if (!isUserError(error)) throw error;

@@ -24,7 +24,15 @@ const accepted = acceptedCodePoints();
 // Each exhaustive pass takes a few seconds (more on a busy 2-core runner): a generous timeout.
 describe('string-width fast path', { timeout: 60_000 }, () => {
   it('accepts the text a chat is made of', () => {
-    for (const text of ['Diane · CFO', '📊 Diane Okafor', 'It’s “fine” — really…', 'Привет, Ελλάδα', '日本語のテキスト', '한국어', '┌─┐ ⠋ → ✓']) {
+    for (const text of [
+      'Diane · CFO',
+      '📊 Diane Okafor',
+      'It’s “fine” — really…',
+      'Привет, Ελλάδα',
+      '日本語のテキスト',
+      '한국어',
+      '┌─┐ ⠋ → ✓',
+    ]) {
       expect(takesFastPath(text), text).toBe(true);
     }
     // Clusters of several code points go to string-width.
@@ -37,7 +45,9 @@ describe('string-width fast path', { timeout: 60_000 }, () => {
     const joined = accepted.filter((codePoint) => {
       if (codePoint < 0x20) return false;
       const c = String.fromCodePoint(codePoint);
-      return clusterCount(`a${c}a`) !== 3 || clusterCount(`${c}${c}`) !== 2 || clusterCount(`😀${c}`) !== 2 || clusterCount(`${c}\u0301`) !== 1;
+      return (
+        clusterCount(`a${c}a`) !== 3 || clusterCount(`${c}${c}`) !== 2 || clusterCount(`😀${c}`) !== 2 || clusterCount(`${c}\u0301`) !== 1
+      );
     });
     expect(joined.map((c) => c.toString(16))).toEqual([]);
   });
@@ -47,7 +57,8 @@ describe('string-width fast path', { timeout: 60_000 }, () => {
     for (const codePoint of accepted) {
       const c = String.fromCodePoint(codePoint);
       for (const ambiguousIsNarrow of [true, false]) {
-        if (stringWidthFastPath(c, { ambiguousIsNarrow }) !== stringWidth(c, { ambiguousIsNarrow })) differ.push(`${codePoint.toString(16)}/${ambiguousIsNarrow}`);
+        if (stringWidthFastPath(c, { ambiguousIsNarrow }) !== stringWidth(c, { ambiguousIsNarrow }))
+          differ.push(`${codePoint.toString(16)}/${ambiguousIsNarrow}`);
       }
     }
     expect(differ).toEqual([]);
@@ -60,7 +71,22 @@ describe('string-width fast path', { timeout: 60_000 }, () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
       return seed % n;
     };
-    const extras = ['\u0301', '\u200d', '\ufe0f', '🏽', '🇯', '🇵', '\x1b[31m', '\x1b[39m', '\x1b]8;;https://x\x07', '\t', '\n', '\u00ad', 'ᄀ', 'ᅡ'];
+    const extras = [
+      '\u0301',
+      '\u200d',
+      '\ufe0f',
+      '🏽',
+      '🇯',
+      '🇵',
+      '\x1b[31m',
+      '\x1b[39m',
+      '\x1b]8;;https://x\x07',
+      '\t',
+      '\n',
+      '\u00ad',
+      'ᄀ',
+      'ᅡ',
+    ];
     for (let i = 0; i < 5000; i++) {
       let text = '';
       const length = 1 + random(12);
@@ -77,7 +103,9 @@ describe('string-width fast path', { timeout: 60_000 }, () => {
     expect(stringWidthFastPath('')).toBe(0);
     expect(stringWidthFastPath('plain ascii')).toBe(11);
     expect(stringWidthFastPath('\x1b[1m古\x1b[22m')).toBe(2);
-    expect(stringWidthFastPath('\x1b[1m古\x1b[22m', { countAnsiEscapeCodes: true })).toBe(stringWidth('\x1b[1m古\x1b[22m', { countAnsiEscapeCodes: true }));
+    expect(stringWidthFastPath('\x1b[1m古\x1b[22m', { countAnsiEscapeCodes: true })).toBe(
+      stringWidth('\x1b[1m古\x1b[22m', { countAnsiEscapeCodes: true }),
+    );
     expect(stringWidthFastPath('…', { ambiguousIsNarrow: false })).toBe(2);
   });
 });
