@@ -70,6 +70,12 @@ const KNOWN_KEYS: Record<string, Set<string>> = {
     'createdAt',
     'updatedAt',
     'characterCard',
+    // Instructions for playing the person, not facts about them.
+    'scenario',
+    'exampleDialogue',
+    'stories',
+    'doNotMention',
+    'postHistoryInstructions',
   ]),
   baseSelection: new Set(['age', 'gender', 'occupation', 'industry', 'location', 'income', 'education', 'familyStatus']),
   customInputs: new Set(['background', 'goals', 'challenges', 'quote', 'notes']),
