@@ -83,6 +83,11 @@ export async function runLineChat(chat: LineChat): Promise<number> {
         return;
       case 'retry':
         return reply(engine.retry({ signal: chat.signal }));
+      case 'continue': {
+        write(`${paint.dim('-- summarizing this session… --')}\n`);
+        const next = await engine.continueWithSummary(chat.signal);
+        return void write(`${paint.dim(`-- continued in session ${next.id}, from a summary --`)}\n\n`);
+      }
       case 'reset':
       case 'switch-persona':
         persona = result.type === 'reset' ? persona : result.persona;
