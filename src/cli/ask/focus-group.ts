@@ -25,7 +25,9 @@ export interface FocusGroup {
 export async function runFocusGroup(group: FocusGroup): Promise<number> {
   const runs = group.personas.map(async (persona) => {
     const engine = await setUpEngine({ persona, flags: group.flags, store: group.store, config: group.config });
-    return collectTurn(engine.send(group.message, { signal: group.signal, inputMode: 'script' }));
+    return collectTurn(engine.send(group.message, { signal: group.signal, inputMode: 'script' }), undefined, (notice) =>
+      process.stderr.write(`${c.yellow('note:')} ${sanitizeInline(persona.name)}: ${sanitizeInline(notice)}\n`),
+    );
   });
   const results: Array<{ persona: Persona; result: TurnResult }> = [];
   for (const [i, run] of runs.entries()) {

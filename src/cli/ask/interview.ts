@@ -48,6 +48,7 @@ export async function runInterview(interview: Interview): Promise<number> {
     const result = await collectTurn(
       engine.send(question, { signal: interview.signal, inputMode: 'script' }),
       interview.json ? undefined : (text) => process.stdout.write(rawOut ? text : sanitizer.push(text)),
+      (notice) => process.stderr.write(`${c.yellow('note:')} ${sanitizeInline(notice)}\n`),
     );
     turns.push({ question, ...turnJson(persona.id, name, result) });
     if (!interview.json) println(i < questions.length - 1 ? '\n' : '');

@@ -13,7 +13,10 @@ export interface TurnResult {
   fallback: boolean;
 }
 
-/** Consumes a turn's events, calling `onDelta` for streamed text; resolves when the turn ends. */
+/**
+ * Consumes a turn's events, calling `onDelta` for streamed text and `onNotice` for what the user should
+ * know (rate-limit waits, budget warnings, a fallback); resolves when the turn ends.
+ */
 export async function collectTurn(
   events: AsyncIterable<ChatEvent>,
   onDelta?: (text: string) => void,
@@ -22,6 +25,9 @@ export async function collectTurn(
   const result: TurnResult = { sessionId: null, provider: '', model: '', reply: '', message: null, error: null, fallback: false };
   for await (const event of events) {
     switch (event.type) {
+      case 'notice':
+        onNotice?.(event.text);
+        break;
       case 'start':
         result.sessionId = event.sessionId;
         result.provider = event.provider;

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
-import type { ChatEvent } from '../../chat/events.js';
 import { LimitError } from '../../chat/limits/limit-error.js';
 import { readConfig } from '../../core/config.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
@@ -148,14 +147,11 @@ async function askOne(
   }
   const note = (notice: string) => process.stderr.write(`${err.yellow('note:')} ${sanitizeInline(notice)}\n`);
   const send = () =>
-    showingNotices(
-      engine.send(message, {
-        signal: ctx.signal,
-        inputMode: ctx.spoken.inputMode ?? (process.stdin.isTTY ? 'typed' : 'script'),
-        noWait: ctx.noWait,
-      }),
-      note,
-    );
+    engine.send(message, {
+      signal: ctx.signal,
+      inputMode: ctx.spoken.inputMode ?? (process.stdin.isTTY ? 'typed' : 'script'),
+      noWait: ctx.noWait,
+    });
   const onDelta = ctx.json ? undefined : (text: string) => process.stdout.write(rawOut ? text : sanitizer.push(text));
   let result: TurnResult;
   try {
@@ -183,14 +179,6 @@ async function askOne(
     return ExitCode.interrupted;
   }
   return ExitCode.ok;
-}
-
-/** Passes the turn's events on, printing `notice` events (rate-limit waits, budget warnings) as notes. */
-async function* showingNotices(events: AsyncIterable<ChatEvent>, note: (text: string) => void): AsyncGenerator<ChatEvent> {
-  for await (const event of events) {
-    if (event.type === 'notice') note(event.text);
-    else yield event;
-  }
 }
 
 function latestSession(store: SqliteStore, personaId: string): SessionRecord {
