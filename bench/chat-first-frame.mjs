@@ -50,7 +50,9 @@ function timeToFrame(args, marker, env) {
       clearTimeout(timer);
       try {
         process.kill(-child.pid, 'SIGKILL');
-      } catch {}
+      } catch {
+        // already gone
+      }
       if (error) reject(error);
       else resolve(ms);
     };

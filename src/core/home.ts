@@ -9,14 +9,10 @@ import { join } from 'node:path';
 export function personaHome(env: NodeJS.ProcessEnv = process.env): string {
   if (env.PERSONA_HOME) return env.PERSONA_HOME;
   const home = homedir();
-  switch (process.platform) {
-    case 'darwin':
-      return join(home, 'Library', 'Application Support', 'persona-chat');
-    case 'win32':
-      return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'persona-chat');
-    default:
-      return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'persona-chat');
-  }
+  // Two platforms have their own place; every other one (Linux, the BSDs, …) follows XDG.
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'persona-chat');
+  if (process.platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'persona-chat');
+  return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'persona-chat');
 }
 
 export const homePaths = (home: string = personaHome()) => ({

@@ -38,7 +38,12 @@ function hintFor(issue: z.core.$ZodIssue, input: unknown): string | undefined {
       return 'remove it; see `persona personas schema`';
     case 'invalid_value':
       return `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    default:
+    // The message alone says enough for these (a persona schema uses none of them today).
+    case 'invalid_format':
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'not_multiple_of':
+    case 'custom':
       return undefined;
   }
 }

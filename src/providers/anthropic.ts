@@ -114,7 +114,10 @@ function readEvent(event: RawMessageStreamEvent, tally: ReplyTally): string | un
     }
     case 'content_block_delta':
       return event.delta.type === 'text_delta' ? event.delta.text : undefined;
-    default:
+    // Block boundaries and the end carry nothing we keep: the stream's end is the reply's end.
+    case 'content_block_start':
+    case 'content_block_stop':
+    case 'message_stop':
       return undefined;
   }
 }

@@ -109,7 +109,7 @@ describe('card -> persona -> card, every version and container', () => {
     const { persona, unchanged } = importCardBytes(asJson(edited), '/cards/cfo.json');
     expect(unchanged).toBe(false);
     expect(persona.chatProfile?.greeting).toBe('Make it quick.');
-    expect((persona as Record<string, any>).characterCard.data.tags).toEqual(['edited']);
+    expect((persona as unknown as { characterCard: { data: { tags: unknown } } }).characterCard.data.tags).toEqual(['edited']);
     expect(persona.generatedInsights).toEqual(cfo.data.generatedInsights);
     expect(persona.customInputs).toEqual(cfo.data.customInputs);
   });

@@ -20,10 +20,10 @@ beforeEach(() => wire.reset());
 const openaiEnv = () => ({ OPENAI_API_KEY: 'sk-test-SECRET-openai-1234', OPENAI_BASE_URL: `${wire.url}/v1` });
 const anthropicEnv = () => ({ ANTHROPIC_API_KEY: 'sk-ant-SECRET-anthropic-5678', ANTHROPIC_BASE_URL: wire.url });
 
-function rows(home: string, sql: string): any[] {
+function rows(home: string, sql: string): Array<Record<string, unknown>> {
   const db = new Database(join(home, 'persona.db'), { readonly: true });
   try {
-    return db.prepare(sql).all();
+    return db.prepare(sql).all() as Array<Record<string, unknown>>;
   } finally {
     db.close();
   }
@@ -95,7 +95,7 @@ describe('persona ask, offline engine', () => {
     const out = JSON.parse(stdout) as Array<{ persona: { id: string }; reply: string }>;
     expect(out.map((o) => o.persona.id)).toEqual(['cfo', 'genz-creator', 'icu-nurse']);
     expect(new Set(out.map((o) => o.reply)).size).toBe(3);
-    expect(rows(home, 'SELECT COUNT(*) AS n FROM sessions')[0].n).toBe(3);
+    expect(rows(home, 'SELECT COUNT(*) AS n FROM sessions')[0]!.n).toBe(3);
   });
 
   it('--all asks every persona, labelled', async () => {
@@ -115,8 +115,8 @@ describe('persona ask, offline engine', () => {
     expect(code).toBe(0);
     expect(stdout.match(/^You:/gm)).toHaveLength(3);
     expect(stderr).toMatch(/saved as session \w+ \(3 of 3 questions\)/);
-    expect(rows(home, 'SELECT COUNT(*) AS n FROM messages')[0].n).toBe(6);
-    expect(rows(home, 'SELECT COUNT(*) AS n FROM sessions')[0].n).toBe(1);
+    expect(rows(home, 'SELECT COUNT(*) AS n FROM messages')[0]!.n).toBe(6);
+    expect(rows(home, 'SELECT COUNT(*) AS n FROM sessions')[0]!.n).toBe(1);
   });
 
   it('--script with blank-line separated blocks makes each block one turn', async () => {
@@ -224,7 +224,7 @@ describe('persona ask, live providers over the wire format', () => {
     const messages = rows(home, 'SELECT role, content, status, error FROM messages ORDER BY seq');
     expect(messages[0]).toMatchObject({ role: 'user', content: 'hello?', status: 'complete' });
     expect(messages[1]).toMatchObject({ role: 'persona', status: 'error' });
-    expect(messages[1].error).toMatch(/500/);
+    expect(messages[1]!.error).toMatch(/500/);
   });
 
   it('a rejected key says how to fix it', async () => {
@@ -289,8 +289,8 @@ describe('persona ask, live providers over the wire format', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
     const [reply] = rows(home, "SELECT content, status FROM messages WHERE role = 'persona'");
-    expect(reply.status).toBe('interrupted');
-    expect(reply.content).toMatch(/^one two three/);
-    expect(reply.content).not.toContain('ten');
+    expect(reply!.status).toBe('interrupted');
+    expect(reply!.content).toMatch(/^one two three/);
+    expect(reply!.content).not.toContain('ten');
   });
 });

@@ -29,7 +29,7 @@ describe('persona sessions', () => {
     expect(text.stdout).toContain('What about reconciliation software?');
     // Columns line up whatever the persona id's length.
     await runCli(['ask', 'dubai-luxury-traveller', 'Hello', '--seed', '1'], { home });
-    const heads = (await runCli(['sessions', 'list'], { home })).stdout.split('\n').filter((l) => /^\w{18}  /.test(l));
+    const heads = (await runCli(['sessions', 'list'], { home })).stdout.split('\n').filter((l) => /^\w{18} {2}/.test(l));
     expect(heads).toHaveLength(3);
     expect(new Set(heads.map((l) => l.indexOf(' msgs'))).size).toBe(1);
     expect(new Set(heads.map((l) => l.indexOf('offline/'))).size).toBe(1);

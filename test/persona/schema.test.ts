@@ -14,7 +14,7 @@ describe('persona schema', () => {
       psychographics: { mediaDiet: { podcasts: ['Mano a Mano'] }, personalityTraits: { openness: 0.8, grit: 0.9 } },
       generatedInsights: { jobsToBeDone: ['pass the exam'] },
     };
-    const data = personaSchema.parse(input) as Record<string, any>;
+    const data = personaSchema.parse(input) as unknown as typeof input;
     expect(data.favouriteTeam).toBe('Corinthians');
     expect(data.baseSelection.languages).toEqual(['pt', 'en']);
     expect(data.psychographics.mediaDiet).toEqual({ podcasts: ['Mano a Mano'] });
@@ -46,11 +46,11 @@ describe('persona schema', () => {
   });
 
   it('produces a JSON Schema that names the sections and allows extra keys', () => {
-    const schema = personaJsonSchema() as { properties: Record<string, any>; required: string[] };
+    const schema = personaJsonSchema() as { properties: Record<string, Record<string, unknown>>; required: string[] };
     expect(schema.required).toContain('name');
     for (const key of ['baseSelection', 'customInputs', 'psychographics', 'generatedInsights', 'profilePicture', 'chatProfile']) {
       expect(schema.properties).toHaveProperty(key);
     }
-    expect(schema.properties.psychographics.additionalProperties).not.toBe(false);
+    expect(schema.properties.psychographics?.additionalProperties).not.toBe(false);
   });
 });

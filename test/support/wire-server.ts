@@ -73,6 +73,7 @@ export interface RecordedRequest {
   /** Lower-cased header names, as node delivers them. */
   headers: Record<string, string>;
   /** The parsed JSON body as received: `any` so tests can read whatever fields they assert on. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as the wire delivers it
   body: any;
 }
 

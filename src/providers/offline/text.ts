@@ -164,7 +164,7 @@ export function isEmoji(text: string): boolean {
 /** Removes emoji (with their joiners and variation selectors) for personas who never use them. */
 export function stripEmoji(text: string): string {
   return text
-    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]+/gu, '')
+    .replace(/(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u{FE0F}|\u{200D})+/gu, '')
     .replace(/ +([.,!?])/g, '$1')
     .replace(/ {2,}/g, ' ')
     .replace(/ +$/gm, '');

@@ -99,6 +99,9 @@ async function streamTurn(ctx: RequestContext, turn: StartedTurn): Promise<void>
         case 'notice':
           await out.send({ kind: event.kind, text: event.text }, 'notice');
           break;
+        // Kept by track() and sent with `done`, where the client reads a turn's usage.
+        case 'usage':
+          break;
         case 'start':
           await out.send({ sessionId: event.sessionId, message: event.userMessage, provider: event.provider, model: event.model }, 'start');
           break;

@@ -38,7 +38,24 @@ export function stepPicker(state: PickerState, key: EditorKey, countMatches: (qu
     case 'text':
     case 'paste':
       return { state: { query: state.query + key.text.replace(/\s+/g, ' '), selected: 0 } };
-    default:
+    // The filter is one short word typed forwards: editing keys, voice and paste markers do nothing here.
+    case 'left':
+    case 'right':
+    case 'word-left':
+    case 'word-right':
+    case 'home':
+    case 'end':
+    case 'delete':
+    case 'delete-word':
+    case 'kill-line-start':
+    case 'kill-line-end':
+    case 'clear-screen':
+    case 'newline':
+    case 'tab':
+    case 'voice':
+    case 'paste-start':
+    case 'paste-end':
+    case 'ignored':
       return { state };
   }
 }
