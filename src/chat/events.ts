@@ -1,6 +1,6 @@
 import type { ProviderError } from '../core/errors.js';
 import type { FinishReason, ProviderName, Usage } from '../core/messages.js';
-import type { MessageRecord } from '../store/types.js';
+import type { MessageRecord } from '../core/records.js';
 
 /**
  * The one stream every front end consumes (`ask`, the line REPL, the Ink chat). It always ends

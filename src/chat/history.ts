@@ -1,6 +1,6 @@
 import type { ChatTurn } from '../core/messages.js';
 import { estimateTokens } from '../persona/prompt.js';
-import type { MessageRecord } from '../store/types.js';
+import type { MessageRecord } from '../core/records.js';
 
 // Which earlier messages go with a request: the last N (20 by default, as the seed does), and
 // fewer when they would not fit the token budget. Failed and empty replies are left out, and

@@ -1,5 +1,6 @@
 import { newId } from '../core/ids.js';
-import type { ChatStore, MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionRecord } from '../store/types.js';
+import type { ChatStore } from './chat-store.js';
+import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionRecord } from '../core/records.js';
 
 /** A ChatStore that keeps everything in memory: `ask --no-save`, and engine tests. */
 export class MemoryStore implements ChatStore {

@@ -12,7 +12,8 @@ import { combineContexts, greetingContextFor } from '../persona/opening-context.
 import type { Persona } from '../persona/schema.js';
 import { createProvider } from '../providers/registry.js';
 import { DEFAULT_MODELS, resolveProviderSettings } from '../providers/settings.js';
-import type { ChatStore, SessionRecord } from '../store/types.js';
+import type { ChatStore } from '../chat/chat-store.js';
+import type { SessionRecord } from '../core/records.js';
 import type { SqliteStore } from '../store/sqlite-store.js';
 import { numberFlag, parseOptions } from './options.js';
 import * as z from 'zod/mini';

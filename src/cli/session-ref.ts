@@ -2,7 +2,7 @@ import { UsageError } from '../core/errors.js';
 import type { SqliteStore } from '../store/sqlite-store.js';
 import { resolvePersona } from '../persona/loader.js';
 import { personaSchema, type Persona } from '../persona/schema.js';
-import type { SessionRecord, SessionSummary } from '../store/types.js';
+import type { SessionRecord, SessionSummary } from '../core/records.js';
 
 /** A session by id, unique id prefix, or `last`; a clear error when there is none. */
 export function findSessionOrFail(store: SqliteStore, ref: string): SessionSummary {

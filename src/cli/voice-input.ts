@@ -4,7 +4,7 @@ import type { Config } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
 import type { InputMode } from '../core/messages.js';
 import { chooseProvider } from '../providers/settings.js';
-import type { ChatStore } from '../store/types.js';
+import type { ChatStore } from '../chat/chat-store.js';
 import { fileWithSession } from '../voice/audio-files.js';
 import { messageFrom } from './ask/read-message.js';
 import { c, colorFor, sanitizeInline } from './output.js';

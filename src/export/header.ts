@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { readSummaryMessage } from '../core/carried-summary.js';
-import type { MessageRecord } from '../store/types.js';
+import type { MessageRecord } from '../core/records.js';
 import type { Transcript } from './types.js';
 
 // What every format says about a session and about each message, as raw (untrusted) strings.

@@ -4,7 +4,7 @@ import { escapeHtml } from './html-escape.js';
 import { HTML_EXPORT_STYLE } from './html-style.js';
 import { markdownToHtml } from './markdown-html.js';
 import type { Transcript } from './types.js';
-import type { MessageRecord } from '../store/types.js';
+import type { MessageRecord } from '../core/records.js';
 
 // One self-contained page: inline CSS, no scripts, no external resources, and a CSP that forbids
 // both, so even a mistake in escaping could not run code or call home. Every piece of content is

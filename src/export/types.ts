@@ -1,4 +1,4 @@
-import type { MessageRecord, PersonaSnapshot, SessionSummary } from '../store/types.js';
+import type { MessageRecord, PersonaSnapshot, SessionSummary } from '../core/records.js';
 
 // Exports render records the store has already read back; these are type-only imports of the
 // store's record shapes (no SQLite code reaches this layer).

@@ -1,4 +1,4 @@
-import type { ChatStore } from '../store/types.js';
+import type { ChatStore } from '../chat/chat-store.js';
 
 /**
  * The store as one API user sees it when chatting: sessions the engine starts through it belong

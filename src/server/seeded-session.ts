@@ -4,9 +4,10 @@ import { personaForChat } from '../persona/cards/chat-persona.js';
 import { buildChatProfile } from '../persona/profile.js';
 import { buildSystemPrompt } from '../persona/prompt.js';
 import type { Persona } from '../persona/schema.js';
-import type { ChatStore, SessionRecord } from '../store/types.js';
+import type { ChatStore } from '../chat/chat-store.js';
+import type { SessionRecord } from '../core/records.js';
 import { sessionTitle } from '../chat/engine.js';
-import { newUserMessage } from '../store/new-message.js';
+import { newUserMessage } from '../core/new-message.js';
 
 // An OpenAI-style request carries the whole conversation. The engine reads history from its
 // store, so the earlier turns are written into a fresh session first, then the engine continues

@@ -1,7 +1,8 @@
 import type { ChatEngine } from '../chat/engine.js';
 import type { Persona } from '../persona/schema.js';
 import type { StoredTranscript } from '../store/sqlite-store.js';
-import type { ChatStore, SessionRecord, SessionSummary } from '../store/types.js';
+import type { ChatStore } from '../chat/chat-store.js';
+import type { SessionRecord, SessionSummary } from '../core/records.js';
 
 // What the HTTP server needs from the rest of the app, injected by `persona serve` (and by tests).
 // The server never reads config, env or disk itself, so a test can run it against any store,

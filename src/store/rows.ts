@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import '../core/zod-setup.js';
 import { StoreError } from '../core/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from '../core/messages.js';
-import type { MessageRecord, PersonaSnapshot, SearchHit, SessionRecord, SessionSummary } from './types.js';
+import type { MessageRecord, PersonaSnapshot, SearchHit, SessionRecord, SessionSummary } from '../core/records.js';
 
 // Rows read back are checked before they become records: a file edited by hand or by another
 // tool must produce a clear StoreError, not a wrong type travelling through the app.

@@ -7,7 +7,7 @@ import { toMessage, toSearchHit, toSession, toSessionSummary, toSnapshot } from 
 import { searchSql, sessionSummarySql } from './session-queries.js';
 import { withStoreErrors } from './store-errors.js';
 import { readUsageStats, type StatsFilter, type UsageStats } from './usage-stats.js';
-import type { ChatStore, MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SearchHit, SessionRecord, SessionSummary } from './types.js';
+import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SearchHit, SessionRecord, SessionSummary } from '../core/records.js';
 
 export interface SqliteStoreOptions {
   /** The clock; tests pin it to order sessions deterministically. */
@@ -30,7 +30,9 @@ const DEFAULT_SEARCH_LIMIT = 20;
  * transaction: it takes the write lock up front, so two processes never deadlock on a lock
  * upgrade, and the busy timeout (not SQLITE_BUSY) is what a second writer experiences.
  */
-export class SqliteStore implements ChatStore {
+// Shaped to ChatStore (src/chat/chat-store.ts) without importing it: the store sits below the engine.
+// Where the CLI hands it to the engine as a ChatStore, the compiler checks that it fits.
+export class SqliteStore {
   readonly file: string;
   private readonly now: () => Date;
   private readonly busyTimeoutMs: number;

@@ -1,4 +1,4 @@
-import type { MessageRecord } from '../store/types.js';
+import type { MessageRecord } from '../core/records.js';
 
 // Numbers as the status line and /cost show them.
 

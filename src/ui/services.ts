@@ -1,6 +1,6 @@
 import type { ActiveProvider, ChatEngine } from '../chat/engine.js';
 import type { Persona } from '../persona/schema.js';
-import type { MessageRecord, SessionRecord, SessionSummary } from '../store/types.js';
+import type { MessageRecord, SessionRecord, SessionSummary } from '../core/records.js';
 import type { Level, VoiceInput } from '../voice/index.js';
 
 // What the chat UI needs from the outside world. The CLI implements it (config, SQLite, the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../../src/chat/events.js';
 import { collectTurn } from '../../src/cli/ask/turn-result.js';
-import type { MessageRecord } from '../../src/store/types.js';
+import type { MessageRecord } from '../../src/core/records.js';
 
 // collectTurn is how `ask`, `ask --script` and focus groups read a turn: every event kind must
 // reach them, notices (rate-limit waits, budget warnings) included.

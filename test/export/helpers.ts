@@ -1,6 +1,6 @@
-import { newUserMessage } from '../../src/store/new-message.js';
+import { newUserMessage } from '../../src/core/new-message.js';
 import type { Transcript } from '../../src/export/types.js';
-import type { MessageRecord } from '../../src/store/types.js';
+import type { MessageRecord } from '../../src/core/records.js';
 
 export const ESC = '\u001b';
 /** Clipboard write (OSC 52), colour (CSI) and a title change: what a hostile reply might carry. */

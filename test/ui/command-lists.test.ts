@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSlash } from '../../src/ui/commands/registry.js';
 import type { CommandContext } from '../../src/ui/commands/types.js';
-import type { SessionRecord, SessionSummary } from '../../src/store/types.js';
+import type { SessionRecord, SessionSummary } from '../../src/core/records.js';
 import { textWidth } from '../../src/ui/terminal-width/text-width.js';
 import { persona } from '../persona/fixtures.js';
 import { commandContext, fakeServices, PERSONAS } from './fake-services.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeSlash } from '../../src/ui/commands/completion.js';
 import { parseSlash, runSlash } from '../../src/ui/commands/registry.js';
-import type { MessageRecord, SessionRecord } from '../../src/store/types.js';
+import type { MessageRecord, SessionRecord } from '../../src/core/records.js';
 import type { ActiveProvider } from '../../src/chat/engine.js';
 import { UserError } from '../../src/core/errors.js';
 import { commandContext, fakeServices } from './fake-services.js';

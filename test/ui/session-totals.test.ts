@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newOpeningMessage, newUserMessage } from '../../src/store/new-message.js';
-import type { MessageRecord, NewMessage } from '../../src/store/types.js';
+import { newOpeningMessage, newUserMessage } from '../../src/core/new-message.js';
+import type { MessageRecord, NewMessage } from '../../src/core/records.js';
 import { formatCostTotal, totalsOf } from '../../src/ui/format.js';
 
 let seq = 0;

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProviderName } from '../../core/messages.js';
 import { estimateTokens } from '../../persona/prompt.js';
-import type { ChatStore, MessageRecord } from '../../store/types.js';
+import type { ChatStore } from '../chat-store.js';
+import type { MessageRecord } from '../../core/records.js';
 import type { ChatEvent } from '../events.js';
 import { conversationTurns } from '../history.js';
 import { LimitError, WaitCancelledError } from './limit-error.js';

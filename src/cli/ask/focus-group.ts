@@ -3,7 +3,7 @@ import { ExitCode } from '../../core/errors.js';
 import { sanitizeText } from '../../core/sanitize.js';
 import { emojiOf } from '../../persona/facts.js';
 import type { Persona } from '../../persona/schema.js';
-import type { ChatStore } from '../../store/types.js';
+import type { ChatStore } from '../../chat/chat-store.js';
 import { setUpEngine, type ModelFlags } from '../engine-setup.js';
 import { c, printJson, println, sanitizeInline } from '../output.js';
 import { collectTurn, turnJson, type TurnResult } from './turn-result.js';

@@ -1,6 +1,6 @@
 import type { ChatEvent } from '../../chat/events.js';
 import type { ProviderError } from '../../core/errors.js';
-import type { MessageRecord } from '../../store/types.js';
+import type { MessageRecord } from '../../core/records.js';
 
 /** What one turn produced, for --json and exit codes. */
 export interface TurnResult {

@@ -8,7 +8,7 @@ import { homePaths } from '../../core/home.js';
 import type { Transcript, TranscriptFormat } from '../../export/index.js';
 import { loadPersonas, resolvePersona } from '../../persona/loader.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
-import type { ChatStore } from '../../store/types.js';
+import type { ChatStore } from '../../chat/chat-store.js';
 import type { ChatServices } from '../../ui/services.js';
 import { fileWithSession } from '../../voice/audio-files.js';
 import { resolveActiveProvider, setUpEngine, type ModelFlags } from '../engine-setup.js';

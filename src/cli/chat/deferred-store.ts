@@ -1,6 +1,7 @@
 import { StoreError } from '../../core/errors.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
-import type { ChatStore, MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionRecord } from '../../store/types.js';
+import type { ChatStore } from '../../chat/chat-store.js';
+import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionRecord } from '../../core/records.js';
 
 /**
  * The history database, opened after the chat's first frame is on screen instead of before it:

@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { resolvePersona } from '../../persona/loader.js';
 import type { Persona } from '../../persona/schema.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
-import type { MessageRecord, SessionRecord } from '../../store/types.js';
+import type { MessageRecord, SessionRecord } from '../../core/records.js';
 import { findSessionOrFail } from '../session-ref.js';
 import type { ChatOptions } from './chat-options.js';
 

@@ -1,6 +1,6 @@
 import type { ChatEngine } from '../../chat/engine.js';
 import type { Persona } from '../../persona/schema.js';
-import type { MessageRecord } from '../../store/types.js';
+import type { MessageRecord } from '../../core/records.js';
 import type { ChatOutcome } from '../../ui/ChatApp.js';
 import type { ChatServices } from '../../ui/services.js';
 import { keepStylesWithoutColour, letInkRenderLive } from '../../ui/interactive-terminal.js';

@@ -1,7 +1,7 @@
 import { readConfig } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
 import { loadPersonas } from '../../persona/loader.js';
-import type { ChatStore } from '../../store/types.js';
+import type { ChatStore } from '../../chat/chat-store.js';
 import { chatOptionsSchema } from '../chat/chat-options.js';
 import { createChatServices } from '../chat/chat-services.js';
 import { DeferredSqliteStore } from '../chat/deferred-store.js';

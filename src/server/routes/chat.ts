@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
 import type { ChatEvent } from '../../chat/events.js';
 import type { Usage } from '../../core/messages.js';
-import type { MessageRecord } from '../../store/types.js';
+import type { MessageRecord } from '../../core/records.js';
 import { readJson } from '../body.js';
 import type { Handler, RequestContext } from '../context.js';
 import { HttpError, providerStatus, toHttpError } from '../http-error.js';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
 import { renderTranscript, TRANSCRIPT_FORMATS, type TranscriptFormat } from '../../export/index.js';
-import type { SessionSummary } from '../../store/types.js';
+import type { SessionSummary } from '../../core/records.js';
 import type { Handler, RequestContext } from '../context.js';
 import { HttpError, notFound } from '../http-error.js';
 import { sendJson, sendText } from '../respond.js';

@@ -7,7 +7,7 @@ import { sanitizeText } from '../../core/sanitize.js';
 import { buildChatProfile } from '../../persona/profile.js';
 import { buildSystemPrompt } from '../../persona/prompt.js';
 import type { Persona } from '../../persona/schema.js';
-import type { MessageRecord } from '../../store/types.js';
+import type { MessageRecord } from '../../core/records.js';
 import { completeSlash, slashSuggestions } from '../commands/completion.js';
 import { parseSlash, runSlash, SLASH_COMMANDS } from '../commands/registry.js';
 import type { CommandContext } from '../commands/types.js';

@@ -1,7 +1,7 @@
 import type { ChatEngine } from '../../chat/engine.js';
 import { sanitizeText } from '../../core/sanitize.js';
 import type { Persona } from '../../persona/schema.js';
-import type { MessageRecord } from '../../store/types.js';
+import type { MessageRecord } from '../../core/records.js';
 import type { ChatStart } from './ChatScreen.js';
 import { itemsFromMessages, type NewHistoryItem } from './history-items.js';
 import { personaView, type PersonaView } from './persona-view.js';

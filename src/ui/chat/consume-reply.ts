@@ -3,7 +3,7 @@ import { LimitError } from '../../chat/limits/limit-error.js';
 import { isUserError } from '../../core/errors.js';
 import type { ProviderName } from '../../core/messages.js';
 import { sanitizeInline } from '../../core/sanitize.js';
-import type { MessageRecord } from '../../store/types.js';
+import type { MessageRecord } from '../../core/records.js';
 import { forTheChat, whatToDo } from './chat-hints.js';
 import type { NewHistoryItem } from './history-items.js';
 import type { LiveReplyStore } from './live-reply-store.js';

@@ -1,6 +1,6 @@
 import { readSummaryMessage } from '../../core/carried-summary.js';
 import { sanitizeInline, sanitizeText } from '../../core/sanitize.js';
-import type { MessageRecord } from '../../store/types.js';
+import type { MessageRecord } from '../../core/records.js';
 import type { SlashCommand } from '../commands/types.js';
 import type { PersonaView } from './persona-view.js';
 

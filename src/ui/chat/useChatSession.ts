@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { ChatEngine } from '../../chat/engine.js';
 import type { ProviderName } from '../../core/messages.js';
 import type { Persona } from '../../persona/schema.js';
-import type { MessageRecord } from '../../store/types.js';
+import type { MessageRecord } from '../../core/records.js';
 import { addToTotals, totalsOf, type SessionTotals } from '../format.js';
 import { withIds, type HistoryItem, type NewHistoryItem } from './history-items.js';
 import { personaView, type PersonaView } from './persona-view.js';

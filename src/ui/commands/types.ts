@@ -1,7 +1,7 @@
 import type { ActiveProvider } from '../../chat/engine.js';
 import type { ProviderName } from '../../core/messages.js';
 import type { ChatProfile, Persona } from '../../persona/schema.js';
-import type { MessageRecord, SessionRecord } from '../../store/types.js';
+import type { MessageRecord, SessionRecord } from '../../core/records.js';
 import type { ChatServices, OpenedSession } from '../services.js';
 
 // Slash commands are plain objects; an action computes a typed result and the chat screen

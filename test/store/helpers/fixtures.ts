@@ -1,11 +1,11 @@
-import { newUserMessage } from '../../../src/store/new-message.js';
+import { newUserMessage } from '../../../src/core/new-message.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import { openStore, type SqliteStore, type SqliteStoreOptions } from '../../../src/store/sqlite-store.js';
-import type { NewMessage, PersonaSnapshot, SessionRecord } from '../../../src/store/types.js';
+import type { NewMessage, PersonaSnapshot, SessionRecord } from '../../../src/core/records.js';
 
 const made: string[] = [];
 const opened: Array<{ close(): void }> = [];

@@ -1,7 +1,8 @@
-import type { FinishReason, InputMode, MessageStatus, ProviderName, Role } from '../core/messages.js';
+import type { FinishReason, InputMode, MessageStatus, ProviderName, Role } from './messages.js';
 
-// Records as stored and read back. The engine depends on `ChatStore` only, so it runs against
-// any implementation (the SQLite one, or an in-memory one in tests).
+// Records as stored and read back: plain data every layer may read (the engine produces them, the
+// store saves them, the UI, exports and the server show them). What stores them is src/store; the
+// interface the engine saves through is ChatStore in src/chat/chat-store.ts.
 
 export interface PersonaSnapshot {
   id: string;
@@ -88,17 +89,4 @@ export interface NewEvent {
   sessionId?: string | null;
   personaId?: string | null;
   data?: Record<string, unknown>;
-}
-
-/** What the conversation engine needs from storage. */
-export interface ChatStore {
-  saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): PersonaSnapshot;
-  createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): SessionRecord;
-  getSession(id: string): SessionRecord | undefined;
-  /** Appends in its own IMMEDIATE transaction and bumps the session's lastActiveAt. */
-  appendMessage(message: NewMessage): MessageRecord;
-  listMessages(sessionId: string): MessageRecord[];
-  recordEvent(event: NewEvent): void;
-  /** USD spent on replies created at or after `sinceIso`, across sessions (the daily budget). */
-  spentSince?(sinceIso: string): number;
 }

@@ -1,5 +1,5 @@
-import type { InputMode } from '../core/messages.js';
-import type { NewMessage } from './types.js';
+import type { InputMode } from './messages.js';
+import type { NewMessage } from './records.js';
 
 /** A user turn to append: every provider, token, cost and latency field empty. */
 export function newUserMessage(sessionId: string, content: string, inputMode: InputMode = 'typed'): NewMessage {
