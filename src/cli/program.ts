@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { modelOptions } from './model-options.js';
 import { UsageError } from '../core/errors.js';
 import { registerStats } from './register-stats.js';
 import { registerCards } from './register-cards.js';
@@ -17,16 +18,6 @@ const lazy =
   (load: () => Promise<{ default: Action }>): Action =>
   async (...args) =>
     (await load()).default(...args);
-
-export function modelOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--provider <name>', 'model provider').choices(['offline', 'openai', 'anthropic']))
-    .option('-m, --model <name>', 'model name (default: from config, else the provider default)')
-    .option('--temperature <n>', 'sampling temperature 0-2 (default: from the persona profile)')
-    .option('--max-tokens <n>', 'most output tokens per reply (default: from the persona profile, 500)')
-    .addOption(new Option('--fallback <engine>', 'answer with the offline engine when the provider fails').choices(['offline', 'none']))
-    .option('--seed <n>', 'seed for the offline engine (same seed, same replies)');
-}
 
 export function buildProgram(): Command {
   const program = new Command('persona')

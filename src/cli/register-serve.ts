@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { modelOptions } from './program.js';
+import { modelOptions } from './model-options.js';
 
 /** `persona serve`: the chat API over HTTP. Definitions only; the server loads when the command runs. */
 export function registerServe(program: Command): void {
