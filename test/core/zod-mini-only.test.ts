@@ -1,40 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { numberFlag, parseOptions } from '../../src/cli/options.js';
+import { fromSrc, importsOf, sourceFiles } from '../support/imports.js';
 
 // Start-up time: every command loads zod. The classic `zod` entry costs ~30 ms to load (a ~390 KB
 // bundled chunk); `zod/mini` ~10 ms. One classic import anywhere on a command's path brings the
 // whole classic chunk back, so schemas must use `zod/mini`.
 
-const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const NOT_YET: RegExp[] = [];
 /** Entries that load the classic API: `zod`, `zod/v4`, `zod/v4/classic`, `zod/v3`. */
 const CLASSIC = /^zod(\/v4(\/classic)?|\/v3)?(\/index(\.js)?)?$/;
-const SPECIFIER = /\b(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
-interface ImportOf {
-  file: string;
-  specifier: string;
-  typeOnly: boolean;
-}
-
-function importsOf(file: string): ImportOf[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(SPECIFIER)].map((m) => ({ file: relative(SRC, file), specifier: (m[2] ?? m[3])!, typeOnly: Boolean(m[1]) }));
-}
-
-const checked = sourceFiles(SRC).filter((file) => !NOT_YET.some((re) => re.test(relative(SRC, file).split('\\').join('/'))));
+const checked = sourceFiles().filter((file) => !NOT_YET.some((re) => re.test(fromSrc(file))));
 const imports = checked.flatMap(importsOf);
 
 describe('zod/mini only (start-up time)', () => {
@@ -54,7 +31,7 @@ describe('zod/mini only (start-up time)', () => {
       const usesMini = own.some((i) => i.specifier === 'zod/mini' && !i.typeOnly);
       return usesMini && !file.endsWith('zod-setup.ts') && !own.some((i) => /\/zod-setup\.js$/.test(i.specifier));
     });
-    expect(missing.map((file) => relative(SRC, file))).toEqual([]);
+    expect(missing.map(fromSrc)).toEqual([]);
   });
 
   it('mini schemas report English messages, as the classic API did', () => {
