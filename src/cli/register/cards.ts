@@ -1,11 +1,10 @@
 import { Option, type Command } from 'commander';
+import { lazy } from './lazy.js';
 
 // `persona personas import` and `persona personas export`: Character Card exchange (V1/V2/V3,
 // JSON and PNG). Definitions only; the actions load when the command runs.
 
-export function registerCards(program: Command): void {
-  const personas = program.commands.find((c) => c.name() === 'personas');
-  if (!personas) throw new Error('registerCards: the personas command must be defined first');
+export function registerCards(personas: Command): void {
   personas
     .command('import')
     .description('import Character Cards (V1, V2, V3; .json or .png) as personas in your persona folder')
@@ -21,9 +20,7 @@ The card's name, description, personality, scenario and first message become per
 everything else (lorebook, example dialogue, system prompt, extensions, unknown keys) is kept
 under "characterCard", and \`personas export\` writes it back. Nothing a card names is fetched.`,
     )
-    .action(async (...args: unknown[]) =>
-      (await import('./commands/personas-import.js')).default(...(args as [string[], Record<string, unknown>])),
-    );
+    .action(lazy(() => import('../commands/personas-import.js')));
   personas
     .command('export')
     .description('write a persona as a Character Card (V2 JSON, or a PNG with V2 and V3 chunks)')
@@ -31,7 +28,5 @@ under "characterCard", and \`personas export\` writes it back. Nothing a card na
     .addOption(new Option('-f, --format <format>', 'card format').choices(['card-json', 'card-png']).default('card-json'))
     .option('-o, --output <file>', 'write here (default: stdout for card-json, <id>.png for card-png)')
     .option('--force', 'overwrite the output file')
-    .action(async (...args: unknown[]) =>
-      (await import('./commands/personas-export.js')).default(...(args as [string, Record<string, unknown>])),
-    );
+    .action(lazy(() => import('../commands/personas-export.js')));
 }

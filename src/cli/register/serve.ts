@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { modelOptions } from './model-options.js';
+import { modelOptions } from '../model-options.js';
+import { lazy } from './lazy.js';
 
 /** `persona serve`: the chat API over HTTP. Definitions only; the server loads when the command runs. */
-export function registerServe(program: Command): void {
+export function register(program: Command): void {
   modelOptions(
     program
       .command('serve')
@@ -25,5 +26,5 @@ Endpoints: GET /api/personas, GET /api/personas/:id, POST /api/personas/:id/chat
 GET /api/sessions/:id/export?format=md|json|html|txt, GET /v1/models, POST /v1/chat/completions
 (model = persona id, or persona@provider/model). Several users: server.users {userId: token} in config.json.`,
     )
-    .action(async (options: Record<string, unknown>) => (await import('./commands/serve.js')).default(options));
+    .action(lazy(() => import('../commands/serve.js')));
 }

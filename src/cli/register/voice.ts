@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 
-// Voice commands: definitions only; the action loads when the command runs.
+// `persona doctor` and `persona voice check`: one check of the setup, the second limited to voice input.
+// Definitions only; the action loads when the command runs.
 
-export function registerVoice(program: Command): void {
+export function register(program: Command): void {
   const doctorAction = (voiceOnly: boolean) => async (options: { json?: boolean }) =>
-    (await import('./commands/doctor.js')).default({ ...options, voiceOnly });
+    (await import('../commands/doctor.js')).default({ ...options, voiceOnly });
   program
     .command('doctor')
     .description('check the setup: settings, which model answers, personas, history database, and voice input (with fixes)')
