@@ -132,15 +132,8 @@ describe('anthropic provider: cancelling', () => {
   });
 });
 
-describe('anthropic provider: failures become one error event', () => {
-  it('retries a 429 through the SDK and then streams the reply', async () => {
-    wire.enqueue({ status: 429, retryAfterMs: 10 }, { text: 'Back again.' });
-    const events = await collect(provider({ maxRetries: 2 }).stream(chatRequest()));
-    expect(textOf(events)).toBe('Back again.');
-    expect(terminalOf(events).type).toBe('done');
-    expect(wire.requests).toHaveLength(2);
-  });
-
+// Cancelling, timeouts and the failures both providers share: provider-behaviour.test.ts.
+describe('anthropic provider: failures only its wire format has', () => {
   it('reports a 529 as overloaded', async () => {
     wire.enqueue({ status: 529 });
     const error = errorOf(await collect(provider().stream(chatRequest())));
@@ -154,32 +147,12 @@ describe('anthropic provider: failures become one error event', () => {
     expect(errorOf(events).kind).toBe('overloaded');
   });
 
-  it('reports a 500 with no retries as a server error', async () => {
-    wire.enqueue({ status: 500 });
-    expect(errorOf(await collect(provider().stream(chatRequest()))).kind).toBe('server');
-    expect(wire.requests).toHaveLength(1);
-  });
-
   it('reports a wrong key as auth with the Anthropic hint and without the key the server echoed', async () => {
     const wrongKey = 'sk-ant-wrong-0f3e9a7c1b';
     const error = errorOf(await collect(provider({ apiKey: wrongKey }).stream(chatRequest())));
     expect(error.kind).toBe('auth');
     expect(error.hint).toContain('ANTHROPIC_API_KEY');
     expectSafeMessage(error, wrongKey);
-  });
-
-  it('reports a 400 as bad_request with the server message', async () => {
-    wire.enqueue({ status: 400, message: 'max_tokens: 999999 > 64000, the maximum for this model' });
-    const error = errorOf(await collect(provider().stream(chatRequest())));
-    expect(error.kind).toBe('bad_request');
-    expect(error.message).toContain('max_tokens: 999999 > 64000');
-  });
-
-  it('reports an unknown model as not_found and suggests --model', async () => {
-    wire.enqueue({ status: 404, message: 'model: claude-nope' });
-    const error = errorOf(await collect(provider().stream(chatRequest({ model: 'claude-nope' }))));
-    expect(error.kind).toBe('not_found');
-    expect(error.hint).toContain('--model');
   });
 
   it('reports a closed port as unreachable naming the host', async () => {
@@ -190,35 +163,10 @@ describe('anthropic provider: failures become one error event', () => {
     expect(error.hint).toContain('ANTHROPIC_BASE_URL');
   });
 
-  it('delivers the deltas that arrived, then an error, when the connection drops mid-reply', async () => {
-    wire.enqueue({ text: REPLY, chunks: 5, cutAfterChunks: 3 });
-    const events = await collect(provider().stream(chatRequest()));
-    expect(textOf(events)).toBe(splitReply(REPLY, 5).slice(0, 3).join(''));
-    expect(errorOf(events).kind).toBe('server');
-  });
-
-  it('reports an event whose data is not JSON as malformed', async () => {
-    wire.enqueue({ text: REPLY, chunks: 3, malformedAfterChunks: 2 });
-    const events = await collect(provider().stream(chatRequest()));
-    expect(deltaCount(events)).toBe(2);
-    expect(errorOf(events).kind).toBe('malformed');
-  });
-
   it('reports a stream that ends before message_delta instead of passing it off as complete', async () => {
     wire.enqueue({ text: REPLY, chunks: 3, endEarlyAfterChunks: 3 });
     const events = await collect(provider().stream(chatRequest()));
     expect(textOf(events)).toBe(REPLY);
     expect(errorOf(events).kind).toBe('server');
-  });
-
-  it('reports timeout when the first byte takes longer than timeoutMs', async () => {
-    wire.enqueue({ text: REPLY, firstByteDelayMs: 1500 });
-    expect(errorOf(await collect(provider({ timeoutMs: 150 }).stream(chatRequest()))).kind).toBe('timeout');
-  });
-
-  it('asks for a key before sending anything when none is set for api.anthropic.com', async () => {
-    const error = errorOf(await collect(provider({ apiKey: undefined, baseUrl: undefined }).stream(chatRequest())));
-    expect(error.kind).toBe('config');
-    expect(error.hint).toContain('ANTHROPIC_API_KEY');
   });
 });
