@@ -7,7 +7,7 @@ import { SLASH_COMMANDS } from '../../src/ui/commands/registry.js';
 import type { CommandContext } from '../../src/ui/commands/types.js';
 import { HistoryNavigator } from '../../src/ui/input/history-navigator.js';
 import { DOUBLE_PRESS_MS } from '../../src/ui/input/useLineEditor.js';
-import { KEY, press, tick } from './keyboard.js';
+import { eventually, KEY, press, tick } from './keyboard.js';
 
 function setup(options: { busy?: boolean; history?: string[]; now?: () => number } = {}) {
   const calls = { submit: vi.fn(), cancel: vi.fn(), quit: vi.fn(), remember: vi.fn() };
@@ -83,8 +83,7 @@ describe('InputPrompt', () => {
     expect(p.submit).not.toHaveBeenCalled();
     expect(p.screen()).toContain('a reply is streaming');
     p.rerender(<InputPrompt {...p.props} busy={false} />);
-    await tick();
-    expect(p.screen()).not.toContain('a reply is streaming'); // the hint goes when the reply ends
+    await eventually(() => expect(p.screen()).not.toContain('a reply is streaming')); // the hint goes when the reply ends
   });
 
   it('sets a typed line aside on Ctrl-C (Up brings it back) and quits on a second Ctrl-C when empty', async () => {
@@ -137,6 +136,7 @@ describe('InputPrompt', () => {
     await tick();
     expect(p.screen()).toContain('Press Ctrl-C again to quit');
     vi.advanceTimersByTime(200);
+    // Fake timers here: eventually() would move the clock itself, so this waits one real render.
     await tick();
     expect(p.screen()).not.toContain('again to quit');
     await press(p.stdin, KEY.ctrlC);
@@ -277,7 +277,7 @@ describe('InputPrompt, several keys in one read', () => {
   it('clears the draft and arms quit on Ctrl-U Ctrl-C in one read, so the next line is sent alone', async () => {
     const p = setup();
     await press(p.stdin, 'old draft', '\x15\x03');
-    expect(p.screen()).toContain('Press Ctrl-C again to quit');
+    await eventually(() => expect(p.screen()).toContain('Press Ctrl-C again to quit'));
     await press(p.stdin, '/help', KEY.enter);
     expect(p.submit).toHaveBeenCalledWith('/help');
   });
@@ -286,11 +286,11 @@ describe('InputPrompt, several keys in one read', () => {
     const p = setup();
     await press(p.stdin, 'one\rtwo');
     expect(p.submit).toHaveBeenCalledWith('one');
-    expect(p.screen()).toContain('› two');
+    await eventually(() => expect(p.screen()).toContain('› two'));
     const q = setup();
     await press(q.stdin, 'a\rb\r');
     expect(q.submit.mock.calls).toEqual([['a']]);
-    expect(q.screen()).toContain('› b'); // kept, to send once the reply is done
+    await eventually(() => expect(q.screen()).toContain('› b')); // kept, to send once the reply is done
   });
 
   it('reads a bracketed paste that shares its read with typed keys as a paste', async () => {

@@ -1,3 +1,5 @@
+import { vi } from 'vitest';
+
 /** Keys as a terminal sends them, for ink-testing-library's stdin. */
 export const KEY = {
   enter: '\r',
@@ -17,6 +19,12 @@ export const KEY = {
 };
 
 export const tick = (ms = 15) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until `check` passes (the screen shows what it should, a callback was called), polling every
+ * few milliseconds: a loaded machine takes longer to render a frame than any fixed sleep assumes.
+ */
+export const eventually = (check: () => void, timeoutMs = 5000): Promise<void> => vi.waitFor(check, { timeout: timeoutMs, interval: 5 });
 
 /** Writes each sequence as its own read, waiting for Ink to handle it. */
 export async function press(stdin: { write(data: string): void }, ...sequences: string[]): Promise<void> {

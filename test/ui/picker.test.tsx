@@ -5,7 +5,7 @@ import type { PersonaView } from '../../src/ui/chat/persona-view.js';
 import { filterPersonas, stem } from '../../src/ui/picker/filter-personas.js';
 import { PersonaPicker } from '../../src/ui/picker/PersonaPicker.js';
 import { PERSONAS } from './fake-services.js';
-import { KEY, press, tick } from './keyboard.js';
+import { eventually, KEY, press } from './keyboard.js';
 
 const views = PERSONAS.map(personaView);
 const view = (id: string, name: string, role = '', summary = role): PersonaView => ({ id, name, role, summary, emoji: '●', color: 'cyan' });
@@ -82,8 +82,7 @@ describe('PersonaPicker', () => {
   it('applies every key of a read that holds several, before re-rendering', async () => {
     const p = setup();
     p.stdin.write(KEY.down + KEY.down + KEY.enter);
-    await tick(30);
-    expect(p.onPick).toHaveBeenCalledWith('startup-cto');
+    await eventually(() => expect(p.onPick).toHaveBeenCalledWith('startup-cto'));
   });
 
   it('moves one row per arrow when several arrive in one read', async () => {
@@ -91,8 +90,7 @@ describe('PersonaPicker', () => {
     const onPick = vi.fn();
     const picker = render(<PersonaPicker personas={many} onPick={onPick} onCancel={vi.fn()} />);
     picker.stdin.write(KEY.down.repeat(3));
-    await tick(30);
-    expect(picker.lastFrame()).toMatch(/❯ ● Person 4 /);
+    await eventually(() => expect(picker.lastFrame()).toMatch(/❯ ● Person 4 /));
     await press(picker.stdin, KEY.enter);
     expect(onPick).toHaveBeenCalledWith('p4');
   });
@@ -105,8 +103,7 @@ describe('PersonaPicker', () => {
     expect(frame()).not.toMatch(/↑ \d+ more/);
     expect(frame()).toContain('↓ 23 more');
     picker.stdin.write(KEY.down.repeat(29));
-    await tick(30);
-    expect(frame()).toMatch(/❯ ● Person 30 /);
+    await eventually(() => expect(frame()).toMatch(/❯ ● Person 30 /));
     const shown = frame()
       .split('\n')
       .filter((line) => /Person \d+ /.test(line)).length;
@@ -120,19 +117,16 @@ describe('PersonaPicker', () => {
     await press(p.stdin, 'zzz');
     expect(p.screen()).toContain('no persona matches "zzz"');
     await press(p.stdin, KEY.escape);
-    await tick(30);
+    await eventually(() => expect(p.screen()).toContain('Diane Kowalczyk'));
     expect(p.onCancel).not.toHaveBeenCalled();
     expect(p.screen()).not.toContain('zzz');
-    expect(p.screen()).toContain('Diane Kowalczyk');
     await press(p.stdin, KEY.escape);
-    await tick(30);
-    expect(p.onCancel).toHaveBeenCalled();
+    await eventually(() => expect(p.onCancel).toHaveBeenCalled());
   });
 
   it('cancels with Esc', async () => {
     const p = setup();
     await press(p.stdin, KEY.escape);
-    await new Promise((r) => setTimeout(r, 30));
-    expect(p.onCancel).toHaveBeenCalled();
+    await eventually(() => expect(p.onCancel).toHaveBeenCalled());
   });
 });
