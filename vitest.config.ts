@@ -4,6 +4,10 @@ export default defineConfig({
   test: {
     // Every test file runs with HOME and PERSONA_HOME in a temp folder; writing under the real one fails.
     setupFiles: ['test/setup/home-guard.ts'],
+    // Many tests start the built CLI as a child process: on a 2-core runner with every file running
+    // in parallel, 5 s is too tight for a cold start plus the work, and a timeout proves nothing.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     // `npm run coverage` only (not in npm test): which source lines the suite runs, as text and HTML.
     coverage: {
       provider: 'v8',
