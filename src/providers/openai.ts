@@ -70,6 +70,8 @@ export function chatCompletionParams(request: ProviderRequest, baseUrl: string):
     ...(isOfficialApi(baseUrl) ? { max_completion_tokens: request.maxOutputTokens } : { max_tokens: request.maxOutputTokens }),
     // Reasoning models accept only their default temperature and answer 400 to any other value.
     ...(isReasoningModel(request.model) ? {} : { temperature: request.temperature }),
+    ...(request.topP !== undefined && !isReasoningModel(request.model) ? { top_p: request.topP } : {}),
+    ...(request.stop && request.stop.length > 0 && !isReasoningModel(request.model) ? { stop: request.stop } : {}),
   };
 }
 

@@ -9,6 +9,10 @@ export interface ProviderRequest {
   model: string;
   temperature: number;
   maxOutputTokens: number;
+  /** Nucleus sampling, when a caller asks for it (the API server passes `top_p` through). */
+  topP?: number;
+  /** Stop sequences, when a caller asks for them; the API server also applies them itself. */
+  stop?: string[];
   signal?: AbortSignal;
   /** The persona and its chat profile: the offline engine answers from these; SDK adapters ignore them. */
   persona?: { persona: Persona; profile: ChatProfile };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InFlight } from './in-flight.js';
+import type { ResponseCache } from './responses/response-cache.js';
 import type { ServerOptions } from './types.js';
 import type { UserRateLimits } from './user-rate-limit.js';
 
@@ -15,6 +16,8 @@ export interface RequestContext {
   maxBodyBytes: number;
   rateLimits: UserRateLimits;
   inFlight: InFlight;
+  /** Recent Responses API output items, so `item_reference` inputs resolve. */
+  responses: ResponseCache;
 }
 
 export type Handler = (ctx: RequestContext) => Promise<void>;

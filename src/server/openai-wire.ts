@@ -68,6 +68,6 @@ export function openAIErrorType(status: number): string {
 }
 
 /** `{error: {message, type, param, code}}`: the SDK raises it as an APIError with this message. */
-export function openAIError(status: number, message: string, code: string | null = null) {
-  return { error: { message, type: openAIErrorType(status), param: null, code } };
+export function openAIError(status: number, message: string, code: string | null = null, param: string | null = null) {
+  return { error: { message, type: openAIErrorType(status), param, code } };
 }

@@ -1,7 +1,7 @@
 import type { Handler } from './context.js';
 import { HttpError } from './http-error.js';
 
-// A route table: `/api/sessions/:id` style patterns, one segment per parameter. A path that
+// A route table: `/api/sessions/:id` style patterns, one segment per parameter (`:id+` for the rest). A path that
 // matches with another method gets 405 and an Allow header; no match is 404.
 
 export interface Route {
@@ -23,9 +23,10 @@ export interface Match {
 export function createRouter(routes: Route[]): (method: string, path: string) => Match {
   const compiled: CompiledRoute[] = routes.map((route) => {
     const keys: string[] = [];
-    const source = route.pattern.replace(/:([a-zA-Z]+)/g, (_, key: string) => {
+    // `:name` is one segment; `:name+` takes the rest of the path (model names hold a "/").
+    const source = route.pattern.replace(/:([a-zA-Z]+)(\+?)/g, (_, key: string, rest: string) => {
       keys.push(key);
-      return '([^/]+)';
+      return rest ? '(.+?)' : '([^/]+)';
     });
     return { ...route, keys, regex: new RegExp(`^${source}/?$`) };
   });

@@ -48,6 +48,13 @@ export interface ServerOptions {
   messagesPerMinute?: number;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Origins whose web pages may call the API (CORS); `*` for any. None by default. */
+  corsOrigins?: readonly string[];
+  /** Slowloris defence: time to send the request headers, and the whole request (defaults 10 s, 30 s). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Open sockets at most (default 1024). */
+  maxConnections?: number;
   /** One line per request (method, path, status, time, user); never bodies or headers. */
   log?: (line: string) => void;
 }

@@ -1,6 +1,13 @@
 import { connect } from 'node:net';
-import { describe, expect, it } from 'vitest';
-import { postJson, startTestServer } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWireServer, type WireServer } from '../support/wire-server.js';
+import { postJson, startTestServer, upstreamConfig } from './helpers.js';
+
+let wire: WireServer;
+beforeAll(async () => {
+  wire = await startWireServer();
+});
+afterAll(() => wire.close());
 
 function rawRequest(url: string, bytes: string): Promise<string> {
   const { hostname, port } = new URL(url);
@@ -84,7 +91,7 @@ describe('input validation', () => {
 
 describe('per-user rate limit', () => {
   it('answers 429 with Retry-After once a user has used the minute, saving nothing', async () => {
-    const t = await startTestServer({ messagesPerMinute: 2 });
+    const t = await startTestServer({ messagesPerMinute: 2, ...upstreamConfig(wire.url) });
     for (let i = 0; i < 2; i++) expect((await postJson(`${t.url}/api/personas/cfo/chat`, { message: `hi ${i}` })).status).toBe(200);
     const limited = await postJson(`${t.url}/api/personas/cfo/chat`, { message: 'one too many' });
     expect(limited.status).toBe(429);
@@ -99,10 +106,23 @@ describe('per-user rate limit', () => {
   });
 
   it('counts each user separately', async () => {
-    const t = await startTestServer({ messagesPerMinute: 1, users: { alice: 'alice-token-0123456789', bob: 'bob-token-0123456789xx' } });
+    const t = await startTestServer({
+      messagesPerMinute: 1,
+      users: { alice: 'alice-token-0123456789', bob: 'bob-token-0123456789xx' },
+      ...upstreamConfig(wire.url),
+    });
     const send = (token: string) => postJson(`${t.url}/api/personas/cfo/chat`, { message: 'hi' }, { authorization: `Bearer ${token}` });
     expect((await send('alice-token-0123456789')).status).toBe(200);
     expect((await send('alice-token-0123456789')).status).toBe(429);
     expect((await send('bob-token-0123456789xx')).status).toBe(200);
+  });
+
+  it('never limits the offline engine, as in the CLI', async () => {
+    const t = await startTestServer({ messagesPerMinute: 1 });
+    for (let i = 0; i < 4; i++) expect((await postJson(`${t.url}/api/personas/cfo/chat`, { message: `hi ${i}` })).status).toBe(200);
+    for (let i = 0; i < 3; i++) {
+      const v1 = await postJson(`${t.url}/v1/chat/completions`, { model: 'cfo', messages: [{ role: 'user', content: `hi ${i}` }] });
+      expect(v1.status).toBe(200);
+    }
   });
 });

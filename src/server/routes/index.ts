@@ -1,6 +1,7 @@
 import type { Route } from '../router.js';
 import { chat } from './chat.js';
-import { chatCompletions, listModels } from './openai.js';
+import { chatCompletions, listModels, retrieveModel } from './openai.js';
+import { createResponse } from './responses.js';
 import { getPersona, listPersonas } from './personas.js';
 import { exportSession, getSession, listSessions } from './sessions.js';
 
@@ -12,5 +13,7 @@ export const routes: Route[] = [
   { method: 'GET', pattern: '/api/sessions/:id', handler: getSession },
   { method: 'GET', pattern: '/api/sessions/:id/export', handler: exportSession },
   { method: 'GET', pattern: '/v1/models', handler: listModels },
+  { method: 'GET', pattern: '/v1/models/:id+', handler: retrieveModel },
   { method: 'POST', pattern: '/v1/chat/completions', handler: chatCompletions },
+  { method: 'POST', pattern: '/v1/responses', handler: createResponse },
 ];

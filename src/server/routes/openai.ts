@@ -1,17 +1,24 @@
 import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
-import { MemoryStore } from '../../chat/memory-store.js';
 import type { ChatTurn, Usage } from '../../core/messages.js';
-import type { ChatStore } from '../../chat/chat-store.js';
-import type { SessionRecord } from '../../core/records.js';
 import { readJson } from '../body.js';
+import { conversationEngine } from '../conversation-engine.js';
 import type { Handler, RequestContext } from '../context.js';
 import { HttpError, providerStatus, toHttpError } from '../http-error.js';
 import { parseModelName } from '../model-name.js';
 import { chunk, completion, completionMeta, openAIError, openAIFinishReason, usageChunk, type CompletionMeta } from '../openai-wire.js';
-import { storeOwnedBy } from '../owned-store.js';
+import {
+  maxTokenFields,
+  refuseSeveralChoices,
+  refuseStructuredOutput,
+  refuseTools,
+  samplingFields,
+  samplingOf,
+  stopField,
+  textOfContent,
+  unsupported,
+} from '../openai-request.js';
 import { EventStream, sendJson } from '../respond.js';
-import { seedSession } from '../seeded-session.js';
 import { asInFlight, eventsOf, startTurn, type StartedTurn } from '../turn.js';
 import { MAX_MESSAGE_CHARS } from './chat.js';
 import { personaSummary, requirePersona } from './personas.js';
@@ -21,15 +28,15 @@ import { personaSummary, requirePersona } from './personas.js';
 // - The request's messages are the conversation. System and developer messages are ignored: the
 //   persona's own prompt is the system prompt, and the generic "You are a helpful assistant" most
 //   chat UIs send would pull the persona out of character.
-// - Sampling fields (temperature, max_tokens, ...) are accepted and ignored: the persona's chat
-//   profile decides them, as in the CLI.
+// - Sampling fields (temperature, top_p, max_tokens / max_completion_tokens, stop) are passed
+//   through; a reply cut by the token limit finishes with `length`. What personas cannot do
+//   (n > 1, images, tools, JSON output) is refused with a 400 naming the field.
 // - Nothing is saved unless the request asks with `X-Persona-Save: true` (or `"persona_save": true`);
 //   then the conversation becomes a session of the caller, named in the `X-Persona-Session` header.
 
-const contentPart = z.looseObject({ type: z.string(), text: z.optional(z.string()) });
 const message = z.looseObject({
   role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
-  content: z.optional(z.union([z.string(), z.array(contentPart), z.null()])),
+  content: z.optional(z.unknown()),
 });
 const completionRequest = z.looseObject({
   model: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -37,84 +44,91 @@ const completionRequest = z.looseObject({
   stream: z.optional(z.nullable(z.boolean())),
   stream_options: z.optional(z.nullable(z.looseObject({ include_usage: z.optional(z.boolean()) }))),
   persona_save: z.optional(z.boolean()),
+  n: z.optional(z.nullable(z.number().check(z.int()))),
+  ...samplingFields,
+  max_tokens: maxTokenFields.max_tokens,
+  max_completion_tokens: maxTokenFields.max_completion_tokens,
+  stop: stopField,
+  tools: z.optional(z.nullable(z.array(z.unknown()))),
+  functions: z.optional(z.nullable(z.array(z.unknown()))),
+  tool_choice: z.optional(z.unknown()),
+  response_format: z.optional(z.unknown()),
 });
 type CompletionRequest = z.output<typeof completionRequest>;
 
+function modelObject(id: string, created: number, name?: string) {
+  return { id, object: 'model', created, owned_by: 'persona-chat', ...(name ? { name } : {}) };
+}
+
 export const listModels: Handler = async (ctx) => {
   const created = Math.floor(Date.now() / 1000);
-  const data = ctx.options.personas
-    .list()
-    .map((p) => ({ id: p.id, object: 'model', created, owned_by: 'persona-chat', name: personaSummary(p).name }));
+  const data = ctx.options.personas.list().map((p) => modelObject(p.id, created, personaSummary(p).name));
   sendJson(ctx.res, 200, { object: 'list', data });
 };
 
-function textOf(content: z.output<typeof message>['content']): string {
-  if (typeof content === 'string') return content;
-  if (!content) return '';
-  return content.map((part) => (part.type === 'text' || part.type === 'input_text' ? (part.text ?? '') : '')).join('');
-}
+/** GET /v1/models/{id}: a persona id, or `persona@provider/model` naming one. */
+export const retrieveModel: Handler = async (ctx) => {
+  const id = ctx.params.id!;
+  const name = parseModelName(id);
+  const persona = requirePersona(ctx, name.personaId);
+  sendJson(ctx.res, 200, modelObject(id, Math.floor(Date.now() / 1000), personaSummary(persona).name));
+};
 
 /** The conversation as turns; its last message must be the user's. */
 function conversation(request: CompletionRequest): { history: ChatTurn[]; last: string } {
   const turns: ChatTurn[] = [];
-  for (const m of request.messages) {
-    if (m.role === 'user') turns.push({ role: 'user', content: textOf(m.content) });
-    else if (m.role === 'assistant') turns.push({ role: 'persona', content: textOf(m.content) });
-    else if (m.role === 'tool' || m.role === 'function')
-      throw new HttpError(400, `invalid request: messages: role "${m.role}" is not supported (personas have no tools)`);
-  }
+  request.messages.forEach((m, index) => {
+    if (m.role === 'tool' || m.role === 'function')
+      throw unsupported(`messages.${index}.role`, `role "${m.role}" is not supported: personas have no tools`);
+    const text = textOfContent(m.content, `messages.${index}.content`);
+    if (m.role === 'user') turns.push({ role: 'user', content: text });
+    else if (m.role === 'assistant') turns.push({ role: 'persona', content: text });
+  });
+  return splitLast(turns, 'messages');
+}
+
+/** Earlier turns and the new user message, which must end the conversation. */
+export function splitLast(turns: ChatTurn[], param: string): { history: ChatTurn[]; last: string } {
   const last = turns.pop();
-  if (!last || last.role !== 'user') throw new HttpError(400, 'invalid request: messages: the last message must have role "user"');
-  if (last.content.trim() === '') throw new HttpError(400, 'invalid request: messages: the last user message is empty');
+  if (!last || last.role !== 'user')
+    throw new HttpError(400, `invalid request: ${param}: the last message must have role "user"`, { param });
+  if (last.content.trim() === '') throw new HttpError(400, `invalid request: ${param}: the last user message is empty`, { param });
   if (last.content.length > MAX_MESSAGE_CHARS)
-    throw new HttpError(400, `invalid request: messages: the last user message is longer than ${MAX_MESSAGE_CHARS} characters`);
+    throw new HttpError(400, `invalid request: ${param}: the last user message is longer than ${MAX_MESSAGE_CHARS} characters`, { param });
   return { history: turns.filter((t) => t.content.trim() !== ''), last: last.content };
 }
 
-function wantsSave(ctx: RequestContext, request: CompletionRequest): boolean {
-  return request.persona_save === true || /^(1|true|yes)$/i.test(String(ctx.req.headers['x-persona-save'] ?? ''));
+export function wantsSave(ctx: RequestContext, requested: boolean | undefined): boolean {
+  return requested === true || /^(1|true|yes)$/i.test(String(ctx.req.headers['x-persona-save'] ?? ''));
 }
 
 export const chatCompletions: Handler = async (ctx) => {
   const request = await readJson(ctx.req, ctx.maxBodyBytes, completionRequest);
+  refuseSeveralChoices(request.n);
+  refuseTools(request);
+  refuseStructuredOutput(request.response_format, 'response_format');
   const name = parseModelName(request.model);
   const persona = requirePersona(ctx, name.personaId);
   const { history, last } = conversation(request);
-  ctx.rateLimits.admit(ctx.userId);
-  const save = wantsSave(ctx, request);
-  const store: ChatStore = save ? storeOwnedBy(ctx.options.store, ctx.userId) : new MemoryStore();
-  const spec = { persona, store, provider: name.provider, model: name.model };
-  let session: SessionRecord | undefined;
-  // A saved conversation gets its session up front, so its id can head the response.
-  if (history.length > 0 || save) {
-    // The engine that would answer names the provider and model the seeded session records.
-    const probe = (await ctx.options.createEngine(spec)).provider;
-    session = seedSession({
-      store,
-      persona,
-      userId: ctx.userId,
-      provider: probe.provider.name,
-      model: probe.model,
-      turns: history,
-      next: last,
-    });
-  }
-  const engine = await ctx.options.createEngine({ ...spec, session });
+  const save = wantsSave(ctx, request.persona_save);
+  const { engine, savedSessionId } = await conversationEngine(ctx, { persona, name, history, last, save, sampling: samplingOf(request) });
   const reply: ReplyOptions = {
     meta: completionMeta(request.model),
-    savedSessionId: save ? session?.id : undefined,
+    savedSessionId,
     withUsage: request.stream_options?.include_usage === true,
   };
   await asInFlight(ctx, async (signal) => {
     const turn = await startTurn(engine, last, signal);
     if (!turn) throw new HttpError(500, 'the engine ended the turn without a reply');
     const outcome = await (request.stream ? streamCompletion(ctx, turn, reply) : answerCompletion(ctx, turn, reply));
-    if (outcome.error && !save) {
-      // An unsaved conversation still leaves a trace of the failure in the history's events.
-      ctx.options.store.recordEvent({ kind: 'provider_error', personaId: persona.id, data: { ...outcome.error, via: 'openai-api' } });
-    }
+    if (outcome.error && !save) recordUnsavedFailure(ctx, persona.id, outcome.error);
   });
 };
+
+/** An unsaved conversation still leaves a trace of a failure in the history's events. */
+export function recordUnsavedFailure(ctx: RequestContext, personaId: string, error: NonNullable<Outcome['error']>): void {
+  ctx.options.store.recordEvent({ kind: 'provider_error', personaId, data: { ...error, via: 'openai-api' } });
+}
 
 interface ReplyOptions {
   meta: CompletionMeta;
@@ -122,7 +136,7 @@ interface ReplyOptions {
   withUsage: boolean;
 }
 
-interface Outcome {
+export interface Outcome {
   error?: { kind: string; provider: string; status: number };
 }
 

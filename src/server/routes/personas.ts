@@ -17,7 +17,7 @@ export function personaSummary(persona: Persona) {
 }
 
 /** A persona id from the path, or 404 (ids are slugs; anything else cannot name one). */
-export function requirePersona(ctx: RequestContext, id: string): Persona {
+export function requirePersona(ctx: Pick<RequestContext, 'options'>, id: string): Persona {
   const persona = /^[a-z0-9][a-z0-9-]{0,63}$/.test(id) ? ctx.options.personas.find(id) : undefined;
   if (!persona) throw notFound(`persona "${id}"`);
   return persona;

@@ -22,7 +22,7 @@ const CONTENT_TYPES: Record<TranscriptFormat, string> = {
 };
 
 /** The session if it exists and belongs to the caller; 404 otherwise. */
-export function requireOwnSession(ctx: RequestContext, id: string): SessionSummary {
+export function requireOwnSession(ctx: Pick<RequestContext, 'options' | 'userId'>, id: string): SessionSummary {
   const session = /^[0-9a-z]{1,40}$/.test(id) ? ctx.options.store.getSessionSummary(id) : undefined;
   if (!session || session.userId !== ctx.userId) throw notFound(`session "${id}"`);
   return session;

@@ -1,0 +1,62 @@
+import { MemoryStore } from '../chat/memory-store.js';
+import type { ChatEngine } from '../chat/engine.js';
+import type { ChatTurn } from '../core/messages.js';
+import type { Persona } from '../persona/schema.js';
+import { newUserMessage } from '../core/new-message.js';
+import type { ChatStore } from '../chat/chat-store.js';
+import type { SessionRecord } from '../core/records.js';
+import type { RequestContext } from './context.js';
+import type { ModelName } from './model-name.js';
+import { storeOwnedBy } from './owned-store.js';
+import { applySampling, type Sampling } from './sampling.js';
+import { seedSession } from './seeded-session.js';
+
+// The engine for one OpenAI-style request (chat completions or responses): the request carries
+// the conversation, so earlier turns are seeded into a session (saved, or in memory), or an
+// existing saved session is continued (`previous_response_id`). Admission comes first, so a
+// refused request leaves nothing behind.
+
+export interface ConversationRequest {
+  persona: Persona;
+  name: ModelName;
+  history: ChatTurn[];
+  last: string;
+  save: boolean;
+  sampling: Sampling;
+  /** A saved session of the caller to continue (its stored messages come before `history`). */
+  continues?: SessionRecord;
+}
+
+export interface ConversationEngine {
+  engine: ChatEngine;
+  store: ChatStore;
+  /** Set when the conversation is saved: the session the reply goes into. */
+  savedSessionId: string | undefined;
+}
+
+export async function conversationEngine(ctx: RequestContext, request: ConversationRequest): Promise<ConversationEngine> {
+  const { persona, name, history, last, save } = request;
+  const store: ChatStore = save ? storeOwnedBy(ctx.options.store, ctx.userId) : new MemoryStore();
+  const spec = { persona, store, provider: name.provider, model: name.model };
+  const probe = await ctx.options.createEngine({ ...spec, session: request.continues });
+  // The same rule as the CLI: the offline engine costs nothing and is never rate-limited.
+  if (probe.provider.provider.name !== 'offline') ctx.rateLimits.admit(ctx.userId);
+  let session = request.continues;
+  if (session) {
+    for (const turn of history) store.appendMessage({ ...newUserMessage(session.id, turn.content, 'script'), role: turn.role });
+  } else if (history.length > 0 || save) {
+    // A saved conversation gets its session up front, so its id can head the response.
+    session = seedSession({
+      store,
+      persona,
+      userId: ctx.userId,
+      provider: probe.provider.provider.name,
+      model: probe.provider.model,
+      turns: history,
+      next: last,
+    });
+  }
+  const engine = session === request.continues ? probe : await ctx.options.createEngine({ ...spec, session });
+  applySampling(engine, request.sampling);
+  return { engine, store, savedSessionId: save ? session?.id : undefined };
+}

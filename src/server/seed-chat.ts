@@ -1,0 +1,115 @@
+import * as z from 'zod/mini';
+import '../core/zod-setup.js';
+import type { ChatEngine } from '../chat/engine.js';
+import type { ChatEvent } from '../chat/events.js';
+import type { Usage } from '../core/messages.js';
+import type { MessageRecord } from '../core/records.js';
+import type { RequestContext } from './context.js';
+import { HttpError, providerStatus } from './http-error.js';
+import { storeOwnedBy } from './owned-store.js';
+import { requirePersona } from './routes/personas.js';
+import { requireOwnSession } from './routes/sessions.js';
+
+// The seed's chat contract, shared by the HTTP route (JSON or SSE) and the WebSocket channel:
+// {message, sessionId?} in; `start`, `delta`, `notice`, `fallback`, then `done` or `error` out,
+// each with the same payload on every transport.
+
+export const MAX_MESSAGE_CHARS = 32_000;
+
+export const chatMessage = z.object({
+  message: z.string().check(
+    z.maxLength(MAX_MESSAGE_CHARS),
+    z.refine((text) => text.trim() !== '', 'message is empty'),
+  ),
+  sessionId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+});
+export type ChatMessage = z.output<typeof chatMessage>;
+
+type Caller = Pick<RequestContext, 'options' | 'userId' | 'rateLimits'>;
+
+/** Checks persona, session ownership and the rate limit; the engine that will answer. */
+export async function seedChatEngine(caller: Caller, personaId: string, body: ChatMessage): Promise<ChatEngine> {
+  const persona = requirePersona(caller, personaId);
+  const { store } = caller.options;
+  let session;
+  if (body.sessionId !== undefined) {
+    const own = requireOwnSession(caller, body.sessionId);
+    if (own.personaId !== persona.id)
+      throw new HttpError(409, `session "${own.id}" is a chat with persona "${own.personaId}", not "${persona.id}"`);
+    session = store.getSession(own.id);
+  }
+  const engine = await caller.options.createEngine({ persona, store: storeOwnedBy(store, caller.userId), session });
+  // The same rule as the CLI: the offline engine costs nothing and is never rate-limited.
+  if (engine.provider.provider.name !== 'offline') caller.rateLimits.admit(caller.userId);
+  return engine;
+}
+
+export interface NamedEvent {
+  event: 'notice' | 'start' | 'delta' | 'fallback' | 'done' | 'error';
+  data: Record<string, unknown>;
+}
+
+interface TurnState {
+  sessionId: string | undefined;
+  userMessage: MessageRecord | null;
+  usage: Usage | undefined;
+}
+
+/** A turn's engine events as the seed contract's named events (usage folds into `done`). */
+export async function* seedEvents(events: AsyncIterable<ChatEvent>): AsyncGenerator<NamedEvent> {
+  const state: TurnState = { sessionId: undefined, userMessage: null, usage: undefined };
+  for await (const event of events) {
+    switch (event.type) {
+      case 'notice':
+        yield { event: 'notice', data: { kind: event.kind, text: event.text } };
+        break;
+      case 'start':
+        state.sessionId = event.sessionId;
+        state.userMessage = event.userMessage;
+        yield {
+          event: 'start',
+          data: { sessionId: event.sessionId, message: event.userMessage, provider: event.provider, model: event.model },
+        };
+        break;
+      case 'delta':
+        yield { event: 'delta', data: { text: event.text } };
+        break;
+      case 'usage':
+        state.usage = event.usage;
+        break;
+      case 'fallback':
+        yield {
+          event: 'fallback',
+          data: { error: event.error.message, kind: event.error.kind, provider: event.provider, model: event.model },
+        };
+        break;
+      case 'done':
+        yield {
+          event: 'done',
+          data: {
+            sessionId: state.sessionId,
+            message: state.userMessage,
+            response: event.message,
+            usage: state.usage ?? null,
+            costUsd: event.message.costUsd,
+            finishReason: event.finishReason,
+          },
+        };
+        break;
+      case 'error':
+        yield {
+          event: 'error',
+          data: {
+            error: event.error.message,
+            kind: event.error.kind,
+            provider: event.error.provider,
+            status: providerStatus(event.error),
+            sessionId: state.sessionId,
+            message: state.userMessage,
+            response: event.message,
+          },
+        };
+        break;
+    }
+  }
+}
