@@ -33,7 +33,12 @@ afterEach(async () => {
   }
 });
 
-export interface TestServerOptions extends Partial<Pick<ServerOptions, 'host' | 'messagesPerMinute' | 'maxBodyBytes'>> {
+export interface TestServerOptions extends Partial<
+  Pick<
+    ServerOptions,
+    'host' | 'messagesPerMinute' | 'maxBodyBytes' | 'corsOrigins' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'maxConnections'
+  >
+> {
   /** user id -> token */
   users?: Record<string, string>;
   config?: Config;
@@ -65,6 +70,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     tokens: new Map(Object.entries(options.users ?? {}).map(([user, token]) => [token, user])),
     messagesPerMinute: options.messagesPerMinute ?? 0,
     maxBodyBytes: options.maxBodyBytes,
+    corsOrigins: options.corsOrigins,
+    headersTimeoutMs: options.headersTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs,
+    maxConnections: options.maxConnections,
     log: (line) => logs.push(line),
   });
   const t = { url: server.url, home, store, server, logs };
