@@ -91,7 +91,7 @@ describe('sampling fields', () => {
     expect(cutter.sent).toBe('hello ');
     expect(cutter.reason).toBe('stop');
     const capped = new ReplyCutter([], 2);
-    expect(capped.push('one two three')).toBe('one');
+    expect(capped.push('one two three')).toBe('one two');
     expect(capped.reason).toBe('length');
   });
 });
