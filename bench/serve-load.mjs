@@ -1,20 +1,47 @@
-// `persona serve` under load (issue 7): N concurrent clients (default 50), each holding a streaming
-// chat with the offline engine (one session per client, turn after turn) for a bounded time on
-// loopback. Reports requests/s, p50/p99 latency to the first token, errors (target: none) and
-// whether every turn was stored. Baseline, measured in the same run: the same load against a
-// minimal node:http server (its own process too) that streams the same SSE bytes per request.
+// `persona serve` under load (issue 17): N concurrent streaming clients (50 and 200 by default),
+// each sending its next turn as soon as the last one ended, on two routes: the seed's
+// POST /api/personas/cfo/chat (SSE, one session per client, turn after turn) and the
+// OpenAI-compatible POST /v1/chat/completions (stream, saved with X-Persona-Save). The offline
+// engine answers. The floor, measured in the same run: a minimal node:http server (its own
+// process too) replaying the same SSE bytes per request, event by event, as the server wrote them.
+//
+// Goals per route and client count: throughput >= 0.6x the floor, p99 <= 3x p50 (time to the
+// first token), 0 errors. Afterwards the server is stopped and every completed turn (user message
+// and reply) is counted in its SQLite file.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../bin/persona.js', import.meta.url));
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? '50,200').split(',').map(Number);
 const DURATION_MS = Number(process.env.BENCH_SERVE_MS ?? 5000);
 /** Unmeasured load first, for both servers: start-up work (module loading, the JIT) is not what is compared. */
 const WARMUP_MS = 1000;
 const QUESTION = 'What would make you switch from the tool you use now?';
+const GOALS = { throughput: 0.6, p99OverP50: 3 };
+
+const ROUTES = {
+  seed: {
+    path: '/api/personas/cfo/chat',
+    headers: { accept: 'text/event-stream' },
+    body: (sessionId) => (sessionId ? { message: QUESTION, sessionId } : { message: QUESTION }),
+    firstToken: 'event: delta',
+    finished: 'event: done',
+    sessionOf: (text) => /"sessionId":"([0-9a-z]+)"/.exec(text)?.[1],
+  },
+  openai: {
+    path: '/v1/chat/completions',
+    headers: { 'x-persona-save': 'true' },
+    body: () => ({ model: 'cfo', stream: true, messages: [{ role: 'user', content: QUESTION }] }),
+    firstToken: '"content":"',
+    finished: 'data: [DONE]',
+    sessionOf: () => undefined,
+  },
+};
 
 /** Starts a process that prints its URL as the first line of stdout. */
 function startProcess(args, env) {
@@ -39,14 +66,16 @@ function stop(child) {
   });
 }
 
-const baselineScript = (bytes) => `
+/** The floor: replays the recorded events of each route, one write per event, like a naive server. */
+const floorScript = (samples) => `
 import { createServer } from 'node:http';
-const body = ${JSON.stringify(bytes)}.split('\\n\\n').filter(Boolean).map((e) => e + '\\n\\n');
+const samples = ${JSON.stringify(samples)};
+const events = Object.fromEntries(Object.entries(samples).map(([path, text]) => [path, text.split('\\n\\n').filter(Boolean).map((e) => e + '\\n\\n')]));
 const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' });
-    for (const event of body) res.write(event);
+    for (const event of events[req.url] ?? []) res.write(event);
     res.end();
   });
 });
@@ -54,121 +83,155 @@ server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.add
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 `;
 
-async function oneTurn(url, sessionId) {
+/** One streamed turn over a keep-alive agent; times to the first token and to the end. */
+function oneTurn(agent, url, route, sessionId) {
+  const { hostname, port } = new URL(url);
+  const body = JSON.stringify(route.body(sessionId));
   const started = performance.now();
-  const response = await fetch(`${url}/api/personas/cfo/chat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify(sessionId ? { message: QUESTION, sessionId } : { message: QUESTION }),
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        agent,
+        host: hostname,
+        port,
+        path: route.path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...route.headers },
+      },
+      (res) => {
+        let text = '';
+        let firstTokenMs;
+        res.setEncoding('utf8');
+        res.on('data', (part) => {
+          text += part;
+          if (firstTokenMs === undefined && text.includes(route.firstToken)) firstTokenMs = performance.now() - started;
+        });
+        res.on('end', () => {
+          const ok = res.statusCode === 200 && text.includes(route.finished) && firstTokenMs !== undefined;
+          resolve({ ok, firstTokenMs, totalMs: performance.now() - started, sessionId: route.sessionOf(text), text });
+        });
+        res.on('error', () => resolve({ ok: false }));
+      },
+    );
+    req.on('error', () => resolve({ ok: false }));
+    req.end(body);
   });
-  if (response.status !== 200) {
-    await response.text();
-    return { ok: false, status: response.status };
-  }
-  const decoder = new TextDecoder();
-  let text = '';
-  let firstTokenMs;
-  for await (const part of response.body) {
-    text += decoder.decode(part, { stream: true });
-    if (firstTokenMs === undefined && text.includes('event: delta')) firstTokenMs = performance.now() - started;
-  }
-  const ok = text.includes('event: done') && firstTokenMs !== undefined;
-  return { ok, firstTokenMs, sessionId: /"sessionId":"([0-9a-z]+)"/.exec(text)?.[1], text };
 }
 
-/** CLIENTS loops, each sending its next turn as soon as the last one ended, until time is up. */
-async function load(url, durationMs = DURATION_MS) {
+/** `clients` loops, each sending its next turn as soon as the last one ended, until time is up. */
+async function load(url, route, clients, durationMs) {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const until = performance.now() + durationMs;
-  const latencies = [];
-  const sessions = new Map();
+  const first = [];
+  const total = [];
   let errors = 0;
-  const client = async (n) => {
+  const client = async () => {
     let sessionId;
     while (performance.now() < until) {
-      try {
-        const turn = await oneTurn(url, sessionId);
-        if (!turn.ok) {
-          errors++;
-          continue;
-        }
-        latencies.push(turn.firstTokenMs);
-        sessionId ??= turn.sessionId;
-        if (sessionId) sessions.set(n, { id: sessionId, turns: (sessions.get(n)?.turns ?? 0) + 1 });
-      } catch {
+      const turn = await oneTurn(agent, url, route, sessionId);
+      if (!turn.ok) {
         errors++;
+        continue;
       }
+      first.push(turn.firstTokenMs);
+      total.push(turn.totalMs);
+      sessionId ??= turn.sessionId;
     }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+  await Promise.all(Array.from({ length: clients }, client));
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  agent.destroy();
+  const pct = (values, p) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+  };
   return {
-    requests: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: pct(0.5),
-    p99: pct(0.99),
-    max: latencies.at(-1),
+    turns: first.length,
+    perSecond: first.length / seconds,
+    p50: pct(first, 0.5),
+    p99: pct(first, 0.99),
+    totalP50: pct(total, 0.5),
+    totalP99: pct(total, 0.99),
     errors,
-    sessions,
   };
 }
 
-/** Every completed turn is two stored messages in that client's session. */
-async function storedTurnsMatch(url, sessions) {
-  const { sessions: listed } = await (await fetch(`${url}/api/sessions?limit=500`)).json();
-  const counts = new Map(listed.map((s) => [s.id, s.messageCount]));
-  let expected = 0;
-  let stored = 0;
-  for (const { id, turns } of sessions.values()) {
-    expected += turns * 2;
-    stored += counts.get(id) ?? 0;
-  }
-  return { expected, stored, ok: expected === stored };
+function line(name, r) {
+  return `  ${name.padEnd(22)} ${r.perSecond.toFixed(0).padStart(5)} turns/s   first token p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms   whole turn p50 ${r.totalP50.toFixed(1).padStart(6)} ms  p99 ${r.totalP99.toFixed(1).padStart(7)} ms   errors ${r.errors}`;
 }
 
-function line(name, r) {
-  return `  ${name.padEnd(36)} ${r.perSecond.toFixed(0).padStart(6)} req/s   first token p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(0).padStart(5)} ms   errors ${r.errors}`;
+function countStored(file) {
+  const Database = createRequire(import.meta.url)('better-sqlite3');
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT role, status, count(*) AS n FROM messages GROUP BY role, status').all();
+  } finally {
+    db.close();
+  }
 }
 
 export async function run() {
   const home = mkdtempSync(join(tmpdir(), 'persona-bench-serve-'));
-  // The offline engine is not what is measured: the per-user rate limit and turn cap are off.
-  writeFileSync(join(home, 'config.json'), JSON.stringify({ limits: { messagesPerMinute: 0, maxTurns: 0 } }));
+  // The offline engine is not what is measured: the conversation turn cap is off.
+  writeFileSync(join(home, 'config.json'), JSON.stringify({ limits: { maxTurns: 0 } }));
   const env = { ...process.env, PERSONA_HOME: home };
   for (const key of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'PERSONA_SERVER_TOKEN'])
     delete env[key];
 
   const persona = await startProcess([bin, 'serve', '--port', '0', '--quiet', '--provider', 'offline'], env);
-  let baseline;
+  let floor;
+  let completed = 0;
+  let allMet = true;
+  const rows = [];
   try {
-    // The baseline streams the bytes of one real reply, recorded from the server under test.
-    const sample = await oneTurn(persona.url);
-    const script = join(home, 'baseline-sse.mjs');
-    writeFileSync(script, baselineScript(sample.text));
-    baseline = await startProcess([script], env);
-    await load(baseline.url, WARMUP_MS);
-    const base = await load(baseline.url);
-    await load(persona.url, WARMUP_MS);
-    const measured = await load(persona.url);
-    const storage = await storedTurnsMatch(persona.url, measured.sessions);
-    const code = await persona.stop();
+    // The floor replays the bytes of one real reply per route, recorded from the server under test.
+    const samples = {};
+    const agent = new Agent({ keepAlive: true });
+    for (const route of Object.values(ROUTES)) {
+      const sample = await oneTurn(agent, persona.url, route);
+      if (!sample.ok) throw new Error(`the sample turn on ${route.path} failed`);
+      samples[route.path] = sample.text;
+      completed++;
+    }
+    agent.destroy();
+    const script = join(home, 'floor-sse.mjs');
+    writeFileSync(script, floorScript(samples));
+    floor = await startProcess([script], env);
 
-    console.log(`\nserve: ${CLIENTS} clients, each holding a streaming chat for ${DURATION_MS / 1000} s (offline engine, loopback)`);
-    console.log(line('baseline: node:http streaming SSE', base));
-    console.log(line('persona serve', measured));
-    console.log(
-      `  ratio to baseline: throughput ${(measured.perSecond / base.perSecond).toFixed(2)}x, first token p50 ${(measured.p50 / base.p50).toFixed(2)}x, p99 ${(measured.p99 / base.p99).toFixed(2)}x`,
-    );
-    console.log(
-      `  turns stored: ${storage.stored / 2} of ${storage.expected / 2} ${storage.ok ? 'ok' : 'MISSED'} · errors ${measured.errors} (target 0) ${measured.errors === 0 ? 'ok' : 'MISSED'} · clean exit on SIGTERM ${code === 0 ? 'ok' : `MISSED (${code})`}`,
-    );
-    return storage.ok && measured.errors === 0 && code === 0;
+    for (const [name, route] of Object.entries(ROUTES)) {
+      for (const clients of CLIENT_COUNTS) {
+        await load(floor.url, route, clients, WARMUP_MS);
+        const base = await load(floor.url, route, clients, DURATION_MS);
+        completed += (await load(persona.url, route, clients, WARMUP_MS)).turns;
+        const measured = await load(persona.url, route, clients, DURATION_MS);
+        completed += measured.turns;
+        const ratio = measured.perSecond / base.perSecond;
+        const spread = measured.p99 / measured.p50;
+        const met = ratio >= GOALS.throughput && spread <= GOALS.p99OverP50 && measured.errors === 0;
+        allMet &&= met;
+        rows.push({ name, clients, base, measured, ratio, spread, met });
+        console.log(`\n${name} route (${route.path}), ${clients} clients, ${DURATION_MS / 1000} s, offline engine, loopback`);
+        console.log(line('floor: node:http replay', base));
+        console.log(line('persona serve', measured));
+        console.log(
+          `  throughput ${ratio.toFixed(2)}x floor (goal >= ${GOALS.throughput}) · p99/p50 ${spread.toFixed(2)} (goal <= ${GOALS.p99OverP50}) · errors ${measured.errors} (goal 0) · ${met ? 'ok' : 'MISSED'}`,
+        );
+      }
+    }
   } finally {
-    await persona.stop();
-    if (baseline) await baseline.stop();
+    const code = await persona.stop();
+    if (floor) await floor.stop();
+    const stored = countStored(join(home, 'persona.db'));
+    const users = stored.filter((r) => r.role === 'user').reduce((n, r) => n + r.n, 0);
+    const replies = stored.filter((r) => r.role === 'persona' && r.status === 'complete').reduce((n, r) => n + r.n, 0);
+    const storedOk = users === completed && replies === completed;
+    allMet &&= storedOk && code === 0;
+    console.log(
+      `\nturns stored: ${users} user messages and ${replies} complete replies for ${completed} completed turns ${storedOk ? 'ok' : 'MISSED'} · clean exit on SIGTERM ${code === 0 ? 'ok' : `MISSED (${code})`}`,
+    );
   }
+  return allMet;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = (await run()) ? 0 : 1;

@@ -75,6 +75,10 @@ export const configSchema = z.strictObject({
         z.optional(z.record(z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/)), z.string().check(z.minLength(16)))),
         'user id -> bearer token, one per API user',
       ),
+      corsOrigins: described(
+        z.optional(z.array(z.string().check(z.regex(/^(\*|https?:\/\/[^/\s?#]+)$/i, 'an origin such as http://localhost:5173, or *')))),
+        'web page origins allowed to call the API (CORS); none by default',
+      ),
     }),
   ),
 });
@@ -108,6 +112,11 @@ export const SETTABLE_KEYS: Record<string, (raw: string) => unknown> = {
   'limits.sessionBudgetUsd': Number,
   'limits.dailyBudgetUsd': Number,
   'server.token': String,
+  'server.corsOrigins': (raw) =>
+    raw
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
 };
 
 export const SECRET_KEYS = new Set(['openai.apiKey', 'anthropic.apiKey', 'server.token']);

@@ -23,10 +23,15 @@ export function sendText(res: ServerResponse, status: number, text: string, head
 }
 
 /**
- * A server-sent event stream. Writes respect backpressure: a slow reader holds the engine back
- * instead of the server buffering a whole reply per connection.
+ * A server-sent event stream. Events sent in the same tick go out as one write (an engine yields
+ * many deltas at once; a write each kept the event loop busy in `writev` under load). Writes
+ * respect backpressure: once the socket's buffer is full, `send` waits for it to drain, so a slow
+ * reader holds the engine back instead of the server buffering a whole reply per connection.
  */
 export class EventStream {
+  private pending = '';
+  private scheduled = false;
+
   constructor(private readonly res: ServerResponse) {}
 
   open(headers: Record<string, string> = {}): void {
@@ -38,7 +43,7 @@ export class EventStream {
       'x-accel-buffering': 'no',
       ...headers,
     });
-    this.res.flushHeaders();
+    // No flushHeaders(): the headers go out with the first events, in the same write.
   }
 
   /** A named event (`event: name`) with JSON data, or a bare `data:` line when no name is given. */
@@ -48,12 +53,21 @@ export class EventStream {
   }
 
   end(): void {
-    if (!this.res.writableEnded) this.res.end();
+    if (this.res.writableEnded) return;
+    const rest = this.pending;
+    this.pending = '';
+    if (this.res.destroyed) return;
+    this.res.end(rest);
   }
 
   private write(chunk: string): Promise<void> {
     if (this.res.writableEnded || this.res.destroyed) return Promise.resolve();
-    if (this.res.write(chunk)) return Promise.resolve();
+    this.pending += chunk;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+    if (!this.res.writableNeedDrain) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         this.res.off('drain', done);
@@ -63,5 +77,13 @@ export class EventStream {
       this.res.on('drain', done);
       this.res.on('close', done);
     });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    if (this.pending === '' || this.res.writableEnded || this.res.destroyed) return;
+    const text = this.pending;
+    this.pending = '';
+    this.res.write(text);
   }
 }

@@ -21,10 +21,11 @@ interface Frame {
 
 function open(
   url: string,
-  options: WebSocket.ClientOptions = {},
+  options: WebSocket.ClientOptions & { protocols?: string[] } = {},
   path = '/chat',
 ): Promise<{ ws: WebSocket; frames: Frame[]; next: (event: string) => Promise<Frame> }> {
-  const ws = new WebSocket(url.replace(/^http/, 'ws') + path, options);
+  const { protocols = [], ...rest } = options;
+  const ws = new WebSocket(url.replace(/^http/, 'ws') + path, protocols, rest);
   const frames: Frame[] = [];
   const waiters: Array<{ event: string; resolve: (f: Frame) => void }> = [];
   ws.on('message', (raw) => {

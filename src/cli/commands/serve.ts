@@ -14,6 +14,7 @@ const serveOptions = z.object({
   port: numberFlag(0, 65_535, true),
   token: z.optional(z.string().check(z.minLength(16, 'a token needs at least 16 characters'))),
   grace: numberFlag(0, 3600),
+  cors: z.optional(z.array(z.string().check(z.regex(/^(\*|https?:\/\/[^/\s?#]+)$/i, 'an origin such as http://localhost:5173, or *')))),
   quiet: z.optional(z.boolean()),
 });
 
@@ -61,6 +62,7 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
       port: options.port,
       tokens,
       messagesPerMinute: resolveLimits(config.limits).messagesPerMinute,
+      corsOrigins: options.cors ?? config.server?.corsOrigins ?? [],
       log,
     });
   } catch (error) {
