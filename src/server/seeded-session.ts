@@ -25,11 +25,28 @@ export interface SeedRequest {
   next: string;
 }
 
+/**
+ * The snapshot content of a persona, computed once per loaded persona: profile, prompt and the
+ * content hash over them cost more than the rest of a request on a busy server. The catalog hands
+ * out the same Persona object until its file changes, so a changed file gets a fresh snapshot.
+ */
+const snapshots = new WeakMap<Persona, ReturnType<typeof personaSnapshot>>();
+
+function snapshotOf(original: Persona): ReturnType<typeof personaSnapshot> {
+  let snapshot = snapshots.get(original);
+  if (!snapshot) {
+    const persona = personaForChat(original);
+    const profile = buildChatProfile(persona.data);
+    snapshot = personaSnapshot(persona, profile, buildSystemPrompt(persona, profile).text);
+    snapshots.set(original, snapshot);
+  }
+  return snapshot;
+}
+
 export function seedSession(request: SeedRequest): SessionRecord {
   const { store, turns } = request;
   const persona = personaForChat(request.persona);
-  const profile = buildChatProfile(persona.data);
-  const snapshot = store.saveSnapshot(personaSnapshot(persona, profile, buildSystemPrompt(persona, profile).text));
+  const snapshot = store.saveSnapshot(snapshotOf(request.persona));
   const firstUser = turns.find((t) => t.role === 'user')?.content ?? request.next;
   const session = store.createSession({
     personaId: persona.id,
