@@ -10,8 +10,9 @@ const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** True when the Host header names this machine's loopback interface on `port`. */
 export function isLoopbackHost(host: string | undefined, port: number): boolean {
   if (!host) return false;
-  const match = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(host.trim().toLowerCase());
-  if (!match || Number(match[2]) !== port) return false;
+  // Clients leave the port out when it is the default one (80).
+  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host.trim().toLowerCase());
+  if (!match || Number(match[2] ?? 80) !== port) return false;
   const name = match[1]!;
   return LOOPBACK_NAMES.has(name) || name.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
 }

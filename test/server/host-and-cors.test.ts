@@ -91,3 +91,18 @@ describe('CORS', () => {
     expect(otherPreflight.status).toBe(403);
   });
 });
+
+describe('persona serve --cors (built CLI)', () => {
+  it('allows the origins given by flag and by config, and no others', async () => {
+    const { startServeProcess } = await import('./serve-process.js');
+    const serve = await startServeProcess(['--cors', 'http://localhost:5173'], { server: { corsOrigins: ['https://ignored.example'] } });
+    const preflight = (origin: string) =>
+      fetch(`${serve.url}/v1/chat/completions`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await preflight('http://localhost:5173')).status).toBe(204);
+    // The flag replaces the config's list, as every flag does.
+    expect((await preflight('https://ignored.example')).status).toBe(403);
+    const fromConfig = await startServeProcess([], { server: { corsOrigins: ['https://app.example'] } });
+    const allowed = await fetch(`${fromConfig.url}/v1/models`, { headers: { origin: 'https://app.example' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
+  }, 30_000);
+});
