@@ -16,7 +16,10 @@ interface Frame {
   type: string;
   event: string;
   requestId: unknown;
+  // Parsed JSON read field by field, as the SSE tests read theirs.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   data: Record<string, any>;
+  taken?: boolean;
 }
 
 function open(
@@ -36,12 +39,18 @@ function open(
   });
   const next = (event: string) =>
     new Promise<Frame>((resolve) => {
-      const seen = frames.find((f) => f.event === event && !(f as { taken?: boolean }).taken);
+      const seen = frames.find((f) => f.event === event && !f.taken);
       if (seen) {
-        (seen as { taken?: boolean }).taken = true;
+        seen.taken = true;
         return resolve(seen);
       }
-      waiters.push({ event, resolve: (f) => ((f as { taken?: boolean }).taken = true) && resolve(f) });
+      waiters.push({
+        event,
+        resolve: (f) => {
+          f.taken = true;
+          resolve(f);
+        },
+      });
     });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve({ ws, frames, next }));

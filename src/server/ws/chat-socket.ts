@@ -109,7 +109,7 @@ function serveSocket(ws: WebSocket, userId: string, bound: string | undefined, d
       if (ws.readyState !== ws.OPEN) return resolve();
       ws.send(JSON.stringify({ type: 'message', event, requestId: requestId ?? null, data }), () => resolve());
     });
-  send('ready', { sessionId: sessionId ?? null }, null);
+  void send('ready', { sessionId: sessionId ?? null }, null);
 
   ws.on('message', (raw, isBinary) => {
     void (async () => {
