@@ -239,8 +239,13 @@ export class SqliteStore {
     return this.summaries('id = @id', { id, limit: 1 })[0];
   }
 
+  /** The latest session of all, or the latest one-to-one session with `personaId` (group sessions are continued as groups). */
   latestSession(personaId?: string): SessionSummary | undefined {
-    return this.listSessions({ personaId, limit: 1 })[0];
+    if (personaId === undefined) return this.listSessions({ limit: 1 })[0];
+    return this.summaries('persona_id = @personaId AND id NOT IN (SELECT session_id FROM session_participants)', {
+      personaId,
+      limit: 1,
+    })[0];
   }
 
   /**

@@ -237,3 +237,28 @@ describe('persona ask with several ids (independent answers)', { timeout: 60_000
     expect(run.stderr).toMatch(/note: Siobhan Gallagher: \$0\.30 of the today's budget/);
   });
 });
+
+describe('persona chat a,b piped, and going on with a group', { timeout: 60_000 }, () => {
+  it('each line is a moderator message; --continue reopens the group; ask refuses to add a one-to-one turn to it', async () => {
+    const home = tempDir();
+    const first = await runCli(['chat', 'cfo,icu-nurse'], { home, input: 'What about meal kits?\n/to icu-nurse And on nights?\n' });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Moderator: What about meal kits?');
+    expect(first.stdout).toContain('Moderator → Siobhan Gallagher: And on nights?');
+    const again = await runCli(['chat', '--continue'], { home, input: 'One more thing.\n' });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Moderator: One more thing.');
+    expect(rows(home, 'SELECT count(*) AS n FROM sessions')).toEqual([{ n: 1 }]);
+    expect(rows(home, "SELECT speaker_id FROM messages WHERE role = 'persona' ORDER BY seq").map((r) => r.speaker_id)).toEqual([
+      'cfo',
+      'icu-nurse',
+      'icu-nurse',
+      // Third moderator message: the round-robin has rotated twice, so cfo speaks first again.
+      'cfo',
+      'icu-nurse',
+    ]);
+    const ask = await runCli(['ask', '--continue', 'and then what?'], { home });
+    expect(ask.code).toBe(2);
+    expect(ask.stderr).toContain('is a group session');
+  });
+});

@@ -10,7 +10,7 @@ import { parseModeratorGuide, parseParticipantIds } from '../../src/research/gro
 import { participantRequest, participantTurns } from '../../src/research/group/participant-view.js';
 import { speakingOrder } from '../../src/research/group/turn-order.js';
 import type { GroupEvent } from '../../src/research/group/types.js';
-import type { MessageRecord } from '../../src/store/types.js';
+import type { MessageRecord } from '../../src/core/records.js';
 import { parseGroupInput } from '../../src/ui/group/group-input.js';
 import { ScriptedProvider } from '../chat/scripted-provider.js';
 import { persona } from '../persona/fixtures.js';

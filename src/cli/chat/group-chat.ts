@@ -4,7 +4,8 @@ import { ExitCode, UsageError } from '../../core/errors.js';
 import { resolvePersona } from '../../persona/loader.js';
 import { GroupConversation } from '../../research/group/group-conversation.js';
 import { parseParticipantIds } from '../../research/group/moderator-guide.js';
-import type { GroupStore } from '../../store/types.js';
+import type { GroupStore } from '../../chat/chat-store.js';
+import type { SessionRecord } from '../../core/records.js';
 import type { ChatServices } from '../../ui/services.js';
 import { parseGroupInput } from '../../ui/group/group-input.js';
 import type { ModelFlags } from '../engine-setup.js';
@@ -19,6 +20,8 @@ import type { ChatOptions } from './chat-options.js';
 
 export interface GroupChatSetup {
   ids: string;
+  /** A saved group session to go on with (--session, --continue). */
+  session?: SessionRecord;
   options: ChatOptions;
   flags: ModelFlags;
   config: Config;
@@ -29,8 +32,8 @@ export interface GroupChatSetup {
 }
 
 export async function runGroupChat(setup: GroupChatSetup): Promise<void> {
-  if (setup.options.continue || setup.options.session) {
-    throw new UsageError('a group chat starts a new group session', 'read an earlier one with: persona sessions show <id>');
+  if (!setup.session && (setup.options.continue || setup.options.session)) {
+    throw new UsageError('persona chat a,b,c starts a new group', 'go on with an earlier one: persona chat --session <id>');
   }
   const personas = parseParticipantIds(setup.ids).map((ref) => resolvePersona(ref));
   const members = await groupMembers(personas, {
@@ -44,6 +47,7 @@ export async function runGroupChat(setup: GroupChatSetup): Promise<void> {
     store: setup.store,
     members,
     order: setup.flags.seed === undefined ? { kind: 'round-robin' } : { kind: 'shuffled', seed: setup.flags.seed },
+    session: setup.session,
   });
   if (!setup.interactive) {
     process.exitCode = await lineGroupChat(group, setup.services);
@@ -59,7 +63,9 @@ export async function runGroupChat(setup: GroupChatSetup): Promise<void> {
   letInkRenderLive();
   keepStylesWithoutColour();
   let sessionId: string | undefined;
-  const app = mountGroupChat(setup.services, group, (id) => (sessionId = id));
+  const earlier = setup.session ? setup.store.listMessages(setup.session.id) : [];
+  if (earlier.length > 0) await Promise.all([loadMarkdownParser(), loadHighlighter()]);
+  const app = mountGroupChat(setup.services, group, earlier, (id) => (sessionId = id));
   setTimeout(() => {
     void setup.services.ready().catch(() => undefined);
     void loadMarkdownParser();

@@ -47,11 +47,13 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
       voice: { autoSend: options.voiceAutoSend, keepAudio: options.keepAudio },
       overBudget: options.overBudget,
     });
-    if (personaArg?.includes(',')) {
-      // Several personas: a group chat with the user as moderator.
+    // Several personas, or a group session reopened: a group chat with the user as moderator.
+    const group = opened.session ? eager?.getSessionSummary(opened.session.id)?.participants : undefined;
+    if (personaArg?.includes(',') || (group && group.length > 1)) {
       const { runGroupChat } = await import('../chat/group-chat.js');
       await runGroupChat({
-        ids: personaArg,
+        ids: group ? group.map((p) => p.personaId).join(',') : personaArg!,
+        session: group ? opened.session : undefined,
         options,
         flags,
         config,

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isUserError } from '../../core/errors.js';
 import type { ProviderName } from '../../core/messages.js';
 import { sanitizeInline, sanitizeText } from '../../core/sanitize.js';
-import type { MessageRecord } from '../../store/types.js';
+import type { MessageRecord } from '../../core/records.js';
 import { forTheChat } from '../chat/chat-hints.js';
 import { withIds, type HistoryItem, type NewHistoryItem } from '../chat/history-items.js';
 import { HistoryItemView } from '../chat/HistoryItemView.js';
@@ -18,12 +18,15 @@ import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { HistoryNavigator } from '../input/history-navigator.js';
 import type { ChatServices } from '../services.js';
 import { consumeGroupTurn } from './consume-group.js';
+import { groupItemsFromMessages } from './group-items.js';
 import type { GroupChat, GroupChatEvent } from './group-chat.js';
 import { GROUP_HELP, parseGroupInput } from './group-input.js';
 
 interface Props {
   services: ChatServices;
   group: GroupChat;
+  /** A reopened group session's messages, shown as its transcript. */
+  history: readonly MessageRecord[];
   onQuit(sessionId: string | undefined): void;
 }
 
@@ -38,12 +41,12 @@ async function* afterReady(ready: Promise<void>, events: () => AsyncIterable<Gro
  * `persona chat a,b,c`: the user moderates a group. Each message gets a reply from every
  * participant in turn, streamed under their name; `/to <id> …` asks one of them.
  */
-export function GroupChatScreen({ services, group, onQuit }: Props) {
+export function GroupChatScreen({ services, group, history: earlier, onQuit }: Props) {
   const views = useMemo(() => new Map(group.members.map((m) => [m.persona.id, personaView(m.persona)])), [group]);
   const header = useMemo<NewHistoryItem>(() => ({ kind: 'group-header', personas: [...views.values()] }), [views]);
-  const [items, setItems] = useState<HistoryItem[]>(() => withIds([header]));
+  const [items, setItems] = useState<HistoryItem[]>(() => withIds([header, ...groupItemsFromMessages(earlier, views)]));
   const [staticKey, setStaticKey] = useState(0);
-  const [totals, setTotals] = useState(() => totalsOf([]));
+  const [totals, setTotals] = useState(() => totalsOf(earlier));
   const lead = group.members[0]!.engine.provider;
   const [provider, setProvider] = useState<{ name: ProviderName; model: string }>({ name: lead.provider.name, model: lead.model });
   const push = useCallback((next: NewHistoryItem[]) => {

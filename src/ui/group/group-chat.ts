@@ -1,7 +1,7 @@
 import type { ChatEvent } from '../../chat/events.js';
 import type { ProviderName } from '../../core/messages.js';
 import type { Persona } from '../../persona/schema.js';
-import type { MessageRecord } from '../../store/types.js';
+import type { MessageRecord } from '../../core/records.js';
 
 // What the group chat screen needs from a group conversation. The CLI hands it the research
 // layer's GroupConversation (src/research/group), which has this shape; the UI states only what
