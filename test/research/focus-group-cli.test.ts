@@ -172,7 +172,7 @@ describe('persona focus-group on the OpenAI wire format', { timeout: 60_000 }, (
     const home = tempDir();
     // gpt-4o-mini input costs $0.15 per million tokens: each reply below costs $0.15.
     expect((await runCli(['config', 'set', 'limits.sessionBudgetUsd', '0.35'], { home })).code).toBe(0);
-    wire.enqueue(...[1, 2, 3, 4].map((n) => ({ text: `reply ${n}`, usage: { input: 1_000_000, output: 0 } })));
+    wire.enqueue(...[1, 2, 3].map((n) => ({ text: `reply ${n}`, usage: { input: 1_000_000, output: 0 } })));
     const warned = await runCli(['focus-group', 'cfo,icu-nurse,japan-teacher', '--topic', Q1, '--provider', 'openai'], {
       home,
       env: openaiEnv(),
@@ -187,6 +187,31 @@ describe('persona focus-group on the OpenAI wire format', { timeout: 60_000 }, (
     expect(stopped.code).toBe(6);
     expect(stopped.stderr).toMatch(/the session budget of \$0\.10 is spent/);
     expect(stopped.stdout).toContain('Diane Kowalczyk: pricey');
+    // The refused speaker gets no dangling label.
+    expect(stopped.stdout).not.toContain('Siobhan Gallagher:');
+  });
+});
+
+describe('persona focus-group when the provider fails', { timeout: 60_000 }, () => {
+  it('stops at the failed speaker with exit 4; what was said, and the failure, are saved under their speakers', async () => {
+    const home = tempDir();
+    wire.enqueue(
+      { text: 'First answer.' },
+      { status: 500, message: 'boom' },
+      { status: 500, message: 'boom' },
+      { status: 500, message: 'boom' },
+    );
+    const run = await runCli(['focus-group', 'cfo,icu-nurse,japan-teacher', '--topic', Q1, '--provider', 'openai'], {
+      home,
+      env: openaiEnv(),
+    });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/error: .*\(Siobhan Gallagher\)/);
+    expect(run.stdout).not.toContain('Kenji Morimoto');
+    expect(rows(home, "SELECT speaker_id, status FROM messages WHERE role = 'persona' ORDER BY seq")).toEqual([
+      { speaker_id: 'cfo', status: 'complete' },
+      { speaker_id: 'icu-nurse', status: 'error' },
+    ]);
   });
 });
 

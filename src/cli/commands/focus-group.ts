@@ -57,26 +57,29 @@ export default async function focusGroup(ids: string, rawOptions: Record<string,
         ),
       );
     }
-    for await (const event of runFocusGroup(
-      group,
-      { prompts, rounds: options.rounds },
-      { signal: interrupt.signal, noWait: !options.wait },
-    )) {
-      printer.handle(event);
-      // A failed reply stops the group: the next speakers would hear a gap, and the same provider
-      // would most likely fail them too. Everything so far is saved.
-      if (printer.outcome.failed.length > 0) break;
+    try {
+      for await (const event of runFocusGroup(
+        group,
+        { prompts, rounds: options.rounds },
+        { signal: interrupt.signal, noWait: !options.wait },
+      )) {
+        printer.handle(event);
+        // A failed reply stops the group: the next speakers would hear a gap, and the same provider
+        // would most likely fail them too. Everything so far is saved.
+        if (printer.outcome.failed.length > 0) break;
+      }
+    } finally {
+      // Also when a limit stops the group (exit 6): say where what was said is.
+      const { sessionId, replies } = printer.outcome;
+      if (sessionId && options.save) {
+        process.stderr.write(err.dim(`saved as group session ${sessionId} (${replies} replies): persona sessions show ${sessionId}\n`));
+      }
     }
     const { outcome } = printer;
     const failure = outcome.failed[0];
     if (failure) {
       process.stderr.write(`${err.red('error:')} ${sanitizeInline(failure.error.message)} (${sanitizeInline(failure.speaker.name)})\n`);
       if (failure.error.hint) process.stderr.write(`${err.dim('hint:')} ${sanitizeInline(failure.error.hint)}\n`);
-    }
-    if (outcome.sessionId && options.save) {
-      process.stderr.write(
-        err.dim(`saved as group session ${outcome.sessionId} (${outcome.replies} replies): persona sessions show ${outcome.sessionId}\n`),
-      );
     }
     process.exitCode = failure ? ExitCode.provider : interrupt.signal.aborted ? ExitCode.interrupted : ExitCode.ok;
   } finally {

@@ -58,9 +58,9 @@ export class GroupPrinter {
         break;
       }
       case 'speaker':
+        // The name is written when the reply starts: a request a limit refuses leaves no label behind.
         this.sanitizer = new TerminalSanitizer();
         this.text = '';
-        if (!this.options.json) this.write(`${this.label(event.speaker)}: `);
         break;
       case 'reply':
         this.reply(event.speaker, event.event);
@@ -74,6 +74,8 @@ export class GroupPrinter {
         this.note(`${speaker.name}: ${event.text}`);
         break;
       case 'start':
+        if (!this.options.json) this.write(`${this.label(speaker)}: `);
+        break;
       case 'usage':
         break;
       case 'delta':
