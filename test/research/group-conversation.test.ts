@@ -10,6 +10,7 @@ import { parseModeratorGuide, parseParticipantIds } from '../../src/research/gro
 import { participantRequest, participantTurns } from '../../src/research/group/participant-view.js';
 import { speakingOrder } from '../../src/research/group/turn-order.js';
 import type { GroupEvent } from '../../src/research/group/types.js';
+import { newUserMessage } from '../../src/core/new-message.js';
 import type { MessageRecord } from '../../src/core/records.js';
 import { parseGroupInput } from '../../src/ui/group/group-input.js';
 import { ScriptedProvider } from '../chat/scripted-provider.js';
@@ -42,29 +43,7 @@ async function drain(events: AsyncIterable<GroupEvent>): Promise<GroupEvent[]> {
 }
 
 function message(seq: number, fields: Partial<MessageRecord>): MessageRecord {
-  return {
-    id: `m${seq}`,
-    sessionId: 's',
-    seq,
-    role: 'persona',
-    content: '',
-    createdAt: '2026-01-01T00:00:00Z',
-    provider: null,
-    model: null,
-    inputTokens: null,
-    outputTokens: null,
-    cacheReadTokens: null,
-    cacheWriteTokens: null,
-    costUsd: null,
-    latencyFirstTokenMs: null,
-    latencyTotalMs: null,
-    status: 'complete',
-    finishReason: null,
-    inputMode: null,
-    error: null,
-    fallback: false,
-    ...fields,
-  };
+  return { ...newUserMessage('s', ''), id: `m${seq}`, seq, createdAt: '2026-01-01T00:00:00Z', role: 'persona', inputMode: null, ...fields };
 }
 
 const NAMES = new Map([
