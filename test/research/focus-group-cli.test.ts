@@ -19,10 +19,10 @@ beforeEach(() => wire.reset());
 
 const openaiEnv = () => ({ OPENAI_API_KEY: 'sk-test-SECRET-openai-1234', OPENAI_BASE_URL: `${wire.url}/v1` });
 
-function rows(home: string, sql: string): any[] {
+function rows(home: string, sql: string): Array<Record<string, unknown>> {
   const db = new Database(join(home, 'persona.db'), { readonly: true });
   try {
-    return db.prepare(sql).all();
+    return db.prepare(sql).all() as Array<Record<string, unknown>>;
   } finally {
     db.close();
   }
@@ -32,10 +32,19 @@ const NAMES = { cfo: 'Diane Kowalczyk', 'icu-nurse': 'Siobhan Gallagher', 'japan
 const Q1 = 'Would you pay $20 a month for a meal-planning app?';
 const Q2 = 'What would make you cancel it?';
 
+interface WireTurn {
+  role: string;
+  content: string;
+}
+
+/** The user turns of a recorded OpenAI request, in order. */
+function userTurns(body: { messages: WireTurn[] }): string[] {
+  return body.messages.filter((m) => m.role === 'user').map((m) => m.content);
+}
+
 /** The text of the last user turn of a recorded OpenAI request. */
-function lastUserTurn(body: any): string {
-  const users = body.messages.filter((m: any) => m.role === 'user');
-  return users[users.length - 1].content;
+function lastUserTurn(body: { messages: WireTurn[] }): string {
+  return userTurns(body).at(-1)!;
 }
 
 describe('persona focus-group on the OpenAI wire format', { timeout: 60_000 }, () => {
@@ -126,9 +135,12 @@ describe('persona focus-group on the OpenAI wire format', { timeout: 60_000 }, (
       );
     }
     expect(html.match(/<span class="speaker">Moderator<\/span>/g)).toHaveLength(2);
-    const json = JSON.parse((await runCli(['export', '--last', '--format', 'json'], { home })).stdout);
-    expect(json.session.participants.map((p: any) => p.name)).toEqual(Object.values(NAMES));
-    expect(json.messages.filter((m: any) => m.role === 'persona').map((m: any) => m.speakerId)).toEqual([...order]);
+    const json = JSON.parse((await runCli(['export', '--last', '--format', 'json'], { home })).stdout) as {
+      session: { participants: Array<{ name: string }> };
+      messages: Array<{ role: string; speakerId?: string }>;
+    };
+    expect(json.session.participants.map((p) => p.name)).toEqual(Object.values(NAMES));
+    expect(json.messages.filter((m) => m.role === 'persona').map((m) => m.speakerId)).toEqual([...order]);
     const txt = (await runCli(['export', '--last', '--format', 'txt'], { home })).stdout;
     expect(txt).toContain('Participants: Diane Kowalczyk (cfo), Siobhan Gallagher (icu-nurse), Kenji Morimoto (japan-teacher)');
   });
@@ -156,10 +168,7 @@ describe('persona focus-group on the OpenAI wire format', { timeout: 60_000 }, (
     expect(new Set(speakers.slice(3))).toEqual(new Set(Object.keys(NAMES)));
     // In the open round the first speaker has heard both others' first answers, and is asked to respond.
     const openRoundFirst = wire.requests[3]!.body;
-    const heard = openRoundFirst.messages
-      .filter((m: any) => m.role === 'user')
-      .map((m: any) => m.content)
-      .join('\n\n');
+    const heard = userTurns(openRoundFirst).join('\n\n');
     for (const [id, name] of Object.entries(NAMES)) {
       if (id === speakers[3]) expect(heard).not.toContain(`${name}: `);
       else expect(heard).toContain(`${name}: Hello from the wire server.`);

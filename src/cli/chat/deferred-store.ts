@@ -1,14 +1,7 @@
 import { StoreError } from '../../core/errors.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
 import type { GroupStore } from '../../chat/chat-store.js';
-import type {
-  MessageRecord,
-  NewEvent,
-  NewMessage,
-  PersonaSnapshot,
-  SessionParticipant,
-  SessionRecord,
-} from '../../core/records.js';
+import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionParticipant, SessionRecord } from '../../core/records.js';
 
 /**
  * The history database, opened after the chat's first frame is on screen instead of before it:
