@@ -201,6 +201,26 @@ describe('persona focus-group on the OpenAI wire format', { timeout: 60_000 }, (
   });
 });
 
+describe('persona focus-group on the Anthropic wire format', { timeout: 60_000 }, () => {
+  it('the second speaker hears the first by name, with the group in the system prompt', async () => {
+    const home = tempDir();
+    wire.enqueue({ text: 'Not without a trial.' }, { text: 'Too steep for me.' });
+    const run = await runCli(['focus-group', 'cfo,icu-nurse', '--topic', Q1, '--provider', 'anthropic'], {
+      home,
+      env: { ANTHROPIC_API_KEY: 'sk-ant-test-group', ANTHROPIC_BASE_URL: wire.url },
+    });
+    expect(run.code).toBe(0);
+    expect(wire.requests.map((r) => r.format)).toEqual(['anthropic', 'anthropic']);
+    const second = wire.requests[1]!.body as { system: unknown; messages: Array<{ role: string; content: unknown }> };
+    expect(second.messages.map((m) => m.role)).toEqual(['user']);
+    expect(JSON.stringify(second.messages[0]!.content)).toContain(`Moderator: ${Q1}\\n\\nDiane Kowalczyk: Not without a trial.`);
+    expect(JSON.stringify(second.system)).toContain(
+      'You are Siobhan Gallagher, taking part in a moderated focus group with Diane Kowalczyk.',
+    );
+    expect(run.stdout).toContain('Siobhan Gallagher: Too steep for me.');
+  });
+});
+
 describe('persona focus-group when the provider fails', { timeout: 60_000 }, () => {
   it('stops at the failed speaker with exit 4; what was said, and the failure, are saved under their speakers', async () => {
     const home = tempDir();
