@@ -1,4 +1,4 @@
-import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionRecord } from '../core/records.js';
+import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionParticipant, SessionRecord } from '../core/records.js';
 
 // The engine depends on `ChatStore` only, so it runs against any implementation (the SQLite one in
 // src/store, the deferred one the chat opens with, or the in-memory one in tests).
@@ -14,4 +14,10 @@ export interface ChatStore {
   recordEvent(event: NewEvent): void;
   /** USD spent on replies created at or after `sinceIso`, across sessions (the daily budget). */
   spentSince?(sinceIso: string): number;
+}
+
+/** What a group conversation (src/research/group) needs on top: its participants. */
+export interface GroupStore extends ChatStore {
+  addParticipants(sessionId: string, participants: ReadonlyArray<{ personaId: string; snapshotId: string }>): void;
+  listParticipants(sessionId: string): SessionParticipant[];
 }

@@ -6,10 +6,10 @@ import { costOf, priceFor } from '../providers/pricing.js';
 import type { Provider, ProviderRequest } from '../providers/types.js';
 import { newOpeningMessage, newUserMessage } from '../core/new-message.js';
 import type { ChatStore } from './chat-store.js';
-import type { MessageRecord, SessionRecord } from '../core/records.js';
+import type { MessageRecord, PersonaSnapshot, SessionRecord } from '../core/records.js';
 import type { ChatEvent } from './events.js';
 import { conversationTurns, DEFAULT_WINDOW, historyWindow, type HistoryWindow } from './history.js';
-import { admitMessage } from './limits/admission.js';
+import { admitMessage, checkConversation } from './limits/admission.js';
 import { SessionRateLimit } from './limits/rate-limit.js';
 import type { LimitSettings } from './limits/settings.js';
 import { summaryMessage } from '../core/carried-summary.js';
@@ -71,6 +71,12 @@ export interface SendOptions {
   noWait?: boolean;
 }
 
+/** One turn in a group conversation (src/research/group): the driver built the messages. */
+export interface RespondOptions extends SendOptions {
+  /** Appended to the system prompt for this request (who else is in the group, how to take part). */
+  context?: string;
+}
+
 interface Outcome {
   text: string;
   usage: Usage | undefined;
@@ -112,6 +118,74 @@ export class ChatEngine {
   /** The greeting this conversation opens with, until its session starts (then it is the first message). */
   get opening(): string | undefined {
     return this.sessionRecord ? undefined : this.deps.options.opening?.trim() || undefined;
+  }
+
+  /** Saves (or finds) the snapshot of this persona as it is chatted with: a group session's participants refer to it. */
+  saveSnapshot(): PersonaSnapshot {
+    const { store, persona, profile, systemPrompt } = this.deps;
+    return store.saveSnapshot(personaSnapshot(persona, profile, systemPrompt));
+  }
+
+  /** Takes part in a session someone else created (a group session): replies are saved there. */
+  joinSession(session: SessionRecord): void {
+    this.sessionRecord = session;
+  }
+
+  /**
+   * This persona's turn in a group conversation: `messages` is the group transcript as this
+   * participant sees it (src/research/group/participant-view.ts), ending with what they answer.
+   * Nothing user-side is saved here (the driver saved the moderator's message); the reply is
+   * saved in the joined session under this persona's id. Budgets and the rate limit apply to
+   * every request, so a group of five spends and paces as five requests.
+   */
+  async *respond(messages: ChatTurn[], options: RespondOptions = {}): AsyncGenerator<ChatEvent> {
+    const session = this.sessionRecord;
+    if (!session) throw new UsageError('a group turn needs the group session first (joinSession)');
+    const limits = this.deps.options.limits;
+    if (limits) {
+      yield* admitMessage({
+        store: this.deps.store,
+        personaId: this.deps.persona.id,
+        sessionId: session.id,
+        prior: this.deps.store.listMessages(session.id),
+        text: '',
+        provider: this.active.provider.name,
+        limits,
+        rate: this.rateLimit(limits),
+        overBudget: this.deps.options.overBudget === true,
+        noWait: options.noWait === true,
+        signal: options.signal,
+        requests: 'replies',
+      });
+    }
+    yield* this.reply(session, messages, null, options, 0, { speakerId: this.deps.persona.id, context: options.context });
+  }
+
+  /**
+   * A group conversation's moderator message, before it is saved: refused (LimitError) when the
+   * session has reached its turn or context limit, as `send` refuses a user message.
+   */
+  admitGroupMessage(text: string): void {
+    const limits = this.deps.options.limits;
+    if (!limits) return;
+    checkConversation({
+      store: this.deps.store,
+      personaId: this.deps.persona.id,
+      sessionId: this.sessionRecord?.id ?? null,
+      prior: this.messages(),
+      text,
+      provider: this.active.provider.name,
+      limits,
+      rate: undefined,
+      overBudget: false,
+      noWait: true,
+      signal: undefined,
+    });
+  }
+
+  /** How much earlier conversation goes with a request. */
+  get window(): HistoryWindow {
+    return this.deps.options.window ?? DEFAULT_WINDOW;
   }
 
   messages(): MessageRecord[] {
@@ -265,6 +339,7 @@ export class ChatEngine {
     userMessage: MessageRecord | null,
     options: SendOptions,
     seedOffset = 0,
+    group: { speakerId: string; context?: string } | undefined = undefined,
   ): AsyncGenerator<ChatEvent> {
     const generation = ++this.generation;
     const { store, persona } = this.deps;
@@ -272,7 +347,7 @@ export class ChatEngine {
     yield { type: 'start', sessionId: session.id, userMessage, provider: active.provider.name, model: active.model };
 
     const started = performance.now();
-    let outcome: Outcome = yield* this.stream(active, messages, options.signal, started, seedOffset);
+    let outcome: Outcome = yield* this.stream(active, messages, options.signal, started, seedOffset, group?.context);
     let fallback = false;
     const fb = this.deps.options.fallback;
     if (outcome.error && fb && fb.provider.name !== active.provider.name && !options.signal?.aborted && outcome.text === '') {
@@ -280,7 +355,7 @@ export class ChatEngine {
       yield { type: 'fallback', error: outcome.error, provider: fb.provider.name, model: fb.model };
       active = fb;
       fallback = true;
-      outcome = yield* this.stream(fb, messages, options.signal, started, seedOffset);
+      outcome = yield* this.stream(fb, messages, options.signal, started, seedOffset, group?.context);
     }
 
     const status = outcome.error ? 'error' : outcome.finishReason === 'interrupted' ? 'interrupted' : 'complete';
@@ -304,6 +379,7 @@ export class ChatEngine {
         inputMode: null,
         error: outcome.error ? outcome.error.message : null,
         fallback,
+        ...(group ? { speakerId: group.speakerId } : {}),
       }),
     );
     if (generation !== this.generation) return;
@@ -328,6 +404,7 @@ export class ChatEngine {
     signal: AbortSignal | undefined,
     started: number,
     seedOffset: number,
+    groupContext?: string,
   ): AsyncGenerator<ChatEvent, Outcome> {
     const { persona, profile, systemPrompt, options } = this.deps;
     const outcome: Outcome = {
@@ -338,7 +415,7 @@ export class ChatEngine {
       error: undefined,
       firstTokenMs: null,
     };
-    const extra = options.contextFor?.(messages);
+    const extra = [options.contextFor?.(messages), groupContext].filter(Boolean).join('\n\n');
     const request: ProviderRequest = {
       system: extra ? `${systemPrompt}\n\n${extra}` : systemPrompt,
       messages,

@@ -28,7 +28,11 @@ export function conversationTurns(messages: MessageRecord[]): ChatTurn[] {
 }
 
 export function historyWindow(messages: MessageRecord[], window: HistoryWindow = DEFAULT_WINDOW): ChatTurn[] {
-  const turns = conversationTurns(messages);
+  return windowTurns(conversationTurns(messages), window);
+}
+
+/** The last turns that fit the window, never opening with the persona. */
+export function windowTurns(turns: ChatTurn[], window: HistoryWindow = DEFAULT_WINDOW): ChatTurn[] {
   let picked = window.maxMessages > 0 ? turns.slice(-window.maxMessages) : [];
   let tokens = picked.reduce((sum, t) => sum + estimateTokens(t.content), 0);
   while (picked.length > 0 && tokens > window.maxTokens) {

@@ -1,13 +1,14 @@
 import { newId } from '../core/ids.js';
-import type { ChatStore } from './chat-store.js';
-import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionRecord } from '../core/records.js';
+import type { GroupStore } from './chat-store.js';
+import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionParticipant, SessionRecord } from '../core/records.js';
 
 /** A ChatStore that keeps everything in memory: `ask --no-save`, and engine tests. */
-export class MemoryStore implements ChatStore {
+export class MemoryStore implements GroupStore {
   readonly snapshots = new Map<string, PersonaSnapshot>();
   readonly sessions = new Map<string, SessionRecord>();
   readonly messages: MessageRecord[] = [];
   readonly events: NewEvent[] = [];
+  readonly participants = new Map<string, SessionParticipant[]>();
 
   saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): PersonaSnapshot {
     for (const s of this.snapshots.values()) if (s.contentHash === snapshot.contentHash) return s;
@@ -34,6 +35,19 @@ export class MemoryStore implements ChatStore {
     const session = this.sessions.get(message.sessionId);
     if (session) session.lastActiveAt = saved.createdAt;
     return saved;
+  }
+
+  addParticipants(sessionId: string, participants: ReadonlyArray<{ personaId: string; snapshotId: string }>): void {
+    const list = this.participants.get(sessionId) ?? [];
+    for (const p of participants) {
+      const name = this.snapshots.get(p.snapshotId)?.name ?? p.personaId;
+      list.push({ personaId: p.personaId, snapshotId: p.snapshotId, name, position: list.length + 1 });
+    }
+    this.participants.set(sessionId, list);
+  }
+
+  listParticipants(sessionId: string): SessionParticipant[] {
+    return this.participants.get(sessionId) ?? [];
   }
 
   listMessages(sessionId: string): MessageRecord[] {

@@ -109,6 +109,6 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
   });
 }
 
-export function memoryStore(): ChatStore {
+export function memoryStore(): MemoryStore {
   return new MemoryStore();
 }

@@ -4,6 +4,7 @@ import * as ask from './register/ask.js';
 import * as chat from './register/chat.js';
 import * as config from './register/config.js';
 import * as exportCommand from './register/export.js';
+import * as focusGroup from './register/focus-group.js';
 import * as personas from './register/personas.js';
 import * as serve from './register/serve.js';
 import * as sessions from './register/sessions.js';
@@ -15,7 +16,7 @@ import { VERSION } from './version.js';
 // own file under register/; its action lives under commands/ and is imported only when that
 // command runs, so `persona --version` and `persona personas list` never load Ink, the SDKs or SQLite.
 // The order here is the order `persona --help` lists them in.
-const COMMANDS = [chat, personas, ask, sessions, exportCommand, config, voice, stats, serve];
+const COMMANDS = [chat, personas, ask, focusGroup, sessions, exportCommand, config, voice, stats, serve];
 
 export function buildProgram(): Command {
   const program = new Command('persona')

@@ -55,12 +55,27 @@ export interface MessageRecord {
   fallback: boolean;
   /** The kept recording of a spoken message (--keep-audio); absent otherwise. */
   audioPath?: string | null;
+  /** Group sessions: the persona id of the participant who wrote this reply; absent otherwise. */
+  speakerId?: string | null;
+  /** Group sessions: the one participant a moderator message was addressed to (`/to`); absent when to all. */
+  addresseeId?: string | null;
 }
 
 export type NewMessage = Omit<MessageRecord, 'id' | 'seq' | 'createdAt'> & { createdAt?: string };
 
+/** One participant of a group session, in speaking order (position 1 first). */
+export interface SessionParticipant {
+  personaId: string;
+  /** The persona's name as it was when the session started (from its snapshot). */
+  name: string;
+  snapshotId: string;
+  position: number;
+}
+
 export interface SessionSummary extends SessionRecord {
   personaName: string;
+  /** Present (two or more) for a group session only. */
+  participants?: SessionParticipant[];
   messageCount: number;
   inputTokens: number;
   outputTokens: number;

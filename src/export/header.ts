@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { readSummaryMessage } from '../core/carried-summary.js';
-import type { MessageRecord } from '../core/records.js';
+import type { MessageRecord, SessionParticipant } from '../core/records.js';
 import type { Transcript } from './types.js';
 
 // What every format says about a session and about each message, as raw (untrusted) strings.
@@ -11,13 +11,28 @@ export interface HeaderField {
   value: string;
 }
 
+/** The participants of a group session (two or more), else undefined. */
+function groupOf(transcript: Transcript): SessionParticipant[] | undefined {
+  const participants = transcript.session.participants;
+  return participants && participants.length > 1 ? participants : undefined;
+}
+
 export function transcriptTitle(transcript: Transcript): string {
+  const group = groupOf(transcript);
+  if (group) return `Group conversation with ${listNames(group.map((p) => p.name))}`;
   return `Conversation with ${transcript.session.personaName}`;
+}
+
+function listNames(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }
 
 export function headerFields(transcript: Transcript): HeaderField[] {
   const s = transcript.session;
-  const fields: HeaderField[] = [{ label: 'Persona', value: `${s.personaName} (${s.personaId})` }];
+  const group = groupOf(transcript);
+  const fields: HeaderField[] = group
+    ? [{ label: 'Participants', value: group.map((p) => `${p.name} (${p.personaId})`).join(', ') }]
+    : [{ label: 'Persona', value: `${s.personaName} (${s.personaId})` }];
   if (s.title) fields.push({ label: 'Title', value: s.title });
   fields.push(
     { label: 'Session', value: s.id },
@@ -51,8 +66,15 @@ function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/**
+ * Who said it. In a group session each reply names its participant, and the user's messages are
+ * the moderator's (with the one participant addressed by `/to`, if any).
+ */
 export function speakerLabel(message: MessageRecord, transcript: Transcript): string {
-  if (message.role !== 'user') return transcript.session.personaName;
+  const group = groupOf(transcript);
+  const nameOf = (id: string) => group?.find((p) => p.personaId === id)?.name ?? id;
+  if (message.role !== 'user') return group && message.speakerId ? nameOf(message.speakerId) : transcript.session.personaName;
+  if (group) return message.addresseeId ? `Moderator → ${nameOf(message.addresseeId)}` : 'Moderator';
   return message.inputMode === 'script' && readSummaryMessage(message.content) ? 'Summary carried over' : 'You';
 }
 

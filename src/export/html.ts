@@ -28,7 +28,7 @@ export function renderHtml(transcript: Transcript): string {
     const audioLink = audio ? ` · <a class="audio" href="${escapeHtml(audio)}">audio</a>` : '';
     const body = messageBody(message);
     return [
-      `<li class="${message.role === 'user' ? 'user' : 'persona'}">`,
+      `<li class="${message.role === 'user' ? 'user' : 'persona'}"${message.speakerId ? ` data-speaker="${escapeHtml(message.speakerId)}"` : ''}>`,
       `<div class="meta"><span class="speaker">${inline(speakerLabel(message, transcript))}</span> · `,
       `<time datetime="${escapeHtml(message.createdAt)}">${inline(formatTimestamp(message.createdAt))}</time>${notes}${audioLink}</div>`,
       body,

@@ -24,6 +24,16 @@ const session = z.object({
   inputTokens: count,
   outputTokens: count,
   costUsd: z.nullable(z.number().check(z.nonnegative())),
+  participants: z.optional(
+    z.array(
+      z.object({
+        personaId: z.string(),
+        name: z.string(),
+        snapshotId: z.string(),
+        position: z.number().check(z.int(), z.positive()),
+      }),
+    ),
+  ),
 });
 
 const snapshot = z.object({
@@ -59,6 +69,8 @@ const message = z.object({
   error: z.nullable(z.string()),
   fallback: z.boolean(),
   audioPath: z.optional(z.nullable(z.string())),
+  speakerId: z.optional(z.nullable(z.string())),
+  addresseeId: z.optional(z.nullable(z.string())),
 });
 
 export const TRANSCRIPT_JSON_FORMAT = 'persona-chat.transcript';

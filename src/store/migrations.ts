@@ -95,12 +95,34 @@ CREATE INDEX events_by_kind_time ON events (kind, created_at);
 CREATE INDEX events_by_session ON events (session_id);
 `;
 
+/**
+ * A session with participants is a group session; its `persona_id`/`snapshot_id` are the first
+ * participant's, so everything that reads one-to-one sessions still reads it. A persona message
+ * names its speaker (null in a one-to-one session: the session's persona); a moderator message
+ * addressed to one participant (`/to`) names the addressee.
+ */
+const groupSessions = `
+CREATE TABLE session_participants (
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 1),
+  persona_id TEXT NOT NULL,
+  snapshot_id TEXT NOT NULL REFERENCES persona_snapshots (id),
+  PRIMARY KEY (session_id, position),
+  UNIQUE (session_id, persona_id)
+) STRICT;
+CREATE INDEX session_participants_by_persona ON session_participants (persona_id);
+ALTER TABLE messages ADD COLUMN speaker_id TEXT;
+ALTER TABLE messages ADD COLUMN addressee_id TEXT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '001_initial_schema', up: (db) => db.exec(initialSchema) },
   // The daily budget and `persona stats` select messages by time across sessions.
   { name: '002_messages_by_time', up: (db) => db.exec('CREATE INDEX messages_by_time ON messages (created_at)') },
   // A spoken message kept with --keep-audio records where its WAV is.
   { name: '003_message_audio_path', up: (db) => db.exec('ALTER TABLE messages ADD COLUMN audio_path TEXT') },
+  // Group sessions (focus groups, `persona chat a,b,c`): who takes part, and who said each message.
+  { name: '004_group_sessions', up: (db) => db.exec(groupSessions) },
 ];
 
 const MIGRATIONS_TABLE = 'migrations';

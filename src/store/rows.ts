@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import '../core/zod-setup.js';
 import { StoreError } from '../core/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from '../core/messages.js';
-import type { MessageRecord, PersonaSnapshot, SearchHit, SessionRecord, SessionSummary } from '../core/records.js';
+import type { MessageRecord, PersonaSnapshot, SearchHit, SessionParticipant, SessionRecord, SessionSummary } from '../core/records.js';
 
 // Rows read back are checked before they become records: a file edited by hand or by another
 // tool must produce a clear StoreError, not a wrong type travelling through the app.
@@ -65,6 +65,16 @@ const messageRow = z.object({
   error: z.nullable(z.string()),
   fallback: z.union([z.literal(0), z.literal(1)]),
   audio_path: z.optional(z.nullable(z.string())),
+  speaker_id: z.optional(z.nullable(z.string())),
+  addressee_id: z.optional(z.nullable(z.string())),
+});
+
+const participantRow = z.object({
+  session_id: z.string(),
+  position: z.number().check(z.int(), z.positive()),
+  persona_id: z.string(),
+  snapshot_id: z.string(),
+  name: z.string(),
 });
 
 const searchRow = z.object({
@@ -170,7 +180,14 @@ export function toMessage(row: unknown): MessageRecord {
     error: r.error,
     fallback: r.fallback === 1,
     ...(r.audio_path ? { audioPath: r.audio_path } : {}),
+    ...(r.speaker_id ? { speakerId: r.speaker_id } : {}),
+    ...(r.addressee_id ? { addresseeId: r.addressee_id } : {}),
   };
+}
+
+export function toParticipant(row: unknown): SessionParticipant {
+  const r = parseRow(participantRow, row, 'session participant');
+  return { personaId: r.persona_id, name: r.name, snapshotId: r.snapshot_id, position: r.position };
 }
 
 export function toSearchHit(row: unknown): SearchHit {

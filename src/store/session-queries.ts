@@ -40,8 +40,8 @@ SELECT
   m.session_id,
   m.id AS message_id,
   m.seq,
-  s.persona_id,
-  p.name AS persona_name,
+  coalesce(m.speaker_id, s.persona_id) AS persona_id,
+  coalesce(speaker.name, p.name) AS persona_name,
   m.role,
   m.created_at,
   snippet(messages_fts, 0, '«', '»', '…', 12) AS snippet,
@@ -50,7 +50,22 @@ FROM messages_fts
 JOIN messages m ON m.pk = messages_fts.rowid
 JOIN sessions s ON s.id = m.session_id
 JOIN persona_snapshots p ON p.id = s.snapshot_id
-WHERE messages_fts MATCH @query${byPersona ? ' AND s.persona_id = @personaId' : ''}
+LEFT JOIN session_participants sp ON sp.session_id = m.session_id AND sp.persona_id = m.speaker_id
+LEFT JOIN persona_snapshots speaker ON speaker.id = sp.snapshot_id
+WHERE messages_fts MATCH @query${byPersona ? ` AND ${BY_PERSONA}` : ''}
 ORDER BY score, m.created_at DESC
 LIMIT @limit`;
+}
+
+/** A session with the persona, or a group session it takes part in. */
+const BY_PERSONA = `(s.persona_id = @personaId OR s.id IN (SELECT session_id FROM session_participants WHERE persona_id = @personaId))`;
+
+/** Participants with their names as chatted with, in speaking order. */
+export function participantsSql(where: string): string {
+  return `
+SELECT sp.session_id, sp.position, sp.persona_id, sp.snapshot_id, p.name
+FROM session_participants sp
+JOIN persona_snapshots p ON p.id = sp.snapshot_id
+WHERE ${where}
+ORDER BY sp.session_id, sp.position`;
 }

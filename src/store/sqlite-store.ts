@@ -3,11 +3,20 @@ import { StoreError, UsageError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
 import { toFtsQuery } from './fts-query.js';
-import { toMessage, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
-import { searchSql, sessionSummarySql } from './session-queries.js';
+import { toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
+import { participantsSql, searchSql, sessionSummarySql } from './session-queries.js';
 import { withStoreErrors } from './store-errors.js';
 import { readUsageStats, type StatsFilter, type UsageStats } from './usage-stats.js';
-import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SearchHit, SessionRecord, SessionSummary } from '../core/records.js';
+import type {
+  MessageRecord,
+  NewEvent,
+  NewMessage,
+  PersonaSnapshot,
+  SearchHit,
+  SessionParticipant,
+  SessionRecord,
+  SessionSummary,
+} from '../core/records.js';
 
 export interface SqliteStoreOptions {
   /** The clock; tests pin it to order sessions deterministically. */
@@ -30,7 +39,7 @@ const DEFAULT_SEARCH_LIMIT = 20;
  * transaction: it takes the write lock up front, so two processes never deadlock on a lock
  * upgrade, and the busy timeout (not SQLITE_BUSY) is what a second writer experiences.
  */
-// Shaped to ChatStore (src/chat/chat-store.ts) without importing it: the store sits below the engine.
+// Shaped to GroupStore (src/chat/chat-store.ts) without importing it: the store sits below the engine.
 // Where the CLI hands it to the engine as a ChatStore, the compiler checks that it fits.
 export class SqliteStore {
   readonly file: string;
@@ -149,17 +158,39 @@ export class SqliteStore {
         inputMode: message.inputMode ?? null,
         error: message.error ?? null,
         fallback: message.fallback === true,
+        ...(message.speakerId ? { speakerId: message.speakerId } : {}),
+        ...(message.addresseeId ? { addresseeId: message.addresseeId } : {}),
       };
       this.statement(
         `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, model, input_tokens,
            output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, latency_first_ms, latency_total_ms,
-           status, finish_reason, input_mode, error, fallback)
+           status, finish_reason, input_mode, error, fallback, speaker_id, addressee_id)
          VALUES (@id, @sessionId, @seq, @role, @content, @createdAt, @provider, @model, @inputTokens,
            @outputTokens, @cacheReadTokens, @cacheWriteTokens, @costUsd, @latencyFirstTokenMs, @latencyTotalMs,
-           @status, @finishReason, @inputMode, @error, @fallback)`,
-      ).run({ ...record, fallback: record.fallback ? 1 : 0 });
+           @status, @finishReason, @inputMode, @error, @fallback, @speakerId, @addresseeId)`,
+      ).run({
+        ...record,
+        fallback: record.fallback ? 1 : 0,
+        speakerId: record.speakerId ?? null,
+        addresseeId: record.addresseeId ?? null,
+      });
       return record;
     });
+  }
+
+  /** Makes the session a group session: its participants, in speaking order. */
+  addParticipants(sessionId: string, participants: ReadonlyArray<{ personaId: string; snapshotId: string }>): void {
+    this.transaction(() => {
+      const { next } = this.statement('SELECT coalesce(max(position), 0) + 1 AS next FROM session_participants WHERE session_id = ?').get(
+        sessionId,
+      ) as { next: number };
+      const insert = this.statement('INSERT INTO session_participants (session_id, position, persona_id, snapshot_id) VALUES (?, ?, ?, ?)');
+      participants.forEach((p, i) => insert.run(sessionId, next + i, p.personaId, p.snapshotId));
+    });
+  }
+
+  listParticipants(sessionId: string): SessionParticipant[] {
+    return this.guarded(() => this.statement(participantsSql('sp.session_id = ?')).all(sessionId).map(toParticipant));
   }
 
   listMessages(sessionId: string): MessageRecord[] {
@@ -196,7 +227,11 @@ export class SqliteStore {
 
   /** Most recently active first. */
   listSessions(options: { personaId?: string; limit?: number } = {}): SessionSummary[] {
-    const where = options.personaId === undefined ? '1' : 'persona_id = @personaId';
+    // A group session is listed under each of its participants.
+    const where =
+      options.personaId === undefined
+        ? '1'
+        : '(persona_id = @personaId OR id IN (SELECT session_id FROM session_participants WHERE persona_id = @personaId))';
     return this.summaries(where, { personaId: options.personaId, limit: options.limit ?? NO_LIMIT });
   }
 
@@ -204,8 +239,13 @@ export class SqliteStore {
     return this.summaries('id = @id', { id, limit: 1 })[0];
   }
 
+  /** The latest session of all, or the latest one-to-one session with `personaId` (group sessions are continued as groups). */
   latestSession(personaId?: string): SessionSummary | undefined {
-    return this.listSessions({ personaId, limit: 1 })[0];
+    if (personaId === undefined) return this.listSessions({ limit: 1 })[0];
+    return this.summaries('persona_id = @personaId AND id NOT IN (SELECT session_id FROM session_participants)', {
+      personaId,
+      limit: 1,
+    })[0];
   }
 
   /**
@@ -266,7 +306,27 @@ export class SqliteStore {
 
   private summaries(where: string, params: Record<string, unknown>): SessionSummary[] {
     const bound = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
-    return this.guarded(() => this.statement(sessionSummarySql(where)).all(bound).map(toSessionSummary));
+    return this.guarded(() => {
+      const sessions = this.statement(sessionSummarySql(where)).all(bound).map(toSessionSummary);
+      return this.withParticipants(sessions);
+    });
+  }
+
+  /** Attaches the participants of the group sessions among `sessions` (one query for all of them). */
+  private withParticipants(sessions: SessionSummary[]): SessionSummary[] {
+    if (sessions.length === 0) return sessions;
+    const ids = sessions.map((s) => s.id);
+    const rows = this.db.prepare(participantsSql(`sp.session_id IN (${ids.map(() => '?').join(', ')})`)).all(...ids) as Array<
+      Record<string, unknown>
+    >;
+    if (rows.length === 0) return sessions;
+    const bySession = new Map<string, SessionParticipant[]>();
+    for (const row of rows) {
+      const list = bySession.get(String(row.session_id)) ?? [];
+      list.push(toParticipant(row));
+      bySession.set(String(row.session_id), list);
+    }
+    return sessions.map((s) => (bySession.has(s.id) ? { ...s, participants: bySession.get(s.id)! } : s));
   }
 
   private statement(sql: string): BetterSqlite3.Statement {

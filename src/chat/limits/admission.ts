@@ -28,6 +28,12 @@ export interface AdmissionRequest {
   noWait: boolean;
   signal: AbortSignal | undefined;
   now?: () => number;
+  /**
+   * What counts as a request: the user's messages (a conversation), or the replies (a group
+   * conversation, where one moderator message makes a request per participant). For replies the
+   * conversation limits were checked when the moderator's message was admitted.
+   */
+  requests?: 'messages' | 'replies';
 }
 
 const CONTINUE_HINT =
@@ -36,7 +42,7 @@ const BUDGET_HINT = 'raise it with `persona config set limits.%s <usd>` (0 = no 
 
 export async function* admitMessage(req: AdmissionRequest): AsyncGenerator<ChatEvent, void> {
   const now = req.now ?? Date.now;
-  checkConversation(req);
+  if (req.requests !== 'replies') checkConversation(req);
   yield* checkBudgets(req, now());
   if (req.rate && req.provider !== 'offline') yield* awaitRateLimit(req, req.rate, now);
 }
@@ -51,7 +57,7 @@ function refuse(req: AdmissionRequest, error: LimitError, data: Record<string, u
   throw error;
 }
 
-function checkConversation(req: AdmissionRequest): void {
+export function checkConversation(req: AdmissionRequest): void {
   const { maxTurns, contextTokens } = req.limits;
   const turns = req.prior.filter((m) => m.role === 'user').length;
   if (maxTurns > 0 && turns >= maxTurns) {
@@ -150,7 +156,8 @@ function* checkBudgets(req: AdmissionRequest, nowMs: number): Generator<ChatEven
 }
 
 async function* awaitRateLimit(req: AdmissionRequest, rate: SessionRateLimit, now: () => number): AsyncGenerator<ChatEvent, void> {
-  const stored = req.prior.filter((m) => m.role === 'user').map((m) => Date.parse(m.createdAt));
+  const counted = req.requests === 'replies' ? 'persona' : 'user';
+  const stored = req.prior.filter((m) => m.role === counted).map((m) => Date.parse(m.createdAt));
   const waitMs = rate.waitMs(stored, now());
   if (waitMs > 0) {
     const data = { perMinute: rate.perMinute, waitMs, waited: !req.noWait };

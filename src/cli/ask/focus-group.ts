@@ -8,9 +8,11 @@ import { setUpEngine, type ModelFlags } from '../engine-setup.js';
 import { c, printJson, println, sanitizeInline } from '../output.js';
 import { collectTurn, turnJson, type TurnResult } from './turn-result.js';
 
-// The same question to several personas at once: a focus group in one command. Replies run in
-// parallel; each is printed, labelled, as soon as it and those before it are done, so the output
-// order is the order the personas were named in.
+// The same question to several personas at once (`ask a,b,c`, `ask --all`): independent answers,
+// one session per persona. The personas never hear each other; for a discussion where they do,
+// see `persona focus-group` (src/research/group). Replies run in parallel; each is printed,
+// labelled, as soon as it and those before it are done, so the output order is the order the
+// personas were named in. Rate-limit waits and budget warnings are printed on stderr as they come.
 
 export interface FocusGroup {
   personas: Persona[];

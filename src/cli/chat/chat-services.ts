@@ -68,6 +68,12 @@ export function createChatServices(setup: ServiceSetup): ChatServices {
       const sqlite = setup.sqlite();
       if (!sqlite) throw new UsageError('this chat runs with --no-save: there are no saved sessions here');
       const session = findSessionOrFail(sqlite, ref);
+      if (session.participants && session.participants.length > 1) {
+        throw new UsageError(
+          `session ${session.id} is a group session`,
+          `reopen it as a group: quit, then persona chat --session ${session.id}`,
+        );
+      }
       return { session, persona: resolvePersona(session.personaId), messages: sqlite.listMessages(session.id) };
     },
     async exportSession(sessionId, format, file) {

@@ -1,7 +1,7 @@
 import { StoreError } from '../../core/errors.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
-import type { ChatStore } from '../../chat/chat-store.js';
-import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionRecord } from '../../core/records.js';
+import type { GroupStore } from '../../chat/chat-store.js';
+import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionParticipant, SessionRecord } from '../../core/records.js';
 
 /**
  * The history database, opened after the chat's first frame is on screen instead of before it:
@@ -9,7 +9,7 @@ import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionRecor
  * otherwise stare at. Nothing touches the store before the first message, and the chat waits
  * for `ready` before sending one.
  */
-export class DeferredSqliteStore implements ChatStore {
+export class DeferredSqliteStore implements GroupStore {
   private store: SqliteStore | undefined;
   private opening: Promise<SqliteStore> | undefined;
 
@@ -52,5 +52,15 @@ export class DeferredSqliteStore implements ChatStore {
   }
   recordEvent(event: NewEvent): void {
     this.db.recordEvent(event);
+  }
+  /** The daily budget counts every session's spend, not just this one's. */
+  spentSince(sinceIso: string): number {
+    return this.db.spentSince(sinceIso);
+  }
+  addParticipants(sessionId: string, participants: ReadonlyArray<{ personaId: string; snapshotId: string }>): void {
+    this.db.addParticipants(sessionId, participants);
+  }
+  listParticipants(sessionId: string): SessionParticipant[] {
+    return this.db.listParticipants(sessionId);
   }
 }

@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { resolvePersona } from '../../persona/loader.js';
 import type { Persona } from '../../persona/schema.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
-import type { MessageRecord, SessionRecord } from '../../core/records.js';
+import type { MessageRecord, SessionRecord, SessionSummary } from '../../core/records.js';
 import { findSessionOrFail } from '../session-ref.js';
 import type { ChatOptions } from './chat-options.js';
 
@@ -22,10 +22,10 @@ export function openChat(personaArg: string | undefined, options: ChatOptions, s
   const named = personaArg ? resolvePersona(personaArg) : undefined;
   if (!store || (!options.session && !options.continue)) return { persona: named, session: undefined, messages: [] };
 
-  let session: SessionRecord;
+  let session: SessionSummary;
   if (options.session) {
     session = findSessionOrFail(store, options.session);
-    if (named && named.id !== session.personaId) {
+    if (named && named.id !== session.personaId && !session.participants?.some((p) => p.personaId === named.id)) {
       throw new UsageError(`session ${session.id} is with ${session.personaId}, not ${named.id}`, `persona chat --session ${session.id}`);
     }
   } else {
@@ -38,6 +38,10 @@ export function openChat(personaArg: string | undefined, options: ChatOptions, s
     }
     session = latest;
   }
-  const persona = named ?? resolvePersona(session.personaId);
+  // A group session is reopened with all of its participants (the caller sees `participants`).
+  const persona =
+    session.participants && session.participants.length > 1
+      ? resolvePersona(session.personaId)
+      : (named ?? resolvePersona(session.personaId));
   return { persona, session, messages: store.listMessages(session.id) };
 }

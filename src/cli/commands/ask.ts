@@ -195,5 +195,11 @@ function continuesLastOfAll(personaArg: string | undefined, continuing: boolean 
 
 function sessionAndPersona(store: SqliteStore, ref: string): { session: SessionRecord; persona: Persona } {
   const session = findSessionOrFail(store, ref);
+  if (session.participants && session.participants.length > 1) {
+    throw new UsageError(
+      `session ${session.id} is a group session (${session.participants.map((p) => p.personaId).join(', ')})`,
+      `go on with the group: persona chat --session ${session.id}`,
+    );
+  }
   return { session, persona: personaOfSession(store, session) };
 }

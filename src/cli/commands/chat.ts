@@ -1,7 +1,7 @@
 import { readConfig } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
 import { loadPersonas } from '../../persona/loader.js';
-import type { ChatStore } from '../../chat/chat-store.js';
+import type { GroupStore } from '../../chat/chat-store.js';
 import { chatOptionsSchema } from '../chat/chat-options.js';
 import { createChatServices } from '../chat/chat-services.js';
 import { DeferredSqliteStore } from '../chat/deferred-store.js';
@@ -29,9 +29,11 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
   const openNow = options.save && (options.continue || options.session || !interactive);
   const eager = openNow ? await openHistoryStore() : undefined;
   const deferred = options.save && !eager ? new DeferredSqliteStore(openHistoryStore) : undefined;
-  const store: ChatStore = eager ?? deferred ?? memoryStore();
+  const store: GroupStore = eager ?? deferred ?? memoryStore();
   try {
-    const opened = openChat(personaArg, options, eager);
+    const opened = personaArg?.includes(',')
+      ? { persona: undefined, session: undefined, messages: [] }
+      : openChat(personaArg, options, eager);
     const { offlineNotice } = await import('../../providers/offline/notice.js');
     const services = createChatServices({
       store,
@@ -45,6 +47,23 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
       voice: { autoSend: options.voiceAutoSend, keepAudio: options.keepAudio },
       overBudget: options.overBudget,
     });
+    // Several personas, or a group session reopened: a group chat with the user as moderator.
+    const group = opened.session ? eager?.getSessionSummary(opened.session.id)?.participants : undefined;
+    if (personaArg?.includes(',') || (group && group.length > 1)) {
+      const { runGroupChat } = await import('../chat/group-chat.js');
+      await runGroupChat({
+        ids: group ? group.map((p) => p.personaId).join(',') : personaArg!,
+        session: group ? opened.session : undefined,
+        options,
+        flags,
+        config,
+        store,
+        services,
+        interactive,
+        paceMs: interactive ? INTERACTIVE_PACE_MS : 0,
+      });
+      return;
+    }
     if (!opened.persona && loadPersonas().personas.length === 0) {
       throw new UsageError('there are no personas to chat with', 'create one with `persona personas new`');
     }

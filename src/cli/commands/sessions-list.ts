@@ -23,11 +23,15 @@ export default async function sessionsList(raw: unknown): Promise<void> {
     }
     const width = process.stdout.isTTY ? (process.stdout.columns ?? 120) : 200;
     // Columns as wide as the longest value shown (ids and persona ids are ASCII slugs).
-    const personaWidth = Math.max(...sessions.map((s) => s.personaId.length));
+    // A group session shows its participants where a one-to-one session shows its persona.
+    const who = sessions.map((s) =>
+      s.participants && s.participants.length > 1 ? s.participants.map((p) => p.personaId).join(',') : s.personaId,
+    );
+    const personaWidth = Math.min(40, Math.max(...who.map((w) => w.length)));
     const costs = sessions.map((s) => formatCost(s.costUsd));
     const costWidth = Math.max(...costs.map((cost) => cost.length));
     for (const [i, s] of sessions.entries()) {
-      const head = `${c.bold(s.id)}  ${formatWhen(s.lastActiveAt)}  ${s.personaId.padEnd(personaWidth)}  ${String(s.messageCount).padStart(4)} msgs  ${costs[i]!.padStart(costWidth)}  ${c.dim(`${s.provider}/${s.model}`)}`;
+      const head = `${c.bold(s.id)}  ${formatWhen(s.lastActiveAt)}  ${sanitizeInline(who[i]!).padEnd(personaWidth)}  ${String(s.messageCount).padStart(4)} msgs  ${costs[i]!.padStart(costWidth)}  ${c.dim(`${s.provider}/${s.model}`)}`;
       println(head);
       if (s.title) println(`  ${c.dim(truncate(sanitizeInline(s.title), width - 4))}`);
     }

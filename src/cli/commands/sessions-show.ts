@@ -1,4 +1,5 @@
 import { readSummaryMessage } from '../../core/carried-summary.js';
+import { speakerLabel } from '../../export/header.js';
 import { openHistoryStore } from '../engine-setup.js';
 import { c, printJson, println, sanitizeInline, sanitizeText } from '../output.js';
 import { findSessionOrFail, formatCost, formatWhen } from '../session-ref.js';
@@ -10,7 +11,11 @@ export default async function sessionsShow(ref: string, options: { json?: boolea
     const transcript = store.getTranscript(summary.id)!;
     if (options.json) return printJson(transcript);
     const name = sanitizeInline(transcript.snapshot?.name ?? summary.personaName ?? summary.personaId);
-    println(c.bold(`${name} (${summary.personaId}) · ${summary.provider}/${summary.model}`));
+    const group = summary.participants && summary.participants.length > 1 ? summary.participants : undefined;
+    const who = group
+      ? `Group: ${group.map((p) => `${sanitizeInline(p.name)} (${p.personaId})`).join(', ')}`
+      : `${name} (${summary.personaId})`;
+    println(c.bold(`${who} · ${summary.provider}/${summary.model}`));
     println(
       c.dim(
         `session ${summary.id} · started ${formatWhen(summary.startedAt)} · ${summary.messageCount} messages · ${summary.inputTokens + summary.outputTokens} tokens · cost ${formatCost(summary.costUsd)}`,
@@ -18,8 +23,9 @@ export default async function sessionsShow(ref: string, options: { json?: boolea
     );
     for (const m of transcript.messages) {
       println();
-      const label =
-        m.role !== 'user'
+      const label = group
+        ? c.bold(sanitizeInline(speakerLabel(m, transcript)))
+        : m.role !== 'user'
           ? c.bold(name)
           : m.inputMode === 'script' && readSummaryMessage(m.content)
             ? c.bold.cyan('Summary carried over')

@@ -8,8 +8,8 @@ export function register(program: Command): void {
   modelOptions(
     program
       .command('chat')
-      .description('chat with a persona in the terminal (a picker when none is given; line mode when piped)')
-      .argument('[persona]', 'persona id or a path to a .json file')
+      .description('chat with a persona in the terminal (a picker when none is given; line mode when piped); a,b,c chats with a group')
+      .argument('[persona]', 'persona id or a path to a .json file; several ids comma-separated (a,b,c) for a group you moderate')
       .option('-c, --continue', 'reopen the last session with this persona (or the last session of all)')
       .option('-s, --session <id>', 'reopen this session, transcript shown')
       .option('--no-save', 'keep this chat out of the history database')
@@ -23,7 +23,8 @@ export function register(program: Command): void {
 In the chat: Enter sends · Ctrl-J or Alt-Enter new line · Esc or Ctrl-C stops a reply · Ctrl-D quits
 Ctrl-R (or /voice) records a message by voice: Enter or Ctrl-R stops, Esc cancels; the transcript lands in the input.
 Type /help for the slash commands (/retry, /reset, /persona, /export, /model, /provider, …).
-Piped (persona chat cfo < questions.txt): every line is a message and the transcript prints.`,
+Piped (persona chat cfo < questions.txt): every line is a message and the transcript prints.
+Group (persona chat cfo,icu-nurse): every participant answers each message in turn, hearing the others; /to <id> … asks one.`,
     )
     .action(lazy(() => import('../commands/chat.js')));
 }

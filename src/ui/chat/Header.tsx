@@ -18,3 +18,25 @@ export function Header({ persona, width }: { persona: PersonaView; width: number
     </Box>
   );
 }
+
+/** The top of a group chat: everyone taking part, and how to address one of them. */
+export function GroupHeader({ personas, width }: { personas: PersonaView[]; width: number }) {
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.user} paddingX={1} marginTop={1} width={width}>
+      <Text bold>Group chat · you moderate</Text>
+      {personas.map((p) => (
+        <ProseText key={p.id}>
+          {p.emoji}{' '}
+          <Text bold color={p.color}>
+            {p.name}
+          </Text>
+          <Text color={theme.dim}>
+            {' '}
+            ({p.id}){p.role ? ` · ${p.role}` : ''}
+          </Text>
+        </ProseText>
+      ))}
+      <ProseText color={theme.dim}>{'Everyone answers each message in turn · /to <id> … asks one · /help'}</ProseText>
+    </Box>
+  );
+}

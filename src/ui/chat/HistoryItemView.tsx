@@ -3,7 +3,8 @@ import { memo } from 'react';
 import { Markdown } from '../markdown/Markdown.js';
 import { ProseText } from '../ProseText.js';
 import { theme } from '../theme.js';
-import { Header } from './Header.js';
+import { GroupHeader, Header } from './Header.js';
+import type { PersonaView } from './persona-view.js';
 import { HelpView } from './HelpView.js';
 import type { HistoryItem } from './history-items.js';
 import { PersonaName } from './PersonaName.js';
@@ -25,8 +26,10 @@ function ItemBody({ item, width }: { item: HistoryItem; width: number }) {
   switch (item.kind) {
     case 'header':
       return <Header persona={item.persona} width={width} />;
+    case 'group-header':
+      return <GroupHeader personas={item.personas} width={width} />;
     case 'user':
-      return <UserMessage text={item.text} />;
+      return <UserMessage text={item.text} to={item.to} />;
     case 'persona':
       return (
         <Box flexDirection="column" marginTop={item.showName ? 1 : item.continues ? 0 : 1}>
@@ -75,7 +78,7 @@ function ItemBody({ item, width }: { item: HistoryItem; width: number }) {
   }
 }
 
-function UserMessage({ text }: { text: string }) {
+function UserMessage({ text, to }: { text: string; to?: PersonaView }) {
   return (
     <Box
       marginTop={1}
@@ -86,7 +89,14 @@ function UserMessage({ text }: { text: string }) {
       borderColor={theme.user}
       paddingLeft={1}
     >
-      <Text>{text}</Text>
+      <Text>
+        {to ? (
+          <Text color={theme.dim}>
+            to <Text color={to.color}>{to.name}</Text>:{' '}
+          </Text>
+        ) : null}
+        {text}
+      </Text>
     </Box>
   );
 }

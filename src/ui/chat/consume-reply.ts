@@ -28,6 +28,24 @@ export async function consumeReply(
   sinks: ReplySinks,
   budget: AssemblerOptions,
 ): Promise<void> {
+  const reply = replyConsumer(persona, sinks, budget);
+  try {
+    for await (const event of events) reply.handle(event);
+  } catch (error) {
+    // Not a provider failure (those arrive as events): a limit that refused the message before
+    // anything was saved, the database, or a bug. Say so; keep the chat.
+    sinks.push([refusal(error)]);
+  } finally {
+    sinks.live.reset();
+  }
+}
+
+export interface ReplyConsumer {
+  handle(event: ChatEvent): void;
+}
+
+/** One reply's events to the screen; several in a row make a group turn (consume-group.ts). */
+export function replyConsumer(persona: PersonaView, sinks: ReplySinks, budget: AssemblerOptions): ReplyConsumer {
   const assembler = new ReplyAssembler(budget);
   let piecesShown = 0;
   const show = (pieces: FinishedPiece[]) => {
@@ -36,8 +54,8 @@ export async function consumeReply(
     piecesShown += pieces.length;
   };
   sinks.live.set({ phase: 'waiting', text: '', persona, showName: true }, true);
-  try {
-    for await (const event of events) {
+  return {
+    handle(event) {
       switch (event.type) {
         case 'start':
           sinks.answering(event.provider, event.model);
@@ -84,17 +102,11 @@ export async function consumeReply(
           break;
         }
       }
-    }
-  } catch (error) {
-    // Not a provider failure (those arrive as events): a limit that refused the message before
-    // anything was saved, the database, or a bug. Say so; keep the chat.
-    sinks.push([refusal(error)]);
-  } finally {
-    sinks.live.reset();
-  }
+    },
+  };
 }
 
-function refusal(error: unknown): NewHistoryItem {
+export function refusal(error: unknown): NewHistoryItem {
   if (error instanceof LimitError) {
     const next =
       error.limit === 'turns' || error.limit === 'context'

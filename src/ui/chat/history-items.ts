@@ -9,7 +9,10 @@ import type { PersonaView } from './persona-view.js';
 
 export type HistoryItem = { id: number } & (
   | { kind: 'header'; persona: PersonaView }
-  | { kind: 'user'; text: string }
+  /** A group chat's header: everyone taking part. */
+  | { kind: 'group-header'; personas: PersonaView[] }
+  /** What the user sent; in a group, `to` names the one participant it was addressed to. */
+  | { kind: 'user'; text: string; to?: PersonaView }
   /** One finished piece of a persona reply, Markdown. `showName` on the reply's first piece. */
   | { kind: 'persona'; persona: PersonaView; text: string; showName: boolean; continues: boolean }
   | { kind: 'notice'; tone: 'info' | 'warning'; text: string }

@@ -8,6 +8,8 @@ export interface ReplyRunner {
   busy: boolean;
   /** Streams one reply; `start` gets the signal that Esc / Ctrl-C aborts. */
   run(persona: PersonaView, start: (signal: AbortSignal) => AsyncIterable<ChatEvent>, budget: AssemblerOptions): Promise<void>;
+  /** Runs any reply-producing work (a group turn) with the same busy flag and Esc / Ctrl-C. */
+  runWork(work: (signal: AbortSignal, sinks: ReplySinks) => Promise<void>): Promise<void>;
   /** Stops the reply in progress; the engine saves what arrived, marked interrupted. */
   cancel(): void;
 }
@@ -19,19 +21,23 @@ export function useReplyRunner(sinks: ReplySinks): ReplyRunner {
   const latestSinks = useRef(sinks);
   latestSinks.current = sinks;
 
-  const run = useCallback<ReplyRunner['run']>(async (persona, start, budget) => {
+  const runWork = useCallback<ReplyRunner['runWork']>(async (work) => {
     if (controller.current) return;
     const own = new AbortController();
     controller.current = own;
     setBusy(true);
     try {
-      await consumeReply(start(own.signal), persona, latestSinks.current, budget);
+      await work(own.signal, latestSinks.current);
     } finally {
       controller.current = null;
       setBusy(false);
     }
   }, []);
+  const run = useCallback<ReplyRunner['run']>(
+    (persona, start, budget) => runWork((signal, sinks) => consumeReply(start(signal), persona, sinks, budget)),
+    [runWork],
+  );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
-  return { busy, run, cancel };
+  return { busy, run, runWork, cancel };
 }
