@@ -83,8 +83,6 @@ interface Outcome {
 export class ChatEngine {
   private sessionRecord: SessionRecord | undefined;
   private active: ActiveProvider;
-  /** Bumped by every turn so a late event from a superseded stream is ignored by consumers. */
-  private generation = 0;
   private rate: { sessionId: string | undefined; limit: SessionRateLimit } | undefined;
 
   constructor(private readonly deps: EngineDeps) {
@@ -266,7 +264,6 @@ export class ChatEngine {
     options: SendOptions,
     seedOffset = 0,
   ): AsyncGenerator<ChatEvent> {
-    const generation = ++this.generation;
     const { store, persona } = this.deps;
     let active = this.active;
     yield { type: 'start', sessionId: session.id, userMessage, provider: active.provider.name, model: active.model };
@@ -306,7 +303,8 @@ export class ChatEngine {
         fallback,
       }),
     );
-    if (generation !== this.generation) return;
+    // A reply superseded by a newer turn still ends with its `done` or `error` (the stream's
+    // contract): a consumer that moved on simply stops reading; one still reading learns the outcome.
     if (outcome.error) {
       store.recordEvent({ kind: 'provider_error', sessionId: session.id, personaId: persona.id, data: errorData(outcome.error, active) });
       yield { type: 'error', error: outcome.error, message: saved };
