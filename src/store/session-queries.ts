@@ -33,7 +33,10 @@ GROUP BY picked.id
 ORDER BY picked.last_active_at DESC, picked.id DESC`;
 }
 
-/** Best match first (bm25 is lower for better matches); the newest message breaks ties. */
+/**
+ * Messages with every term exactly as typed first (`exact_words`, registered by the store), then
+ * best match (bm25 is lower for better matches); the newest message breaks ties.
+ */
 export function searchSql(byPersona: boolean): string {
   return `
 SELECT
@@ -45,12 +48,13 @@ SELECT
   m.role,
   m.created_at,
   snippet(messages_fts, 0, '«', '»', '…', 12) AS snippet,
-  bm25(messages_fts) AS score
+  bm25(messages_fts) AS score,
+  exact_words(m.content, @terms) AS exact
 FROM messages_fts
 JOIN messages m ON m.pk = messages_fts.rowid
 JOIN sessions s ON s.id = m.session_id
 JOIN persona_snapshots p ON p.id = s.snapshot_id
 WHERE messages_fts MATCH @query${byPersona ? ' AND s.persona_id = @personaId' : ''}
-ORDER BY score, m.created_at DESC
+ORDER BY exact DESC, score, m.created_at DESC
 LIMIT @limit`;
 }

@@ -63,6 +63,15 @@ describe('persona sessions', () => {
     expect(hostile.stderr).toBe('');
   });
 
+  it('refuses an empty search with a usage error (exit 2)', async () => {
+    const home = tempDir();
+    const results = await Promise.all(['', '   ', '"" *'].map((query) => runCli(['sessions', 'search', query], { home })));
+    for (const result of results) {
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/nothing to search for/);
+    }
+  });
+
   it('deletes a session with --yes, and refuses without it when not on a terminal', async () => {
     const { home, first } = await seeded();
     const refused = await runCli(['sessions', 'delete', first], { home });

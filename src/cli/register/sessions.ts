@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .action(lazy(() => import('../commands/sessions-show.js')));
   sessions
     .command('search')
-    .description('full-text search over every message, best matches first')
+    .description('full-text search over every message: messages with the exact words first, then related word forms')
     .argument('<text...>', 'words to find')
     .option('-p, --persona <id>', 'only sessions with this persona')
     .option('-n, --limit <n>', 'how many hits', '20')
