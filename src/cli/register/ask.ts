@@ -32,7 +32,7 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-Exit codes: 0 ok · 2 usage error · 3 invalid persona or input file · 4 provider error (your message is saved) · 5 database error · 6 refused by a limit (rate with --no-wait, turns, context, budget) · 130 interrupted (the partial reply is saved)
+Exit codes: 0 ok · 2 usage error · 3 invalid persona or input file · 4 provider error (your message is saved) · 5 database error · 6 refused by a limit (rate with --no-wait, turns, context, budget) · 7 voice input failed · 130 interrupted (the partial reply is saved)
 
 Examples:
   persona ask cfo "Would you pay for this?"

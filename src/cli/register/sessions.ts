@@ -15,7 +15,8 @@ export function register(program: Command): void {
   sessions
     .command('show')
     .description("print a session's transcript")
-    .argument('[id]', 'session id (a unique prefix is enough), or "last"', 'last')
+    .argument('[id]', 'session id (a unique prefix is enough), or "last" (the default)')
+    .option('--last', 'the most recent session (as with no id)')
     .option('--json', 'print JSON')
     .action(lazy(() => import('../commands/sessions-show.js')));
   sessions
