@@ -10,6 +10,7 @@ import { parseSlash, runSlash, SLASH_COMMANDS } from '../../ui/commands/registry
 import type { CommandResult } from '../../ui/commands/types.js';
 import type { ChatServices } from '../../ui/services.js';
 import { colorFor } from '../output.js';
+import { printNotice } from '../show-notices.js';
 
 // The chat without a terminal (stdin or stdout piped): every input line is a message, and the
 // conversation prints as a plain transcript. Same engine, same slash commands, no Ink.
@@ -41,6 +42,8 @@ export async function runLineChat(chat: LineChat): Promise<number> {
         const clean = sanitizer.push(event.text);
         text += clean;
         write(clean);
+      } else if (event.type === 'notice') {
+        printNotice(event.text);
       } else if (event.type === 'fallback') {
         process.stderr.write(`note: ${sanitizeInline(event.error.message)}; the offline engine answers instead\n`);
       } else if (event.type === 'done' && event.message.status === 'interrupted') {

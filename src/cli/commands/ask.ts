@@ -18,6 +18,7 @@ import { abortOnInterrupt } from '../interrupt.js';
 import { c, colorFor, printJson, sanitizeInline } from '../output.js';
 import { parseOptions } from '../options.js';
 import { printTurnError } from '../print-turn-error.js';
+import { printNotice } from '../show-notices.js';
 import { findSessionOrFail, personaOfSession } from '../session-ref.js';
 
 const askOptions = z.object({
@@ -146,7 +147,6 @@ async function askOne(
     const { offlineNotice } = await import('../../providers/offline/notice.js');
     process.stderr.write(`${err.dim(offlineNotice(providersWithKeys(ctx.config), 'flag'))}\n`);
   }
-  const note = (notice: string) => process.stderr.write(`${err.yellow('note:')} ${sanitizeInline(notice)}\n`);
   const send = () =>
     engine.send(message, {
       signal: ctx.signal,
@@ -156,14 +156,14 @@ async function askOne(
   const onDelta = ctx.json ? undefined : (text: string) => process.stdout.write(rawOut ? text : sanitizer.push(text));
   let result: TurnResult;
   try {
-    result = await collectTurn(send(), onDelta, note);
+    result = await collectTurn(send(), onDelta, printNotice);
   } catch (error) {
     // A full conversation with --carry-over: go on in a new session that starts from a summary.
     if (!(ctx.carryOver && error instanceof LimitError && (error.limit === 'turns' || error.limit === 'context'))) throw error;
     const from = engine.session?.id;
     const next = await engine.continueWithSummary(ctx.signal);
-    note(`${error.message}; continuing in session ${next.id} from a summary of session ${from}`);
-    result = await collectTurn(send(), onDelta, note);
+    printNotice(`${error.message}; continuing in session ${next.id} from a summary of session ${from}`);
+    result = await collectTurn(send(), onDelta, printNotice);
   }
   keepAudioWithMessage(ctx.store, result.sessionId, ctx.spoken);
   if (ctx.json) {
