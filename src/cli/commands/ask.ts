@@ -28,6 +28,7 @@ const askOptions = z.object({
   json: z.optional(z.boolean()),
   all: z.optional(z.boolean()),
   script: z.optional(z.string().check(z.minLength(1))),
+  blocks: z.optional(z.boolean()),
   raw: z.optional(z.boolean()),
   wait: z._default(z.boolean(), true),
   overBudget: z.optional(z.boolean()),
@@ -38,6 +39,7 @@ export default async function ask(personaArg: string | undefined, words: string[
   const options = parseOptions(askOptions, rawOptions);
   const flags = parseModelFlags(rawOptions);
   if (options.continue && options.session) throw new UsageError('use --continue or --session, not both');
+  if (options.blocks && !options.script) throw new UsageError('--blocks only changes how a --script file is read', 'add --script <file>');
   if (!options.save && (options.continue || options.session)) {
     throw new UsageError('--no-save cannot add to a saved session', 'drop --no-save, or drop --continue/--session');
   }
@@ -81,7 +83,7 @@ export default async function ask(personaArg: string | undefined, words: string[
         store,
         flags,
         config,
-        questions: readScript(options.script),
+        questions: readScript(options.script, { blocks: options.blocks }),
         json: options.json,
         raw: options.raw,
         signal: interrupt.signal,
