@@ -8,6 +8,7 @@ import { newOpeningMessage, newUserMessage } from '../core/new-message.js';
 import type { ChatStore } from './chat-store.js';
 import type { MessageRecord, SessionRecord } from '../core/records.js';
 import type { ChatEvent } from './events.js';
+import { trackReply } from './in-flight.js';
 import { conversationTurns, DEFAULT_WINDOW, historyWindow, type HistoryWindow } from './history.js';
 import { admitMessage } from './limits/admission.js';
 import { SessionRateLimit } from './limits/rate-limit.js';
@@ -264,6 +265,22 @@ export class ChatEngine {
     options: SendOptions,
     seedOffset = 0,
   ): AsyncGenerator<ChatEvent> {
+    const tracked = trackReply(options.signal);
+    try {
+      yield* this.replyTracked(session, messages, userMessage, { ...options, signal: tracked.signal }, seedOffset, tracked.settle);
+    } finally {
+      tracked.settle();
+    }
+  }
+
+  private async *replyTracked(
+    session: SessionRecord,
+    messages: ProviderRequest['messages'],
+    userMessage: MessageRecord | null,
+    options: SendOptions,
+    seedOffset: number,
+    settle: () => void,
+  ): AsyncGenerator<ChatEvent> {
     const { store, persona } = this.deps;
     let active = this.active;
     yield { type: 'start', sessionId: session.id, userMessage, provider: active.provider.name, model: active.model };
@@ -303,6 +320,7 @@ export class ChatEngine {
         fallback,
       }),
     );
+    settle();
     // A reply superseded by a newer turn still ends with its `done` or `error` (the stream's
     // contract): a consumer that moved on simply stops reading; one still reading learns the outcome.
     if (outcome.error) {
