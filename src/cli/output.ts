@@ -1,3 +1,4 @@
+import { commandHint } from '../core/invocation.js';
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { sanitizeInline, sanitizeText } from '../core/sanitize.js';
 
@@ -41,7 +42,12 @@ export function println(text = ''): void {
 export function warn(text: string): void {
   const e = colorFor(process.stderr);
   // Warnings quote files and servers: each line is sanitized like an error's.
-  process.stderr.write(`${e.yellow('warning:')} ${text.split('\n').map(sanitizeInline).join('\n  ')}\n`);
+  process.stderr.write(
+    `${e.yellow('warning:')} ${text
+      .split('\n')
+      .map((line) => commandHint(sanitizeInline(line)))
+      .join('\n  ')}\n`,
+  );
 }
 
 /** Pads a string that may contain wide characters (emoji) to a display width. */

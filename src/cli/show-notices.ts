@@ -1,3 +1,4 @@
+import { commandHint } from '../core/invocation.js';
 import { colorFor, sanitizeInline } from './output.js';
 
 // What the engine tells the user before or during a turn (a rate-limit wait, a budget warning or
@@ -5,5 +6,5 @@ import { colorFor, sanitizeInline } from './output.js';
 
 /** Prints one notice as `note: …` on stderr. */
 export function printNotice(text: string): void {
-  process.stderr.write(`${colorFor(process.stderr).yellow('note:')} ${sanitizeInline(text)}\n`);
+  process.stderr.write(`${colorFor(process.stderr).yellow('note:')} ${commandHint(sanitizeInline(text))}\n`);
 }
