@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { delimiter, dirname, join, relative } from 'node:path';
+import { basename, delimiter, dirname, join, relative } from 'node:path';
 
 // Hints name commands ("run `persona personas list`"), and the command has to work from where the
 // user ran this one. After the README's install `persona` is not on PATH, only `npx persona` is;
@@ -31,9 +31,14 @@ export function invocationFor(context: InvocationContext): string {
 
 let cached: string | undefined;
 
-/** The invocation for this process (worked out once). */
+/**
+ * The invocation for this process (worked out once). Only the CLI's own process knows how it was
+ * run: anything else loading this code (a test runner, a program embedding it) keeps `persona`.
+ */
 export function invocation(): string {
-  cached ??= invocationFor({ script: process.argv[1], env: process.env, cwd: process.cwd() });
+  const script = process.argv[1];
+  const isCli = script !== undefined && /^(persona(\.js)?|cli\.js)$/.test(basename(script));
+  cached ??= isCli ? invocationFor({ script, env: process.env, cwd: process.cwd() }) : 'persona';
   return cached;
 }
 
