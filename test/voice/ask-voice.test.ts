@@ -186,7 +186,11 @@ describe('persona doctor', () => {
   it('is ready with a recorder and a key, and names a missing recorder program', async () => {
     const home = tempDir();
     const bin = installFakeRecorder(join(home, 'bin'));
-    const ready = await runCli(['doctor'], { home, env: { PATH: bin, OPENAI_API_KEY: 'sk-doctor-secret-1234' } });
+    // The model server is probed: the local wire server stands in for it (tests never reach the internet).
+    const ready = await runCli(['doctor'], {
+      home,
+      env: { PATH: bin, OPENAI_API_KEY: 'sk-doctor-secret-1234', OPENAI_BASE_URL: `${wire.url}/v1` },
+    });
     expect(ready.code).toBe(0);
     expect(ready.stdout).toContain('transcriber in use: openai');
     expect(ready.stdout).not.toContain('sk-doctor-secret-1234');
