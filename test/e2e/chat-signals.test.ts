@@ -42,8 +42,9 @@ describe('persona chat under a signal mid-reply', { timeout: 30_000 }, () => {
       const sent = Date.now();
       process.kill(pid, signal);
       await terminal.waitForExit(5000);
-      // Well under a second even on a loaded machine; the save itself takes milliseconds.
-      expect(Date.now() - sent).toBeLessThan(1500);
+      // The save takes milliseconds; the bound leaves room for tmux polling on a loaded machine
+      // (the Ink chat waits at most 1 s for the save before it exits regardless).
+      expect(Date.now() - sent).toBeLessThan(3000);
       // tmux can mark the pane dead a moment before it records the status: read it once settled.
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(terminal.exitStatus()).toBe(status);
