@@ -8,6 +8,7 @@ import { newOpeningMessage, newUserMessage } from '../core/new-message.js';
 import type { ChatStore } from './chat-store.js';
 import type { MessageRecord, PersonaSnapshot, SessionRecord } from '../core/records.js';
 import type { ChatEvent } from './events.js';
+import { trackReply } from './in-flight.js';
 import { conversationTurns, DEFAULT_WINDOW, historyWindow, type HistoryWindow } from './history.js';
 import { admitMessage, checkConversation } from './limits/admission.js';
 import { SessionRateLimit } from './limits/rate-limit.js';
@@ -89,8 +90,6 @@ interface Outcome {
 export class ChatEngine {
   private sessionRecord: SessionRecord | undefined;
   private active: ActiveProvider;
-  /** Bumped by every turn so a late event from a superseded stream is ignored by consumers. */
-  private generation = 0;
   private rate: { sessionId: string | undefined; limit: SessionRateLimit } | undefined;
 
   constructor(private readonly deps: EngineDeps) {
@@ -341,7 +340,23 @@ export class ChatEngine {
     seedOffset = 0,
     group: { speakerId: string; context?: string } | undefined = undefined,
   ): AsyncGenerator<ChatEvent> {
-    const generation = ++this.generation;
+    const tracked = trackReply(options.signal);
+    try {
+      yield* this.replyTracked(session, messages, userMessage, { ...options, signal: tracked.signal }, seedOffset, tracked.settle, group);
+    } finally {
+      tracked.settle();
+    }
+  }
+
+  private async *replyTracked(
+    session: SessionRecord,
+    messages: ProviderRequest['messages'],
+    userMessage: MessageRecord | null,
+    options: SendOptions,
+    seedOffset: number,
+    settle: () => void,
+    group: { speakerId: string; context?: string } | undefined,
+  ): AsyncGenerator<ChatEvent> {
     const { store, persona } = this.deps;
     let active = this.active;
     yield { type: 'start', sessionId: session.id, userMessage, provider: active.provider.name, model: active.model };
@@ -382,7 +397,9 @@ export class ChatEngine {
         ...(group ? { speakerId: group.speakerId } : {}),
       }),
     );
-    if (generation !== this.generation) return;
+    settle();
+    // A reply superseded by a newer turn still ends with its `done` or `error` (the stream's
+    // contract): a consumer that moved on simply stops reading; one still reading learns the outcome.
     if (outcome.error) {
       store.recordEvent({ kind: 'provider_error', sessionId: session.id, personaId: persona.id, data: errorData(outcome.error, active) });
       yield { type: 'error', error: outcome.error, message: saved };

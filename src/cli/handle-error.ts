@@ -1,3 +1,4 @@
+import { commandHint } from '../core/invocation.js';
 import { ExitCode, isUserError } from '../core/errors.js';
 import { colorFor, sanitizeInline } from './output.js';
 
@@ -9,10 +10,10 @@ export function handleError(error: unknown): number {
   const e = colorFor(process.stderr);
   if (isUserError(error)) {
     // Messages quote untrusted input (a parser's excerpt of a binary file, a server's error body).
-    const lines = error.message.split('\n').map(sanitizeInline);
+    const lines = error.message.split('\n').map((line) => commandHint(sanitizeInline(line)));
     process.stderr.write(`${e.red('error:')} ${lines[0]}\n`);
     for (const line of lines.slice(1)) process.stderr.write(`  ${line}\n`);
-    if (error.hint) process.stderr.write(`${e.dim('hint:')} ${sanitizeInline(error.hint)}\n`);
+    if (error.hint) process.stderr.write(`${e.dim('hint:')} ${commandHint(sanitizeInline(error.hint))}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -10,14 +10,17 @@ export function abortOnInterrupt(): { signal: AbortSignal; dispose: () => void; 
     if (count === 1) controller.abort();
     else process.exit(130);
   };
+  // SIGHUP: the terminal window was closed.
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   return {
     signal: controller.signal,
     interrupted: () => controller.signal.aborted,
     dispose: () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { commandHint } from '../core/invocation.js';
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { sanitizeInline, sanitizeText } from '../core/sanitize.js';
 
@@ -26,11 +27,12 @@ export function colorFor(stream: NodeJS.WriteStream): ChalkInstance {
  * overrides raw; escaping them too keeps the same JSON value and keeps them off the terminal.
  */
 export function printJson(value: unknown): void {
-  const json = JSON.stringify(value, null, 2).replace(
-    /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  process.stdout.write(`${json}\n`);
+  process.stdout.write(`${inertJson(JSON.stringify(value, null, 2))}\n`);
+}
+
+/** JSON text with DEL, C1 controls and bidi overrides written as \u escapes: the same value, inert on a terminal. */
+export function inertJson(json: string): string {
+  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function println(text = ''): void {
@@ -39,7 +41,13 @@ export function println(text = ''): void {
 
 export function warn(text: string): void {
   const e = colorFor(process.stderr);
-  process.stderr.write(`${e.yellow('warning:')} ${text}\n`);
+  // Warnings quote files and servers: each line is sanitized like an error's.
+  process.stderr.write(
+    `${e.yellow('warning:')} ${text
+      .split('\n')
+      .map((line) => commandHint(sanitizeInline(line)))
+      .join('\n  ')}\n`,
+  );
 }
 
 /** Pads a string that may contain wide characters (emoji) to a display width. */

@@ -24,6 +24,8 @@ export function buildProgram(): Command {
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
+    // The root has its own action (the chat), which turns commander's implicit `help` off.
+    .helpCommand('help [command]', 'show help for a command')
     .addHelpText(
       'after',
       `

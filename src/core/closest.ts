@@ -1,11 +1,15 @@
 // "Did you mean" suggestions for ids, commands and settings.
 
-/** The candidate within a small edit distance, for "did you mean". */
+/**
+ * The candidate within a small edit distance, for "did you mean". Case is ignored (`CFO` finds
+ * `cfo`); an exact match wins over one that differs only in case.
+ */
 export function closest(word: string, candidates: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  const lower = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(word, c);
+    const d = c === word ? -1 : editDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

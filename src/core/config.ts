@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { described } from './zod-setup.js';
 import { closest } from './closest.js';
+import { describeJsonSyntaxError } from './json-error.js';
 import { InputFileError, UsageError, type Issue } from './errors.js';
 import { homePaths } from './home.js';
 import { PROVIDER_NAMES } from './messages.js';
@@ -133,11 +134,13 @@ function issuesOf(error: z.core.$ZodError): Issue[] {
 export function readConfig(file: string = homePaths().config): Config {
   if (!existsSync(file)) return {};
   let raw: unknown;
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    raw = JSON.parse(text);
   } catch (error) {
+    const { where, what } = describeJsonSyntaxError(text, error as Error);
     throw new InputFileError(file, [
-      { path: '', message: `not valid JSON (${(error as Error).message})`, hint: 'fix the file or delete it to start over' },
+      { path: '', message: `not valid JSON${where ? ` at ${where}` : ''}: ${what}`, hint: 'fix the file or delete it to start over' },
     ]);
   }
   const parsed = configSchema.safeParse(raw);

@@ -11,6 +11,8 @@ export const ExitCode = {
   store: 5,
   /** A rate limit, conversation limit or spending budget stopped the request. */
   limit: 6,
+  /** Voice input failed: no recorder or transcriber, nothing captured, or the transcription failed. */
+  voice: 7,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

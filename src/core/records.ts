@@ -97,6 +97,11 @@ export interface SearchHit {
   snippet: string;
   /** FTS5 bm25 score: lower (more negative) is a better match; hits come best first. */
   rank: number;
+  /**
+   * Every term appears as typed (whole word, phrase or prefix); false when the message matched
+   * only through a word form sharing the stem ("general" for "generator"). Exact hits come first.
+   */
+  exact: boolean;
 }
 
 export interface NewEvent {

@@ -1,3 +1,4 @@
+import { describeJsonSyntaxError } from '../core/json-error.js';
 import { InputFileError, type Issue } from '../core/errors.js';
 import { TRANSCRIPT_JSON_FORMAT, TRANSCRIPT_JSON_VERSION, transcriptDocument, type TranscriptDocument } from './transcript-schema.js';
 import type { Transcript } from './types.js';
@@ -22,7 +23,8 @@ export function parseTranscriptJson(text: string, source = 'transcript.json'): T
   try {
     data = JSON.parse(text) as unknown;
   } catch (error) {
-    throw new InputFileError(source, [{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
+    const { where, what } = describeJsonSyntaxError(text, error as Error);
+    throw new InputFileError(source, [{ path: '', message: `not valid JSON${where ? ` at ${where}` : ''}: ${what}` }]);
   }
   const result = transcriptDocument.safeParse(data);
   if (!result.success) {

@@ -1,4 +1,5 @@
 import type { Issue } from '../core/errors.js';
+import { describeJsonSyntaxError } from '../core/json-error.js';
 import { sanitizeText } from '../core/sanitize.js';
 
 // Parsing untrusted JSON: size and depth limits, line/column on syntax errors, a BOM allowed,
@@ -10,36 +11,9 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type ParsedJson = { ok: true; value: unknown; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
-export function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  let line = 1;
-  let lastNewline = -1;
-  for (let i = 0; i < position && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lastNewline = i;
-    }
-  }
-  return { line, column: position - lastNewline };
-}
-
 function syntaxIssue(text: string, error: Error): Issue {
-  const position = /position (\d+)/.exec(error.message)?.[1];
-  const lc = /line (\d+) column (\d+)/.exec(error.message);
-  let where = '';
-  if (lc) where = `line ${lc[1]}, column ${lc[2]}`;
-  else if (position !== undefined) {
-    const { line, column } = lineAndColumn(text, Number(position));
-    where = `line ${line}, column ${column}`;
-  } else if (/end of JSON input/i.test(error.message)) {
-    const { line, column } = lineAndColumn(text, text.length);
-    where = `line ${line}, column ${column}`;
-  }
-  const what = error.message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
-  return {
-    path: '',
-    message: `invalid JSON${where ? ` at ${where}` : ''}: ${what}`,
-    hint: 'check for a missing comma, quote or bracket near there',
-  };
+  const { where, what, hint } = describeJsonSyntaxError(text, error);
+  return { path: '', message: `invalid JSON${where ? ` at ${where}` : ''}: ${what}`, hint };
 }
 
 /** Depth of nesting, measured without recursion so hostile input cannot blow the stack. */

@@ -183,6 +183,14 @@ function fromStatus(status: number, body: unknown, error: Error, context: SdkErr
       status,
     );
   }
+  if (isContextOverflow(body, code)) {
+    return make(
+      'bad_request',
+      `the conversation is too long for model "${context.model}" at ${host} (HTTP ${status}${saidSuffix})`,
+      CONTEXT_OVERFLOW_HINT,
+      status,
+    );
+  }
   if (status === 413) {
     return make(
       'bad_request',
@@ -207,6 +215,26 @@ function fromStreamedError(body: unknown, context: SdkErrorContext, make: Make):
   const said = serverMessage(body);
   const hint = kind === 'auth' ? rejectedKeyHint(context.provider) : 'try again; if it persists, use --provider offline';
   return make(kind, `${host} reported an error mid-reply${type ? ` (${type})` : ''}${said ? `: ${said}` : ''}`, hint);
+}
+
+/**
+ * How to go on when the history no longer fits: start afresh, carry on from a summary, or send
+ * fewer past messages with every request.
+ */
+const CONTEXT_OVERFLOW_HINT =
+  'start afresh with /reset in the chat, carry on from a summary with /continue (or `persona ask --carry-over`), ' +
+  'or send fewer past messages: `persona config set historyMessages 10`';
+
+/** Codes, types and wordings servers use for a prompt longer than the model's context window. */
+const CONTEXT_OVERFLOW_CODES = new Set(['context_length_exceeded', 'exceed_context_size_error', 'string_above_max_length']);
+const CONTEXT_OVERFLOW_TEXT =
+  /maximum context length|context (?:length|window|size)|prompt is too long|input is too long|too many (?:input )?tokens|exceeds? the (?:model's )?(?:maximum|max)/i;
+
+function isContextOverflow(body: unknown, code: unknown): boolean {
+  const type = errorType(body);
+  if ((typeof code === 'string' && CONTEXT_OVERFLOW_CODES.has(code)) || (type && CONTEXT_OVERFLOW_CODES.has(type))) return true;
+  const message = errorFields(body).message;
+  return typeof message === 'string' && CONTEXT_OVERFLOW_TEXT.test(message);
 }
 
 /** Bodies arrive as `{error:{type,message}}` (Anthropic) or already unwrapped (OpenAI). */

@@ -87,6 +87,7 @@ const searchRow = z.object({
   created_at: z.string(),
   snippet: z.string(),
   score: z.number(),
+  exact: z.number(),
 });
 
 function parseRow<T extends z.ZodMiniType>(schema: T, row: unknown, what: string): z.output<T> {
@@ -202,5 +203,6 @@ export function toSearchHit(row: unknown): SearchHit {
     createdAt: r.created_at,
     snippet: r.snippet,
     rank: r.score,
+    exact: r.exact === 1,
   };
 }

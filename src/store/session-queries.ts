@@ -33,7 +33,10 @@ GROUP BY picked.id
 ORDER BY picked.last_active_at DESC, picked.id DESC`;
 }
 
-/** Best match first (bm25 is lower for better matches); the newest message breaks ties. */
+/**
+ * Messages with every term exactly as typed first (`exact_words`, registered by the store), then
+ * best match (bm25 is lower for better matches); the newest message breaks ties.
+ */
 export function searchSql(byPersona: boolean): string {
   return `
 SELECT
@@ -45,7 +48,8 @@ SELECT
   m.role,
   m.created_at,
   snippet(messages_fts, 0, '«', '»', '…', 12) AS snippet,
-  bm25(messages_fts) AS score
+  bm25(messages_fts) AS score,
+  exact_words(m.content, @terms) AS exact
 FROM messages_fts
 JOIN messages m ON m.pk = messages_fts.rowid
 JOIN sessions s ON s.id = m.session_id
@@ -53,7 +57,7 @@ JOIN persona_snapshots p ON p.id = s.snapshot_id
 LEFT JOIN session_participants sp ON sp.session_id = m.session_id AND sp.persona_id = m.speaker_id
 LEFT JOIN persona_snapshots speaker ON speaker.id = sp.snapshot_id
 WHERE messages_fts MATCH @query${byPersona ? ` AND ${BY_PERSONA}` : ''}
-ORDER BY score, m.created_at DESC
+ORDER BY exact DESC, score, m.created_at DESC
 LIMIT @limit`;
 }
 

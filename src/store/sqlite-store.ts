@@ -2,7 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { StoreError, UsageError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
-import { toFtsQuery } from './fts-query.js';
+import { searchTerms, toFtsQuery, type SearchTerm } from './fts-query.js';
+import { exactWordMatcher } from './exact-words.js';
 import { toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
 import { participantsSql, searchSql, sessionSummarySql } from './session-queries.js';
 import { withStoreErrors } from './store-errors.js';
@@ -284,10 +285,16 @@ export class SqliteStore {
   search(text: string, options: { limit?: number; personaId?: string } = {}): SearchHit[] {
     const query = toFtsQuery(text);
     if (query === undefined) return [];
+    this.registerExactWords();
     const byPersona = options.personaId !== undefined;
     return this.guarded(() =>
       this.statement(searchSql(byPersona))
-        .all({ query, limit: options.limit ?? DEFAULT_SEARCH_LIMIT, ...(byPersona ? { personaId: options.personaId } : {}) })
+        .all({
+          query,
+          terms: JSON.stringify(searchTerms(text)),
+          limit: options.limit ?? DEFAULT_SEARCH_LIMIT,
+          ...(byPersona ? { personaId: options.personaId } : {}),
+        })
         .map(toSearchHit),
     );
   }
@@ -327,6 +334,20 @@ export class SqliteStore {
       bySession.set(String(row.session_id), list);
     }
     return sessions.map((s) => (bySession.has(s.id) ? { ...s, participants: bySession.get(s.id)! } : s));
+  }
+
+  private exactWordsRegistered = false;
+
+  /** `exact_words(content, termsJson)`: 1 when the message has every search term as typed (see exact-words.ts). */
+  private registerExactWords(): void {
+    if (this.exactWordsRegistered) return;
+    let cached: { json: string; matches: (content: string) => boolean } | undefined;
+    this.db.function('exact_words', { deterministic: true }, (content: unknown, json: unknown) => {
+      if (typeof content !== 'string' || typeof json !== 'string') return 0;
+      if (cached?.json !== json) cached = { json, matches: exactWordMatcher(JSON.parse(json) as SearchTerm[]) };
+      return cached.matches(content) ? 1 : 0;
+    });
+    this.exactWordsRegistered = true;
   }
 
   private statement(sql: string): BetterSqlite3.Statement {

@@ -19,9 +19,12 @@ export interface PersonaUsage {
 export interface ModelUsage {
   provider: string;
   model: string;
+  /** Replies that came back (complete or interrupted); failed calls are counted in `failed`. */
   replies: number;
-  inputTokens: number;
-  outputTokens: number;
+  failed: number;
+  /** Null for the offline engine: it counts no tokens (its figures are estimates nobody is billed for). */
+  inputTokens: number | null;
+  outputTokens: number | null;
   /** Null when a reply in the group has no known price. */
   costUsd: number | null;
   avgFirstTokenMs: number | null;
@@ -82,6 +85,9 @@ const MESSAGES_IN_WINDOW = `
 const EVENTS_IN_WINDOW = `
   SELECT * FROM events WHERE created_at >= @since AND (@personaId IS NULL OR persona_id = @personaId)`;
 
+/** Rows whose token counts are real: the offline engine's are estimates of its own. */
+const COUNTS_TOKENS = `provider IS NOT 'offline'`;
+
 export function readUsageStats(db: BetterSqlite3.Database, filter: StatsFilter = {}): UsageStats {
   const params = { since: filter.since ?? '', personaId: filter.personaId ?? null };
   const all = (sql: string) => db.prepare(sql).all(params) as Row[];
@@ -93,8 +99,8 @@ export function readUsageStats(db: BetterSqlite3.Database, filter: StatsFilter =
       count(DISTINCT session_id) AS sessions,
       count(CASE WHEN role = 'user' THEN 1 END) AS user_messages,
       avg(latency_first_ms) AS avg_first_token,
-      coalesce(sum(input_tokens), 0) AS input_tokens,
-      coalesce(sum(output_tokens), 0) AS output_tokens,
+      coalesce(sum(CASE WHEN ${COUNTS_TOKENS} THEN input_tokens END), 0) AS input_tokens,
+      coalesce(sum(CASE WHEN ${COUNTS_TOKENS} THEN output_tokens END), 0) AS output_tokens,
       coalesce(sum(cost_usd), 0) AS cost,
       count(CASE WHEN role = 'persona' AND status <> 'error' AND cost_usd IS NULL THEN 1 END) AS unknown_cost
     FROM w`);
@@ -113,8 +119,10 @@ export function readUsageStats(db: BetterSqlite3.Database, filter: StatsFilter =
 
   const models = all(`
     WITH w AS (${MESSAGES_IN_WINDOW})
-    SELECT provider, model, count(*) AS replies,
-      coalesce(sum(input_tokens), 0) AS input_tokens, coalesce(sum(output_tokens), 0) AS output_tokens,
+    SELECT provider, model, count(CASE WHEN status <> 'error' THEN 1 END) AS replies,
+      count(CASE WHEN status = 'error' THEN 1 END) AS failed,
+      CASE WHEN ${COUNTS_TOKENS} THEN coalesce(sum(input_tokens), 0) END AS input_tokens,
+      CASE WHEN ${COUNTS_TOKENS} THEN coalesce(sum(output_tokens), 0) END AS output_tokens,
       coalesce(sum(cost_usd), 0) AS cost,
       count(CASE WHEN status <> 'error' AND cost_usd IS NULL THEN 1 END) AS unknown_cost,
       avg(latency_first_ms) AS avg_first_token
@@ -172,8 +180,9 @@ export function readUsageStats(db: BetterSqlite3.Database, filter: StatsFilter =
       provider: String(r.provider),
       model: String(r.model ?? 'unknown'),
       replies: num(r.replies),
-      inputTokens: num(r.input_tokens),
-      outputTokens: num(r.output_tokens),
+      failed: num(r.failed),
+      inputTokens: numOrNull(r.input_tokens),
+      outputTokens: numOrNull(r.output_tokens),
       costUsd: num(r.unknown_cost) > 0 ? null : num(r.cost),
       avgFirstTokenMs: numOrNull(r.avg_first_token),
     })),

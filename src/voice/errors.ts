@@ -13,9 +13,19 @@ export function installHint(recorder: VoiceRecorder): string {
   return process.platform === 'darwin' ? pkg.mac : `apt-get install ${pkg.debian}`;
 }
 
+/**
+ * Voice input could not produce a message (exit code 7, in the README's table): no recorder or
+ * transcriber, nothing captured, or the transcription failed. Any recording is kept and named.
+ */
+export class VoiceError extends UserError {
+  constructor(message: string, options: { hint?: string; cause?: unknown; exitCode?: ExitCode } = {}) {
+    super(message, { ...options, exitCode: options.exitCode ?? ExitCode.voice });
+  }
+}
+
 export function recorderMissingError(recorder: VoiceRecorder): UserError {
   const others = recorder === 'arecord' ? 'sox' : 'arecord';
-  return new UserError(
+  return new VoiceError(
     `no microphone recorder found: install ${RECORDER_PACKAGE[recorder].debian} (${installHint(recorder)}) or set voice.recorder`,
     {
       hint: `the "${RECORDER_PACKAGE[recorder].program}" program is not on PATH; try \`persona config set voice.recorder ${others}\`, or use --audio-file`,
@@ -24,7 +34,7 @@ export function recorderMissingError(recorder: VoiceRecorder): UserError {
 }
 
 /** The recorder failed; `audio` holds what it captured before failing (a WAV), so nothing is lost. */
-export class RecordingFailedError extends UserError {
+export class RecordingFailedError extends VoiceError {
   constructor(
     message: string,
     readonly audio: Buffer | undefined,
@@ -41,7 +51,7 @@ export class RecordingCancelledError extends UserError {
 }
 
 /** Transcription failed; the recording stays at `wavPath` until the user retries or deletes it. */
-export class TranscriptionError extends UserError {
+export class TranscriptionError extends VoiceError {
   constructor(
     message: string,
     readonly wavPath: string,

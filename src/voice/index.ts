@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../core/config.js';
-import { InputFileError, UserError } from '../core/errors.js';
+import { ExitCode, InputFileError, UserError } from '../core/errors.js';
 import { homePaths } from '../core/home.js';
 import { discardRecording, saveRecording } from './audio-files.js';
-import { RecordingFailedError, TranscriptionError } from './errors.js';
+import { RecordingFailedError, TranscriptionError, VoiceError } from './errors.js';
 import { startRecording, type Level, type RecordedAudio, type RecordingHandle } from './recorder.js';
 import { voiceSettings } from './settings.js';
 import { createTranscriber, type Transcriber } from './transcriber.js';
@@ -131,12 +131,14 @@ async function transcribeSaved(
   const failed = (message: string, hint: string | undefined, cause?: unknown): UserError => {
     if (ctx.keepOnFailure !== false || ctx.keepAudio) return new TranscriptionError(message, wavPath, { hint, cause });
     discardRecording(wavPath);
-    return new UserError(message, { hint, cause });
+    return new VoiceError(message, { hint, cause });
   };
   let text: string;
   try {
     text = await ctx.transcriber.transcribe(wavPath, { signal: ctx.signal });
   } catch (error) {
+    // Cancelled (Ctrl-C) is an interruption, not a failed transcription.
+    if (error instanceof UserError && error.exitCode === ExitCode.interrupted) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw failed(`transcription failed (${ctx.transcriber.label}): ${reason}`, error instanceof UserError ? error.hint : undefined, error);
   }
@@ -153,7 +155,7 @@ async function transcribeSaved(
 function keepPartial(error: unknown, audioDir: string): unknown {
   if (!(error instanceof RecordingFailedError) || !error.audio) return error;
   const saved = saveRecording(error.audio, audioDir);
-  return new UserError(error.message, {
+  return new VoiceError(error.message, {
     hint: `${error.hint ? `${error.hint}; ` : ''}what was recorded is kept at ${saved}`,
     cause: error,
   });

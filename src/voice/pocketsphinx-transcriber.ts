@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { UserError } from '../core/errors.js';
+import { ExitCode, UserError } from '../core/errors.js';
+import { VoiceError } from './errors.js';
 import { sanitizeInline } from '../core/sanitize.js';
 import { findPocketsphinxModel, POCKETSPHINX_INSTALL } from './pocketsphinx-install.js';
 import type { Transcriber } from './transcriber.js';
@@ -19,7 +20,7 @@ export function createPocketsphinxTranscriber(binary: string): Transcriber {
 
 function runPocketsphinx(binary: string, wavPath: string, signal: AbortSignal | undefined): Promise<string> {
   if (!findPocketsphinxModel()) {
-    return Promise.reject(new UserError('the pocketsphinx English model is not installed', { hint: POCKETSPHINX_INSTALL }));
+    return Promise.reject(new VoiceError('the pocketsphinx English model is not installed', { hint: POCKETSPHINX_INSTALL }));
   }
   return new Promise((resolve, reject) => {
     const child = spawn(binary, ['-infile', wavPath], { stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
@@ -28,8 +29,8 @@ function runPocketsphinx(binary: string, wavPath: string, signal: AbortSignal | 
     child.stdout.setEncoding('utf8').on('data', (part: string) => (stdout += part));
     child.stderr.setEncoding('utf8').on('data', (part: string) => (stderr = (stderr + part).slice(-2000)));
     child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.name === 'AbortError') reject(new UserError('transcription cancelled'));
-      else reject(new UserError(`pocketsphinx could not start: ${error.code ?? error.message}`, { hint: POCKETSPHINX_INSTALL }));
+      if (error.name === 'AbortError') reject(new UserError('transcription cancelled', { exitCode: ExitCode.interrupted }));
+      else reject(new VoiceError(`pocketsphinx could not start: ${error.code ?? error.message}`, { hint: POCKETSPHINX_INSTALL }));
     });
     child.on('close', (code) => {
       if (code === 0) {
@@ -44,7 +45,7 @@ function runPocketsphinx(binary: string, wavPath: string, signal: AbortSignal | 
           .pop() ??
         stderr.trim().split('\n').pop() ??
         '';
-      reject(new UserError(`pocketsphinx failed (exit ${code ?? 'signal'}): ${sanitizeInline(last).slice(0, 200)}`));
+      reject(new VoiceError(`pocketsphinx failed (exit ${code ?? 'signal'}): ${sanitizeInline(last).slice(0, 200)}`));
     });
   });
 }

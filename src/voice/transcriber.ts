@@ -1,5 +1,5 @@
 import type { Config } from '../core/config.js';
-import { UserError } from '../core/errors.js';
+import { VoiceError } from './errors.js';
 import { openAISpeechSettings, type OpenAISpeechSettings } from './openai-settings.js';
 import { findPocketsphinx, POCKETSPHINX_INSTALL } from './pocketsphinx-install.js';
 import type { TranscriberChoice, VoiceSettings } from './settings.js';
@@ -47,7 +47,7 @@ export function resolveTranscriber(context: TranscriberContext): ResolvedTranscr
   if (openai && context.provider === 'openai') return { name: 'openai', openai };
   if (pocketsphinx) return { name: 'local', binary: pocketsphinx };
   if (openai) return { name: 'openai', openai };
-  throw new UserError('no speech transcriber is available', {
+  throw new VoiceError('no speech transcriber is available', {
     hint: `install pocketsphinx for offline transcription (${POCKETSPHINX_INSTALL}), or set OPENAI_API_KEY (or \`persona config set openai.apiKey …\`)`,
   });
 }
@@ -62,14 +62,14 @@ export async function createTranscriber(context: TranscriberContext): Promise<Tr
   return createPocketsphinxTranscriber(resolved.binary);
 }
 
-function noOpenAIKey(): UserError {
-  return new UserError('the openai transcriber needs an OpenAI API key or base URL', {
+function noOpenAIKey(): VoiceError {
+  return new VoiceError('the openai transcriber needs an OpenAI API key or base URL', {
     hint: 'set OPENAI_API_KEY or `persona config set openai.apiKey …` (or openai.baseUrl for a local server), or use --transcriber local',
   });
 }
 
-function noPocketsphinx(): UserError {
-  return new UserError('the local transcriber needs pocketsphinx', {
+function noPocketsphinx(): VoiceError {
+  return new VoiceError('the local transcriber needs pocketsphinx', {
     hint: `install it: ${POCKETSPHINX_INSTALL}; or use --transcriber openai`,
   });
 }

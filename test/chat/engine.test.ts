@@ -165,6 +165,32 @@ describe('ChatEngine', () => {
     expect(store.messages[1]).toMatchObject({ content: 'I was saying ', status: 'interrupted' });
   });
 
+  it('ends a superseded reply stream with done, its partial reply saved as interrupted', async () => {
+    const provider = new ScriptedProvider().hangAfter('I was saying ').reply('new answer');
+    const { e, store } = engine(provider);
+    const controller = new AbortController();
+    const first = e.send('tell me', { signal: controller.signal });
+    const firstEvents: ChatEvent[] = [];
+    for (;;) {
+      const next = await first.next();
+      if (next.done) break;
+      firstEvents.push(next.value);
+      if (next.value.type === 'delta') break;
+    }
+    // A second turn starts (the user sent again) before the first stream has finished.
+    controller.abort();
+    const rest = (async () => {
+      for await (const ev of first) firstEvents.push(ev);
+    })();
+    const second = await drain(e.send('never mind'));
+    await rest;
+    expect(second.at(-1)).toMatchObject({ type: 'done', finishReason: 'stop' });
+    const ends = firstEvents.filter((ev) => ev.type === 'done' || ev.type === 'error');
+    expect(ends).toHaveLength(1);
+    expect(firstEvents.at(-1)).toMatchObject({ type: 'done', finishReason: 'interrupted' });
+    expect(store.messages.find((m) => m.content === 'I was saying ')).toMatchObject({ status: 'interrupted' });
+  });
+
   it('retry regenerates the last reply and later turns see only the newest reply', async () => {
     const provider = new ScriptedProvider().reply('first try').reply('second try').reply('ok');
     const { e, store } = engine(provider);

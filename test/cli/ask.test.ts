@@ -119,11 +119,25 @@ describe('persona ask, offline engine', () => {
     expect(rows(home, 'SELECT COUNT(*) AS n FROM sessions')[0]!.n).toBe(1);
   });
 
-  it('--script with blank-line separated blocks makes each block one turn', async () => {
+  it('--script reads one question per line even when blank lines separate them', async () => {
     const home = tempDir();
     const script = join(home, 'q.txt');
     writeFileSync(script, 'Here is our pitch:\nwe automate reconciliation.\n\nWould you buy it?\n');
-    const { code } = await runCli(['ask', 'cfo', '--script', script], { home });
+    const { code, stderr } = await runCli(['ask', 'cfo', '--script', script], { home });
+    expect(code, stderr).toBe(0);
+    const questions = rows(home, "SELECT content FROM messages WHERE role = 'user' ORDER BY seq").map((r) => r.content);
+    expect(questions).toEqual(['Here is our pitch:', 'we automate reconciliation.', 'Would you buy it?']);
+    expect(stderr).not.toContain('block');
+  });
+
+  it('--script --blocks makes each blank-line separated block one turn; --blocks alone is a usage error', async () => {
+    const home = tempDir();
+    const script = join(home, 'q.txt');
+    writeFileSync(script, 'Here is our pitch:\nwe automate reconciliation.\n\nWould you buy it?\n');
+    const alone = await runCli(['ask', 'cfo', '--blocks', 'hello'], { home });
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--blocks');
+    const { code } = await runCli(['ask', 'cfo', '--script', script, '--blocks'], { home });
     expect(code).toBe(0);
     const questions = rows(home, "SELECT content FROM messages WHERE role = 'user' ORDER BY seq").map((r) => r.content);
     expect(questions).toEqual(['Here is our pitch:\nwe automate reconciliation.', 'Would you buy it?']);
@@ -133,7 +147,7 @@ describe('persona ask, offline engine', () => {
     const home = tempDir();
     const script = join(home, 'q.txt');
     writeFileSync(script, 'First question?\n\nSecond question,\nstill the second.\n');
-    const { code, stderr } = await runCli(['ask', 'cfo', '--script', script, '--no-save'], { home });
+    const { code, stderr } = await runCli(['ask', 'cfo', '--script', script, '--blocks', '--no-save'], { home });
     expect(code).toBe(0);
     expect(stderr).toContain('each block is one question (2 in all)');
     expect(stderr).toContain('2 of 2 questions (not saved: --no-save)');

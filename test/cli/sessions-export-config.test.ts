@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -63,6 +63,15 @@ describe('persona sessions', () => {
     expect(hostile.stderr).toBe('');
   });
 
+  it('refuses an empty search with a usage error (exit 2)', async () => {
+    const home = tempDir();
+    const results = await Promise.all(['', '   ', '"" *'].map((query) => runCli(['sessions', 'search', query], { home })));
+    for (const result of results) {
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/nothing to search for/);
+    }
+  });
+
   it('deletes a session with --yes, and refuses without it when not on a terminal', async () => {
     const { home, first } = await seeded();
     const refused = await runCli(['sessions', 'delete', first], { home });
@@ -102,6 +111,31 @@ describe('persona export', () => {
     const again = await runCli(['export', first, '--format', 'html', '-o', out], { home });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
+  });
+
+  it('takes the format from the -o file extension, and refuses a --format that contradicts it', async () => {
+    const home = tempDir();
+    await runCli(['ask', 'cfo', 'What about reconciliation software?', '--seed', '1'], { home });
+    const file = (name: string) => join(home, name);
+    const written = await Promise.all(
+      ['x.json', 'x.html', 'x.txt', 'x.md', 'x.HTM', 'notes'].map((name) => runCli(['export', '--last', '-o', file(name)], { home })),
+    );
+    for (const run of written) expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(file('x.json'), 'utf8')).format).toBe('persona-chat.transcript');
+    expect(readFileSync(file('x.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(readFileSync(file('x.HTM'), 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(readFileSync(file('x.txt'), 'utf8')).not.toMatch(/^#|\*\*/m);
+    expect(readFileSync(file('x.md'), 'utf8')).toMatch(/^# /m);
+    // No known extension: Markdown, as with no -o.
+    expect(readFileSync(file('notes'), 'utf8')).toMatch(/^# /m);
+    expect(written[0]!.stderr).toContain('(json,');
+
+    const agreeing = await runCli(['export', '--last', '--format', 'json', '-o', file('y.json')], { home });
+    expect(agreeing.code, agreeing.stderr).toBe(0);
+    const contradiction = await runCli(['export', '--last', '--format', 'md', '-o', file('z.json')], { home });
+    expect(contradiction.code).toBe(2);
+    expect(contradiction.stderr).toMatch(/--format md.*z\.json/);
+    expect(existsSync(file('z.json'))).toBe(false);
   });
 
   it('needs a session id or --last', async () => {

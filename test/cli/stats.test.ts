@@ -50,10 +50,20 @@ describe('persona stats, and the limits through `persona ask`', { timeout: 30_00
     expect(s.personas[0]).toMatchObject({ personaId: 'cfo', sessions: 3, messages: 6 });
     expect(s.models).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ provider: 'offline', replies: 2, costUsd: 0 }),
-        expect.objectContaining({ provider: 'openai', model: 'gpt-4o-mini', replies: 3, inputTokens: 2_001_000, outputTokens: 400_010 }),
+        // The offline engine counts no tokens: its figures are estimates nobody is billed for.
+        expect.objectContaining({ provider: 'offline', replies: 2, failed: 0, inputTokens: null, outputTokens: null, costUsd: 0 }),
+        // The 500 is a failed call, not a reply.
+        expect.objectContaining({
+          provider: 'openai',
+          model: 'gpt-4o-mini',
+          replies: 2,
+          failed: 1,
+          inputTokens: 2_001_000,
+          outputTokens: 400_010,
+        }),
       ]),
     );
+    expect(s).toMatchObject({ inputTokens: 2_001_000, outputTokens: 400_010 });
     expect(s.errors.api).toEqual([{ kind: 'server', status: 500, provider: 'openai', count: 1 }]);
     expect(s.errors.rateLimitHits).toEqual({ provider: 0, local: 1 });
     expect(s.errors.limitsReached).toEqual({ session_budget: 1 });
@@ -66,6 +76,7 @@ describe('persona stats, and the limits through `persona ask`', { timeout: 30_00
     expect(text.stdout).toMatch(/5 sessions, 10 messages \(5 from you\)/);
     expect(text.stdout).toMatch(/Personas \(most popular first\)\n.*\n {2}Diane Kowalczyk \(cfo\) +3 +6/);
     expect(text.stdout).toMatch(/API failures: openai server 500 ×1/);
+    expect(text.stdout).toMatch(/^ {2}offline\/\S+ +2 +0 +– +– +\$0/m);
     expect(text.stdout).toMatch(/Messages per day\n {2}\d\d-\d\d 10 █{40}/);
 
     const nurse = JSON.parse((await runCli(['stats', '--persona', 'icu-nurse', '--json'], { home })).stdout);

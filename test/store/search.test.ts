@@ -45,6 +45,29 @@ describe('search', () => {
     expect(store.search('onboard*').map((h) => h.messageId)).toEqual([passing.id]);
   });
 
+  it('ranks messages with the exact word typed above messages that only share its stem', () => {
+    const store = freshStore();
+    const s = startSession(store, 'maria', 'Maria');
+    // bm25 alone would put the short, stem-only message first.
+    const stemOnly = store.appendMessage(personaReply(s.id, 'In general, generally.'));
+    const exact = store.appendMessage(
+      personaReply(s.id, 'We bought a diesel generator for the warehouse last winter after the storms knocked the power out twice.'),
+    );
+    const hits = store.search('generator');
+    expect(hits.map((h) => h.messageId)).toEqual([exact.id, stemOnly.id]);
+    expect(hits.map((h) => h.exact)).toEqual([true, false]);
+  });
+
+  it('counts a quoted phrase or a prefix as exact only when the text has it as typed', () => {
+    const store = freshStore();
+    const s = startSession(store, 'maria', 'Maria');
+    const phrase = store.appendMessage(personaReply(s.id, 'The pricing page decides it.'));
+    const stemmed = store.appendMessage(personaReply(s.id, 'Priced pages decide.'));
+    expect(store.search('"pricing page"').find((h) => h.messageId === phrase.id)?.exact).toBe(true);
+    expect(store.search('"pricing page"').find((h) => h.messageId === stemmed.id)?.exact).toBe(false);
+    expect(store.search('pric*').every((h) => h.exact)).toBe(true);
+  });
+
   it('filters by persona and honours the limit', () => {
     const { store, toms } = storeWithConversation();
     expect(store.search('pricing', { personaId: 'tom' }).map((h) => h.messageId)).toEqual([toms.id]);

@@ -110,6 +110,11 @@ export class TmuxTerminal {
     return status ? Number(status) : 0; // tmux 3.3 leaves the status empty for 0
   }
 
+  /** The process id of the program in the pane (tmux execs a single command in place of its shell). */
+  pid(): number {
+    return Number(this.tmux(['display-message', '-p', '-t', this.target, '#{pane_pid}']).trim());
+  }
+
   exited(): boolean {
     return this.exitStatus() !== undefined;
   }

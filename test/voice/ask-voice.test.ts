@@ -101,7 +101,7 @@ describe('persona ask --voice', () => {
 
   it('a missing recorder is a clear message with the install command', async () => {
     const run = await askByVoice('exit', [], { path: '/nonexistent' });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(7);
     expect(run.stderr).toContain('no microphone recorder found: install sox (apt-get install sox) or set voice.recorder');
     noStackTrace(run.stderr);
   });
@@ -109,7 +109,7 @@ describe('persona ask --voice', () => {
   it('a recorder failing mid-way keeps what it captured and says where', async () => {
     wire.reset();
     const run = await askByVoice('fail');
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(7);
     expect(run.stderr).toContain('the recorder (sox) failed: sox FAIL sox: cannot read from audio device');
     const kept = keptPath(run.stderr);
     expect(decodeWav(readFileSync(kept)).channels[0]!.length).toBeGreaterThan(10_000);
@@ -119,7 +119,7 @@ describe('persona ask --voice', () => {
 
   it('a recorder that sends no audio is "no audio was captured"', async () => {
     const run = await askByVoice('empty');
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(7);
     expect(run.stderr).toContain('no audio was captured');
     noStackTrace(run.stderr);
   });
@@ -128,7 +128,7 @@ describe('persona ask --voice', () => {
     wire.reset();
     wire.enqueue({ status: 400, message: 'audio too short' });
     const run = await askByVoice('exit');
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(7);
     expect(run.stderr).toContain('transcription failed (OpenAI whisper-1 at 127.0.0.1');
     const kept = keptPath(run.stderr);
     expect(run.stderr).toContain(`retry with --audio-file ${kept}`);
@@ -186,7 +186,11 @@ describe('persona doctor', () => {
   it('is ready with a recorder and a key, and names a missing recorder program', async () => {
     const home = tempDir();
     const bin = installFakeRecorder(join(home, 'bin'));
-    const ready = await runCli(['doctor'], { home, env: { PATH: bin, OPENAI_API_KEY: 'sk-doctor-secret-1234' } });
+    // The model server is probed: the local wire server stands in for it (tests never reach the internet).
+    const ready = await runCli(['doctor'], {
+      home,
+      env: { PATH: bin, OPENAI_API_KEY: 'sk-doctor-secret-1234', OPENAI_BASE_URL: `${wire.url}/v1` },
+    });
     expect(ready.code).toBe(0);
     expect(ready.stdout).toContain('transcriber in use: openai');
     expect(ready.stdout).not.toContain('sk-doctor-secret-1234');

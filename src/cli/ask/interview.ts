@@ -7,6 +7,7 @@ import type { SessionRecord } from '../../core/records.js';
 import { setUpEngine, type ModelFlags } from '../engine-setup.js';
 import { c, printJson, println, sanitizeInline } from '../output.js';
 import { printTurnError } from '../print-turn-error.js';
+import { printNotice } from '../show-notices.js';
 import { collectTurn, turnJson } from './turn-result.js';
 
 // `ask --script questions.txt`: an interview, every question a turn in one session, the
@@ -49,7 +50,7 @@ export async function runInterview(interview: Interview): Promise<number> {
     const result = await collectTurn(
       engine.send(question, { signal: interview.signal, inputMode: 'script' }),
       interview.json ? undefined : (text) => process.stdout.write(rawOut ? text : sanitizer.push(text)),
-      (notice) => process.stderr.write(`${c.yellow('note:')} ${sanitizeInline(notice)}\n`),
+      printNotice,
     );
     turns.push({ question, ...turnJson(persona.id, name, result) });
     if (!interview.json) println(i < questions.length - 1 ? '\n' : '');

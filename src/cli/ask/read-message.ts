@@ -23,26 +23,26 @@ export async function messageFrom(words: string[]): Promise<string> {
 }
 
 /**
- * An interview script. A file with blank lines between its blocks is one turn per block (a turn
- * may span lines); a file without blank lines is one turn per line. Lines starting with # are
- * comments.
+ * An interview script: one question per line (blank lines and lines starting with # are
+ * skipped). With `blocks`, blank lines separate the questions instead, so one question may span
+ * several lines (a pitch, then the question about it).
  */
-export function parseScript(text: string): string[] {
-  const blocks = text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
+export function parseScript(text: string, options: { blocks?: boolean } = {}): string[] {
+  const lines = (chunk: string) =>
+    chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!options.blocks) return lines(normalized);
+  return normalized
     .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith('#')),
-    )
-    .filter((lines) => lines.length > 0);
-  return blocks.length > 1 ? blocks.map((lines) => lines.join('\n')) : (blocks[0] ?? []);
+    .map(lines)
+    .filter((block) => block.length > 0)
+    .map((block) => block.join('\n'));
 }
 
-export function readScript(file: string): string[] {
+export function readScript(file: string, options: { blocks?: boolean } = {}): string[] {
   let text: string;
   try {
     text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
@@ -51,15 +51,17 @@ export function readScript(file: string): string[] {
       `cannot read script ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
     );
   }
-  const turns = parseScript(text);
-  if (turns.some((turn) => turn.includes('\n'))) {
-    // Say which reading was taken: a blank line added for looks changes how the file is read.
-    process.stderr.write(`note: ${file} has blank lines between blocks, so each block is one question (${turns.length} in all)\n`);
-  }
+  const turns = parseScript(text, options);
   if (turns.length === 0)
     throw new UsageError(
       `script ${file} has no questions`,
-      'one question per line, or blocks separated by blank lines; lines starting with # are comments',
+      options.blocks
+        ? 'with --blocks, questions are blocks separated by blank lines; lines starting with # are comments'
+        : 'one question per line; lines starting with # are comments',
     );
+  if (options.blocks && turns.some((turn) => turn.includes('\n'))) {
+    // Say how the file was read: a question spanning lines is easy to miss in a long file.
+    process.stderr.write(`note: ${file} has blank lines between blocks, so each block is one question (${turns.length} in all)\n`);
+  }
   return turns;
 }

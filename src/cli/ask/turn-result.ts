@@ -5,6 +5,8 @@ import type { MessageRecord } from '../../core/records.js';
 /** What one turn produced, for --json and exit codes. */
 export interface TurnResult {
   sessionId: string | null;
+  /** The user's message as saved (null when the turn never started). */
+  userMessage: MessageRecord | null;
   provider: string;
   model: string;
   reply: string;
@@ -22,7 +24,16 @@ export async function collectTurn(
   onDelta?: (text: string) => void,
   onNotice?: (text: string) => void,
 ): Promise<TurnResult> {
-  const result: TurnResult = { sessionId: null, provider: '', model: '', reply: '', message: null, error: null, fallback: false };
+  const result: TurnResult = {
+    sessionId: null,
+    userMessage: null,
+    provider: '',
+    model: '',
+    reply: '',
+    message: null,
+    error: null,
+    fallback: false,
+  };
   for await (const event of events) {
     switch (event.type) {
       case 'notice':
@@ -30,6 +41,7 @@ export async function collectTurn(
         break;
       case 'start':
         result.sessionId = event.sessionId;
+        result.userMessage = event.userMessage ?? result.userMessage;
         result.provider = event.provider;
         result.model = event.model;
         break;
@@ -63,6 +75,9 @@ export function turnJson(personaId: string, personaName: string, r: TurnResult) 
   return {
     sessionId: r.sessionId,
     persona: { id: personaId, name: personaName },
+    // What was asked and how it came in (typed, script, voice): a spoken message is nowhere else on stdout.
+    message: r.userMessage?.content ?? null,
+    inputMode: r.userMessage?.inputMode ?? null,
     provider: r.provider,
     model: r.model,
     reply: r.reply,

@@ -10,6 +10,8 @@ import { parseSlash, runSlash, SLASH_COMMANDS } from '../../ui/commands/registry
 import type { CommandResult } from '../../ui/commands/types.js';
 import type { ChatServices } from '../../ui/services.js';
 import { colorFor } from '../output.js';
+import { commandHint } from '../../core/invocation.js';
+import { printNotice } from '../show-notices.js';
 
 // The chat without a terminal (stdin or stdout piped): every input line is a message, and the
 // conversation prints as a plain transcript. Same engine, same slash commands, no Ink.
@@ -41,6 +43,8 @@ export async function runLineChat(chat: LineChat): Promise<number> {
         const clean = sanitizer.push(event.text);
         text += clean;
         write(clean);
+      } else if (event.type === 'notice') {
+        printNotice(event.text);
       } else if (event.type === 'fallback') {
         process.stderr.write(`note: ${sanitizeInline(event.error.message)}; the offline engine answers instead\n`);
       } else if (event.type === 'done' && event.message.status === 'interrupted') {
@@ -48,7 +52,7 @@ export async function runLineChat(chat: LineChat): Promise<number> {
       } else if (event.type === 'error') {
         failed = true;
         write(`${text.endsWith('\n') || !text ? '' : '\n'}${paint.red(`error: ${sanitizeInline(event.error.message)}`)}`);
-        if (event.error.hint) write(`\n${paint.dim(`hint: ${sanitizeInline(event.error.hint)}`)}`);
+        if (event.error.hint) write(`\n${paint.dim(`hint: ${commandHint(sanitizeInline(event.error.hint))}`)}`);
       }
     }
     write('\n\n');
@@ -64,7 +68,7 @@ export async function runLineChat(chat: LineChat): Promise<number> {
       case 'info':
         return void write(`${result.lines.map(sanitizeInline).join('\n')}\n\n`);
       case 'error':
-        return void write(`${paint.red(`error: ${result.message}`)}${result.hint ? ` (${result.hint})` : ''}\n\n`);
+        return void write(`${paint.red(`error: ${result.message}`)}${result.hint ? ` (${commandHint(result.hint)})` : ''}\n\n`);
       case 'text':
         return void write(`${result.title}\n${result.text}\n\n`);
       case 'help': {
@@ -75,7 +79,7 @@ export async function runLineChat(chat: LineChat): Promise<number> {
       }
       case 'voice':
         return void write(
-          `${paint.red('error: voice input needs the interactive chat')} (run \`persona chat\` in a terminal, or \`persona ask <persona> --voice\`)\n\n`,
+          `${paint.red('error: voice input needs the interactive chat')} ${commandHint('(run `persona chat` in a terminal, or `persona ask <persona> --voice`)')}\n\n`,
         );
       case 'quit':
         return 'quit';

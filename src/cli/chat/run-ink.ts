@@ -4,6 +4,7 @@ import type { MessageRecord } from '../../core/records.js';
 import type { ChatOutcome } from '../../ui/ChatApp.js';
 import type { ChatServices } from '../../ui/services.js';
 import { keepStylesWithoutColour, letInkRenderLive } from '../../ui/interactive-terminal.js';
+import { saveOnSignal } from './save-on-signal.js';
 
 export interface InkChatStart {
   engine: ChatEngine;
@@ -44,6 +45,7 @@ export async function runInkChat(
   let outcome: ChatOutcome = { sessionId: undefined };
   // Pastes arrive framed, so a pasted line break is text, not Enter.
   process.stdout.write(BRACKETED_PASTE_ON);
+  const stopSaving = saveOnSignal(() => process.stdout.write(BRACKETED_PASTE_OFF));
   const app = mountChat(services, start, (o) => (outcome = o));
   setTimeout(() => {
     afterFirstFrame();
@@ -53,6 +55,7 @@ export async function runInkChat(
   try {
     await app.waitUntilExit();
   } finally {
+    stopSaving();
     process.stdout.write(BRACKETED_PASTE_OFF);
   }
   return outcome;

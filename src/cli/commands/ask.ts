@@ -18,6 +18,7 @@ import { abortOnInterrupt } from '../interrupt.js';
 import { c, colorFor, printJson, sanitizeInline } from '../output.js';
 import { parseOptions } from '../options.js';
 import { printTurnError } from '../print-turn-error.js';
+import { printNotice } from '../show-notices.js';
 import { findSessionOrFail, personaOfSession } from '../session-ref.js';
 
 const askOptions = z.object({
@@ -27,6 +28,7 @@ const askOptions = z.object({
   json: z.optional(z.boolean()),
   all: z.optional(z.boolean()),
   script: z.optional(z.string().check(z.minLength(1))),
+  blocks: z.optional(z.boolean()),
   raw: z.optional(z.boolean()),
   wait: z._default(z.boolean(), true),
   overBudget: z.optional(z.boolean()),
@@ -37,6 +39,7 @@ export default async function ask(personaArg: string | undefined, words: string[
   const options = parseOptions(askOptions, rawOptions);
   const flags = parseModelFlags(rawOptions);
   if (options.continue && options.session) throw new UsageError('use --continue or --session, not both');
+  if (options.blocks && !options.script) throw new UsageError('--blocks only changes how a --script file is read', 'add --script <file>');
   if (!options.save && (options.continue || options.session)) {
     throw new UsageError('--no-save cannot add to a saved session', 'drop --no-save, or drop --continue/--session');
   }
@@ -80,7 +83,7 @@ export default async function ask(personaArg: string | undefined, words: string[
         store,
         flags,
         config,
-        questions: readScript(options.script),
+        questions: readScript(options.script, { blocks: options.blocks }),
         json: options.json,
         raw: options.raw,
         signal: interrupt.signal,
@@ -146,7 +149,6 @@ async function askOne(
     const { offlineNotice } = await import('../../providers/offline/notice.js');
     process.stderr.write(`${err.dim(offlineNotice(providersWithKeys(ctx.config), 'flag'))}\n`);
   }
-  const note = (notice: string) => process.stderr.write(`${err.yellow('note:')} ${sanitizeInline(notice)}\n`);
   const send = () =>
     engine.send(message, {
       signal: ctx.signal,
@@ -156,14 +158,14 @@ async function askOne(
   const onDelta = ctx.json ? undefined : (text: string) => process.stdout.write(rawOut ? text : sanitizer.push(text));
   let result: TurnResult;
   try {
-    result = await collectTurn(send(), onDelta, note);
+    result = await collectTurn(send(), onDelta, printNotice);
   } catch (error) {
     // A full conversation with --carry-over: go on in a new session that starts from a summary.
     if (!(ctx.carryOver && error instanceof LimitError && (error.limit === 'turns' || error.limit === 'context'))) throw error;
     const from = engine.session?.id;
     const next = await engine.continueWithSummary(ctx.signal);
-    note(`${error.message}; continuing in session ${next.id} from a summary of session ${from}`);
-    result = await collectTurn(send(), onDelta, note);
+    printNotice(`${error.message}; continuing in session ${next.id} from a summary of session ${from}`);
+    result = await collectTurn(send(), onDelta, printNotice);
   }
   keepAudioWithMessage(ctx.store, result.sessionId, ctx.spoken);
   if (ctx.json) {

@@ -1,3 +1,4 @@
+import { commandHint } from '../../core/invocation.js';
 import { loadPersonas } from '../../persona/loader.js';
 import { c, padEnd, printJson, println, stdoutIsTTY, truncate, warn } from '../output.js';
 import { personaListItem } from '../persona-view.js';
@@ -21,7 +22,7 @@ export default async function personasList(paths: string[], options: { json?: bo
       );
     }
     if (stdoutIsTTY())
-      println(c.dim(`\n${items.length} personas · chat with one: persona chat <id> · details: persona personas show <id>`));
+      println(c.dim(commandHint(`\n${items.length} personas · chat with one: persona chat <id> · details: persona personas show <id>`)));
   }
   for (const failure of failures)
     warn(

@@ -1,13 +1,15 @@
 import { readSummaryMessage } from '../../core/carried-summary.js';
+import { UsageError } from '../../core/errors.js';
 import { speakerLabel } from '../../export/header.js';
 import { openHistoryStore } from '../engine-setup.js';
 import { c, printJson, println, sanitizeInline, sanitizeText } from '../output.js';
 import { findSessionOrFail, formatCost, formatWhen } from '../session-ref.js';
 
-export default async function sessionsShow(ref: string, options: { json?: boolean }): Promise<void> {
+export default async function sessionsShow(ref: string | undefined, options: { json?: boolean; last?: boolean }): Promise<void> {
+  if (ref && options.last) throw new UsageError('give a session id or --last, not both');
   const store = await openHistoryStore();
   try {
-    const summary = findSessionOrFail(store, ref);
+    const summary = findSessionOrFail(store, ref ?? 'last');
     const transcript = store.getTranscript(summary.id)!;
     if (options.json) return printJson(transcript);
     const name = sanitizeInline(transcript.snapshot?.name ?? summary.personaName ?? summary.personaId);

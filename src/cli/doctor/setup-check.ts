@@ -3,6 +3,7 @@ import { readConfig, type Config } from '../../core/config.js';
 import { isUserError } from '../../core/errors.js';
 import { homePaths } from '../../core/home.js';
 import { loadPersonas } from '../../persona/loader.js';
+import { probeProvider } from '../../providers/probe.js';
 import { resolveProviderSettings } from '../../providers/settings.js';
 
 // `persona doctor`, beyond voice: is the app itself ready? Settings, which model answers, the
@@ -12,6 +13,8 @@ export interface Finding {
   ok: boolean;
   what: string;
   fix?: string;
+  /** Present but not tried (nothing to probe, or the probe could not tell): shown as "not tested". */
+  untested?: boolean;
 }
 
 export interface SetupCheck {
@@ -42,10 +45,15 @@ export async function checkSetup(): Promise<SetupCheck> {
     try {
       const settings = resolveProviderSettings({}, config);
       const where = settings.baseUrl ? ` at ${new URL(settings.baseUrl).host}` : '';
-      findings.push({
-        ok: true,
-        what: `replies from: ${settings.name} · ${settings.model}${where}${settings.name === 'offline' ? ' (no key set: the built-in offline engine)' : ''}`,
-      });
+      const label = `replies from: ${settings.name} · ${settings.model}${where}`;
+      if (settings.name === 'offline') findings.push({ ok: true, what: `${label} (no key set: the built-in offline engine)` });
+      else {
+        // Settings that parse are not a server that answers: ask it.
+        const probe = await probeProvider(settings);
+        if (probe.status === 'ok') findings.push({ ok: true, what: `${label}: ${probe.detail}` });
+        else if (probe.status === 'untested') findings.push({ ok: true, untested: true, what: `${label}: not tested (${probe.detail})` });
+        else findings.push({ ok: false, what: `${label}: ${probe.detail}`, fix: probe.fix });
+      }
     } catch (error) {
       const { message, hint } = failure(error);
       findings.push({ ok: false, what: `replies from: ${message}`, fix: hint });

@@ -17,7 +17,8 @@ export function register(program: Command): void {
       .option('--no-save', 'do not save this turn in the history database')
       .option('--json', 'print one JSON object (an array for several personas)')
       .option('-a, --all', 'ask every persona the same question (every argument is the message)')
-      .option('--script <file>', 'an interview: one question per line (or blocks separated by blank lines), one session')
+      .option('--script <file>', 'an interview: one question per line (# comments, blank lines skipped), one session')
+      .option('--blocks', 'with --script: questions are blocks separated by blank lines, so one may span lines')
       .option('--raw', 'when stdout is not a terminal, pass the reply through unsanitized')
       .option('--voice', 'speak the message: records from the microphone until Enter or silence')
       .option('--audio-file <file>', 'transcribe this WAV file as the message (any common WAV)')
@@ -32,7 +33,7 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-Exit codes: 0 ok · 2 usage error · 3 invalid persona or input file · 4 provider error (your message is saved) · 5 database error · 6 refused by a limit (rate with --no-wait, turns, context, budget) · 130 interrupted (the partial reply is saved)
+Exit codes: 0 ok · 2 usage error · 3 invalid persona or input file · 4 provider error (your message is saved) · 5 database error · 6 refused by a limit (rate with --no-wait, turns, context, budget) · 7 voice input failed · 130 interrupted (the partial reply is saved)
 
 Examples:
   persona ask cfo "Would you pay for this?"

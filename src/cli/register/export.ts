@@ -9,8 +9,10 @@ export function register(program: Command): void {
     .description('export a session transcript as Markdown, JSON, HTML or plain text')
     .argument('[session]', 'session id (a unique prefix is enough)')
     .option('--last', 'the most recent session')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'html', 'txt']).default('md'))
-    .option('-o, --output <file>', 'write to this file (default: stdout)')
+    .addOption(
+      new Option('-f, --format <format>', 'output format (default: from the -o extension, else md)').choices(['md', 'json', 'html', 'txt']),
+    )
+    .option('-o, --output <file>', 'write to this file (default: stdout); .md .json .html .txt pick the format')
     .option('--force', 'overwrite the output file')
     .action(lazy(() => import('../commands/export.js')));
 }

@@ -15,12 +15,13 @@ export function register(program: Command): void {
   sessions
     .command('show')
     .description("print a session's transcript")
-    .argument('[id]', 'session id (a unique prefix is enough), or "last"', 'last')
+    .argument('[id]', 'session id (a unique prefix is enough), or "last" (the default)')
+    .option('--last', 'the most recent session (as with no id)')
     .option('--json', 'print JSON')
     .action(lazy(() => import('../commands/sessions-show.js')));
   sessions
     .command('search')
-    .description('full-text search over every message, best matches first')
+    .description('full-text search over every message: messages with the exact words first, then related word forms')
     .argument('<text...>', 'words to find')
     .option('-p, --persona <id>', 'only sessions with this persona')
     .option('-n, --limit <n>', 'how many hits', '20')

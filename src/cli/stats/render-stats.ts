@@ -41,12 +41,13 @@ export function renderStats(stats: UsageStats, window: string): string[] {
     lines.push('', 'Providers and models');
     lines.push(
       ...table([
-        ['provider/model', 'replies', 'tokens in', 'tokens out', 'cost', 'first token'],
+        ['provider/model', 'replies', 'failed', 'tokens in', 'tokens out', 'cost', 'first token'],
         ...stats.models.map((m) => [
           `${m.provider}/${sanitizeInline(m.model)}`,
           String(m.replies),
-          String(m.inputTokens),
-          String(m.outputTokens),
+          String(m.failed),
+          m.inputTokens === null ? '–' : String(m.inputTokens),
+          m.outputTokens === null ? '–' : String(m.outputTokens),
           usd(m.costUsd),
           ms(m.avgFirstTokenMs),
         ]),

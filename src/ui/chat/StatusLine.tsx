@@ -14,7 +14,13 @@ interface Props {
 /** Under the prompt: what answers, what this session has cost, and the keys that matter now. */
 export function StatusLine({ provider, totals, busy, saving, offlineNotice }: Props) {
   const tokens = totals.inputTokens + totals.outputTokens;
-  const parts = [provider.name, provider.model, `${formatTokens(tokens)} tokens`, formatCostTotal(totals)];
+  // The offline engine counts no tokens (its figures are estimates nobody is billed for).
+  const parts = [
+    provider.name,
+    provider.model,
+    ...(provider.name === 'offline' ? [] : [`${formatTokens(tokens)} tokens`]),
+    formatCostTotal(totals),
+  ];
   if (!saving) parts.push('not saved');
   return (
     <Box flexDirection="column" paddingX={1}>

@@ -1,3 +1,4 @@
+import { commandHint } from '../../core/invocation.js';
 import { sanitizeInline } from '../../core/sanitize.js';
 
 // Hints from providers and settings are written for the command line, where the way out is the
@@ -5,7 +6,7 @@ import { sanitizeInline } from '../../core/sanitize.js';
 
 /** A command-line hint, told the chat's way. */
 export function forTheChat(hint: string): string {
-  return sanitizeInline(hint)
+  return commandHint(sanitizeInline(hint))
     .replace(/\buse --provider (\w+)/g, 'switch with /provider $1')
     .replace(/--provider\b/g, '/provider');
 }

@@ -1,0 +1,36 @@
+// Replies streaming in this process, so a shutdown (the terminal closed, `kill`) can stop them
+// the way Esc does and wait until each has saved what arrived, marked interrupted. The engine
+// registers every reply here; front ends never pass anything in.
+
+interface InFlightReply {
+  abort(): void;
+  /** Resolves once the reply's row is written (complete, interrupted or error). */
+  saved: Promise<void>;
+}
+
+const replies = new Set<InFlightReply>();
+
+/** Called by the engine for each reply: returns the signal the reply must honour and a `settle` to call once it is saved. */
+export function trackReply(signal: AbortSignal | undefined): { signal: AbortSignal; settle: () => void } {
+  const own = new AbortController();
+  let settle!: () => void;
+  const entry: InFlightReply = { abort: () => own.abort(), saved: new Promise<void>((resolve) => (settle = resolve)) };
+  replies.add(entry);
+  return {
+    signal: signal ? AbortSignal.any([signal, own.signal]) : own.signal,
+    settle: () => {
+      replies.delete(entry);
+      settle();
+    },
+  };
+}
+
+/** Stops every reply in progress and waits (at most `timeoutMs`) until each is saved. */
+export async function interruptReplies(timeoutMs: number): Promise<void> {
+  const pending = [...replies];
+  for (const reply of pending) reply.abort();
+  if (pending.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(pending.map((r) => r.saved)), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
+}
