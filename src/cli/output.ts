@@ -39,7 +39,8 @@ export function println(text = ''): void {
 
 export function warn(text: string): void {
   const e = colorFor(process.stderr);
-  process.stderr.write(`${e.yellow('warning:')} ${text}\n`);
+  // Warnings quote file content (values and key names): never raw to the terminal.
+  process.stderr.write(`${e.yellow('warning:')} ${sanitizeInline(text)}\n`);
 }
 
 /** Pads a string that may contain wide characters (emoji) to a display width. */

@@ -109,12 +109,15 @@ function importOne(file: string, options: ImportOptions, taken: Map<string, stri
   if (existsSync(target) && !options.force)
     throw new UsageError(`${source}: ${target} already exists`, 'add --force to overwrite it, or pick another --id');
   mkdirSync(homePaths().personas, { recursive: true });
+  // One of our own exports, unchanged, comes back exactly as it was (its picture included).
+  const picture = card.container.startsWith('PNG') && !card.unchanged ? keepCardArt(persona, bytes) : undefined;
   writeFileSync(target, `${JSON.stringify(persona, null, 2)}\n`, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
   // What we wrote must load through the same loader every command uses; if not, leave nothing behind.
   try {
     loadPersonaFile(target, 'user');
   } catch (error) {
     rmSync(target, { force: true });
+    if (picture) rmSync(picture, { force: true });
     if (error instanceof InputFileError)
       throw new InputFileError(
         source,
@@ -125,6 +128,23 @@ function importOne(file: string, options: ImportOptions, taken: Map<string, stri
   taken.set(persona.id, target);
   return { ...result, path: target };
 }
+
+/**
+ * A PNG card's picture is the character's art: it is kept beside the persona, byte for byte (its
+ * other chunks included), and becomes the persona's picture, so `personas export -f card-png`
+ * writes the card back into its own art rather than a generated tile.
+ */
+function keepCardArt(persona: Record<string, unknown>, bytes: Buffer): string | undefined {
+  const pic = persona.profilePicture;
+  if (typeof pic === 'string' || (isRecordLike(pic) && typeof pic.image === 'string')) return undefined;
+  const name = `${String(persona.id)}.card.png`;
+  const file = join(homePaths().personas, name);
+  writeFileSync(file, bytes);
+  persona.profilePicture = { ...(isRecordLike(pic) ? pic : {}), image: name };
+  return file;
+}
+
+const isRecordLike = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function report(imported: Imported[], failed: Array<{ file: string; error: UserError }>, options: ImportOptions): void {
   if (options.json) {
