@@ -30,8 +30,8 @@ function section(title: string, body: string | undefined): string {
   return body && body.trim() ? `## ${title}\n${body.trim()}` : '';
 }
 
-/** The whole prompt stays under this for a rich persona: facts first, samples in the room left. */
-export const PROMPT_TOKEN_TARGET = 1900;
+/** A rich persona's prompt stays near this (estimated; a margin under 2,000 real tokens): facts first, samples in the room left. */
+export const PROMPT_TOKEN_TARGET = 1750;
 /** Example dialogue always gets at least this much (one exchange shows a register). */
 const MIN_EXAMPLES = 90;
 

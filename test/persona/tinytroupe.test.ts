@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { personaForChat } from '../../src/persona/cards/chat-persona.js';
 import { buildChatProfile } from '../../src/persona/profile.js';
 import { buildSystemPrompt } from '../../src/persona/prompt.js';
 import { personaSchema, type Persona } from '../../src/persona/schema.js';
@@ -45,6 +46,9 @@ describe('TinyTroupe agents', () => {
     expect(text).toContain('- Pension plan: not given');
     expect(text).toContain('  - Name: Solveig\n    Description: Your daughter, 16, who wants to study abroad.');
     expect(text).toContain('- Style: Dry, unhurried and exact.');
+    // The routes kept for export are bookkeeping: neither the prompt nor the engines see them.
+    expect(text).not.toContain('Routes');
+    expect(personaForChat(p).data).not.toHaveProperty('tinyTroupe');
   });
 
   it('round-trip: export writes back exactly the agent that was imported', () => {
