@@ -41,6 +41,8 @@ export interface EngineOptions {
    * entries whose keys appear in the recent conversation). Appended to the system prompt.
    */
   contextFor?: (turns: ProviderRequest['messages']) => string | undefined;
+  /** Placed after the history on every request (the persona's post-history reminder). */
+  postHistory?: string;
   /** Rate limit, conversation limits and budgets (src/chat/limits); none when absent. */
   limits?: LimitSettings;
   /** Send even when a spending budget is spent (--over-budget). */
@@ -442,6 +444,7 @@ export class ChatEngine {
       signal,
       persona: { persona, profile },
       seed: seedOffset > 0 ? (options.seed ?? 0) + seedOffset : options.seed,
+      ...(options.postHistory ? { postHistory: options.postHistory } : {}),
     };
     for await (const event of active.provider.stream(request)) {
       switch (event.type) {

@@ -102,6 +102,7 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
         setup.greetingShown || cardNamespaceOf(persona.data) ? greetingContextFor(persona, setup.greetingShown === true) : undefined,
         cardContextFor(persona),
       ),
+      postHistory: prompt.postHistory,
       limits: resolveLimits(config.limits),
       overBudget: setup.overBudget,
       opening: setup.greetingShown ? persona.data.chatProfile?.greeting : undefined,

@@ -148,3 +148,12 @@ export function sanitizeInline(text: string): string {
   const s = new TerminalSanitizer({ singleLine: true });
   return (s.push(text) + s.flush()).replace(/ {2,}/g, ' ').trim();
 }
+
+/**
+ * Sanitizes a key name of untrusted JSON (a label when printed): escape sequences, control and
+ * invisible characters go; nothing else changes, so a clean key stays byte-for-byte the same.
+ */
+export function sanitizeKey(key: string): string {
+  const s = new TerminalSanitizer({ singleLine: true });
+  return s.push(key) + s.flush();
+}

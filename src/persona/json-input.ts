@@ -1,6 +1,6 @@
 import type { Issue } from '../core/errors.js';
 import { describeJsonSyntaxError } from '../core/json-error.js';
-import { sanitizeText } from '../core/sanitize.js';
+import { sanitizeKey, sanitizeText } from '../core/sanitize.js';
 
 // Parsing untrusted JSON: size and depth limits, line/column on syntax errors, a BOM allowed,
 // prototype keys dropped and control characters neutralized. Pure: the caller reads the file.
@@ -28,22 +28,42 @@ function depthExceeds(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** Replaces control/escape sequences in every string; reports where it changed something. */
+/** Replaces control/escape sequences in every string and every key; reports where it changed something. */
 function neutralizeStrings(value: unknown, path: string, warnings: Issue[]): unknown {
   if (typeof value === 'string') {
     const clean = sanitizeText(value);
-    if (clean !== value) {
-      warnings.push({ path, message: 'control or invisible characters removed', hint: 'remove them from the file' });
-    }
+    if (clean !== value) warnings.push(stringChangeWarning(value, clean, path));
     return clean;
   }
   if (Array.isArray(value)) return value.map((v, i) => neutralizeStrings(v, `${path}[${i}]`, warnings));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = neutralizeStrings(v, path ? `${path}.${k}` : k, warnings);
+    for (const [rawKey, v] of Object.entries(value)) {
+      // Key names reach the terminal and the prompt as labels: they are cleaned like values.
+      const key = sanitizeKey(rawKey);
+      const at = path ? `${path}.${key}` : key;
+      if (key !== rawKey) {
+        warnings.push({
+          path: at,
+          message: key
+            ? 'control or invisible characters removed from this key name'
+            : 'a key name made only of control characters was dropped',
+          hint: 'rename the key in the file',
+        });
+        if (!key || Object.hasOwn(out, key)) continue;
+      }
+      out[key] = neutralizeStrings(v, at, warnings);
+    }
     return out;
   }
   return value;
+}
+
+/** Windows line endings are only normalised; say so, rather than calling them control characters. */
+function stringChangeWarning(raw: string, clean: string, path: string): Issue {
+  const lineEndingsOnly = raw.replace(/\r\n?/g, '\n') === clean;
+  if (lineEndingsOnly) return { path, message: 'Windows (CRLF) or old Mac (CR) line endings changed to new lines', hint: 'nothing to fix' };
+  return { path, message: 'control or invisible characters removed', hint: 'remove them from the file' };
 }
 
 export function parseUntrustedJson(text: string, byteLength: number): ParsedJson {

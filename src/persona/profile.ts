@@ -1,5 +1,6 @@
 import { ageOf, allText, asList, bigFive } from './facts.js';
 import type { ChatProfile, PersonaData } from './schema.js';
+import { chatProfileOverrides } from './profile-overrides.js';
 
 // persona -> chat profile: how this person talks. A pure, deterministic mapping from the Big Five,
 // demographics and stated preferences (documented in the README, "How a persona talks"):
@@ -44,12 +45,18 @@ export function buildChatProfile(data: PersonaData): ChatProfile {
   if (prefers(/\bcasual|informal|relaxed|slang/)) formality -= 0.15;
   formality = clamp(formality);
 
-  let talkative = 0.5 + 0.55 * (t.extraversion - 0.5) + 0.2 * (t.openness - 0.5);
-  if (prefers(/\b(brief|short|concise|to the point|bottom line|bullet)/)) talkative -= 0.25;
-  if (prefers(/\b(detail|thorough|in-depth|long|stories|storytelling)/)) talkative += 0.15;
+  // Extraversion drives how much a person says; a stated wish for brevity or detail shifts it.
+  let talkative = 0.5 + 0.9 * (t.extraversion - 0.5) + 0.15 * (t.openness - 0.5);
+  if (prefers(/\b(brief|short|concise|to the point|bottom line|no waffle|no fluff)/)) talkative -= 0.12;
+  if (
+    prefers(
+      /\b(in detail|detailed (answers|explanations|conversations?)|thorough|in-depth|long (talks?|calls?|conversations?)|stories|storytelling)/,
+    )
+  )
+    talkative += 0.1;
   talkative = clamp(talkative);
   const verbosity: ChatProfile['verbosity'] =
-    talkative < 0.3 ? 'terse' : talkative < 0.48 ? 'brief' : talkative < 0.68 ? 'moderate' : 'expansive';
+    talkative < 0.3 ? 'terse' : talkative < 0.48 ? 'brief' : talkative < 0.75 ? 'moderate' : 'expansive';
 
   const warmth = clamp(0.15 + 0.55 * t.agreeableness + 0.25 * t.extraversion - 0.1 * (t.neuroticism - 0.5));
   let humor = 0.1 + 0.35 * t.extraversion + 0.3 * t.openness - 0.15 * t.neuroticism;
@@ -58,7 +65,13 @@ export function buildChatProfile(data: PersonaData): ChatProfile {
   const expressiveness = clamp(0.1 + 0.45 * t.extraversion + 0.4 * t.neuroticism);
 
   let directness = 0.5 + 0.5 * (0.5 - t.agreeableness) + 0.2 * (t.conscientiousness - 0.5) + 0.1 * (t.extraversion - 0.5);
-  if (prefers(/\b(direct|blunt|straight|no fluff|no-nonsense|bottom line)/)) directness += 0.2;
+  if (
+    prefers(
+      /\b(direct|blunt|straight|no fluff|no-nonsense|bottom line|up front|upfront|no asterisks|in the first (line|sentence|paragraph))/,
+    )
+  )
+    directness += 0.25;
+  if (prefers(/\b(indirect|diplomatic|tactful|gentle|polite)/)) directness -= 0.15;
   directness = clamp(directness);
 
   const objections = asList(data.generatedInsights?.objections).length;
@@ -77,10 +90,21 @@ export function buildChatProfile(data: PersonaData): ChatProfile {
   else if ((age ?? 40) < 45 && t.extraversion >= 0.5 && formality < 0.55) emojiUse = 'rare';
   if (formality >= 0.7 && emojiUse === 'frequent') emojiUse = 'rare';
 
+  // What the file says about words beats what a job or a degree suggests: "plain language" from
+  // someone with a Master's means plain language. A degree alone makes vocabulary professional,
+  // never technical; technical words come with a technical job.
   let vocabulary: ChatProfile['vocabulary'] = 'everyday';
-  if (TECHNICAL_JOBS.test(job) || ADVANCED_EDUCATION.test(education)) vocabulary = 'technical';
-  else if (FORMAL_JOBS.test(job) || /\b(bachelor|degree|ba|bsc|university|college)\b/.test(education)) vocabulary = 'professional';
-  else if ((age !== undefined && age < 22) || formality < 0.3) vocabulary = 'plain';
+  if (TECHNICAL_JOBS.test(job)) vocabulary = 'technical';
+  else if ((age !== undefined && age < 22) || formality < 0.3) vocabulary = CASUAL_JOBS.test(job) || formality < 0.3 ? 'everyday' : 'plain';
+  else if (
+    FORMAL_JOBS.test(job) ||
+    ADVANCED_EDUCATION.test(education) ||
+    /\b(bachelor|b\.?a|b\.?sc|b\.?tech|degree|university)\b/.test(education)
+  )
+    vocabulary = 'professional';
+  if (prefers(/\b(technical|jargon is fine|engineering detail)/)) vocabulary = 'technical';
+  if (prefers(/\b(plain (language|english|words|speech)|simple (words|language)|no jargon|jargon-free|without jargon|layman)/))
+    vocabulary = 'plain';
 
   const sentenceScore =
     0.5 + 0.3 * (t.openness - 0.5) + 0.3 * (formality - 0.5) - 0.3 * (t.extraversion - 0.5) - (verbosity === 'terse' ? 0.2 : 0);
@@ -110,7 +134,7 @@ export function buildChatProfile(data: PersonaData): ChatProfile {
     signaturePhrases: signaturePhrases(data),
     temperature: round2(temperature),
   };
-  const overrides = Object.fromEntries(Object.entries(data.chatProfile ?? {}).filter(([, v]) => v !== undefined));
+  const overrides = chatProfileOverrides(data);
   const profile = { ...derived, ...overrides } as ChatProfile;
   // A verbosity override without a token override keeps the two consistent.
   if (overrides.verbosity && overrides.maxOutputTokens === undefined) profile.maxOutputTokens = OUTPUT_TOKENS[profile.verbosity];

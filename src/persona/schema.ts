@@ -138,7 +138,9 @@ export const personaSchema = z.looseObject({
   psychographics: z.optional(psychographicsSchema),
   generatedInsights: z.optional(generatedInsightsSchema),
   profilePicture: z.optional(profilePictureSchema),
-  chatProfile: z.optional(z.partial(chatProfileSchema)),
+  // Overrides of the derived profile. Keys we do not know (a web app's computed profile has its
+  // own) are kept and reach the prompt as speaking instructions, as written.
+  chatProfile: z.optional(z.partial(z.looseObject(chatProfileSchema.shape))),
   // Instructions, not facts: how to play the person. They are used as what they are and never
   // listed among the person's facts.
   scenario: described(z.optional(text), 'the situation of the conversation (who is asking, where, why)'),

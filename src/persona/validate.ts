@@ -3,6 +3,7 @@ import type { Issue } from '../core/errors.js';
 import { slugify } from '../core/ids.js';
 import { personaSchema, type PersonaData } from './schema.js';
 import { parseUntrustedJson } from './json-input.js';
+import { dropKnownNulls, unknownKeyWarnings } from './file-keys.js';
 
 // Turns raw file text into validated persona data, collecting every problem with its JSON path
 // and a fix, plus warnings for personas that would play flat.
@@ -80,9 +81,11 @@ export function validatePersonaText(text: string, byteLength: number, fileName: 
       warnings: parsed.warnings,
     };
   }
-  const result = personaSchema.safeParse(value);
+  // `null` on a known key means "not given"; unknown keys stay and are named in a warning.
+  const input = dropKnownNulls(value as Record<string, unknown>);
+  const result = personaSchema.safeParse(input);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => ({ path: formatPath(i.path), message: messageFor(i, value), hint: hintFor(i, value) }));
+    const issues = result.error.issues.map((i) => ({ path: formatPath(i.path), message: messageFor(i, input), hint: hintFor(i, input) }));
     return { ok: false, issues, warnings: parsed.warnings };
   }
   const data = result.data;
@@ -94,7 +97,7 @@ export function validatePersonaText(text: string, byteLength: number, fileName: 
       warnings: parsed.warnings,
     };
   }
-  return { ok: true, data, id, warnings: [...parsed.warnings, ...weaknesses(data)] };
+  return { ok: true, data, id, warnings: [...parsed.warnings, ...unknownKeyWarnings(input), ...weaknesses(data)] };
 }
 
 /** A persona without these plays as a flat character; valid, but worth a warning. */

@@ -1,6 +1,7 @@
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsStreaming, MessageParam, RawMessageStreamEvent, StopReason } from '@anthropic-ai/sdk/resources/messages';
 import type { ChatTurn, FinishReason, Usage } from '../core/messages.js';
+import { turnsWithPostHistory } from './post-history.js';
 import { missingKeyError, type SdkErrorContext } from './sdk-errors.js';
 import { streamFromSdk, type ReplyTally } from './sdk-stream.js';
 import { NO_KEY_NEEDED } from './keyless.js';
@@ -66,7 +67,7 @@ export function messageParams(request: ProviderRequest): MessageCreateParamsStre
     // usually the largest part of the request: marking it lets later turns read it from the cache
     // at a tenth of the input price. Prompts under the model's minimum are simply not cached.
     ...(request.system ? { system: [{ type: 'text' as const, text: request.system, cache_control: { type: 'ephemeral' as const } }] } : {}),
-    messages: alternatingTurns(request.messages),
+    messages: alternatingTurns(turnsWithPostHistory(request)),
     stream: true,
   };
 }

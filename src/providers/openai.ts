@@ -5,6 +5,7 @@ import type {
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import type { FinishReason } from '../core/messages.js';
+import { turnsWithPostHistory } from './post-history.js';
 import { hostOf, missingKeyError, type SdkErrorContext } from './sdk-errors.js';
 import { streamFromSdk, type ReplyTally } from './sdk-stream.js';
 import { NO_KEY_NEEDED } from './keyless.js';
@@ -56,7 +57,7 @@ export function createOpenAIProvider(settings: ProviderSettings): Provider {
 export function chatCompletionParams(request: ProviderRequest, baseUrl: string): ChatCompletionCreateParamsStreaming {
   const messages: ChatCompletionMessageParam[] = [];
   if (request.system) messages.push({ role: 'system', content: request.system });
-  for (const turn of request.messages) {
+  for (const turn of turnsWithPostHistory(request)) {
     messages.push({ role: turn.role === 'persona' ? 'assistant' : 'user', content: turn.content });
   }
   return {

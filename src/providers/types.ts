@@ -18,6 +18,12 @@ export interface ProviderRequest {
   persona?: { persona: Persona; profile: ChatProfile };
   /** Makes the offline engine deterministic. */
   seed?: number;
+  /**
+   * A short reminder that belongs after the conversation history (post-history instructions).
+   * Live models get it at the end of the last user turn (see post-history.ts); the offline
+   * engine, which plays the persona from its data, ignores it.
+   */
+  postHistory?: string;
 }
 
 /**

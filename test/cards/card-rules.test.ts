@@ -21,19 +21,21 @@ const promptOf = (p: Persona) => buildSystemPrompt(p, buildChatProfile(p.data)).
 const SECRETS = ['SECRET-CREATOR-NOTE', 'SECRET-CREATOR-NAME', 'SECRET-VERSION-7', 'notes en français'];
 
 describe('card rules in the system prompt', () => {
-  it('uses the card system prompt with {{original}} standing for ours, and fills {{char}}/{{user}}', () => {
+  it('uses the card system prompt in place of our rules, {{original}} standing for them, and fills {{char}}/{{user}}', () => {
     const text = promptOf(cardPersona(cardObject(2)));
-    expect(text.startsWith('You are Seraphina, speaking with User. You are Seraphina.')).toBe(true);
-    expect(text).toContain('## Boundaries');
+    expect(text.startsWith('You are Seraphina, speaking with User. ## Rules\n- Stay Seraphina throughout.')).toBe(true);
+    expect(text.match(/## Rules/g)).toHaveLength(1);
     expect(text).toContain('Seraphina is the guardian of the Eldoria forest');
     expect(text).toContain("User wakes up in Seraphina's glade");
     expect(text).not.toMatch(/\{\{(char|user|original)\}\}/i);
   });
 
-  it('lets a card system prompt without {{original}} replace ours entirely', () => {
-    expect(promptOf(withData(2, { system_prompt: 'Only {{char}} speaks here, to {{user}}.' }))).toBe(
-      'Only Seraphina speaks here, to User.',
-    );
+  it('lets a card system prompt without {{original}} replace our rules, and still sends description and scenario', () => {
+    const text = promptOf(withData(2, { system_prompt: 'Only {{char}} speaks here, to {{user}}.' }));
+    expect(text.startsWith('Only Seraphina speaks here, to User.\n\nYou are Seraphina.')).toBe(true);
+    expect(text).not.toContain('## Rules');
+    expect(text).toContain('Seraphina is the guardian of the Eldoria forest');
+    expect(text).toContain("## The conversation\nUser wakes up in Seraphina's glade");
   });
 
   it('keeps our prompt when the card has no system prompt', () => {
@@ -77,7 +79,7 @@ describe('card context per request', () => {
         { role: 'user', content: 'hi' },
         { role: 'persona', content: 'hello' },
         { role: 'user', content: 'ok' },
-      ]),
+      ]) ?? '',
     ).not.toContain('You opened it');
   });
 
@@ -87,8 +89,15 @@ describe('card context per request', () => {
     expect(contextFor([{ role: 'user', content: 'What is that necklace you wear?' }])).not.toContain(lore);
   });
 
-  it('adds post-history instructions with {{original}} standing for nothing', () => {
-    expect(contextFor([{ role: 'user', content: 'hi' }])).toMatch(/## Instructions\nStay gentle with User\.$/);
+  it('puts the card post-history instructions after the history, {{original}} standing for our reminder', () => {
+    const { postHistory } = buildSystemPrompt(persona, buildChatProfile(persona.data));
+    expect(postHistory).toMatch(/^Stay gentle with User\. \(Reminder: you are Seraphina\./);
+    expect(contextFor([{ role: 'user', content: 'hi' }])).not.toContain('Stay gentle');
+  });
+
+  it('lets card post-history instructions without {{original}} replace our reminder', () => {
+    const own = personaForChat(withData(2, { post_history_instructions: 'Keep {{user}} calm.' }));
+    expect(buildSystemPrompt(own, buildChatProfile(own.data)).postHistory).toBe('Keep User calm.');
   });
 
   it('adds nothing for our own personas', () => {

@@ -84,3 +84,29 @@ describe('lorebook entries', () => {
     expect(activeLoreEntries('not a book', said('dragon'), names)).toEqual([]);
   });
 });
+
+describe('lorebook keys from real cards', () => {
+  it('honour regex keys (SillyTavern writes use_regex on every entry), and constant entries', () => {
+    const entries = [
+      entry(['/drag(on|ons)\\b/i'], 'Regex fired.', { use_regex: true }),
+      entry(['castle'], 'Always here.', { use_regex: true, constant: true }),
+      entry(['dragon'], 'Plain key under use_regex.', { use_regex: true }),
+    ];
+    expect(lore(entries)).toEqual(['Regex fired.', 'Always here.', 'Plain key under use_regex.']);
+  });
+
+  it('skip a catastrophic or invalid pattern without hanging: patterns run on a linear-time engine', () => {
+    const evil = entry(['/(a+)+$/'], 'Evil fired.');
+    const backref = entry(['/(a)\\1/'], 'Backreference fired.');
+    const started = performance.now();
+    expect(lore([evil, backref], {}, said(`${'a'.repeat(30000)}!`))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('match CJK keys inside text, without spaces around them', () => {
+    expect(lore([entry(['玄天宗'], '玄天宗 is a sect.')], {}, said('玄天宗是什么？'))).toEqual(['玄天宗 is a sect.']);
+    expect(mentionsKey('東京タワーに行きたい', '東京タワー', false)).toBe(true);
+    expect(mentionsKey('서울에 가요', '서울', false)).toBe(true);
+    expect(mentionsKey('the catalogue', 'cat', false)).toBe(false);
+  });
+});

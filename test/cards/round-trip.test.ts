@@ -94,7 +94,8 @@ describe('card -> persona -> card, every version and container', () => {
     expect(persona).toMatchObject({
       id: 'seraphina',
       name: 'Seraphina',
-      customInputs: { background: cardData(2).description, scenario: cardData(2).scenario },
+      customInputs: { background: cardData(2).description },
+      scenario: cardData(2).scenario,
       psychographics: { personality: 'kind, gentle, caring, calm', personalityTraits: { agreeableness: 0.95, neuroticism: 0.35 } },
       chatProfile: { greeting: cardData(2).first_mes, verbosity: 'terse', emojiUse: 'none' },
       characterCard: { spec: 'chara_card_v2', spec_version: '2.0' },

@@ -194,8 +194,10 @@ describe('persona ask, live providers over the wire format', () => {
     expect(body.stream).toBe(true);
     expect(body.messages[0].role).toBe('system');
     expect(body.messages[0].content).toMatch(/^You are Diane Kowalczyk/);
-    expect(body.messages.at(-1)).toEqual({ role: 'user', content: 'Would you buy this?' });
     const prompt = JSON.parse((await runCli(['personas', 'prompt', 'cfo', '--json'], { home })).stdout);
+    // The persona's reminder goes after the history: at the end of the last user turn.
+    expect(body.messages.at(-1)).toEqual({ role: 'user', content: `Would you buy this?\n\n${prompt.postHistory}` });
+    expect(prompt.postHistory).toMatch(/^\(Reminder: you are Diane\./);
     expect(body.messages[0].content).toBe(prompt.systemPrompt);
     expect(body.max_tokens ?? body.max_completion_tokens).toBe(prompt.profile.maxOutputTokens);
     expect(body.temperature).toBe(prompt.profile.temperature);

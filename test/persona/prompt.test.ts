@@ -38,14 +38,16 @@ describe('buildSystemPrompt', () => {
     expect(buildSystemPrompt(rich, profile)).toEqual(a);
     const order = [
       'You are Diane Kowalczyk',
+      '## The conversation',
       '## Who you are',
       '## Your background',
       '## Personality and values',
-      '## How you speak',
       '## What you care about',
       '## Pain points and objections',
       '## Other things about you',
-      '## Boundaries',
+      '## How you speak',
+      '## Example dialogue',
+      '## Rules',
     ];
     const positions = order.map((h) => a.text.indexOf(h));
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -60,15 +62,14 @@ describe('buildSystemPrompt', () => {
     expect(text).toContain('- Manual reconciliation eats two days a month');
     expect(text).toContain('- Another subscription?');
     expect(text).toContain('Never invent statistics');
-    expect(text).toContain('say "I don\'t know"');
-    expect(text).toContain('Stay in character');
+    expect(text).toContain('("I don\'t know", "no idea")');
+    expect(text).toContain('Stay Diane throughout');
   });
 
   it('renders unknown keys in a readable generic form', () => {
     const { text } = buildSystemPrompt(rich, buildChatProfile(rich.data));
     expect(text).toContain('- Media diet: WSJ; CFO Dive');
-    expect(text).toContain('- Jobs to be done: \n'.trim());
-    expect(text).toContain('- Primary: close the books faster');
+    expect(text).toContain('- Jobs to be done:\n  Primary: close the books faster');
   });
 
   it('reflects the chat profile in the speaking rules', () => {
@@ -77,7 +78,7 @@ describe('buildSystemPrompt', () => {
     const chatty = buildSystemPrompt(rich, { ...base, verbosity: 'expansive', emojiUse: 'frequent' }).text;
     expect(terse).toContain('one to two sentences');
     expect(terse).toContain('never use emoji');
-    expect(chatty).toContain('give full answers');
+    expect(chatty).toContain('full answers with stories');
     expect(chatty).toContain('use emoji naturally');
   });
 

@@ -101,11 +101,13 @@ describe('/v1/chat/completions with the openai SDK as the client', () => {
     expect(sent[0]!.role).toBe('system');
     expect(sent[0]!.content).toContain('Diane');
     expect(JSON.stringify(sent)).not.toContain('helpful assistant');
-    expect(sent.slice(1).map((m) => [m.role, m.content])).toEqual([
+    // The persona's reminder closes the last user turn (post-history instructions).
+    expect(sent.slice(1).map((m) => [m.role, m.content.replace(/\n\n\(Reminder: you are Diane\.[^]*$/, '')])).toEqual([
       ['user', 'First question'],
       ['assistant', 'First answer'],
       ['user', 'Second question'],
     ]);
+    expect(sent.at(-1)!.content).toMatch(/^Second question\n\n\(Reminder: you are Diane\./);
   });
 
   it('routes persona@provider/model to that provider and model', async () => {

@@ -6,12 +6,13 @@ import { UsageError } from '../../core/errors.js';
 import { embedCardsInPng } from '../../persona/cards/card-png.js';
 import { personaToCards } from '../../persona/cards/persona-to-card.js';
 import { resolvePersona } from '../../persona/loader.js';
+import { personaToAgent } from '../../persona/tinytroupe/persona-to-agent.js';
 import { cardPicture } from '../cards/card-picture.js';
 import { parseOptions } from '../options.js';
 import { c, println } from '../output.js';
 
 const exportOptions = z.object({
-  format: z._default(z.enum(['card-json', 'card-png']), 'card-json'),
+  format: z._default(z.enum(['card-json', 'card-png', 'tinytroupe']), 'card-json'),
   output: z.optional(z.string().check(z.minLength(1))),
   force: z.optional(z.boolean()),
 });
@@ -19,6 +20,12 @@ const exportOptions = z.object({
 export default async function personasExport(ref: string, rawOptions: Record<string, unknown>): Promise<void> {
   const options = parseOptions(exportOptions, rawOptions);
   const persona = resolvePersona(ref);
+  if (options.format === 'tinytroupe') {
+    const text = `${JSON.stringify(personaToAgent(persona.id, persona.data), null, 2)}\n`;
+    if (options.output) writeOutput(options.output, text, options.force);
+    else process.stdout.write(text);
+    return;
+  }
   const cards = personaToCards(persona.id, persona.data);
   if (options.format === 'card-json') {
     const text = `${JSON.stringify(cards.v2, null, 2)}\n`;

@@ -4,7 +4,9 @@ import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
 import { ExitCode, formatIssue, InputFileError, isUserError, UsageError, type UserError } from '../../core/errors.js';
 import { homePaths } from '../../core/home.js';
-import { importCardBytes, type ImportedCard } from '../../persona/cards/import-card.js';
+import { importCardBytes } from '../../persona/cards/import-card.js';
+import { importAgentBytes } from '../../persona/tinytroupe/import-agent.js';
+import { detectTinyTroupe } from '../../persona/tinytroupe/parse-agent.js';
 import { loadPersonaFile, loadPersonas } from '../../persona/loader.js';
 import { readCardFile } from '../cards/read-card-file.js';
 import { handleError } from '../handle-error.js';
@@ -16,6 +18,7 @@ const importOptions = z.object({
   force: z.optional(z.boolean()),
   dryRun: z.optional(z.boolean()),
   json: z.optional(z.boolean()),
+  fragment: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 type ImportOptions = z.output<typeof importOptions>;
 
@@ -33,7 +36,38 @@ interface Imported {
   persona: Record<string, unknown>;
 }
 
-const SPEC_LABEL: Record<string, string> = { chara_card_v1: 'V1', chara_card_v2: 'V2', chara_card_v3: 'V3' };
+const SPEC_LABEL: Record<string, string> = {
+  chara_card_v1: 'V1 card',
+  chara_card_v2: 'V2 card',
+  chara_card_v3: 'V3 card',
+  tinytroupe: 'TinyTroupe agent',
+};
+
+interface Converted {
+  persona: Record<string, unknown> & { id: string; name: string };
+  spec: string;
+  container: string;
+  unchanged: boolean;
+  warnings: Array<{ path: string; message: string; hint?: string }>;
+}
+
+/** A card (PNG or JSON) or a TinyTroupe agent, by what the file holds. */
+function convert(source: string, bytes: Buffer, fragments: string[]): Converted {
+  const kind = detectTinyTroupe(bytes);
+  if (kind === 'fragment')
+    throw new UsageError(
+      `${source} is a TinyTroupe fragment, not an agent`,
+      'merge it into an agent: persona personas import agent.json --fragment this.json',
+    );
+  if (kind === 'agent') {
+    const parts = fragments.map((f) => readCardFile(f)).map(({ path, bytes }) => ({ file: path, bytes }));
+    const agent = importAgentBytes(bytes, source, parts);
+    return { persona: agent.persona, spec: 'tinytroupe', container: 'JSON', unchanged: agent.unchanged, warnings: agent.warnings };
+  }
+  if (fragments.length > 0) throw new UsageError('--fragment merges into TinyTroupe agents only', `${source} is not a TinyTroupe agent`);
+  const card = importCardBytes(bytes, source);
+  return { persona: card.persona, spec: card.spec, container: card.container, unchanged: card.unchanged, warnings: card.warnings };
+}
 
 export default async function personasImport(files: string[], rawOptions: Record<string, unknown>): Promise<void> {
   const options = parseOptions(importOptions, rawOptions);
@@ -55,7 +89,7 @@ export default async function personasImport(files: string[], rawOptions: Record
 
 function importOne(file: string, options: ImportOptions, taken: Map<string, string>): Imported {
   const { path: source, bytes } = readCardFile(file);
-  const card: ImportedCard = importCardBytes(bytes, source);
+  const card = convert(source, bytes, options.fragment ?? []);
   const persona = { ...card.persona, id: options.id ?? card.persona.id };
   const result: Imported = {
     file: source,
@@ -75,12 +109,15 @@ function importOne(file: string, options: ImportOptions, taken: Map<string, stri
   if (existsSync(target) && !options.force)
     throw new UsageError(`${source}: ${target} already exists`, 'add --force to overwrite it, or pick another --id');
   mkdirSync(homePaths().personas, { recursive: true });
+  // One of our own exports, unchanged, comes back exactly as it was (its picture included).
+  const picture = card.container.startsWith('PNG') && !card.unchanged ? keepCardArt(persona, bytes) : undefined;
   writeFileSync(target, `${JSON.stringify(persona, null, 2)}\n`, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
   // What we wrote must load through the same loader every command uses; if not, leave nothing behind.
   try {
     loadPersonaFile(target, 'user');
   } catch (error) {
     rmSync(target, { force: true });
+    if (picture) rmSync(picture, { force: true });
     if (error instanceof InputFileError)
       throw new InputFileError(
         source,
@@ -91,6 +128,23 @@ function importOne(file: string, options: ImportOptions, taken: Map<string, stri
   taken.set(persona.id, target);
   return { ...result, path: target };
 }
+
+/**
+ * A PNG card's picture is the character's art: it is kept beside the persona, byte for byte (its
+ * other chunks included), and becomes the persona's picture, so `personas export -f card-png`
+ * writes the card back into its own art rather than a generated tile.
+ */
+function keepCardArt(persona: Record<string, unknown>, bytes: Buffer): string | undefined {
+  const pic = persona.profilePicture;
+  if (typeof pic === 'string' || (isRecordLike(pic) && typeof pic.image === 'string')) return undefined;
+  const name = `${String(persona.id)}.card.png`;
+  const file = join(homePaths().personas, name);
+  writeFileSync(file, bytes);
+  persona.profilePicture = { ...(isRecordLike(pic) ? pic : {}), image: name };
+  return file;
+}
+
+const isRecordLike = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function report(imported: Imported[], failed: Array<{ file: string; error: UserError }>, options: ImportOptions): void {
   if (options.json) {
@@ -105,7 +159,7 @@ function report(imported: Imported[], failed: Array<{ file: string; error: UserE
       println(JSON.stringify(item.persona, null, 2));
       continue;
     }
-    const what = `${SPEC_LABEL[item.spec]} card, ${item.container}${item.unchanged ? ', a persona-chat export' : ''}`;
+    const what = `${SPEC_LABEL[item.spec]}, ${item.container}${item.unchanged ? ', a persona-chat export' : ''}`;
     println(`${c.green('✓')} ${sanitizeInline(item.name)} ${c.dim(`(${what})`)} -> ${item.path}`);
     for (const w of item.warnings) warn(w);
     println(c.dim(`  chat with it: persona chat ${item.id}   ·   ask it: persona ask ${item.id} "hello"`));

@@ -1,5 +1,6 @@
 import { asList, bigFive, emojiOf, roleLine } from '../../persona/facts.js';
-import { extraFacts } from '../../persona/extras.js';
+import { extraFacts, extraSpeakingNotes } from '../../persona/extras.js';
+import { scenarioOf } from '../../persona/instructions.js';
 import { resolvePersona } from '../../persona/loader.js';
 import type { Persona } from '../../persona/schema.js';
 import { c, printJson, println, sanitizeInline, sanitizeText } from '../output.js';
@@ -24,7 +25,7 @@ export function renderPersona(persona: Persona): string {
   const heading = (t: string) => out.push('', c.bold.underline(t));
   const field = (label: string, value: unknown) => {
     if (value === undefined || value === null || value === '') return;
-    out.push(`  ${c.dim(`${label}:`)} ${sanitizeInline(String(value))}`);
+    out.push(`  ${c.dim(`${sanitizeInline(label)}:`)} ${sanitizeInline(String(value))}`);
   };
   const items = (label: string, values: string[]) => {
     if (values.length === 0) return;
@@ -78,13 +79,39 @@ export function renderPersona(persona: Persona): string {
   const extra = extraFacts(d);
   if (extra.length) {
     heading('Other details');
-    for (const { label, lines } of extra) {
-      if (lines.length === 1) field(label, lines[0]);
-      else out.push(`  ${c.dim(`${label}:`)}`, ...lines.map((l) => `    ${sanitizeInline(l)}`));
+    for (const { label, lines, inline } of extra) {
+      if (inline) field(label, lines[0]);
+      else out.push(`  ${c.dim(`${sanitizeInline(label)}:`)}`, ...lines.map((l) => `    ${keepIndent(l)}`));
     }
+  }
+  const speaking = extraSpeakingNotes(d);
+  if (speaking.length) {
+    heading('Speaking notes (chatProfile)');
+    for (const { label, lines, inline } of speaking) {
+      if (inline) field(label, lines[0]);
+      else out.push(`  ${c.dim(`${sanitizeInline(label)}:`)}`, ...lines.map((l) => `    ${keepIndent(l)}`));
+    }
+  }
+  const scenario = scenarioOf(d);
+  const examples = d.exampleDialogue?.length ?? 0;
+  const stories = d.stories?.length ?? 0;
+  const avoid = asList(d.doNotMention);
+  if (scenario || examples || stories || avoid.length || d.postHistoryInstructions) {
+    heading('How to play them');
+    field('Scenario', scenario);
+    if (examples) field('Example dialogue', `${examples} exchange${examples === 1 ? '' : 's'}`);
+    if (stories) field('Stories', `${stories}`);
+    items('Never brings up', avoid);
+    field('After the history', d.postHistoryInstructions);
   }
   out.push('', c.dim(`source: ${persona.source}`));
   return out.join('\n');
+}
+
+/** Sanitizes one line of a nested value, keeping its indentation (the structure). */
+function keepIndent(line: string): string {
+  const pad = /^ */.exec(line)![0];
+  return pad + sanitizeInline(line);
 }
 
 function indent(text: string): string {

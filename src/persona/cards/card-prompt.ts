@@ -2,10 +2,12 @@ import type { Persona } from '../schema.js';
 import { cardNamespaceOf, cardText } from './namespace.js';
 import { DEFAULT_USER_NAME, fillOriginal, fillPlaceholders, type Names } from './placeholders.js';
 
-// What a card adds to the system prompt, by the card rules: its example dialogue (to show the
-// voice), and its own `system_prompt`, which replaces ours and may include ours with
-// `{{original}}`. `{{char}}`/`{{user}}` are filled in last, over the whole text. Creator notes,
-// creator and version are never read here.
+// What a card adds to the prompt, by SillyTavern's rules: its example dialogue (to show the
+// voice); its own `system_prompt`, which replaces our main instructions (the rules) and may
+// include them with `{{original}}`, while description, personality and scenario are still sent;
+// and its `post_history_instructions`, which replace our reminder after the history the same way.
+// `{{char}}`/`{{user}}` are filled in last, over the whole text. Creator notes, creator and
+// version are never read here.
 
 /** `{{char}}` is the V3 nickname when there is one, else the name. */
 export function namesFor(persona: Persona, user: string = DEFAULT_USER_NAME): Names {
@@ -13,8 +15,8 @@ export function namesFor(persona: Persona, user: string = DEFAULT_USER_NAME): Na
   return { char: nickname && nickname.trim() ? nickname.trim() : persona.name, user };
 }
 
-/** The example dialogue as a prompt section body, or '' when the card has none. */
-export function exampleDialogueSection(persona: Persona): string {
+/** The card's example dialogue as a prompt section body, or '' when the card has none. */
+export function cardExampleDialogue(persona: Persona): string {
   const examples = cardText(persona.data, 'mes_example')?.trim();
   if (!examples) return '';
   const blocks = examples
@@ -24,9 +26,18 @@ export function exampleDialogueSection(persona: Persona): string {
   return ['These exchanges show how you talk. Match their voice and length; never repeat them word for word.', ...blocks].join('\n\n');
 }
 
-/** Applies the card's system prompt (when it has one) and fills the placeholders. */
-export function finishPrompt(persona: Persona, ours: string): string {
+/** The card's own system prompt in place of `ours` (the rules), or undefined when it has none. */
+export function cardSystemPrompt(persona: Persona, ours: string): string | undefined {
   const own = cardNamespaceOf(persona.data) ? cardText(persona.data, 'system_prompt')?.trim() : undefined;
-  const text = own ? fillOriginal(own, ours) : ours;
+  return own ? fillOriginal(own, ours) : undefined;
+}
+
+/** The card's post-history instructions in place of our reminder (`{{original}}` is ours). */
+export function cardPostHistory(persona: Persona, ours: string): string {
+  const own = cardNamespaceOf(persona.data) ? cardText(persona.data, 'post_history_instructions')?.trim() : undefined;
+  return own ? fillOriginal(own, ours) : ours;
+}
+
+export function fillCardPlaceholders(persona: Persona, text: string): string {
   return fillPlaceholders(text, namesFor(persona));
 }

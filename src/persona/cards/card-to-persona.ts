@@ -9,7 +9,7 @@ import { traitsFromPersonality } from './traits-from-personality.js';
 
 // card -> persona. The card's name, description, personality, scenario and first message go to
 // the persona fields the chat profile and prompt read (name, customInputs.background,
-// psychographics.personality, customInputs.scenario, chatProfile.greeting); adjectives in the
+// psychographics.personality, scenario, chatProfile.greeting); adjectives in the
 // personality set Big Five traits and the example dialogue sets reply length and emoji use, when
 // the persona has none of its own. Every other card field, unknown ones included, is kept verbatim
 // under `characterCard`. A card we exported carries the whole persona in its extensions: that
@@ -99,14 +99,17 @@ function applyField(persona: PersonaData, card: CharacterCard, key: string, valu
     return;
   }
   if (key in MAPPED_FIELDS) {
-    const [sectionName, field] = MAPPED_FIELDS[key as keyof typeof MAPPED_FIELDS];
+    const [sectionName, field] = MAPPED_FIELDS[key as keyof typeof MAPPED_FIELDS] as [string, string | undefined];
+    const record = persona as Record<string, unknown>;
     // An empty card field is the same as none: the export writes '' for a missing one.
     if (typeof value !== 'string' || value === '') {
-      const existing = (persona as Record<string, unknown>)[sectionName];
-      if (isRecord(existing)) delete existing[field];
+      const existing = record[sectionName];
+      if (field === undefined) delete record[sectionName];
+      else if (isRecord(existing)) delete existing[field];
       return;
     }
-    section(persona, sectionName)[field] = value;
+    if (field === undefined) record[sectionName] = value;
+    else section(persona, sectionName)[field] = value;
     if (key === 'personality') deriveTraits(persona, value);
     return;
   }

@@ -1,4 +1,5 @@
 import type { Persona } from '../schema.js';
+import { TT_KEY } from '../tinytroupe/agent-to-persona.js';
 import { namesFor } from './card-prompt.js';
 import { cardNamespaceOf } from './namespace.js';
 import { fillPlaceholders, type Names } from './placeholders.js';
@@ -9,6 +10,12 @@ import { fillPlaceholders, type Names } from './placeholders.js';
 // export still writes the card as it came.
 
 export function personaForChat(persona: Persona): Persona {
+  // What an imported TinyTroupe agent keeps for its export (the routes its fields took) is
+  // bookkeeping, not the person: no engine chats with it.
+  if (TT_KEY in persona.data) {
+    const { [TT_KEY]: _routes, ...data } = persona.data as Record<string, unknown>;
+    persona = { ...persona, data: data as Persona['data'] };
+  }
   if (!cardNamespaceOf(persona.data)) return persona;
   const names = namesFor(persona);
   return { ...persona, data: fillDeep(persona.data, names) as Persona['data'] };

@@ -3,20 +3,19 @@ import '../../core/zod-setup.js';
 import type { ChatTurn } from '../../core/messages.js';
 import { estimateTokens } from '../prompt.js';
 import { fillPlaceholders, type Names } from './placeholders.js';
+import { keyMatches, mentionsKey } from './lore-keys.js';
 
 // A card's lorebook (`character_book`): entries whose keys appear in the recent conversation are
 // put into the context, within a token budget, as the V2/V3 spec describes:
 // - `enabled: false` entries never fire; `constant` ones always do;
-// - keys match case-insensitively unless `case_sensitive`; a key must start at a word boundary
-//   (so "cat" does not fire on "education") and may take a plural or possessive ending;
+// - keys match case-insensitively unless `case_sensitive`, literally or as `/regex/flags` keys
+//   (see lore-keys.ts: word boundaries in spaced scripts, anywhere in CJK, regexes on RE2);
 // - `selective` entries also need one of their `secondary_keys`;
 // - when the budget is short, lower `priority` goes first; what is kept is inserted by
 //   `insertion_order` (lower first);
 // - `scan_depth` is how many recent messages are searched; `recursive_scanning` lets the text of
 //   fired entries fire others.
-// `use_regex` entries (V3) are skipped: a card's regular expression is untrusted code that could
-// hang the process with catastrophic backtracking, and we never run what a card names. V3
-// decorator lines (`@@…`) are stripped; `@@activate` and `@@dont_activate` are honoured.
+// V3 decorator lines (`@@…`) are stripped; `@@activate` and `@@dont_activate` are honoured.
 
 export const DEFAULT_SCAN_DEPTH = 2;
 export const DEFAULT_TOKEN_BUDGET = 512;
@@ -53,26 +52,11 @@ interface Candidate {
   never: boolean;
 }
 
-const WORD = /[\p{L}\p{N}_]/u;
-const isWord = (ch: string | undefined) => ch !== undefined && WORD.test(ch);
-const SUFFIX = /^(?:s|es|'s|’s)?(?![\p{L}\p{N}_])/u;
-
-/** Literal key search: no regular expression is built from card text. */
-export function mentionsKey(text: string, key: string, caseSensitive: boolean): boolean {
-  const needle = caseSensitive ? key.trim() : key.trim().toLowerCase();
-  if (needle === '') return false;
-  const hay = caseSensitive ? text : text.toLowerCase();
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
-    const startsWord = !isWord(needle[0]) || !isWord(hay[i - 1]);
-    const endsWord = !isWord(needle[needle.length - 1]) || SUFFIX.test(hay.slice(i + needle.length, i + needle.length + 3));
-    if (startsWord && endsWord) return true;
-  }
-  return false;
-}
+export { mentionsKey };
 
 function candidateOf(raw: unknown, index: number): Candidate | undefined {
   const parsed = entrySchema.safeParse(raw);
-  if (!parsed.success || parsed.data.enabled === false || parsed.data.use_regex) return undefined;
+  if (!parsed.success || parsed.data.enabled === false) return undefined;
   const lines = parsed.data.content.split('\n');
   const decorators: string[] = [];
   while (lines.length > 0 && lines[0]!.trim().startsWith('@@')) decorators.push(lines.shift()!.trim().toLowerCase());
@@ -91,9 +75,9 @@ function fires(c: Candidate, scanned: string): boolean {
   if (c.always) return true;
   if (c.never) return false;
   const cs = c.entry.case_sensitive === true;
-  if (!c.entry.keys.some((k) => mentionsKey(scanned, k, cs))) return false;
+  if (!c.entry.keys.some((k) => keyMatches(scanned, k, cs))) return false;
   const secondary = c.entry.secondary_keys ?? [];
-  if (c.entry.selective && secondary.length > 0) return secondary.some((k) => mentionsKey(scanned, k, cs));
+  if (c.entry.selective && secondary.length > 0) return secondary.some((k) => keyMatches(scanned, k, cs));
   return true;
 }
 

@@ -135,7 +135,8 @@ function cardFromValue(value: unknown, file: string, at: (field: string) => stri
   if (greetings !== undefined && !(Array.isArray(greetings) && greetings.every((g) => typeof g === 'string'))) {
     fail(file, 'expected a list of texts', undefined, at(`${prefix}alternate_greetings`));
   }
-  if (card.data.character_book !== undefined && !isRecord(card.data.character_book)) {
+  // `null` is how several tools write "no lorebook".
+  if (card.data.character_book !== undefined && card.data.character_book !== null && !isRecord(card.data.character_book)) {
     fail(file, 'expected a lorebook object', undefined, at(`${prefix}character_book`));
   }
   if (card.data.extensions !== undefined && !isRecord(card.data.extensions))

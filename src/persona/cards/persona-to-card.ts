@@ -16,19 +16,21 @@ export interface PersonaCards {
   v3: Record<string, unknown>;
 }
 
-/** The persona fields that hold card fields: card field -> [persona section, key]. */
-export const MAPPED_FIELDS = {
+/** The persona fields that hold card fields: card field -> [persona section, key], or [top-level key]. */
+export const MAPPED_FIELDS: Record<'description' | 'personality' | 'scenario' | 'first_mes', readonly string[]> = {
   description: ['customInputs', 'background'],
   personality: ['psychographics', 'personality'],
-  scenario: ['customInputs', 'scenario'],
+  // The persona format's own instruction field (cards imported earlier kept it in customInputs).
+  scenario: ['scenario'],
   first_mes: ['chatProfile', 'greeting'],
-} as const;
+};
 export type MappedField = keyof typeof MAPPED_FIELDS;
 
 export function mappedText(data: PersonaData, field: MappedField): string | undefined {
-  const [section, key] = MAPPED_FIELDS[field];
+  const [section, key] = MAPPED_FIELDS[field] as [string, string | undefined];
   const value = (data as Record<string, unknown>)[section];
-  const text = isRecord(value) ? value[key] : undefined;
+  if (field === 'scenario' && value === undefined) return mappedText({ ...data, scenario: legacyScenario(data) }, field);
+  const text = key === undefined ? value : isRecord(value) ? value[key] : undefined;
   if (typeof text === 'string') return text;
   return Array.isArray(text) ? text.join('\n') : undefined;
 }
@@ -93,4 +95,9 @@ export function personaToCards(id: string, data: PersonaData): PersonaCards {
     ...topLevel,
   };
   return { v2, v3 };
+}
+
+function legacyScenario(data: PersonaData): string | undefined {
+  const legacy = (data.customInputs as Record<string, unknown> | undefined)?.scenario;
+  return typeof legacy === 'string' ? legacy : '';
 }
