@@ -95,12 +95,9 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
     terminal.type('hello world');
     await terminal.waitFor('hello world');
     terminal.press('Left', 'Left');
-    // The inverse-video cursor moves onto the "l" (waiting for it: the keys take a frame to land).
-    const cursorOnL = /hello wor\x1b\[7ml/;
-    for (let i = 0; i < 100 && !cursorOnL.test(terminal.screen({ escapes: true })); i++) await new Promise((r) => setTimeout(r, 40));
-    const screen = terminal.screen({ escapes: true });
-    // The cursor is drawn, and the persona's name is in bold.
-    expect(screen).toMatch(cursorOnL);
+    // The cursor is drawn: inverse video moves onto the "l" (waiting for it: the keys take a frame to land).
+    const screen = await terminal.waitFor(/hello wor\x1b\[7ml/, 10_000, { escapes: true });
+    // The persona's name is in bold.
     expect(screen).toMatch(/\x1b\[1mDiane Kowalczyk/);
     // No SGR sets a foreground or background colour (39 and 49, "default colour", are resets).
     const colours = [...screen.matchAll(/\x1b\[([0-9;]*)m/g)]

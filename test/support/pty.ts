@@ -119,11 +119,14 @@ export class TmuxTerminal {
     return this.exitStatus() !== undefined;
   }
 
-  /** Polls the screen (with scrollback) until `expected` shows up; throws with the screen on timeout. */
+  /**
+   * Polls the screen (with scrollback) until `expected` shows up; throws with the screen on timeout.
+   * The options pick what is read, as screen() does: pass `{ escapes: true }` to match styling.
+   */
   async waitFor(
     expected: string | RegExp | ((screen: string) => boolean),
     timeoutMs = 10_000,
-    options: { history?: boolean } = { history: true },
+    options: { history?: boolean; escapes?: boolean } = { history: true },
   ): Promise<string> {
     const test =
       typeof expected === 'function' ? expected : (s: string) => (typeof expected === 'string' ? s.includes(expected) : expected.test(s));

@@ -10,7 +10,7 @@ import { forTheChat, whatToDo } from '../../src/ui/chat/chat-hints.js';
 import { loadMarkdownParser } from '../../src/ui/markdown/lexer.js';
 import { ScriptedProvider } from '../chat/scripted-provider.js';
 import { fakeServices, PERSONAS } from './fake-services.js';
-import { KEY, press, tick } from './keyboard.js';
+import { eventually, KEY, press } from './keyboard.js';
 
 function setup(extra: Partial<ConstructorParameters<typeof ChatEngine>[0]['options']> = {}) {
   const store = new MemoryStore();
@@ -27,10 +27,8 @@ function setup(extra: Partial<ConstructorParameters<typeof ChatEngine>[0]['optio
   let quitWith: string | undefined | null = null;
   const view = render(<ChatScreen services={fakeServices()} start={chatStart(engine, persona, [])} onQuit={(id) => (quitWith = id)} />);
   const screen = () => view.frames.join('\n').replace(/\x1b\[[0-9;]*m/g, '');
-  const until = async (text: string) => {
-    for (let i = 0; i < 100 && !screen().includes(text); i++) await tick(10);
-    expect(screen()).toContain(text);
-  };
+  /** Waits for `text` anywhere in what was drawn so far (scrolled-off frames included). */
+  const until = (text: string) => eventually(() => expect(screen().includes(text), `"${text}" was never drawn`).toBe(true), view);
   return { ...view, store, provider, screen, until, quitWith: () => quitWith };
 }
 
@@ -41,7 +39,7 @@ describe('ChatScreen', () => {
   it('sends a message, streams the reply and shows it as Markdown with the totals updated', async () => {
     const chat = setup();
     chat.provider.reply('I would **never** pay that.', { inputTokens: 1200, outputTokens: 300 });
-    await press(chat.stdin, 'Would you pay $20?', KEY.enter);
+    await press(chat, 'Would you pay $20?', KEY.enter);
     await chat.until('I would never pay that.');
     expect(chat.screen()).toContain('┃ Would you pay $20?');
     expect(chat.screen()).toContain('📊 Diane Kowalczyk');
@@ -71,11 +69,11 @@ describe('ChatScreen', () => {
   it('shows a provider failure inline with what to do, and keeps going', async () => {
     const chat = setup();
     chat.provider.fail('rate_limit', 'OpenAI is rate limiting this key (429)');
-    await press(chat.stdin, 'Hello', KEY.enter);
+    await press(chat, 'Hello', KEY.enter);
     await chat.until('✗ OpenAI is rate limiting this key (429)');
     expect(chat.screen()).toContain('/retry to try again, or /provider offline to switch');
     chat.provider.reply('Back again.');
-    await press(chat.stdin, '/retry', KEY.enter);
+    await press(chat, '/retry', KEY.enter);
     await chat.until('Back again.');
     expect(chat.store.messages.map((m) => m.status)).toEqual(['complete', 'error', 'complete']);
   });
@@ -83,14 +81,14 @@ describe('ChatScreen', () => {
   it('a full conversation is refused inline with the way on; /continue carries on from a summary', async () => {
     const chat = setup({ limits: { ...DEFAULT_LIMITS, maxTurns: 1 } });
     chat.provider.reply('First answer.');
-    await press(chat.stdin, 'one', KEY.enter);
+    await press(chat, 'one', KEY.enter);
     await chat.until('First answer.');
-    await press(chat.stdin, 'two', KEY.enter);
+    await press(chat, 'two', KEY.enter);
     await chat.until('reached its limit of 1 turns');
     expect(chat.screen()).toContain('/continue carries on in a new session');
     expect(chat.store.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['one']);
     chat.provider.reply('We talked about one thing.');
-    await press(chat.stdin, '/continue', KEY.enter);
+    await press(chat, '/continue', KEY.enter);
     await chat.until('continued in session');
     expect(chat.store.sessions.size).toBe(2);
     // The summary is shown as carried over, not as something the user typed.
@@ -102,30 +100,27 @@ describe('ChatScreen', () => {
   it('lists the commands a half-typed /name could be, with what they do, as you type', async () => {
     const chat = setup();
     const now = () => (chat.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
-    const settle = async (ok: (frame: string) => boolean) => {
-      for (let i = 0; i < 100 && !ok(now()); i++) await tick(10);
-      expect(ok(now()), now()).toBe(true);
-    };
-    await press(chat.stdin, '/');
-    await settle((f) => f.includes('/help') && /… \d+ more · Tab completes/.test(f));
-    await press(chat.stdin, 'res');
-    await settle(
+    const shows = (ok: (frame: string) => boolean) => eventually(() => expect(ok(now()), 'the frame on screen').toBe(true), chat);
+    await press(chat, '/');
+    await shows((f) => f.includes('/help') && /… \d+ more · Tab completes/.test(f));
+    await press(chat, 'res');
+    await shows(
       (f) =>
         f.includes('/reset') &&
         f.includes('/resume <id>') &&
         !/^ \/help /m.test(f) &&
         f.includes('start a new session with the same persona'),
     );
-    await press(chat.stdin, 'et ');
-    await settle((f) => !f.includes('Tab completes'));
+    await press(chat, 'et ');
+    await shows((f) => !f.includes('Tab completes'));
   });
 
   it('stops a reply on Esc, keeping the partial reply marked interrupted', async () => {
     const chat = setup();
     chat.provider.hangAfter('Well, the first thing');
-    await press(chat.stdin, 'Tell me everything', KEY.enter);
-    await tick(80);
-    await press(chat.stdin, KEY.escape);
+    await press(chat, 'Tell me everything', KEY.enter);
+    await chat.until('Well, the first thing'); // streaming, and hung there
+    await press(chat, KEY.escape);
     await chat.until('interrupted: the partial reply is saved');
     expect(chat.screen()).toContain('Well, the first thing');
     const reply = chat.store.messages.find((m) => m.role === 'persona')!;
@@ -134,14 +129,13 @@ describe('ChatScreen', () => {
 
   it('answers unknown commands with a suggestion and quits on /quit with the session id', async () => {
     const chat = setup();
-    await press(chat.stdin, '/hepl', KEY.enter);
+    await press(chat, '/hepl', KEY.enter);
     await chat.until('unknown command /hepl');
     expect(chat.screen()).toContain('did you mean /help?');
     chat.provider.reply('Hi.');
-    await press(chat.stdin, 'hi', KEY.enter);
+    await press(chat, 'hi', KEY.enter);
     await chat.until('Hi.');
-    await press(chat.stdin, '/quit', KEY.enter);
-    await tick(20);
-    expect(chat.quitWith()).toBe(chat.store.messages[0]!.sessionId);
+    await press(chat, '/quit', KEY.enter);
+    await eventually(() => expect(chat.quitWith()).toBe(chat.store.messages[0]!.sessionId), chat);
   });
 });

@@ -66,16 +66,16 @@ describe('PersonaPicker', () => {
 
   it('moves with the arrows and picks with Enter', async () => {
     const p = setup();
-    await press(p.stdin, KEY.down, KEY.down, KEY.up, KEY.enter);
+    await press(p, KEY.down, KEY.down, KEY.up, KEY.enter);
     expect(p.onPick).toHaveBeenCalledWith('icu-nurse');
   });
 
   it('filters as you type', async () => {
     const p = setup();
-    await press(p.stdin, 'kofi');
+    await press(p, 'kofi');
     expect(p.screen()).toContain('Kofi Mensah');
     expect(p.screen()).not.toContain('Diane');
-    await press(p.stdin, KEY.enter);
+    await press(p, KEY.enter);
     expect(p.onPick).toHaveBeenCalledWith('startup-cto');
   });
 
@@ -91,7 +91,7 @@ describe('PersonaPicker', () => {
     const picker = render(<PersonaPicker personas={many} onPick={onPick} onCancel={vi.fn()} />);
     picker.stdin.write(KEY.down.repeat(3));
     await eventually(() => expect(picker.lastFrame()).toMatch(/❯ ● Person 4 /));
-    await press(picker.stdin, KEY.enter);
+    await press(picker, KEY.enter);
     expect(onPick).toHaveBeenCalledWith('p4');
   });
 
@@ -114,19 +114,19 @@ describe('PersonaPicker', () => {
 
   it('Esc clears a typed filter first, and quits only on an empty one', async () => {
     const p = setup();
-    await press(p.stdin, 'zzz');
+    await press(p, 'zzz');
     expect(p.screen()).toContain('no persona matches "zzz"');
-    await press(p.stdin, KEY.escape);
+    await press(p, KEY.escape);
     await eventually(() => expect(p.screen()).toContain('Diane Kowalczyk'));
     expect(p.onCancel).not.toHaveBeenCalled();
     expect(p.screen()).not.toContain('zzz');
-    await press(p.stdin, KEY.escape);
+    await press(p, KEY.escape);
     await eventually(() => expect(p.onCancel).toHaveBeenCalled());
   });
 
   it('cancels with Esc', async () => {
     const p = setup();
-    await press(p.stdin, KEY.escape);
+    await press(p, KEY.escape);
     await eventually(() => expect(p.onCancel).toHaveBeenCalled());
   });
 });

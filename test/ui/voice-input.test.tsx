@@ -11,7 +11,7 @@ import { TranscriptionError } from '../../src/voice/errors.js';
 import { ScriptedProvider } from '../chat/scripted-provider.js';
 import { fakeServices, PERSONAS } from './fake-services.js';
 import { FakeVoice } from './fake-voice.js';
-import { KEY, press, tick } from './keyboard.js';
+import { eventually, KEY, press } from './keyboard.js';
 
 const CTRL_R = '\x12';
 
@@ -40,10 +40,9 @@ function setup(overrides: Partial<ChatServices> = {}) {
   const screen = () => plain(view.frames.join('\n'));
   /** The frame on screen now: what the prompt box holds at this moment. */
   const now = () => plain(view.lastFrame());
-  const until = async (check: string | (() => boolean), label = String(check)) => {
+  const until = (check: string | (() => boolean), label = String(check)) => {
     const ok = typeof check === 'string' ? () => now().includes(check) : check;
-    for (let i = 0; i < 100 && !ok(); i++) await tick(10);
-    expect(ok(), `${label}; the screen:\n${now()}`).toBe(true);
+    return eventually(() => expect(ok(), label).toBe(true), view);
   };
   return { ...view, store, provider, voice, screen, now, until };
 }
@@ -51,7 +50,7 @@ function setup(overrides: Partial<ChatServices> = {}) {
 describe('voice input in the chat', () => {
   it('Ctrl-R records with a level meter and elapsed time; Ctrl-R stops; the transcript lands in the input, and an edited send is saved as voice', async () => {
     const chat = setup();
-    await press(chat.stdin, CTRL_R);
+    await press(chat, CTRL_R);
     await chat.until('● recording 0.0s');
     expect(chat.voice.starts[0]!.provider).toBe('openai');
     chat.voice.level(0.3, 2300);
@@ -60,8 +59,8 @@ describe('voice input in the chat', () => {
     await chat.until(`recording 2.6s ${'░'.repeat(20)}`);
     expect(chat.now()).toContain('Enter or Ctrl-R stops · Esc cancels');
 
-    await press(chat.stdin, CTRL_R);
-    expect(chat.voice.stops).toBe(1);
+    await press(chat, CTRL_R);
+    await eventually(() => expect(chat.voice.stops).toBe(1), chat);
     await chat.until('transcribing…');
     chat.voice.finish('What would make you switch banks?');
     await chat.until('› What would make you switch banks?');
@@ -69,7 +68,7 @@ describe('voice input in the chat', () => {
     expect(chat.store.messages).toEqual([]);
 
     chat.provider.reply('Lower fees, honestly.');
-    await press(chat.stdin, KEY.backspace, ' today?', KEY.enter);
+    await press(chat, KEY.backspace, ' today?', KEY.enter);
     await chat.until('Lower fees, honestly.');
     expect(chat.store.messages.map((m) => [m.role, m.content, m.inputMode])).toEqual([
       ['user', 'What would make you switch banks today?', 'voice'],
@@ -79,23 +78,23 @@ describe('voice input in the chat', () => {
 
   it('/voice starts recording and Enter stops it; the transcript joins text already typed', async () => {
     const chat = setup();
-    await press(chat.stdin, '/voice', KEY.enter);
+    await press(chat, '/voice', KEY.enter);
     await chat.until('● recording');
-    await press(chat.stdin, KEY.enter);
-    expect(chat.voice.stops).toBe(1);
+    await press(chat, KEY.enter);
+    await eventually(() => expect(chat.voice.stops).toBe(1), chat);
     chat.voice.finish('is that fair?');
     await chat.until('› is that fair?');
 
-    await press(chat.stdin, KEY.home, 'Honestly, ');
+    await press(chat, KEY.home, 'Honestly, ');
     await chat.until('› Honestly, is that fair?');
   });
 
   it('Esc cancels the recording: nothing is sent, and the text typed before stays in the input', async () => {
     const chat = setup();
-    await press(chat.stdin, 'My draft', CTRL_R);
+    await press(chat, 'My draft', CTRL_R);
     await chat.until('● recording');
     expect(chat.now()).not.toContain('My draft');
-    await press(chat.stdin, KEY.escape);
+    await press(chat, KEY.escape);
     await chat.until('recording cancelled');
     expect(chat.voice.starts[0]!.signal.aborted).toBe(true);
     await chat.until('› My draft');
@@ -109,22 +108,22 @@ describe('voice input in the chat', () => {
         hint: 'the "sox" program is not on PATH',
       }),
     );
-    await press(chat.stdin, CTRL_R);
+    await press(chat, CTRL_R);
     // The hint stands on its own line under the error (the screen helper joins lines with spaces).
     await chat.until(
       '✗ no microphone recorder found: install sox (apt-get install sox) or set voice.recorder the "sox" program is not on PATH',
     );
     chat.provider.reply('Hello there.');
-    await press(chat.stdin, 'Hi', KEY.enter);
+    await press(chat, 'Hi', KEY.enter);
     await chat.until('Hello there.');
     expect(chat.store.messages[0]).toMatchObject({ content: 'Hi', inputMode: 'typed' });
   });
 
   it('a failed transcription says where the recording is kept', async () => {
     const chat = setup();
-    await press(chat.stdin, CTRL_R);
+    await press(chat, CTRL_R);
     await chat.until('● recording');
-    await press(chat.stdin, KEY.enter);
+    await press(chat, KEY.enter);
     chat.voice.fail(
       new TranscriptionError('transcription failed (OpenAI whisper-1 at 127.0.0.1): 400 audio too short', '/home/u/.persona/audio/01J.wav'),
     );
@@ -135,14 +134,14 @@ describe('voice input in the chat', () => {
 
   it('a transcript emptied from the input before sending no longer counts: the next message is typed', async () => {
     const chat = setup();
-    await press(chat.stdin, CTRL_R);
+    await press(chat, CTRL_R);
     await chat.until('● recording');
-    await press(chat.stdin, KEY.enter);
+    await press(chat, KEY.enter);
     chat.voice.finish('Wrong words');
     await chat.until('› Wrong words');
-    await press(chat.stdin, KEY.ctrlC);
+    await press(chat, KEY.ctrlC);
     chat.provider.reply('Sure.');
-    await press(chat.stdin, 'Typed instead', KEY.enter);
+    await press(chat, 'Typed instead', KEY.enter);
     await chat.until('Sure.');
     expect(chat.store.messages[0]).toMatchObject({ content: 'Typed instead', inputMode: 'typed' });
   });
@@ -157,9 +156,9 @@ describe('voice input in the chat', () => {
       },
     });
     chat.provider.reply('Probably not.');
-    await press(chat.stdin, CTRL_R);
+    await press(chat, CTRL_R);
     await chat.until('● recording');
-    await press(chat.stdin, KEY.enter);
+    await press(chat, KEY.enter);
     chat.voice.finish('Would you pay twenty dollars?', '/home/u/.persona/audio/01J.wav');
     await chat.until('Probably not.');
     const [user] = chat.store.messages;
@@ -170,7 +169,7 @@ describe('voice input in the chat', () => {
 
   it('/help lists Ctrl-R and /voice', async () => {
     const chat = setup();
-    await press(chat.stdin, '/help', KEY.enter);
+    await press(chat, '/help', KEY.enter);
     await chat.until(() => chat.screen().includes('Keys'), 'help shown');
     expect(chat.screen()).toMatch(/\/voice\s+record a message by voice/);
     expect(chat.screen()).toMatch(/Ctrl-R \(or \/voice\)\s+record a message by voice: Enter or Ctrl-R stops, Esc cancels/);
