@@ -1,0 +1,114 @@
+import { loadNlp } from '../nlp.js';
+import { FOLLOW_UP_CUES, META_CUES, TOPIC_CUES } from './cues.js';
+import type { FollowUp, Intent, Meta, TopicIntent } from './intents.js';
+import { contentStems, stem, stems, STOP } from './words.js';
+
+// Stage one: what was asked. A message becomes a topic intent, a follow-up on the previous answer
+// or a meta question, plus the words that carry its subject.
+
+export interface Understanding {
+  kind: 'topic' | 'follow-up' | 'meta' | 'unknown';
+  intent: Intent;
+  /** The topic that was named, also for follow-ups that name one ("why did you switch?"). */
+  topic?: TopicIntent;
+  /** A topic question that also asks for a reason, an example, a story ("why did you switch?"). */
+  aspect?: FollowUp;
+  /** Stems of the words that carry the subject, for ranking facts and authored lines. */
+  keywords: string[];
+  /** Score of the best topic: 0 when nothing matched. */
+  score: number;
+}
+
+interface Cue {
+  stems: string[];
+  weight: number;
+}
+
+/** "~word" marks a generic cue that only tips a balance. Longer phrases weigh more than their words. */
+function compile(phrases: readonly string[]): Cue[] {
+  return phrases.map((phrase) => {
+    const weak = phrase.startsWith('~');
+    const s = stems(weak ? phrase.slice(1) : phrase);
+    return { stems: s, weight: weak ? 0.6 : s.length ** 1.5 };
+  });
+}
+
+function compileAll<K extends string>(table: Record<K, readonly string[]>): Array<[K, Cue[]]> {
+  return (Object.entries(table) as Array<[K, readonly string[]]>).map(([key, phrases]) => [key, compile(phrases)]);
+}
+
+const TOPICS = compileAll(TOPIC_CUES);
+const FOLLOW = compileAll(FOLLOW_UP_CUES);
+const METAS = compileAll(META_CUES);
+
+function contains(haystack: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function scoreOf(message: readonly string[], cues: readonly Cue[]): number {
+  let total = 0;
+  for (const cue of cues) if (contains(message, cue.stems)) total += cue.weight;
+  return total;
+}
+
+function best<K extends string>(message: readonly string[], table: Array<[K, Cue[]]>): { key?: K; score: number; second: number } {
+  let key: K | undefined;
+  let top = 0;
+  let second = 0;
+  for (const [k, cues] of table) {
+    const s = scoreOf(message, cues);
+    if (s > top) {
+      second = top;
+      top = s;
+      key = k;
+    } else if (s > second) second = s;
+  }
+  return { key, score: top, second };
+}
+
+/** Classifies from stems alone; used on history turns too, where loading the library is not worth it. */
+export function classify(text: string, messageStems: string[] = stems(text)): Understanding {
+  const keywords = contentStems(text);
+  const meta = best(messageStems, METAS);
+  const topic = best(messageStems, TOPICS);
+  const follow = best(messageStems, FOLLOW);
+  const short = messageStems.length <= 8;
+  const topicKey = topic.score > 0 ? topic.key : undefined;
+
+  if (meta.key === 'are-you-ai' || meta.key === 'what-did-i-ask' || (meta.key === 'repeat' && short && topic.score < 2)) {
+    return { kind: 'meta', intent: meta.key, keywords, score: topic.score };
+  }
+  if (follow.key && short && topic.score < 1.5) {
+    return { kind: 'follow-up', intent: follow.key, topic: topicKey, keywords, score: topic.score };
+  }
+  if (topicKey) {
+    const aspect = follow.key && follow.key !== 'more' && follow.key !== 'really' ? follow.key : undefined;
+    return { kind: 'topic', intent: topicKey, topic: topicKey, aspect, keywords, score: topic.score };
+  }
+  if (meta.key) return { kind: 'meta', intent: meta.key as Meta, keywords, score: 0 };
+  if (follow.key) return { kind: 'follow-up', intent: follow.key, keywords, score: 0 };
+  return { kind: 'unknown', intent: 'unknown', keywords, score: 0 };
+}
+
+/**
+ * The full stage: the cue table first; when it finds no topic in a real question, the NLP library's
+ * lemmas (irregular and unusual forms the cheap stems miss) and nouns (the subject) get a second look.
+ */
+export async function understand(text: string): Promise<Understanding> {
+  const quick = classify(text);
+  if (quick.kind !== 'unknown' || contentStems(text).length === 0) return quick;
+  const nlp = await loadNlp();
+  const tokens = nlp.tokens(text).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SPACE');
+  const lemmaStems = tokens.map((t) => stem(t.lemma.toLowerCase()));
+  const again = classify(text, lemmaStems);
+  const nouns = tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map((t) => stem(t.lemma));
+  const keywords = [...new Set([...nouns, ...again.keywords])].filter((k) => !STOP.has(k));
+  return { ...again, keywords };
+}
+
+export type { FollowUp, Intent, Meta, TopicIntent } from './intents.js';
+export { isTopicIntent, TOPIC_INTENTS } from './intents.js';
