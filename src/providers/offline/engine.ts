@@ -37,7 +37,11 @@ export async function composeReply(input: ComposeInput): Promise<string> {
     .join('\u0001');
   const random = new Random(replySeed(input.seed, history, userText));
   if (writtenInAnotherScript(userText)) return OTHER_SCRIPT[(profile.formality ?? 0.5) >= 0.55 ? 'formal' : 'casual'];
-  const understood = await understand(userText);
+  let understood = await understand(userText);
+  // "And?", "Hm.": too little to place, so it asks to go on with the thread.
+  if (understood.kind === 'unknown' && understood.keywords.length <= 1 && input.messages.length > 1) {
+    understood = { ...understood, kind: 'follow-up', intent: 'more' };
+  }
   const memory = recall(input.persona, understood, input.messages, profile.signaturePhrases ?? []);
   const greetingShown = profile.greeting !== undefined && (input.system ?? '').includes(profile.greeting);
   return realize(

@@ -35,11 +35,46 @@ export function splitSentences(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Each request carries the whole conversation again; what was read from a message is kept (a
+ * bounded map, oldest dropped first) so a 50-turn history costs lookups, not re-reading.
+ */
+const MEMO_LIMIT = 4000;
+const memo = new Map<string, { sentences: string[]; text: string; thread?: TopicIntent; userTopic: boolean }>();
+function remember<T extends { sentences: string[]; text: string; thread?: TopicIntent; userTopic: boolean }>(
+  key: string,
+  make: () => T,
+): T {
+  const hit = memo.get(key) as T | undefined;
+  if (hit) return hit;
+  const value = make();
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+  return value;
+}
+
+function readUser(content: string) {
+  return remember(`u\u0000${content}`, () => {
+    const understood = classify(content);
+    const thread = understood.kind === 'topic' || understood.kind === 'follow-up' ? understood.topic : undefined;
+    return { sentences: [], text: '', thread, userTopic: thread !== undefined };
+  });
+}
+
+function readReply(content: string) {
+  return remember(`p\u0000${content}`, () => ({
+    sentences: splitSentences(content).map(normalise),
+    text: normalise(content),
+    userTopic: false,
+  }));
+}
+
 export function readDialogue(messages: readonly ChatTurn[], catchPhrases: readonly string[]): DialogueState {
   const history = messages.slice(0, -1);
   const userTurns: string[] = [];
   const replies: string[] = [];
   const said = new Set<string>();
+  const texts: string[] = [];
   let thread: TopicIntent | undefined;
   let sinceCatchPhrase = Number.POSITIVE_INFINITY;
   const phrases = catchPhrases.map(normalise).filter(Boolean);
@@ -47,15 +82,20 @@ export function readDialogue(messages: readonly ChatTurn[], catchPhrases: readon
     const content = typeof turn.content === 'string' ? turn.content : '';
     if (turn.role === 'user') {
       userTurns.push(content);
-      const understood = classify(content);
-      if (understood.kind === 'topic') thread = understood.topic;
-      else if (understood.kind === 'follow-up' && understood.topic) thread = understood.topic;
+      const read = readUser(content);
+      if (read.thread) thread = read.thread;
     } else {
       replies.push(content);
-      for (const sentence of splitSentences(content)) said.add(normalise(sentence));
-      const n = normalise(content);
-      sinceCatchPhrase = phrases.some((p) => n.includes(p)) ? 0 : sinceCatchPhrase + 1;
+      const read = readReply(content);
+      for (const sentence of read.sentences) said.add(sentence);
+      texts.push(read.text);
+      sinceCatchPhrase = phrases.some((p) => read.text.includes(p)) ? 0 : sinceCatchPhrase + 1;
     }
   }
-  return { userTurns, replies, thread, said, saidText: replies.map(normalise).join(' | '), sinceCatchPhrase };
+  return { userTurns, replies, thread, said, saidText: texts.join(' | '), sinceCatchPhrase };
+}
+
+/** Empties the memo: the evaluation measures a history read for the first time (a new process). */
+export function forgetDialogueMemo(): void {
+  memo.clear();
 }

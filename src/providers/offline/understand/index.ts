@@ -19,6 +19,9 @@ export interface Understanding {
   score: number;
 }
 
+/** Feeling words ("worried about privacy") yield to the subject they are about when both appear. */
+const FEELING = new Set(stems('worry worried concern concerned afraid fear anxious nervous scare scary stress stressed uneasy dread'));
+
 interface Cue {
   stems: string[];
   weight: number;
@@ -29,45 +32,64 @@ function compile(phrases: readonly string[]): Cue[] {
   return phrases.map((phrase) => {
     const weak = phrase.startsWith('~');
     const s = stems(weak ? phrase.slice(1) : phrase);
-    return { stems: s, weight: weak ? 0.6 : s.length ** 1.5 };
+    return { stems: s, weight: weak ? 0.6 : s.length ** 1.5 * (FEELING.has(s[0]!) && s.length === 1 ? 0.9 : 1) };
   });
 }
 
-function compileAll<K extends string>(table: Record<K, readonly string[]>): Array<[K, Cue[]]> {
-  return (Object.entries(table) as Array<[K, readonly string[]]>).map(([key, phrases]) => [key, compile(phrases)]);
+/** Cues of each key, indexed by their first stem: a message is checked only against cues that can start in it. */
+interface Table<K extends string> {
+  keys: K[];
+  byFirst: Map<string, Array<{ key: number; cue: Cue }>>;
+}
+
+function compileAll<K extends string>(source: Record<K, readonly string[]>): Table<K> {
+  const keys = Object.keys(source) as K[];
+  const byFirst = new Map<string, Array<{ key: number; cue: Cue }>>();
+  keys.forEach((key, index) => {
+    for (const cue of compile(source[key])) {
+      const first = cue.stems[0];
+      if (first === undefined) continue;
+      const list = byFirst.get(first) ?? [];
+      list.push({ key: index, cue });
+      byFirst.set(first, list);
+    }
+  });
+  return { keys, byFirst };
 }
 
 const TOPICS = compileAll(TOPIC_CUES);
 const FOLLOW = compileAll(FOLLOW_UP_CUES);
 const METAS = compileAll(META_CUES);
+const GREETING_ONLY = compileAll({ greeting: META_CUES.greeting });
 
-function contains(haystack: readonly string[], needle: readonly string[]): boolean {
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-function scoreOf(message: readonly string[], cues: readonly Cue[]): number {
-  let total = 0;
-  for (const cue of cues) if (contains(message, cue.stems)) total += cue.weight;
-  return total;
-}
-
-function best<K extends string>(message: readonly string[], table: Array<[K, Cue[]]>): { key?: K; score: number; second: number } {
-  let key: K | undefined;
+function best<K extends string>(message: readonly string[], table: Table<K>): { key?: K; score: number } {
+  const scores = new Array<number>(table.keys.length).fill(0);
+  const matched = new Set<Cue>();
+  message.forEach((word, start) => {
+    for (const { key, cue } of table.byFirst.get(word) ?? []) {
+      if (matched.has(cue)) continue;
+      if (cue.stems.every((s, j) => message[start + j] === s)) {
+        matched.add(cue);
+        scores[key]! += cue.weight;
+      }
+    }
+  });
   let top = 0;
-  let second = 0;
-  for (const [k, cues] of table) {
-    const s = scoreOf(message, cues);
-    if (s > top) {
-      second = top;
-      top = s;
-      key = k;
-    } else if (s > second) second = s;
-  }
-  return { key, score: top, second };
+  let key: K | undefined;
+  // Ties go to the key listed first: the tables list the more specific topics first where it matters.
+  scores.forEach((score, i) => {
+    if (score > top) {
+      top = score;
+      key = table.keys[i];
+    }
+  });
+  return { key, score: top };
+}
+
+/** "Hello, thanks for joining me": a greeting that also thanks is a greeting. */
+function metaSocial(message: readonly string[]): Meta | undefined {
+  const greeting = best(message, GREETING_ONLY);
+  return greeting.key;
 }
 
 /** Classifies from stems alone; used on history turns too, where loading the library is not worth it. */
@@ -82,14 +104,17 @@ export function classify(text: string, messageStems: string[] = stems(text)): Un
   if (meta.key === 'are-you-ai' || meta.key === 'what-did-i-ask' || (meta.key === 'repeat' && short && topic.score < 2)) {
     return { kind: 'meta', intent: meta.key, keywords, score: topic.score };
   }
-  if (follow.key && short && topic.score < 1.5) {
+  if (follow.key && short && follow.score >= topic.score) {
     return { kind: 'follow-up', intent: follow.key, topic: topicKey, keywords, score: topic.score };
+  }
+  if (meta.key && messageStems.length <= 3 && ['greeting', 'thanks', 'goodbye'].includes(meta.key)) {
+    return { kind: 'meta', intent: metaSocial(messageStems) ?? meta.key, keywords, score: topic.score };
   }
   if (topicKey) {
     const aspect = follow.key && follow.key !== 'more' && follow.key !== 'really' ? follow.key : undefined;
     return { kind: 'topic', intent: topicKey, topic: topicKey, aspect, keywords, score: topic.score };
   }
-  if (meta.key) return { kind: 'meta', intent: meta.key as Meta, keywords, score: 0 };
+  if (meta.key) return { kind: 'meta', intent: metaSocial(messageStems) ?? (meta.key as Meta), keywords, score: 0 };
   if (follow.key) return { kind: 'follow-up', intent: follow.key, keywords, score: 0 };
   return { kind: 'unknown', intent: 'unknown', keywords, score: 0 };
 }
