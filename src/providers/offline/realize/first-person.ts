@@ -83,7 +83,7 @@ function shapeOf(tokens: readonly Token[], speakerStart: boolean): Shape {
   // "Cautious with loans", "Proud to be seen", "Respected in her group": an adjective or participle
   // with nothing to describe after it speaks of the person ("I'm cautious with loans").
   const after = tokens[tokens.indexOf(first) + 1];
-  const bare = !after || ['ADP', 'PART', 'CCONJ', 'PUNCT'].includes(after.pos);
+  const bare = !after || (['ADP', 'PART', 'CCONJ', 'PUNCT'].includes(after.pos) && after.text !== '-');
   if ((first.pos === 'ADJ' || (first.pos === 'VERB' && /ed$/.test(lower))) && bare) return 'predicate';
   if (first.pos === 'ADP' || first.pos === 'ADV' || first.pos === 'NUM') return 'fragment';
   // A clause has a plain subject before its first verb ("Month-end close takes nine days"); a verb

@@ -33,6 +33,8 @@ const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
 };
 
 const GOAL_FIELDS = new Set(['goals', 'motivations']);
+/** Sentences of the file's prose (not list items): said as they are once in the first person. */
+const PROSE_FIELDS = new Set(['background', 'notes', 'buyingBehavior']);
 /** Fields whose items usually start with a verb and no subject ("Signs off on anything over $25,000"). */
 const VERB_FIRST_FIELDS = new Set(['attitudes', 'buyingBehavior', 'notes', 'lifestyle', 'background', 'communicationPreferences', 'other']);
 
@@ -41,7 +43,9 @@ function lowerStart(text: string, firstPos?: string): string {
   const first = text.match(/^\S+/)?.[0] ?? '';
   if (first === 'I' || first.startsWith("I'") || /^[A-Z0-9]{2,}/.test(first) || /\d/.test(first)) return text;
   if (firstPos === 'PROPN' && !/^(A|An|The|My|Our|Some|No|More|Most|One)$/.test(first)) return text;
-  if (/^\S+\s+[A-Z]/.test(text) && !/^(A|An|The|My|Our|Some|No|More|Most|One)\b/.test(first)) return text;
+  // "Hacker News", "Facebook Marketplace": a capital on the next word marks a name (not "I", not "Every Epicor").
+  if (/^\S+\s+(?!I\b)[A-Z]/.test(text) && !/^(A|An|The|My|Our|Some|No|More|Most|One|Every|Each|All|Any|Both|Few|Many|Several)$/.test(first))
+    return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
@@ -56,7 +60,14 @@ export function endSentence(text: string): string {
 }
 
 function fill(frame: string, phrase: string): string {
-  return frame.replace('{x}', phrase.replace(/[.\s]+$/, ''));
+  const body = phrase.replace(/[.\s]+$/, '');
+  // A phrase that ends in its own question or exclamation mark keeps it, and the frame's full stop goes.
+  return /[?!]["'”’]?$/.test(body) && frame.endsWith('{x}.') ? frame.replace('{x}.', body) : frame.replace('{x}', body);
+}
+
+/** "I'm Diane, the Chief Financial Officer." when the person introduces themselves. */
+export function introductionSentence(firstName: string, occupation: string): string {
+  return occupationSentence(occupation).replace(/^I'm /, `I'm ${firstName}, `);
 }
 
 function occupationSentence(text: string): string {
@@ -118,6 +129,12 @@ export function frameFact(fact: Fact, convert: Convert, random: Random): string 
   }
   const converted = convert(fact.text, VERB_FIRST_FIELDS.has(fact.field));
   const text = converted.text.trim();
+  if (
+    PROSE_FIELDS.has(fact.field) &&
+    (converted.shape === 'clause' || converted.shape === 'first-person' || converted.shape === 'noun-phrase')
+  ) {
+    return endSentence(capitalize(text));
+  }
   const lower = (t: string) => lowerStart(t, converted.firstPos);
   switch (converted.shape) {
     case 'first-person':

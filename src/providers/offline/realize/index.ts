@@ -7,9 +7,10 @@ import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
 import { contentStems } from '../understand/words.js';
 import type { Speaker } from './first-person.js';
-import { capitalize, frameFact } from './frames.js';
+import { capitalize, conversionsNeeded, frameFact, introductionSentence } from './frames.js';
 import { phrasebookFor } from './phrasebook.js';
 import * as L from './lines.js';
+import { STANCES } from './stances.js';
 
 // Stage three: sentences in this person's register. Authored first-person lines first, facts put
 // in the first person (or framed) second, the engine's own short lines only to link, admit, or
@@ -82,6 +83,10 @@ async function factSentences(input: RealizeInput, facts: readonly Fact[], count:
   let added = 0;
   for (const fact of facts) {
     if (added >= count) break;
+    // The same fact in another frame is still a repeat.
+    const needed = conversionsNeeded(fact)[0];
+    const core = normalise(needed ? convert(needed[0], needed[1]).text : fact.text);
+    if (core.length > 15 && input.memory.state.saidText.includes(core)) continue;
     // Two facts framed alike in one reply read as a template: try another frame, else skip.
     for (let attempt = 0; attempt < 3; attempt++) {
       const sentence = frameFact(fact, convert, input.random);
@@ -134,15 +139,24 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   const budget = SENTENCE_BUDGET[input.profile.verbosity ?? 'moderate'];
   const prefer = understood.aspect === 'example' || understood.aspect === 'what-happened' ? 'story' : undefined;
   if (memory.thread === 'price' || understood.aspect === 'how-much') reply.add(priceSentence(input));
+  const occupation = input.persona.data.baseSelection?.occupation;
+  if (memory.thread === 'introduction' && occupation) reply.add(introductionSentence(speakerOf(input.persona).firstName, occupation));
   const authored = pickAuthored(memory.authored, prefer);
   if (authored) reply.add(authored.text);
   const room = authored ? (authored.text.length < 140 ? 1 : 0) : budget;
   const facts =
     memory.thread === 'price' ? [...moneyFacts(input, 'price'), ...memory.facts.map((r) => r.fact)] : memory.facts.map((r) => r.fact);
   await factSentences(input, facts, Math.min(room, budget), reply);
+  if (reply.empty && memory.thread) reply.add(stanceFor(input, reply, memory.thread));
   if (reply.empty) await unknownReply(input, reply, true);
-  else if (!authored && random.chance(0.5) && memory.facts.length === 0)
-    reply.add(fresh(L.DONT_KNOW[registerOf(input.profile)], reply, memory, random));
+}
+
+/** What this person would say on a topic the file is silent on, from their temperament. */
+function stanceFor(input: RealizeInput, reply: Reply, thread: NonNullable<Recollection['thread']>): string | undefined {
+  const stance = STANCES[thread];
+  if (!stance) return undefined;
+  const lines = (input.profile.skepticism ?? 0.5) >= 0.55 ? stance.sceptical : stance.open;
+  return fresh(lines, reply, input.memory, input.random);
 }
 
 async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
@@ -156,11 +170,10 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
   const lines = memory.authored;
 
   if (kind === 'how-much') {
+    if (memory.thread === 'price') reply.add(priceSentence(input));
     const withAmounts = moneyFacts(input, memory.thread);
-    if (withAmounts.length > 0) {
-      await factSentences(input, withAmounts, 1, reply);
-    }
-    if (reply.empty || memory.thread === 'price') reply.add(priceSentence(input));
+    if (withAmounts.length > 0) await factSentences(input, withAmounts, 1, reply);
+    if (reply.empty) reply.add(priceSentence(input));
     if (reply.empty) reply.add(fresh(L.DONT_KNOW[register], reply, memory, random));
     return;
   }
@@ -170,7 +183,7 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
       reply.add(story.text);
       return;
     }
-    const events = linked.filter((f) => /\b(19|20)\d\d\b|\bafter\b|\bago\b|\blast year\b|abandon|lost|once/i.test(f.text));
+    const events = linked.filter((f) => /\b(19|20)\d\d\b|\bago\b|\blast year\b|abandon|lost|failed|tripled|burned/i.test(f.text));
     const lead = fresh(kind === 'example' ? L.EXAMPLE_LEADS[register] : L.HAPPENED_LEADS[register], reply, memory, random);
     const added = await factSentences(input, [...events, ...linked], 1, new Reply(memory));
     if (added > 0 || events.length + linked.length > 0) {

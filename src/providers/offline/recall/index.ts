@@ -116,10 +116,12 @@ export function rankFacts(facts: readonly Fact[], intent: TopicIntent | undefine
     const stemsOfFact = factStems(fact);
     const markerScore = Math.min(2, overlap([...markers], stemsOfFact)) * 1.2;
     const keywordScore = overlap(keywords, stemsOfFact) * 1.5;
-    // Grab-bag fields (notes, background, extra keys) count only when the fact itself is on topic.
+    // The topic's main fields count on their own; the others, and grab-bag fields (notes,
+    // background, extra keys), only when the fact itself is on topic.
     const grabBag = fact.field === 'notes' || fact.field === 'background' || fact.field === 'other';
-    const score = (grabBag && markerScore + keywordScore === 0 ? fieldScore * 0.3 : fieldScore) + markerScore + keywordScore;
-    if (score >= 1.2) ranked.push({ fact, score });
+    const onItsOwn = position >= 0 && position < 2 && !(grabBag && intent !== 'introduction' && intent !== 'work');
+    const score = (onItsOwn || markerScore + keywordScore > 0 ? fieldScore : 0) + markerScore + keywordScore;
+    if (score >= 2) ranked.push({ fact, score });
   }
   return ranked.sort((a, b) => b.score - a.score);
 }

@@ -41,7 +41,7 @@ export function parseIncome(persona: Persona): Income | undefined {
   const monthly = /month|\/mo\b/i.test(text) ? value : value / 12;
   const location = persona.data.baseSelection?.location ?? '';
   const fromLocation = COUNTRY_CURRENCY.find(([pattern]) => pattern.test(location))?.[1];
-  const currency = match[1] ? (/^[A-Z]/.test(match[1]) ? `${match[1].trim()} ` : match[1]) : (fromLocation ?? '');
+  const currency = match[1] ? (/^[A-Z]{3}/.test(match[1].trim()) ? `${match[1].trim()} ` : match[1].trim()) : (fromLocation ?? '');
   return { currency, perMonth: monthly };
 }
 

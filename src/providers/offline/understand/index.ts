@@ -29,9 +29,13 @@ interface Cue {
 
 /** "~word" marks a generic cue that only tips a balance. Longer phrases weigh more than their words. */
 function compile(phrases: readonly string[]): Cue[] {
-  return phrases.map((phrase) => {
+  const seen = new Set<string>();
+  return phrases.flatMap((phrase) => {
     const weak = phrase.startsWith('~');
     const s = stems(weak ? phrase.slice(1) : phrase);
+    // "buy" and "bought" are one stem: counting both would double a weak word.
+    if (seen.has(s.join(' '))) return [];
+    seen.add(s.join(' '));
     return { stems: s, weight: weak ? 0.6 : s.length ** 1.5 * (FEELING.has(s[0]!) && s.length === 1 ? 0.9 : 1) };
   });
 }
