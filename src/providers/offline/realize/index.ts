@@ -29,6 +29,17 @@ export interface RealizeInput {
 }
 
 const SENTENCE_BUDGET: Record<ChatProfile['verbosity'], number> = { terse: 1, brief: 2, moderate: 2, expansive: 3 };
+const BUYING = new Set([
+  'price',
+  'switching',
+  'buy-triggers',
+  'walk-away-triggers',
+  'competitors',
+  'free-trials',
+  'trust',
+  'decision-makers',
+  'regretted-purchase',
+]);
 const REASON_FIELDS = new Set(['motivations', 'values', 'attitudes', 'background', 'objections', 'challenges', 'painPoints']);
 const BUSINESS_ROLE = /\b(cfo|ceo|cto|chief|head of|director|owner|founder|partner|manager|procurement|buyer)\b/i;
 
@@ -42,7 +53,10 @@ class Reply {
     if (alreadySaid(t, this.memory.state)) return false;
     const key = normalise(t);
     if (this.parts.some((p) => normalise(p).includes(key))) return false;
-    this.parts.push(t);
+    // A longer line keeps its new sentences and drops any long one already said this session.
+    const sentences = splitSentences(t);
+    const fresh = sentences.filter((s) => s.length < 40 || !this.memory.state.said.has(normalise(s)));
+    this.parts.push(fresh.length === sentences.length ? t : fresh.join(' '));
     return true;
   }
   get empty(): boolean {
@@ -119,7 +133,7 @@ function priceSentence(input: RealizeInput): string | undefined {
           `Somewhere between ${low} and ${high} a month, and I would want to see it earn that.`,
         ]
       : [`Honestly, ${low} to ${high} a month, tops.`, `Maybe ${low}, ${high} a month if it's really good. Not more.`];
-  return input.random.pick(options);
+  return fresh(options, new Reply(input.memory), input.memory, input.random);
 }
 
 function moneyFacts(input: RealizeInput, thread: Recollection['thread']): Fact[] {
@@ -140,7 +154,8 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   const prefer = understood.aspect === 'example' || understood.aspect === 'what-happened' ? 'story' : undefined;
   if (memory.thread === 'price' || understood.aspect === 'how-much') reply.add(priceSentence(input));
   const occupation = input.persona.data.baseSelection?.occupation;
-  if (memory.thread === 'introduction' && occupation) reply.add(introductionSentence(speakerOf(input.persona).firstName, occupation));
+  if (memory.thread === 'introduction' && occupation && memory.authored.length === 0)
+    reply.add(introductionSentence(speakerOf(input.persona).firstName, occupation));
   const authored = pickAuthored(memory.authored, prefer);
   if (authored) reply.add(authored.text);
   const room = authored ? (authored.text.length < 140 ? 1 : 0) : budget;
@@ -183,17 +198,33 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
       reply.add(story.text);
       return;
     }
-    const events = linked.filter((f) => /\b(19|20)\d\d\b|\bago\b|\blast year\b|abandon|lost|failed|tripled|burned/i.test(f.text));
-    const lead = fresh(kind === 'example' ? L.EXAMPLE_LEADS[register] : L.HAPPENED_LEADS[register], reply, memory, random);
-    const added = await factSentences(input, [...events, ...linked], 1, new Reply(memory));
-    if (added > 0 || events.length + linked.length > 0) {
+    if (kind === 'what-happened') {
+      // A real event from the file (something lost, abandoned, broken), else an honest "no story".
+      const events = linked.filter((f) =>
+        /abandon|lost|\blose\b|failed|tripled|burn|died|fell|laid off|broke|wrote off|cancel/i.test(f.text),
+      );
       const body = new Reply(memory);
-      await factSentences(input, [...events, ...linked], 1, body);
+      await factSentences(input, events, 1, body);
       if (!body.empty) {
-        if (!body.text().includes(':')) reply.add(lead);
+        reply.add(fresh(L.HAPPENED_LEADS[register], reply, memory, random));
         reply.add(body.text());
         return;
       }
+      reply.add(fresh(L.NO_STORY[register], reply, memory, random));
+      await factSentences(
+        input,
+        linked.filter((f) => REASON_FIELDS.has(f.field)),
+        1,
+        reply,
+      );
+      return;
+    }
+    const body = new Reply(memory);
+    await factSentences(input, linked, 1, body);
+    if (!body.empty) {
+      if (!body.text().includes(':')) reply.add(fresh(L.EXAMPLE_LEADS[register], reply, memory, random));
+      reply.add(body.text());
+      return;
     }
     reply.add(fresh(L.NO_STORY[register], reply, memory, random));
     return;
@@ -295,8 +326,10 @@ function metaReply(input: RealizeInput, reply: Reply): void {
 function maybeCatchPhrase(input: RealizeInput, reply: Reply): void {
   const phrases = input.profile.signaturePhrases ?? [];
   if (phrases.length === 0 || input.memory.state.sinceCatchPhrase < 6 || !input.random.chance(0.35)) return;
-  const context = new Set([...input.understood.keywords, ...contentStems(reply.text())]);
-  const fitting = phrases.filter((p) => contentStems(p).some((s) => context.has(s)));
+  // It fits when it touches the question, or, on a buying topic, what was just answered.
+  const asked = new Set(input.understood.keywords);
+  const answered = BUYING.has(input.memory.thread ?? 'unknown') ? new Set(contentStems(reply.text())) : new Set<string>();
+  const fitting = phrases.filter((p) => contentStems(p).some((s) => asked.has(s) || answered.has(s)));
   reply.add(input.random.pick(fitting));
 }
 
@@ -348,6 +381,6 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
     reply.parts.push(registerOf(input.profile) === 'formal' ? 'I have nothing to add to that.' : 'Not sure what else to say there.');
   maybeOpener(input, reply);
   maybeCatchPhrase(input, reply);
-  maybeQuestionBack(input, reply);
+  if (input.understood.kind === 'topic') maybeQuestionBack(input, reply);
   return capLength(capitalize(reply.text()), maxOutputTokens);
 }

@@ -63,7 +63,11 @@ function readUser(content: string) {
 
 function readReply(content: string) {
   return remember(`p\u0000${content}`, () => ({
-    sentences: splitSentences(content).map(normalise),
+    // A sentence said after an opener ("Frankly, I leave at six.") is also remembered without it.
+    sentences: splitSentences(content).flatMap((s) => {
+      const bare = /^[A-Z][\w' ]{0,18}, (.+)$/.exec(s)?.[1];
+      return bare ? [normalise(s), normalise(bare)] : [normalise(s)];
+    }),
     text: normalise(content),
     userTopic: false,
   }));

@@ -80,13 +80,13 @@ function markersOf(intent: TopicIntent): Set<string> {
   return markers;
 }
 
-/** True when most of this text was already said in the session. */
+/** True when most of this text was already said in the session (sentence by sentence). */
 export function alreadySaid(text: string, state: DialogueState): boolean {
   const parts = splitSentences(text)
     .map(normalise)
     .filter((s) => s.length > 0);
   if (parts.length === 0) return false;
-  const seen = parts.filter((s) => state.said.has(s) || (s.length > 25 && state.saidText.includes(s)));
+  const seen = parts.filter((s) => state.said.has(s));
   return seen.length * 2 >= parts.length;
 }
 

@@ -59,9 +59,9 @@ export function formatAmount(currency: string, value: number): string {
 
 /** A monthly range for a tool or service bought with one's own money: a small share of income, lower for the price-sensitive. */
 export function personalRange(income: Income, sensitivity: number): { low: string; high: string } {
-  const share = 0.004 + (1 - sensitivity) * 0.006;
+  const share = 0.008 + (1 - sensitivity) * 0.008;
   return {
-    low: formatAmount(income.currency, income.perMonth * share * 0.4),
+    low: formatAmount(income.currency, income.perMonth * share * 0.35),
     high: formatAmount(income.currency, income.perMonth * share),
   };
 }
