@@ -61,13 +61,19 @@ function isThirdPersonVerb(token: Token): boolean {
  * and, for a list item that starts without a subject, with "she" put before it and taken off again:
  * "discounts vendor calculators" is read as a noun, "she discounts vendor calculators" as a verb.
  */
-function tag(nlp: Nlp, text: string, speaker: Speaker, probeVerb: boolean): Token[] {
+function tag(nlp: Nlp, text: string, speaker: Speaker, probeVerb: Probe): Token[] {
   const first = text.match(/^\S+/)?.[0] ?? '';
   const keepCase = first === speaker.firstName || /^[A-Z0-9]{2,}/.test(first) || first === 'I';
   const lowered = keepCase ? text : text.charAt(0).toLowerCase() + text.slice(1);
-  const probe = probeVerb && !keepCase && /^[a-z]+s$/i.test(first) && !/ss$/i.test(first);
-  let tokens = nlp.tokens(probe ? `she ${lowered}` : lowered);
-  if (probe) tokens = tokens.slice(1).map((t, i) => (i === 0 ? { ...t, space: '' } : t));
+  // Goals start with a bare verb ("Open a second shop"): read after "to", "open" is a verb, not an adjective.
+  const prefix =
+    probeVerb === 'infinitive' && !keepCase
+      ? 'to'
+      : probeVerb === true && !keepCase && /^[a-z]+s$/i.test(first) && !/ss$/i.test(first)
+        ? 'she'
+        : '';
+  let tokens = nlp.tokens(prefix ? `${prefix} ${lowered}` : lowered);
+  if (prefix) tokens = tokens.slice(1).map((t, i) => (i === 0 ? { ...t, space: '' } : t));
   if (!keepCase && tokens[0]) tokens[0] = { ...tokens[0], text: text.slice(0, tokens[0].text.length) };
   return tokens;
 }
@@ -105,8 +111,10 @@ function shapeOf(tokens: readonly Token[], speakerStart: boolean): Shape {
   return plain ? 'clause' : 'noun-phrase';
 }
 
-/** `probe`: the item usually starts without a subject (lifestyle, buying notes, attitudes). */
-export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe = false): Converted {
+/** How to read an item that may start without a subject: as after "she" (attitudes, buying notes) or after "to" (goals). */
+export type Probe = boolean | 'infinitive';
+
+export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: Probe = false): Converted {
   const tokens = tag(nlp, text, speaker, probe);
   const p = pronounsFor(speaker.gender);
   const out: string[] = [];

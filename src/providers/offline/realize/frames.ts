@@ -1,9 +1,9 @@
 import type { Random } from '../random.js';
 import type { Fact } from '../recall/persona-facts.js';
-import { speaksInFirstPerson, type Converted } from './first-person.js';
+import { speaksInFirstPerson, type Converted, type Probe } from './first-person.js';
 
 /** Puts a text in the first person (see phrasebook.ts); `probe` for items that start with a verb. */
-export type Convert = (text: string, probe: boolean) => Converted;
+export type Convert = (text: string, probe: Probe) => Converted;
 
 // A fact becomes a sentence that is grammatical by construction: either the library could put it
 // in the first person ("I sign off on anything over $25,000."), or it is set after a frame that
@@ -33,6 +33,10 @@ const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
 };
 
 const GOAL_FIELDS = new Set(['goals', 'motivations']);
+function probeFor(fact: Fact): Probe {
+  return GOAL_FIELDS.has(fact.field) ? 'infinitive' : VERB_FIRST_FIELDS.has(fact.field);
+}
+
 /** Sentences of the file's prose (not list items): said as they are once in the first person. */
 const PROSE_FIELDS = new Set(['background', 'notes', 'buyingBehavior']);
 /** Fields whose items usually start with a verb and no subject ("Signs off on anything over $25,000"). */
@@ -84,13 +88,13 @@ function splitFamily(text: string): { head?: string; tail: string } {
 }
 
 /** The texts `frameFact` will ask to convert for this fact: the phrasebook converts them ahead. */
-export function conversionsNeeded(fact: Fact): Array<[string, boolean]> {
+export function conversionsNeeded(fact: Fact): Array<[string, Probe]> {
   if (['occupation', 'age', 'gender', 'income', 'quote'].includes(fact.field)) return [];
   if (fact.field === 'familyStatus') {
     const { tail } = splitFamily(fact.text);
-    return [[fact.text, false], ...(tail ? [[tail, false] as [string, boolean]] : [])];
+    return [[fact.text, false], ...(tail ? [[tail, false] as [string, Probe]] : [])];
   }
-  return [[fact.text, VERB_FIRST_FIELDS.has(fact.field)]];
+  return [[fact.text, probeFor(fact)]];
 }
 
 function familySentence(text: string, convert: Convert): string {
@@ -127,7 +131,7 @@ export function frameFact(fact: Fact, convert: Convert, random: Random): string 
   if (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim())) {
     return `As I keep saying, ${fact.text.trim()}`.replace(/([^.!?"”'’])$/, '$1.');
   }
-  const converted = convert(fact.text, VERB_FIRST_FIELDS.has(fact.field));
+  const converted = convert(fact.text, probeFor(fact));
   const text = converted.text.trim();
   if (
     PROSE_FIELDS.has(fact.field) &&

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Persona } from '../../../persona/schema.js';
 import { loadNlp, nlpIfLoaded } from '../nlp.js';
 import { factsOf } from '../recall/persona-facts.js';
-import { toFirstPerson, type Converted, type Speaker } from './first-person.js';
+import { toFirstPerson, type Converted, type Probe, type Speaker } from './first-person.js';
 import { conversionsNeeded } from './frames.js';
 
 // The first-person form of every fact of a persona, computed once with the NLP library and kept
@@ -14,7 +14,7 @@ import { conversionsNeeded } from './frames.js';
 // editing the file (a new content hash) computes it again.
 
 export interface Phrasebook {
-  convert(text: string, probe: boolean): Converted;
+  convert(text: string, probe: Probe): Converted;
 }
 
 interface Stored {
@@ -23,7 +23,7 @@ interface Stored {
 }
 
 const memory = new WeakMap<Persona, Map<string, Converted>>();
-const keyOf = (text: string, probe: boolean) => `${probe ? 'v' : 'n'}\u0000${text}`;
+const keyOf = (text: string, probe: Probe) => `${String(probe)}\u0000${text}`;
 
 function fileFor(cacheDir: string, persona: Persona, speaker: Speaker): string {
   const hash = createHash('sha256')
