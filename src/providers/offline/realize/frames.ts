@@ -1,4 +1,5 @@
 import type { Random } from '../random.js';
+import { groupThousands } from '../recall/money.js';
 import type { Fact } from '../recall/persona-facts.js';
 import { speaksInFirstPerson, type Converted, type Probe } from './first-person.js';
 
@@ -122,7 +123,7 @@ export function frameFact(fact: Fact, convert: Convert, random: Random): string 
     case 'gender':
       return '';
     case 'income':
-      return `I earn ${lowerStart(fact.text.trim().replace(/^(\d{4,})$/, (n) => Number(n).toLocaleString('en-US')))}.`.replace('..', '.');
+      return `I earn ${lowerStart(fact.text.trim().replace(/^(\d{4,})$/, (n) => groupThousands(Number(n))))}.`.replace('..', '.');
     case 'quote':
       return endSentence(fact.text.trim().replace(/^["“]|["”]$/g, ''));
     default:

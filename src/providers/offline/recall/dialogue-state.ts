@@ -21,10 +21,12 @@ export interface DialogueState {
   sinceCatchPhrase: number;
 }
 
+/** Lower case, punctuation and spaces folded to one space. ASCII and general punctuation are listed
+ * rather than matched by Unicode property: this runs on every sentence of the history. */
 export function normalise(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f]+/g, ' ')
     .trim();
 }
 

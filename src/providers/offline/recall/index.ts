@@ -1,12 +1,11 @@
 import type { ChatTurn } from '../../../core/messages.js';
-import { sanitizeText } from '../../../core/sanitize.js';
 import type { Persona } from '../../../persona/schema.js';
 import { classify, type Understanding } from '../understand/index.js';
 import { isTopicIntent, type TopicIntent } from '../understand/intents.js';
 import { contentStems, stems } from '../understand/words.js';
 import { normalise, readDialogue, splitSentences, type DialogueState } from './dialogue-state.js';
 import { INTENT_FIELDS, INTENT_MARKERS } from './intent-fields.js';
-import { factsOf, type Fact } from './persona-facts.js';
+import { clean, factsOf, type Fact } from './persona-facts.js';
 
 // Stage two: what this person knows and has already said. Authored first-person material for the
 // topic (exampleDialogue answers, stories), the file's facts ranked for it, and the dialogue state.
@@ -51,7 +50,7 @@ export function authoredOf(persona: Persona): Authored[] {
     const inferred = classify(example.user);
     out.push({
       kind: 'dialogue',
-      text: sanitizeText(example.persona.trim()),
+      text: clean(example.persona.trim()),
       intent: declared ?? (inferred.kind === 'topic' ? inferred.topic : undefined),
       cue: new Set(contentStems(example.user)),
     });
@@ -61,7 +60,7 @@ export function authoredOf(persona: Persona): Authored[] {
     const inferred = classify(`${story.about ?? ''} ${story.text}`);
     out.push({
       kind: 'story',
-      text: sanitizeText(story.text.trim()),
+      text: clean(story.text.trim()),
       intent: declared ?? (inferred.kind === 'topic' ? inferred.topic : undefined),
       cue: new Set(contentStems(`${story.about ?? ''} ${story.text}`)),
     });
@@ -81,10 +80,21 @@ function markersOf(intent: TopicIntent): Set<string> {
 }
 
 /** True when most of this text was already said in the session (sentence by sentence). */
+const sentenceKeys = new Map<string, string[]>();
+function keysOf(text: string): string[] {
+  let keys = sentenceKeys.get(text);
+  if (!keys) {
+    keys = splitSentences(text)
+      .map(normalise)
+      .filter((s) => s.length > 0);
+    if (sentenceKeys.size > 4000) sentenceKeys.clear();
+    sentenceKeys.set(text, keys);
+  }
+  return keys;
+}
+
 export function alreadySaid(text: string, state: DialogueState): boolean {
-  const parts = splitSentences(text)
-    .map(normalise)
-    .filter((s) => s.length > 0);
+  const parts = keysOf(text);
   if (parts.length === 0) return false;
   const seen = parts.filter((s) => state.said.has(s));
   return seen.length * 2 >= parts.length;

@@ -1,4 +1,4 @@
-import { sanitizeInline } from '../../../core/sanitize.js';
+import { sanitizeInline, sanitizeText } from '../../../core/sanitize.js';
 import type { Persona } from '../../../persona/schema.js';
 
 // Everything the file says about the person, one fact per item or sentence, labelled with the
@@ -55,6 +55,17 @@ const NOT_FACTS = new Set([
 const KNOWN_GROUPS = new Set(['baseSelection', 'customInputs', 'psychographics', 'generatedInsights']);
 const PROSE: ReadonlySet<string> = new Set(['background', 'notes', 'buyingBehavior', 'lifestyle']);
 
+/** Control, bidi and zero-width characters the terminal must never receive. */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Persona files are sanitized when loaded; a persona built in code or sent over HTTP may not be.
+ * The sanitizer is only run on text that needs it: it is the costliest step of a first reply.
+ */
+export function clean(text: string, sanitize: (t: string) => string = sanitizeText): string {
+  return UNSAFE.test(text) ? sanitize(text) : text.replace(/[\t\n]+/g, (m) => (sanitize === sanitizeText ? m : ' '));
+}
+
 /** Splits prose into sentences; keeps decimals ("1.5"), times ("7:00") and initials together. */
 export function sentences(text: string): string[] {
   return text
@@ -71,7 +82,7 @@ function asTexts(value: unknown): string[] {
 }
 
 function push(out: Fact[], field: FactField, key: string, value: unknown): void {
-  for (const text of asTexts(value).map(sanitizeInline)) {
+  for (const text of asTexts(value).map((t) => clean(t, sanitizeInline))) {
     const parts = PROSE.has(key) ? sentences(text) : [text.trim()];
     for (const part of parts) if (part) out.push({ field, key, text: part });
   }

@@ -89,7 +89,7 @@ export function stem(word: string): string {
 /** Lower-cased words with contractions opened, apostrophes and punctuation dropped. */
 export function words(text: string): string[] {
   let t = text.toLowerCase().replace(/[’‘]/g, "'");
-  for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
+  if (t.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
   return t.match(/[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu)?.map((w) => w.replace(/'s$/, '')) ?? [];
 }
 
