@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cfo, cfoProfile, creator, creatorProfile, minimal, profileWith } from './offline-fixtures.js';
 import { createOfflineProvider } from '../../src/providers/offline/index.js';
-import { collect, converse, EMOJI, reply, requestFor, textOf } from './offline-helpers.js';
+import { collect, converse, reply, requestFor, textOf } from './offline-helpers.js';
 
 // What makes the offline engine worth demoing: it answers the question asked, from the persona's
 // own facts, in the persona's own style, and does not repeat itself.

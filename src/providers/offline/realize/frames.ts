@@ -112,23 +112,19 @@ function familySentence(text: string, convert: Convert): string {
 }
 
 /** One fact as one or two sentences in the persona's voice. */
+/** Fields with a sentence of their own; every other field goes through conversion and frames. */
+const OWN_SENTENCE: Partial<Record<Fact['field'], (fact: Fact, convert: Convert) => string>> = {
+  occupation: (fact) => occupationSentence(fact.text),
+  familyStatus: (fact, convert) => familySentence(fact.text, convert),
+  age: (fact) => (/^\d+$/.test(fact.text.trim()) ? `I'm ${fact.text.trim()}.` : `My age: ${fact.text.trim()}.`),
+  gender: () => '',
+  income: (fact) => `I earn ${lowerStart(fact.text.trim().replace(/^(\d{4,})$/, (n) => groupThousands(Number(n))))}.`.replace('..', '.'),
+  quote: (fact) => endSentence(fact.text.trim().replace(/^["“]|["”]$/g, '')),
+};
+
 export function frameFact(fact: Fact, convert: Convert, random: Random): string {
-  switch (fact.field) {
-    case 'occupation':
-      return occupationSentence(fact.text);
-    case 'familyStatus':
-      return familySentence(fact.text, convert);
-    case 'age':
-      return /^\d+$/.test(fact.text.trim()) ? `I'm ${fact.text.trim()}.` : `My age: ${fact.text.trim()}.`;
-    case 'gender':
-      return '';
-    case 'income':
-      return `I earn ${lowerStart(fact.text.trim().replace(/^(\d{4,})$/, (n) => groupThousands(Number(n))))}.`.replace('..', '.');
-    case 'quote':
-      return endSentence(fact.text.trim().replace(/^["“]|["”]$/g, ''));
-    default:
-      break;
-  }
+  const own = OWN_SENTENCE[fact.field];
+  if (own) return own(fact, convert);
   if (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim())) {
     return `As I keep saying, ${fact.text.trim()}`.replace(/([^.!?"”'’])$/, '$1.');
   }
@@ -158,7 +154,8 @@ export function frameFact(fact: Fact, convert: Convert, random: Random): string 
     case 'fragment':
       if (fact.field === 'lifestyle' && /^(at|in|on|by)\b/i.test(text)) return endSentence(`I'm usually ${lower(text)}`);
       return endSentence(fill(random.pick(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!)!, lower(text)));
-    default:
+    case 'gerund':
+    case 'noun-phrase':
       return endSentence(fill(random.pick(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!)!, lower(text)));
   }
 }

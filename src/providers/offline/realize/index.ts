@@ -5,6 +5,7 @@ import { alreadySaid, rankFacts, type AuthoredLine, type Recollection } from '..
 import { amountsIn, parseIncome, personalRange } from '../recall/money.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
+import { isMeta, type Meta } from '../understand/intents.js';
 import { contentStems } from '../understand/words.js';
 import type { Speaker } from './first-person.js';
 import { capitalize, conversionsNeeded, frameFact, introductionSentence } from './frames.js';
@@ -149,7 +150,7 @@ function moneyFacts(input: RealizeInput, thread: Recollection['thread']): Fact[]
 }
 
 async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
-  const { memory, understood, random } = input;
+  const { memory, understood } = input;
   const budget = SENTENCE_BUDGET[input.profile.verbosity ?? 'moderate'];
   const prefer = understood.aspect === 'example' || understood.aspect === 'what-happened' ? 'story' : undefined;
   if (memory.thread === 'price' || understood.aspect === 'how-much') reply.add(priceSentence(input));
@@ -286,7 +287,8 @@ function metaReply(input: RealizeInput, reply: Reply): void {
   const { memory, random, persona } = input;
   const register = registerOf(input.profile);
   const first = speakerOf(persona).firstName;
-  switch (input.understood.intent) {
+  const meta: Meta = isMeta(input.understood.intent) ? input.understood.intent : 'goodbye';
+  switch (meta) {
     case 'are-you-ai': {
       const occupation = persona.data.baseSelection?.occupation;
       const role =
@@ -317,7 +319,7 @@ function metaReply(input: RealizeInput, reply: Reply): void {
     case 'thanks':
       reply.add(fresh(L.THANKS[register], reply, memory, random));
       return;
-    default:
+    case 'goodbye':
       reply.add(fresh(L.GOODBYES[register], reply, memory, random));
   }
 }
@@ -373,7 +375,7 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
     case 'topic':
       await topicReply(input, reply);
       break;
-    default:
+    case 'unknown':
       await unknownReply(input, reply);
   }
   if (reply.empty) reply.add(fresh(L.COVERED[registerOf(input.profile)], reply, input.memory, input.random));

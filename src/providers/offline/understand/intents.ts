@@ -43,6 +43,10 @@ export type Meta = (typeof META)[number];
 
 export type Intent = TopicIntent | FollowUp | Meta | 'unknown';
 
+export function isMeta(value: string | undefined): value is Meta {
+  return value !== undefined && (META as readonly string[]).includes(value);
+}
+
 export function isTopicIntent(value: string | undefined): value is TopicIntent {
   return value !== undefined && (TOPIC_INTENTS as readonly string[]).includes(value);
 }

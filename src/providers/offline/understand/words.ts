@@ -77,8 +77,9 @@ export function stem(word: string): string {
   if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
   else if (s.endsWith('ing') && s.length > 5) s = s.slice(0, -3);
   else if (s.endsWith('ed') && s.length > 4) s = s.slice(0, -2);
-  else if (/(ss|us|is)$/.test(s)) s = s;
-  else if (/(sh|ch|x|z)es$/.test(s)) s = s.slice(0, -2);
+  else if (/(ss|us|is)$/.test(s)) {
+    // "class", "bonus", "analysis": a final s that is not a plural stays.
+  } else if (/(sh|ch|x|z)es$/.test(s)) s = s.slice(0, -2);
   else if (s.endsWith('s')) s = s.slice(0, -1);
   if (/([b-df-hj-np-tv-z])\1$/.test(s) && !/(ll|ss|ff|zz)$/.test(s)) s = s.slice(0, -1);
   if (s.endsWith('e') && s.length > 3) s = s.slice(0, -1);
