@@ -73,9 +73,26 @@ function tag(nlp: Nlp, text: string, speaker: Speaker, probeVerb: Probe): Token[
         ? 'she'
         : '';
   let tokens = nlp.tokens(prefix ? `${prefix} ${lowered}` : lowered);
+  // "Time with my family" stays a noun: the "to" reading is for words that are not nouns on their own.
+  if (prefix === 'to') {
+    const plain = nlp.tokens(lowered);
+    if (plain[0]?.pos === 'NOUN' || plain[0]?.pos === 'PROPN') return restoreCase(plain, text, keepCase);
+  }
   if (prefix) tokens = tokens.slice(1).map((t, i) => (i === 0 ? { ...t, space: '' } : t));
+  return restoreCase(tokens, text, keepCase);
+}
+
+function restoreCase(tokens: Token[], text: string, keepCase: boolean): Token[] {
   if (!keepCase && tokens[0]) tokens[0] = { ...tokens[0], text: text.slice(0, tokens[0].text.length) };
   return tokens;
+}
+
+const MODALS = new Set(['will', 'would', 'can', 'could', 'must', 'should', 'may', 'might', 'wo', 'ca']);
+
+/** A past-tense verb with no subject ("Paid £35 a month for a gym"), not a participle ("Respected in"). */
+function isPastVerb(token: Token, next: Token | undefined): boolean {
+  const lower = token.text.toLowerCase();
+  return token.pos === 'VERB' && lower !== token.lemma && !/(s|ing)$/.test(lower) && !!next && !['ADP', 'PART', 'PUNCT'].includes(next.pos);
 }
 
 function shapeOf(tokens: readonly Token[], speakerStart: boolean): Shape {
@@ -89,16 +106,20 @@ function shapeOf(tokens: readonly Token[], speakerStart: boolean): Shape {
   // "Cautious with loans", "Proud to be seen", "Respected in her group": an adjective or participle
   // with nothing to describe after it speaks of the person ("I'm cautious with loans").
   const after = tokens[tokens.indexOf(first) + 1];
-  const bare = !after || (['ADP', 'PART', 'CCONJ', 'PUNCT'].includes(after.pos) && after.text !== '-');
+  const bare = !after || (['ADP', 'PART', 'CCONJ', 'PUNCT'].includes(after.pos) && after.text !== '-' && after.text !== ',');
   if ((first.pos === 'ADJ' || (first.pos === 'VERB' && /ed$/.test(lower))) && bare) return 'predicate';
   if (first.pos === 'ADP' || first.pos === 'ADV' || first.pos === 'NUM') return 'fragment';
   // A clause has a plain subject before its first verb ("Month-end close takes nine days"); a verb
   // after a pronoun or a preposition belongs to a relative clause inside a noun phrase
   // ("Accuracy she can defend to an auditor", "Apps in English only that eat her data").
   const verbAt = tokens.findIndex(
-    (t, i) => i > 0 && tokens[i - 1]?.text !== '-' && (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.text.toLowerCase()))),
+    (t, i) => i > 0 && tokens[i - 1]?.text !== '-' && (t.pos === 'AUX' || t.pos === 'VERB') && !/ing$/.test(t.text.toLowerCase()),
   );
   if (verbAt < 0) return 'noun-phrase';
+  // "Student data stored overseas", "Polite, formal written Japanese": a participle with no
+  // auxiliary before it describes a noun; there is no clause to say.
+  const verb = tokens[verbAt]!;
+  if (verb.pos === 'VERB' && /(ed|en|wn|ne)$/.test(verb.text.toLowerCase()) && verb.text.toLowerCase() !== verb.lemma) return 'noun-phrase';
   const subject = tokens.slice(0, verbAt);
   const relative = new Set(['that', 'which', 'who', 'whom', 'whose', 'where']);
   const plain = subject.every(
@@ -134,6 +155,27 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
       if (i === firstWordIndex && isThirdPersonVerb(token)) {
         word = `I ${verbForI(token)}`;
         iMode = true;
+      } else if (i === firstWordIndex && token.pos === 'ADV' && next && isThirdPersonVerb(next)) {
+        // "Personally buys reference books" -> "I personally buy reference books"
+        word = `I ${lower}`;
+        conjugateNext = true;
+        iMode = true;
+        speakerStart = true;
+      } else if (i === firstWordIndex && (MODALS.has(lower) || isPastVerb(token, next))) {
+        word = `I ${lower}`;
+        iMode = true;
+        speakerStart = true;
+      } else if (
+        iMode &&
+        token.pos !== 'VERB' &&
+        token.pos !== 'AUX' &&
+        /^[a-z]+s$/.test(token.text) &&
+        !/ss$/.test(token.text) &&
+        [',', 'and'].includes(tokens[i - 1]?.text ?? '')
+      ) {
+        // A list of what the person does: "eat a bento at my desk, coaches after school, marks quizzes".
+        const probe = nlp.tokens(`she ${token.text} ${next?.text ?? ''}`)[1];
+        word = probe && probe.pos === 'VERB' && probe.lemma !== token.text ? probe.lemma : token.text;
       } else if (p.subject.has(lower) || (token.text === speaker.firstName && next?.text !== "'s")) {
         word = 'I';
         conjugateNext = true;

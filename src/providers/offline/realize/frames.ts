@@ -34,6 +34,7 @@ const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
 };
 
 const GOAL_FIELDS = new Set(['goals', 'motivations']);
+const NAME_LIST_FIELDS = new Set(['interests', 'values', 'motivations', 'preferredChannels', 'communicationPreferences']);
 function probeFor(fact: Fact): Probe {
   return GOAL_FIELDS.has(fact.field) ? 'infinitive' : VERB_FIRST_FIELDS.has(fact.field);
 }
@@ -137,7 +138,10 @@ export function frameFact(fact: Fact, convert: Convert, random: Random): string 
     return endSentence(capitalize(text));
   }
   const lower = (t: string) => lowerStart(t, converted.firstPos);
-  switch (converted.shape) {
+  // Interests, values, channels are names of things even when a verb hides in them ("Morning
+  // farming shows on vernacular radio"): they go in a frame, never stand alone.
+  const shape = NAME_LIST_FIELDS.has(fact.field) && converted.shape === 'clause' ? 'noun-phrase' : converted.shape;
+  switch (shape) {
     case 'first-person':
     case 'verb-phrase':
       return endSentence(capitalize(text));

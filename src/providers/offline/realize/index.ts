@@ -101,7 +101,7 @@ async function factSentences(input: RealizeInput, facts: readonly Fact[], count:
     // The same fact in another frame is still a repeat.
     const needed = conversionsNeeded(fact)[0];
     const core = normalise(needed ? convert(needed[0], needed[1]).text : fact.text);
-    if (core.length > 15 && input.memory.state.saidText.includes(core)) continue;
+    if (core.length > 15 && (input.memory.state.saidText.includes(core) || normalise(reply.text()).includes(core))) continue;
     // Two facts framed alike in one reply read as a template: try another frame, else skip.
     for (let attempt = 0; attempt < 3; attempt++) {
       const sentence = frameFact(fact, convert, input.random);
@@ -223,7 +223,7 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
     const body = new Reply(memory);
     await factSentences(input, linked, 1, body);
     if (!body.empty) {
-      if (!body.text().includes(':')) reply.add(fresh(L.EXAMPLE_LEADS[register], reply, memory, random));
+      if (/^(I |I'|My )/.test(body.text())) reply.add(fresh(L.EXAMPLE_LEADS[register], reply, memory, random));
       reply.add(body.text());
       return;
     }

@@ -125,7 +125,8 @@ export function rankFacts(facts: readonly Fact[], intent: TopicIntent | undefine
     const fieldScore = position < 0 ? 0 : 3 - position * 0.5;
     const stemsOfFact = factStems(fact);
     const markerScore = Math.min(2, overlap([...markers], stemsOfFact)) * 1.2;
-    const keywordScore = overlap(keywords, stemsOfFact) * 1.5;
+    // With no topic, a word of the question found in a fact is all there is to go on.
+    const keywordScore = overlap(keywords, stemsOfFact) * (intent ? 1.5 : 2);
     // The topic's main fields count on their own; the others, and grab-bag fields (notes,
     // background, extra keys), only when the fact itself is on topic.
     const grabBag = fact.field === 'notes' || fact.field === 'background' || fact.field === 'other';
