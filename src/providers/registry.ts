@@ -35,8 +35,12 @@ export async function createProvider(settings: ProviderSettings): Promise<Provid
 async function loadProvider(settings: ProviderSettings): Promise<Provider> {
   switch (settings.name) {
     case 'offline': {
-      const { createOfflineProvider } = await import('./offline/index.js');
-      return createOfflineProvider({ paceMs: settings.paceMs ?? 0 });
+      const [{ createOfflineProvider }, { homePaths }, { join }] = await Promise.all([
+        import('./offline/index.js'),
+        import('../core/home.js'),
+        import('node:path'),
+      ]);
+      return createOfflineProvider({ paceMs: settings.paceMs ?? 0, cacheDir: join(homePaths().home, 'cache', 'offline-engine') });
     }
     case 'openai': {
       const { createOpenAIProvider } = await import('./openai.js');

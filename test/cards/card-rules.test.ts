@@ -6,7 +6,7 @@ import { combineContexts, greetingContextFor } from '../../src/persona/opening-c
 import { buildChatProfile } from '../../src/persona/profile.js';
 import { buildSystemPrompt } from '../../src/persona/prompt.js';
 import type { Persona } from '../../src/persona/schema.js';
-import { extractFacts } from '../../src/providers/offline/facts.js';
+import { personaFacts } from '../../src/providers/offline/recall/persona-facts.js';
 import { cardJson, cardObject, LORE_TEXT } from './card-builders.js';
 
 function cardPersona(card: Record<string, unknown>): Persona {
@@ -57,7 +57,7 @@ describe('card rules in the system prompt', () => {
   it.each([2, 3] as const)('never lets creator notes, creator or version reach the prompt or the offline engine (V%i)', (version) => {
     const persona = cardPersona(cardObject(version));
     const text = promptOf(persona);
-    const facts = JSON.stringify(extractFacts(personaForChat(persona)));
+    const facts = JSON.stringify(personaFacts(personaForChat(persona)));
     for (const secret of SECRETS) {
       expect(text).not.toContain(secret);
       expect(facts).not.toContain(secret);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cfo, cfoProfile, creator, creatorProfile, minimal, profileWith } from './offline-fixtures.js';
 import { createOfflineProvider } from '../../src/providers/offline/index.js';
-import { collect, converse, EMOJI, reply, requestFor, textOf } from './offline-helpers.js';
+import { collect, converse, reply, requestFor, textOf } from './offline-helpers.js';
 
 // What makes the offline engine worth demoing: it answers the question asked, from the persona's
 // own facts, in the persona's own style, and does not repeat itself.
@@ -82,29 +82,9 @@ describe('offline replies: content', () => {
     expect(text).not.toContain('Sam here, fire away.');
   });
 
-  it('introduces itself from its identity and background', async () => {
-    const text = await reply(cfo, cfoProfile, 'Tell me about yourself', 1);
-    expect(text).toMatch(/I am Margaret, 52, a CFO in manufacturing, based in Columbus, Ohio/);
-  });
-
   it('continues the previous subject on "why?"', async () => {
     const [, why] = await converse(cfo, cfoProfile, ['How much would you pay for a planning tool?', 'Why?'], 3);
     expect(why).toMatch(/expensive|implementation costs|predictable costs|\$50k|cost/i);
-  });
-
-  it('says honestly when it does not know, then steers to what it cares about', async () => {
-    for (const seed of SEEDS) {
-      const text = await reply(cfo, cfoProfile, "What's the capital of Mongolia?", seed);
-      expect(text).toMatch(/not something I know|do not know|outside my world|not the right person|know very little/i);
-      expect(text).toMatch(/golf|economic history|month-end close|spreadsheets|reconciliation|reports/i);
-    }
-  });
-
-  it('deflects topics the profile avoids and lights up about its passions', async () => {
-    expect(await reply(cfo, cfoProfile, 'What do you think about politics?', 2)).toMatch(
-      /(rather not|prefer not|leave) .*politics|politics .*(not really something|out of it)/i,
-    );
-    for (const seed of SEEDS) expect(await reply(creator, creatorProfile, 'Do you like skincare?', seed)).toMatch(/skincare/i);
   });
 
   it('does not repeat itself when asked the same question twice in a row', async () => {
@@ -133,13 +113,6 @@ describe('offline replies: content', () => {
 });
 
 describe('offline replies: style', () => {
-  it("never uses emoji for 'none' and uses them for 'frequent'", async () => {
-    const formal = await converse(cfo, cfoProfile, QUESTIONS, 3);
-    for (const text of formal) expect(text).not.toMatch(EMOJI);
-    const casual = await converse(creator, creatorProfile, QUESTIONS, 3);
-    expect(casual.filter((t) => EMOJI.test(t)).length).toBeGreaterThanOrEqual(QUESTIONS.length - 1);
-  });
-
   it('keeps terse replies shorter than expansive ones on average', async () => {
     const average = async (verbosity: 'terse' | 'expansive') => {
       const replies = await Promise.all(
@@ -150,53 +123,6 @@ describe('offline replies: style', () => {
     const terse = await average('terse');
     expect(terse).toBeLessThan((await average('expansive')) * 0.5);
     expect(terse).toBeLessThan(160);
-  });
-
-  it('lays out substantive answers as numbered points when structure is high, as prose when low', async () => {
-    const structured = await reply(cfo, cfoProfile, 'What frustrates you most at work?', 1);
-    expect(structured).toMatch(/\n1\. .*\n2\. /);
-    const prose = await reply(cfo, { ...cfoProfile, structure: 0.1 }, 'What frustrates you most at work?', 1);
-    expect(prose).not.toMatch(/\n1\. /);
-  });
-
-  it('speaks formally without contractions, casually with them', async () => {
-    const formal = (await converse(cfo, cfoProfile, QUESTIONS, 4)).join(' ');
-    expect(formal).not.toMatch(/\b(I'm|I'd|don't|doesn't|it's|that's|can't|won't)\b/);
-    const casual = (await converse(creator, creatorProfile, QUESTIONS, 4)).join(' ');
-    expect(casual).toMatch(/\b(I'm|I'd|don't|doesn't|it's|that's|can't|won't)\b/);
-  });
-
-  it('pushes back on a pitch when sceptical, not when trusting', async () => {
-    const pushback = /prove it|show me|evidence|catch|every vendor says|reference customer|who else like me|payback|believe it when/i;
-    const sceptic = await Promise.all(SEEDS.map((s) => reply(cfo, cfoProfile, 'We built a planning tool. Would you try it?', s)));
-    expect(sceptic.filter((t) => pushback.test(t)).length).toBeGreaterThanOrEqual(3);
-    const trusting = await Promise.all(
-      SEEDS.map((s) => reply(cfo, { ...cfoProfile, skepticism: 0.1 }, 'We built a planning tool. Would you try it?', s)),
-    );
-    expect(trusting.filter((t) => /prove it|evidence, not claims|every vendor says|believe it when/i.test(t))).toHaveLength(0);
-  });
-
-  it('asks questions back as often as questionRate says', async () => {
-    const endsWithQuestion = async (questionRate: number) => {
-      const replies = await Promise.all(
-        SEEDS.flatMap((seed) => QUESTIONS.slice(1, 9).map((q) => reply(cfo, { ...cfoProfile, questionRate, skepticism: 0 }, q, seed))),
-      );
-      return replies.filter((r) => /\?\s*$/.test(r)).length / replies.length;
-    };
-    expect(await endsWithQuestion(0)).toBe(0);
-    expect(await endsWithQuestion(1)).toBeGreaterThan(0.7);
-  });
-
-  it('uses signature phrases now and then, never in every reply', async () => {
-    const replies = await converse(
-      cfo,
-      { ...cfoProfile, signaturePhrases: ['Numbers first, stories second.'] },
-      [...QUESTIONS, ...QUESTIONS],
-      2,
-    );
-    const withPhrase = replies.filter((r) => r.includes('Numbers first, stories second.')).length;
-    expect(withPhrase).toBeGreaterThan(0);
-    expect(withPhrase).toBeLessThan(replies.length / 2);
   });
 
   it('stays within the token cap', async () => {

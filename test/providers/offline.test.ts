@@ -30,13 +30,6 @@ describe('offline provider stream', () => {
     expect(events.at(-1)).toEqual({ type: 'done', finishReason: 'stop', model: OFFLINE_MODEL });
   });
 
-  it('keeps line breaks of numbered answers inside the deltas', async () => {
-    const events = await collect(createOfflineProvider().stream(requestFor(cfo, cfoProfile, ask('What frustrates you most at work?'), 4)));
-    const text = textOf(events);
-    expect(text).toMatch(/\n1\. /);
-    expect(text.trim()).toBe(text);
-  });
-
   it('reports usage at about four characters per token for input and output', async () => {
     const request = requestFor(creator, creatorProfile, ask('Tell me about yourself'), 9);
     const events = await collect(createOfflineProvider().stream(request));

@@ -1,12 +1,13 @@
 import { ProviderError } from '../../core/errors.js';
 import type { ChatTurn } from '../../core/messages.js';
 import type { Provider, ProviderEvent, ProviderRequest } from '../types.js';
-import { composeReply } from './compose.js';
+import { composeReply } from './engine.js';
 import { estimateTokens, pause, splitWords } from './stream-words.js';
 
 // The built-in engine: no network, no key, no model weights. It answers in character from the
-// persona file and chat profile with templates and the persona's own facts, deterministically for
-// a seed, and streams like a real provider so every consumer treats it the same way.
+// persona file (authored lines first, the file's facts second; see docs/offline-engine.md),
+// deterministically for a seed, and streams like a real provider so every consumer treats it the
+// same way.
 
 import { OFFLINE_MODEL } from './notice.js';
 
@@ -15,6 +16,8 @@ export { OFFLINE_MODEL, OFFLINE_NOTICE } from './notice.js';
 export interface OfflineProviderOptions {
   /** Milliseconds between words: 0 (the default) streams instantly, for tests and scripts. */
   paceMs?: number;
+  /** A folder for the persona phrasebook cache (the CLI passes one under the app home). */
+  cacheDir?: string;
 }
 
 function inputTokens(request: ProviderRequest): number {
@@ -22,7 +25,7 @@ function inputTokens(request: ProviderRequest): number {
   return estimateTokens(`${request.system ?? ''}${messages.map((m) => m.content ?? '').join('')}`);
 }
 
-async function* streamReply(request: ProviderRequest, paceMs: number): AsyncGenerator<ProviderEvent> {
+async function* streamReply(request: ProviderRequest, paceMs: number, cacheDir: string | undefined): AsyncGenerator<ProviderEvent> {
   const { signal } = request;
   if (!request.persona) {
     yield {
@@ -35,13 +38,14 @@ async function* streamReply(request: ProviderRequest, paceMs: number): AsyncGene
   }
   let reply: string;
   try {
-    reply = composeReply({
+    reply = await composeReply({
       persona: request.persona.persona,
       profile: request.persona.profile,
       messages: Array.isArray(request.messages) ? request.messages : [],
       system: typeof request.system === 'string' ? request.system : undefined,
       seed: request.seed,
       maxOutputTokens: request.maxOutputTokens,
+      cacheDir,
     });
   } catch (cause) {
     // A bug here must still end the stream the documented way, not crash the chat.
@@ -64,6 +68,6 @@ export function createOfflineProvider(options: OfflineProviderOptions = {}): Pro
   const paceMs = Math.max(0, options.paceMs ?? 0);
   return {
     name: 'offline',
-    stream: (request) => streamReply(request, paceMs),
+    stream: (request) => streamReply(request, paceMs, options.cacheDir),
   };
 }

@@ -1,0 +1,63 @@
+import type { ChatTurn } from '../../core/messages.js';
+import type { ChatProfile, Persona } from '../../persona/schema.js';
+import { writtenInAnotherScript } from './language.js';
+import { Random, replySeed } from './random.js';
+import { recall } from './recall/index.js';
+import { realize } from './realize/index.js';
+import { understand, type Understanding } from './understand/index.js';
+import { contentStems } from './understand/words.js';
+import { rankFacts } from './recall/index.js';
+import { factsOf } from './recall/persona-facts.js';
+
+// One reply in three stages: understand the message, recall what this person knows and has said,
+// realize it in their voice. The dialogue state is rebuilt from `messages` every turn, so the
+// engine holds nothing between requests.
+
+export interface ComposeInput {
+  persona: Persona;
+  profile?: Partial<ChatProfile>;
+  messages: readonly ChatTurn[];
+  /** The system prompt: a chat that already showed the greeting says so there. */
+  system?: string;
+  seed?: number;
+  maxOutputTokens?: number;
+  /** Where the first-person phrasebook is kept between runs (see realize/phrasebook.ts). */
+  cacheDir?: string;
+}
+
+const OTHER_SCRIPT: Record<'formal' | 'casual', string> = {
+  formal: "I'm sorry, I can only read English here. Could you ask me that in English?",
+  casual: 'Sorry, I can only read English here. Could you ask me in English?',
+};
+
+export async function composeReply(input: ComposeInput): Promise<string> {
+  const profile = input.profile ?? {};
+  const last = input.messages.at(-1);
+  const userText = last?.role === 'user' ? last.content : '';
+  const history = input.messages
+    .slice(0, -1)
+    .map((m) => m.content)
+    .join('\u0001');
+  const random = new Random(replySeed(input.seed, history, userText));
+  let understood: Understanding;
+  if (writtenInAnotherScript(userText)) {
+    // A question in another script is not understood, unless it names something in Latin letters
+    // the file talks about ("授業でChromebookを使いますか？"): then that is what it is about.
+    const named = contentStems((userText.match(/\p{Script=Latin}{3,}/gu) ?? []).join(' '));
+    const known = named.length > 0 && rankFacts(factsOf(input.persona), undefined, named).length > 0;
+    if (!known) return OTHER_SCRIPT[(profile.formality ?? 0.5) >= 0.55 ? 'formal' : 'casual'];
+    understood = { kind: 'unknown', intent: 'unknown', keywords: named, score: 0 };
+  } else understood = await understand(userText);
+  // "And?", "Hm.": too little to place, so it asks to go on with the thread.
+  if (understood.kind === 'unknown' && understood.keywords.length <= 1 && input.messages.length > 1) {
+    understood = { ...understood, kind: 'follow-up', intent: 'more' };
+  }
+  const memory = recall(input.persona, understood, input.messages, profile.signaturePhrases ?? []);
+  // The chat says in the system prompt when it showed the greeting (src/persona/opening-context.ts).
+  const greetingShown =
+    profile.greeting !== undefined && (input.system ?? '').includes(`You opened it with this message:\n${profile.greeting.trim()}`);
+  return realize(
+    { persona: input.persona, profile, understood, memory, random, greetingShown, cacheDir: input.cacheDir },
+    input.maxOutputTokens,
+  );
+}

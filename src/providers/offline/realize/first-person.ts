@@ -1,0 +1,228 @@
+import type { Nlp, Token } from '../nlp.js';
+
+// Puts a third-person fact about the persona into the first person, using the NLP library's parts
+// of speech and lemmas: "Signs off on anything over $25,000" -> "I sign off on anything over
+// $25,000"; "Thinks AI claims are marketing until she sees audited results" -> "I think AI claims
+// are marketing until I see audited results". Only pronouns of the persona's gender change, and
+// nothing inside quotes. When the shape is not one it can convert safely it says so (`undefined`),
+// and the caller frames the fact instead of guessing.
+
+export interface Speaker {
+  firstName: string;
+  gender: 'female' | 'male' | 'unknown';
+}
+
+export type Shape = 'first-person' | 'verb-phrase' | 'base-verb' | 'gerund' | 'predicate' | 'clause' | 'fragment' | 'noun-phrase';
+
+export interface Converted {
+  text: string;
+  shape: Shape;
+  /** Part of speech of the first word read in lower case: PROPN means a name that keeps its capital. */
+  firstPos?: string;
+}
+
+const QUOTES = new Set(['"', '“', '”', '‘', '’', "'"]);
+const FIRST_PERSON = new Set(['i', 'my', 'me', 'mine', 'myself', "i'm", "i've", "i'd", "i'll"]);
+const CLAUSE_BREAK = new Set([';', ':', '(', ')', '—', '–']);
+
+function pronounsFor(gender: Speaker['gender']) {
+  const female = gender !== 'male';
+  const male = gender !== 'female';
+  return {
+    subject: new Set([...(female ? ['she'] : []), ...(male ? ['he'] : [])]),
+    possessiveOrObject: new Set(female ? ['her'] : []),
+    possessive: new Set(male ? ['his'] : []),
+    object: new Set(male ? ['him'] : []),
+    reflexive: new Set([...(female ? ['herself'] : []), ...(male ? ['himself'] : [])]),
+  };
+}
+
+/** The verb form that goes with "I": lemma for third-person present, "am"/"was" for be. */
+function verbForI(token: Token): string {
+  const lower = token.text.toLowerCase();
+  if (lower === 'is' || lower === "'s") return lower === "'s" ? "'m" : 'am';
+  if (lower === 'was' || lower === 'has been') return lower;
+  if (lower === 'has') return 'have';
+  if (lower === 'does') return 'do';
+  if (lower === "doesn't") return "don't";
+  if (lower === "isn't") return 'am not';
+  if (lower === "hasn't") return "haven't";
+  if (/s$/.test(lower) && token.lemma && token.lemma !== lower && token.lemma !== 'be') return token.lemma;
+  return token.text;
+}
+
+function isThirdPersonVerb(token: Token): boolean {
+  const lower = token.text.toLowerCase();
+  return (token.pos === 'VERB' || token.pos === 'AUX') && /s$/.test(lower) && token.lemma !== lower && !/ss$/.test(lower);
+}
+
+/**
+ * Tags with the first word lower-cased (capitalised verbs at the start are otherwise read as names)
+ * and, for a list item that starts without a subject, with "she" put before it and taken off again:
+ * "discounts vendor calculators" is read as a noun, "she discounts vendor calculators" as a verb.
+ */
+function tag(nlp: Nlp, text: string, speaker: Speaker, probeVerb: Probe): Token[] {
+  const first = text.match(/^\S+/)?.[0] ?? '';
+  const keepCase = first === speaker.firstName || /^[A-Z0-9]{2,}/.test(first) || first === 'I';
+  const lowered = keepCase ? text : text.charAt(0).toLowerCase() + text.slice(1);
+  // Goals start with a bare verb ("Open a second shop"): read after "to", "open" is a verb, not an adjective.
+  const prefix =
+    probeVerb === 'infinitive' && !keepCase
+      ? 'to'
+      : probeVerb === true && !keepCase && /^[a-z]+s$/i.test(first) && !/ss$/i.test(first)
+        ? 'she'
+        : '';
+  let tokens = nlp.tokens(prefix ? `${prefix} ${lowered}` : lowered);
+  // "Time with my family" stays a noun: the "to" reading is for words that are not nouns on their own.
+  if (prefix === 'to') {
+    const plain = nlp.tokens(lowered);
+    if (plain[0]?.pos === 'NOUN' || plain[0]?.pos === 'PROPN') return restoreCase(plain, text, keepCase);
+  }
+  if (prefix) tokens = tokens.slice(1).map((t, i) => (i === 0 ? { ...t, space: '' } : t));
+  return restoreCase(tokens, text, keepCase);
+}
+
+function restoreCase(tokens: Token[], text: string, keepCase: boolean): Token[] {
+  if (!keepCase && tokens[0]) tokens[0] = { ...tokens[0], text: text.slice(0, tokens[0].text.length) };
+  return tokens;
+}
+
+const MODALS = new Set(['will', 'would', 'can', 'could', 'must', 'should', 'may', 'might', 'wo', 'ca']);
+
+/** A past-tense verb with no subject ("Paid £35 a month for a gym"), not a participle ("Respected in"). */
+function isPastVerb(token: Token, next: Token | undefined): boolean {
+  const lower = token.text.toLowerCase();
+  return token.pos === 'VERB' && lower !== token.lemma && !/(s|ing)$/.test(lower) && !!next && !['ADP', 'PART', 'PUNCT'].includes(next.pos);
+}
+
+function shapeOf(tokens: readonly Token[], speakerStart: boolean): Shape {
+  const first = tokens.find((t) => t.pos !== 'PUNCT');
+  if (!first) return 'fragment';
+  if (speakerStart) return 'first-person';
+  if (isThirdPersonVerb(first)) return 'verb-phrase';
+  const lower = first.text.toLowerCase();
+  if (first.pos === 'VERB' && lower.endsWith('ing')) return 'gerund';
+  if (first.pos === 'VERB' && lower === first.lemma) return 'base-verb';
+  // "Cautious with loans", "Proud to be seen", "Respected in her group": an adjective or participle
+  // with nothing to describe after it speaks of the person ("I'm cautious with loans").
+  const after = tokens[tokens.indexOf(first) + 1];
+  const bare = !after || (['ADP', 'PART', 'CCONJ', 'PUNCT'].includes(after.pos) && after.text !== '-' && after.text !== ',');
+  if ((first.pos === 'ADJ' || (first.pos === 'VERB' && /ed$/.test(lower))) && bare) return 'predicate';
+  if (first.pos === 'ADP' || first.pos === 'ADV' || first.pos === 'NUM') return 'fragment';
+  // A clause has a plain subject before its first verb ("Month-end close takes nine days"); a verb
+  // after a pronoun or a preposition belongs to a relative clause inside a noun phrase
+  // ("Accuracy she can defend to an auditor", "Apps in English only that eat her data").
+  const verbAt = tokens.findIndex(
+    (t, i) => i > 0 && tokens[i - 1]?.text !== '-' && (t.pos === 'AUX' || t.pos === 'VERB') && !/ing$/.test(t.text.toLowerCase()),
+  );
+  if (verbAt < 0) return 'noun-phrase';
+  // "Student data stored overseas", "Polite, formal written Japanese": a participle with no
+  // auxiliary before it describes a noun; there is no clause to say.
+  const verb = tokens[verbAt]!;
+  if (verb.pos === 'VERB' && /(ed|en|wn|ne)$/.test(verb.text.toLowerCase()) && verb.text.toLowerCase() !== verb.lemma) return 'noun-phrase';
+  const subject = tokens.slice(0, verbAt);
+  const relative = new Set(['that', 'which', 'who', 'whom', 'whose', 'where']);
+  const plain = subject.every(
+    (t, i) =>
+      !relative.has(t.text.toLowerCase()) &&
+      (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT'].includes(t.pos) ||
+        (t.text.toLowerCase() === 'of' && i > 0) ||
+        (t.pos === 'PRON' && i === 0)),
+  );
+  return plain ? 'clause' : 'noun-phrase';
+}
+
+/** How to read an item that may start without a subject: as after "she" (attitudes, buying notes) or after "to" (goals). */
+export type Probe = boolean | 'infinitive';
+
+export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: Probe = false): Converted {
+  const tokens = tag(nlp, text, speaker, probe);
+  const p = pronounsFor(speaker.gender);
+  const out: string[] = [];
+  let inQuote = false;
+  let conjugateNext = false;
+  let iMode = false;
+  let speakerStart = false;
+  const firstWordIndex = tokens.findIndex((t) => t.pos !== 'PUNCT');
+
+  tokens.forEach((token, i) => {
+    const lower = token.text.toLowerCase();
+    let word = token.text;
+    if (QUOTES.has(token.text) && token.pos === 'PUNCT') inQuote = !inQuote;
+    else if (!inQuote) {
+      const next = tokens[i + 1];
+      if (CLAUSE_BREAK.has(token.text)) iMode = false;
+      if (i === firstWordIndex && isThirdPersonVerb(token)) {
+        word = `I ${verbForI(token)}`;
+        iMode = true;
+      } else if (i === firstWordIndex && token.pos === 'ADV' && next && isThirdPersonVerb(next)) {
+        // "Personally buys reference books" -> "I personally buy reference books"
+        word = `I ${lower}`;
+        conjugateNext = true;
+        iMode = true;
+        speakerStart = true;
+      } else if (i === firstWordIndex && (MODALS.has(lower) || isPastVerb(token, next))) {
+        word = `I ${lower}`;
+        iMode = true;
+        speakerStart = true;
+      } else if (
+        iMode &&
+        token.pos !== 'VERB' &&
+        token.pos !== 'AUX' &&
+        /^[a-z]+s$/.test(token.text) &&
+        !/ss$/.test(token.text) &&
+        [',', 'and'].includes(tokens[i - 1]?.text ?? '')
+      ) {
+        // A list of what the person does: "eat a bento at my desk, coaches after school, marks quizzes".
+        const probe = nlp.tokens(`she ${token.text} ${next?.text ?? ''}`)[1];
+        word = probe && probe.pos === 'VERB' && probe.lemma !== token.text ? probe.lemma : token.text;
+      } else if (p.subject.has(lower) || (token.text === speaker.firstName && next?.text !== "'s")) {
+        word = 'I';
+        conjugateNext = true;
+        iMode = true;
+        if (i === firstWordIndex) speakerStart = true;
+      } else if (token.text === speaker.firstName && next?.text === "'s") {
+        word = 'my';
+      } else if (lower === "'s" && tokens[i - 1]?.text === speaker.firstName) {
+        word = '';
+      } else if (p.possessive.has(lower)) {
+        word = 'my';
+      } else if (p.object.has(lower)) {
+        word = 'me';
+      } else if (p.possessiveOrObject.has(lower)) {
+        const afterNext = tokens[i + 2];
+        const lonelyAdjective = next?.pos === 'ADJ' && (!afterNext || !['NOUN', 'PROPN', 'ADJ'].includes(afterNext.pos));
+        const objectFollows =
+          !next ||
+          lonelyAdjective ||
+          ['PUNCT', 'ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'AUX'].includes(next.pos) ||
+          (next.pos === 'VERB' && !/ing$/.test(next.text));
+        word = objectFollows ? 'me' : 'my';
+      } else if (p.reflexive.has(lower)) {
+        word = 'myself';
+      } else if (conjugateNext && (token.pos === 'VERB' || token.pos === 'AUX')) {
+        word = verbForI(token);
+        conjugateNext = false;
+      } else if (conjugateNext && token.pos !== 'ADV' && token.pos !== 'PART') {
+        conjugateNext = false;
+      } else if (iMode && isThirdPersonVerb(token) && ['and', 'or', 'but', ','].includes(tokens[i - 1]?.text.toLowerCase() ?? '')) {
+        word = verbForI(token);
+      } else if (iMode && (token.pos === 'NOUN' || token.pos === 'PRON') && next && (next.pos === 'VERB' || next.pos === 'AUX')) {
+        iMode = false;
+      }
+    }
+    if (word === '') return;
+    out.push((out.length > 0 ? token.space : '') + word);
+  });
+  const joined = out.join('').replace(/^my\b/, 'My');
+  const converted = joined.replace(/\bI '/g, "I'");
+  return { text: converted, shape: shapeOf(tokens, speakerStart), firstPos: tokens[firstWordIndex]?.pos };
+}
+
+/** True when the text already speaks as "I" (authored lines, quotes). */
+export function speaksInFirstPerson(text: string): boolean {
+  return text
+    .toLowerCase()
+    .split(/[^a-z']+/)
+    .some((w) => FIRST_PERSON.has(w));
+}

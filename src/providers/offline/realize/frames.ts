@@ -1,0 +1,165 @@
+import type { Random } from '../random.js';
+import { groupThousands } from '../recall/money.js';
+import type { Fact } from '../recall/persona-facts.js';
+import { speaksInFirstPerson, type Converted, type Probe } from './first-person.js';
+
+/** Puts a text in the first person (see phrasebook.ts); `probe` for items that start with a verb. */
+export type Convert = (text: string, probe: Probe) => Converted;
+
+// A fact becomes a sentence that is grammatical by construction: either the library could put it
+// in the first person ("I sign off on anything over $25,000."), or it is set after a frame that
+// takes any phrase ("What really gets to me: the co-op sometimes pays late."), or, for the
+// person's own words, it is quoted. Nothing is rewritten by pattern.
+
+/** Frames that take a noun phrase or a gerund after them. The fact follows, first letter lowered. */
+const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
+  painPoints: ['What really gets to me: {x}.', 'A constant headache for me: {x}.', 'The thing that wears me down is this: {x}.'],
+  challenges: ['The hard part right now: {x}.', 'What I am up against: {x}.', 'One real challenge: {x}.'],
+  goals: ['My goal: {x}.', 'What I am working toward: {x}.', 'High on my list: {x}.'],
+  motivations: ['What drives me is {x}.', 'What I care about getting is {x}.', 'What moves me: {x}.'],
+  objections: ['My usual objection: {x}.', 'What puts me off: {x}.', 'Where I push back: {x}.'],
+  values: ['What matters to me is {x}.', 'I hold on to {x}.', 'For me it comes down to {x}.'],
+  interests: ['Outside work, I love {x}.', 'I am happiest with {x}.', 'My thing, outside work: {x}.'],
+  attitudes: ['My view: {x}.', 'Where I stand: {x}.'],
+  communicationPreferences: ['What works for me: {x}.', 'I prefer {x}.'],
+  preferredChannels: ['I hear about things through {x}.', 'Where I learn about things: {x}.'],
+  lifestyle: ['Most days: {x}.', 'A normal day for me: {x}.'],
+  buyingBehavior: ['How I buy: {x}.'],
+  notes: ['For what it is worth: {x}.'],
+  background: ['Some background: {x}.'],
+  education: ['My education: {x}.'],
+  industry: ['I work in {x}.'],
+  location: ['I live in {x}.', 'Home is {x}.'],
+  other: ['For what it is worth: {x}.'],
+};
+
+const GOAL_FIELDS = new Set(['goals', 'motivations']);
+const NAME_LIST_FIELDS = new Set(['interests', 'values', 'motivations', 'preferredChannels', 'communicationPreferences']);
+function probeFor(fact: Fact): Probe {
+  return GOAL_FIELDS.has(fact.field) ? 'infinitive' : VERB_FIRST_FIELDS.has(fact.field);
+}
+
+/** Sentences of the file's prose (not list items): said as they are once in the first person. */
+const PROSE_FIELDS = new Set(['background', 'notes', 'buyingBehavior']);
+/** Fields whose items usually start with a verb and no subject ("Signs off on anything over $25,000"). */
+const VERB_FIRST_FIELDS = new Set(['attitudes', 'buyingBehavior', 'notes', 'lifestyle', 'background', 'communicationPreferences', 'other']);
+
+/** Lowers the first letter unless the word is a name (as the tagger read it), an acronym or "I". */
+function lowerStart(text: string, firstPos?: string): string {
+  const first = text.match(/^\S+/)?.[0] ?? '';
+  if (first === 'I' || first.startsWith("I'") || /^[A-Z0-9]{2,}/.test(first) || /\d/.test(first)) return text;
+  if (firstPos === 'PROPN' && !/^(A|An|The|My|Our|Some|No|More|Most|One)$/.test(first)) return text;
+  // "Hacker News", "Facebook Marketplace": a capital on the next word marks a name (not "I", not "Every Epicor").
+  if (/^\S+\s+(?!I\b)[A-Z]/.test(text) && !/^(A|An|The|My|Our|Some|No|More|Most|One|Every|Each|All|Any|Both|Few|Many|Several)$/.test(first))
+    return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function endSentence(text: string): string {
+  const t = text.trim();
+  if (/[.!?]["'”’)]?$/.test(t)) return t;
+  return `${t.replace(/[,;:\s]+$/, '')}.`;
+}
+
+function fill(frame: string, phrase: string): string {
+  const body = phrase.replace(/[.\s]+$/, '');
+  // A phrase that ends in its own question or exclamation mark keeps it, and the frame's full stop goes.
+  return /[?!]["'”’]?$/.test(body) && frame.endsWith('{x}.') ? frame.replace('{x}.', body) : frame.replace('{x}', body);
+}
+
+/** "I'm Diane, the Chief Financial Officer." when the person introduces themselves. */
+export function introductionSentence(firstName: string, occupation: string): string {
+  return occupationSentence(occupation).replace(/^I'm /, `I'm ${firstName}, `);
+}
+
+function occupationSentence(text: string): string {
+  const t = text.trim();
+  if (/^(owner|head|managing partner|founder|director) of\b/i.test(t)) return `I'm the ${lowerStart(t)}.`;
+  if (/^(CFO|CEO|CTO|COO|Chief|Head)\b/.test(t)) return `I'm the ${t}.`;
+  const lowered = lowerStart(t);
+  return `I'm ${/^[aeiou]/i.test(lowered) ? 'an' : 'a'} ${lowered}.`;
+}
+
+function splitFamily(text: string): { head?: string; tail: string } {
+  const [head, ...rest] = text.split(/,\s*/);
+  return { head, tail: rest.join(', ') };
+}
+
+/** The texts `frameFact` will ask to convert for this fact: the phrasebook converts them ahead. */
+export function conversionsNeeded(fact: Fact): Array<[string, Probe]> {
+  if (['occupation', 'age', 'gender', 'income', 'quote'].includes(fact.field)) return [];
+  if (fact.field === 'familyStatus') {
+    const { tail } = splitFamily(fact.text);
+    return [[fact.text, false], ...(tail ? [[tail, false] as [string, Probe]] : [])];
+  }
+  return [[fact.text, probeFor(fact)]];
+}
+
+function familySentence(text: string, convert: Convert): string {
+  const { head, tail } = splitFamily(text);
+  const status = /^(married|single|divorced|widowed|separated|engaged|partnered)/i.test(head ?? '')
+    ? `I'm ${head!.toLowerCase()}`
+    : undefined;
+  if (!status) return endSentence(capitalize(convert(text, false).text));
+  if (!tail) return `${status}.`;
+  const converted = convert(tail, false);
+  if (converted.shape === 'verb-phrase') return `${status}, and ${converted.text.replace(/^I /, 'I ')}.`.replace(/\.\.$/, '.');
+  const joiner = converted.shape === 'gerund' || /^with\b/i.test(tail) ? ', ' : ', with ';
+  return endSentence(`${status}${joiner}${converted.text}`);
+}
+
+/** One fact as one or two sentences in the persona's voice. */
+/** Fields with a sentence of their own; every other field goes through conversion and frames. */
+const OWN_SENTENCE: Partial<Record<Fact['field'], (fact: Fact, convert: Convert) => string>> = {
+  occupation: (fact) => occupationSentence(fact.text),
+  familyStatus: (fact, convert) => familySentence(fact.text, convert),
+  age: (fact) => (/^\d+$/.test(fact.text.trim()) ? `I'm ${fact.text.trim()}.` : `My age: ${fact.text.trim()}.`),
+  gender: () => '',
+  income: (fact) => `I earn ${lowerStart(fact.text.trim().replace(/^(\d{4,})$/, (n) => groupThousands(Number(n))))}.`.replace('..', '.'),
+  quote: (fact) => endSentence(fact.text.trim().replace(/^["“]|["”]$/g, '')),
+};
+
+export function frameFact(fact: Fact, convert: Convert, random: Random): string {
+  const own = OWN_SENTENCE[fact.field];
+  if (own) return own(fact, convert);
+  if (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim())) {
+    return `As I keep saying, ${fact.text.trim()}`.replace(/([^.!?"”'’])$/, '$1.');
+  }
+  const converted = convert(fact.text, probeFor(fact));
+  const text = converted.text.trim();
+  if (
+    PROSE_FIELDS.has(fact.field) &&
+    (converted.shape === 'clause' || converted.shape === 'first-person' || converted.shape === 'noun-phrase')
+  ) {
+    return endSentence(capitalize(text));
+  }
+  const lower = (t: string) => lowerStart(t, converted.firstPos);
+  // Interests, values, channels are names of things even when a verb hides in them ("Morning
+  // farming shows on vernacular radio"): they go in a frame, never stand alone.
+  const shape = NAME_LIST_FIELDS.has(fact.field) && converted.shape === 'clause' ? 'noun-phrase' : converted.shape;
+  switch (shape) {
+    case 'first-person':
+    case 'verb-phrase':
+      return endSentence(capitalize(text));
+    case 'predicate':
+      return endSentence(`I'm ${lower(text)}`);
+    case 'clause':
+      if ((fact.field === 'painPoints' || fact.field === 'challenges') && !text.includes(':')) {
+        return endSentence(fill(random.pick(['The trouble is that {x}', 'What gets to me is that {x}', 'The problem: {x}'])!, lower(text)));
+      }
+      return endSentence(capitalize(text));
+    case 'base-verb':
+      if (GOAL_FIELDS.has(fact.field)) return endSentence(`I want to ${lower(text)}`);
+      return endSentence(fill(random.pick(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!)!, lower(text)));
+    case 'fragment':
+      if (fact.field === 'lifestyle' && /^(at|in|on|by)\b/i.test(text)) return endSentence(`I'm usually ${lower(text)}`);
+      return endSentence(fill(random.pick(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!)!, lower(text)));
+    case 'gerund':
+    case 'noun-phrase':
+      return endSentence(fill(random.pick(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!)!, lower(text)));
+  }
+}

@@ -1,0 +1,388 @@
+import type { ChatProfile, Persona } from '../../../persona/schema.js';
+import type { Random } from '../random.js';
+import { normalise, splitSentences } from '../recall/dialogue-state.js';
+import { alreadySaid, rankFacts, type AuthoredLine, type Recollection } from '../recall/index.js';
+import { amountsIn, parseIncome, personalRange } from '../recall/money.js';
+import { factsOf, type Fact } from '../recall/persona-facts.js';
+import type { Understanding } from '../understand/index.js';
+import { isMeta, type Meta } from '../understand/intents.js';
+import { contentStems } from '../understand/words.js';
+import type { Speaker } from './first-person.js';
+import { capitalize, conversionsNeeded, frameFact, introductionSentence } from './frames.js';
+import { phrasebookFor } from './phrasebook.js';
+import * as L from './lines.js';
+import { STANCES } from './stances.js';
+
+// Stage three: sentences in this person's register. Authored first-person lines first, facts put
+// in the first person (or framed) second, the engine's own short lines only to link, admit, or
+// answer meta questions. No sentence said earlier in the session is said again.
+
+export interface RealizeInput {
+  persona: Persona;
+  profile: Partial<ChatProfile>;
+  understood: Understanding;
+  memory: Recollection;
+  random: Random;
+  /** The greeting the chat already showed, if any: the persona does not open with it twice. */
+  greetingShown: boolean;
+  /** Where the phrasebook of first-person facts is kept between runs (none: memory only). */
+  cacheDir?: string;
+}
+
+const SENTENCE_BUDGET: Record<ChatProfile['verbosity'], number> = { terse: 1, brief: 2, moderate: 2, expansive: 3 };
+const BUYING = new Set([
+  'price',
+  'switching',
+  'buy-triggers',
+  'walk-away-triggers',
+  'competitors',
+  'free-trials',
+  'trust',
+  'decision-makers',
+  'regretted-purchase',
+]);
+const REASON_FIELDS = new Set(['motivations', 'values', 'attitudes', 'background', 'objections', 'challenges', 'painPoints']);
+const BUSINESS_ROLE = /\b(cfo|ceo|cto|chief|head of|director|owner|founder|partner|manager|procurement|buyer)\b/i;
+
+class Reply {
+  readonly parts: string[] = [];
+  constructor(private readonly memory: Recollection) {}
+  /** Adds the text unless it (or most of it) was already said this session or in this reply. */
+  add(text: string | undefined): boolean {
+    const t = text?.trim();
+    if (!t) return false;
+    if (alreadySaid(t, this.memory.state)) return false;
+    const key = normalise(t);
+    if (this.parts.some((p) => normalise(p).includes(key))) return false;
+    // A longer line keeps its new sentences and drops any long one already said this session.
+    const sentences = splitSentences(t);
+    const fresh = sentences.filter((s) => s.length < 40 || !this.memory.state.said.has(normalise(s)));
+    this.parts.push(fresh.length === sentences.length ? t : fresh.join(' '));
+    return true;
+  }
+  get empty(): boolean {
+    return this.parts.length === 0;
+  }
+  text(): string {
+    return this.parts.join(' ');
+  }
+}
+
+function registerOf(profile: Partial<ChatProfile>): L.Register {
+  return (profile.formality ?? 0.5) >= 0.55 ? 'formal' : 'casual';
+}
+
+function speakerOf(persona: Persona): Speaker {
+  const gender = (persona.data.baseSelection?.gender ?? '').toLowerCase();
+  return {
+    firstName: persona.name.trim().split(/\s+/)[0] ?? persona.name,
+    gender: /^(f|female|woman)/.test(gender) ? 'female' : /^(m|male|man)/.test(gender) ? 'male' : 'unknown',
+  };
+}
+
+/** The first line of a list not yet said; lists are shuffled by the seeded generator. */
+function fresh(lines: readonly string[], reply: Reply, memory: Recollection, random: Random): string | undefined {
+  const order = [...lines].sort(() => random.float() - 0.5);
+  return order.find((line) => !alreadySaid(line, memory.state) && !reply.parts.includes(line));
+}
+
+function pickAuthored(authored: readonly AuthoredLine[], prefer: 'story' | 'dialogue' | undefined): AuthoredLine | undefined {
+  if (!prefer) return authored[0];
+  return authored.find((a) => a.kind === prefer) ?? authored[0];
+}
+
+async function factSentences(input: RealizeInput, facts: readonly Fact[], count: number, reply: Reply): Promise<number> {
+  if (count <= 0 || facts.length === 0) return 0;
+  const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
+  const convert = book.convert.bind(book);
+  let added = 0;
+  for (const fact of facts) {
+    if (added >= count) break;
+    // The same fact in another frame is still a repeat.
+    const needed = conversionsNeeded(fact)[0];
+    const core = normalise(needed ? convert(needed[0], needed[1]).text : fact.text);
+    if (core.length > 15 && (input.memory.state.saidText.includes(core) || normalise(reply.text()).includes(core))) continue;
+    // Two facts framed alike in one reply read as a template: try another frame, else skip.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const sentence = frameFact(fact, convert, input.random);
+      const lead = sentence.split(/\s+/).slice(0, 3).join(' ');
+      if (reply.parts.some((p) => p.startsWith(lead))) continue;
+      if (sentence && reply.add(sentence)) added++;
+      break;
+    }
+  }
+  return added;
+}
+
+function priceSentence(input: RealizeInput): string | undefined {
+  const income = parseIncome(input.persona);
+  if (!income) return undefined;
+  const objections = (input.persona.data.generatedInsights?.objections ?? []).join(' ');
+  const sensitive = /price|cost|expensive|pay|fee|data cost|up front|budget/i.test(objections) ? 0.8 : 0.4;
+  const sensitivity = Math.min(1, (sensitive + (input.profile.skepticism ?? 0.5)) / 2 + 0.2);
+  const { low, high } = personalRange(income, sensitivity);
+  const business = BUSINESS_ROLE.test(input.persona.data.baseSelection?.occupation ?? '');
+  const formal = registerOf(input.profile) === 'formal';
+  const options = business
+    ? [
+        `Out of my own pocket, something like ${low} to ${high} a month; for the business it depends on the payback, not the sticker.`,
+        `Personally, ${low} to ${high} a month at most. For the company, I need to see what it saves before any number means anything.`,
+      ]
+    : formal
+      ? [
+          `Realistically, ${low} to ${high} a month. More than that and I would need a very good reason.`,
+          `Somewhere between ${low} and ${high} a month, and I would want to see it earn that.`,
+        ]
+      : [`Honestly, ${low} to ${high} a month, tops.`, `Maybe ${low}, ${high} a month if it's really good. Not more.`];
+  return fresh(options, new Reply(input.memory), input.memory, input.random);
+}
+
+function moneyFacts(input: RealizeInput, thread: Recollection['thread']): Fact[] {
+  const facts = factsOf(input.persona).filter((f) => f.field !== 'income');
+  const withAmounts = new Set(amountsIn(facts.map((f) => f.text)));
+  return rankFacts(
+    facts.filter((f) => withAmounts.has(f.text)),
+    thread ?? 'price',
+    input.understood.keywords,
+  )
+    .filter((r) => r.score >= 2)
+    .map((r) => r.fact);
+}
+
+async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
+  const { memory, understood } = input;
+  const budget = SENTENCE_BUDGET[input.profile.verbosity ?? 'moderate'];
+  const prefer = understood.aspect === 'example' || understood.aspect === 'what-happened' ? 'story' : undefined;
+  if (memory.thread === 'price' || understood.aspect === 'how-much') reply.add(priceSentence(input));
+  const occupation = input.persona.data.baseSelection?.occupation;
+  if (memory.thread === 'introduction' && occupation && memory.authored.length === 0)
+    reply.add(introductionSentence(speakerOf(input.persona).firstName, occupation));
+  const authored = pickAuthored(memory.authored, prefer);
+  if (authored) reply.add(authored.text);
+  const room = authored ? (authored.text.length < 140 ? 1 : 0) : budget;
+  const facts =
+    memory.thread === 'price' ? [...moneyFacts(input, 'price'), ...memory.facts.map((r) => r.fact)] : memory.facts.map((r) => r.fact);
+  await factSentences(input, facts, Math.min(room, budget), reply);
+  if (reply.empty && memory.thread) reply.add(stanceFor(input, reply, memory.thread));
+  if (reply.empty) await unknownReply(input, reply, true);
+}
+
+/** What this person would say on a topic the file is silent on, from their temperament. */
+function stanceFor(input: RealizeInput, reply: Reply, thread: NonNullable<Recollection['thread']>): string | undefined {
+  const stance = STANCES[thread];
+  if (!stance) return undefined;
+  const lines = (input.profile.skepticism ?? 0.5) >= 0.55 ? stance.sceptical : stance.open;
+  return fresh(lines, reply, input.memory, input.random);
+}
+
+async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
+  const { memory, understood, random } = input;
+  const register = registerOf(input.profile);
+  const kind = understood.intent;
+  const lastReply = memory.state.replies.at(-1) ?? '';
+  const linkWords = [...understood.keywords, ...contentStems(lastReply)];
+  const linked = rankFacts(factsOf(input.persona), memory.thread, linkWords).map((r) => r.fact);
+  const stories = memory.authored.filter((a) => a.kind === 'story');
+  const lines = memory.authored;
+
+  if (kind === 'how-much') {
+    if (memory.thread === 'price') reply.add(priceSentence(input));
+    const withAmounts = moneyFacts(input, memory.thread);
+    if (withAmounts.length > 0) await factSentences(input, withAmounts, 1, reply);
+    if (reply.empty) reply.add(priceSentence(input));
+    if (reply.empty) reply.add(fresh(L.DONT_KNOW[register], reply, memory, random));
+    return;
+  }
+  if (kind === 'example' || kind === 'what-happened') {
+    const story = stories[0] ?? lines[0];
+    if (story) {
+      reply.add(story.text);
+      return;
+    }
+    if (kind === 'what-happened') {
+      // A real event from the file (something lost, abandoned, broken), else an honest "no story".
+      const events = linked.filter((f) =>
+        /abandon|lost|\blose\b|failed|tripled|burn|died|fell|laid off|broke|wrote off|cancel/i.test(f.text),
+      );
+      const body = new Reply(memory);
+      await factSentences(input, events, 1, body);
+      if (!body.empty) {
+        reply.add(fresh(L.HAPPENED_LEADS[register], reply, memory, random));
+        reply.add(body.text());
+        return;
+      }
+      reply.add(fresh(L.NO_STORY[register], reply, memory, random));
+      await factSentences(
+        input,
+        linked.filter((f) => REASON_FIELDS.has(f.field)),
+        1,
+        reply,
+      );
+      return;
+    }
+    const body = new Reply(memory);
+    await factSentences(input, linked, 1, body);
+    if (!body.empty) {
+      if (/^(I |I'|My )/.test(body.text())) reply.add(fresh(L.EXAMPLE_LEADS[register], reply, memory, random));
+      reply.add(body.text());
+      return;
+    }
+    reply.add(fresh(L.NO_STORY[register], reply, memory, random));
+    return;
+  }
+  if (kind === 'why') {
+    const reasons = linked.filter((f) => REASON_FIELDS.has(f.field));
+    const line = lines.find((l) => /\bbecause\b|\bsince\b|\bafter\b|\bso\b/i.test(l.text)) ?? lines[0];
+    if (line) reply.add(line.text);
+    else {
+      reply.add(fresh(L.WHY_LEADS[register], reply, memory, random));
+      await factSentences(input, reasons.length > 0 ? reasons : linked, 1, reply);
+    }
+    if (reply.parts.length <= 1 && !line) reply.add(fresh(L.NO_STORY[register], reply, memory, random));
+    return;
+  }
+  if (kind === 'really') {
+    reply.add(fresh(L.REALLY_LEADS[register], reply, memory, random));
+    const reasons = linked.filter((f) => REASON_FIELDS.has(f.field));
+    if (lines[0]) reply.add(lines[0].text);
+    else await factSentences(input, reasons.length > 0 ? reasons : linked, 1, reply);
+    return;
+  }
+  // more
+  if (lines[0]) reply.add(lines[0].text);
+  else {
+    const lead = fresh(L.MORE_LEADS[register], reply, memory, random);
+    const body = new Reply(memory);
+    await factSentences(input, linked, 1, body);
+    if (!body.empty) {
+      reply.add(lead);
+      reply.add(body.text());
+    }
+  }
+  if (reply.empty) reply.add(fresh(L.COVERED[register], reply, memory, random));
+}
+
+async function unknownReply(input: RealizeInput, reply: Reply, onTopic = false): Promise<void> {
+  const { memory, random, understood } = input;
+  const register = registerOf(input.profile);
+  if (!onTopic && understood.keywords.length > 0) {
+    const byWords = rankFacts(factsOf(input.persona), undefined, understood.keywords).filter((r) => r.score >= 1.5);
+    if (
+      (await factSentences(
+        input,
+        byWords.map((r) => r.fact),
+        2,
+        reply,
+      )) > 0
+    )
+      return;
+  }
+  reply.add(fresh(L.DONT_KNOW[register], reply, memory, random));
+  const passions = (input.profile.passions ?? []).filter((p) => p.trim().length > 0);
+  const pivot = random.pick(passions);
+  if (pivot && random.chance(0.6)) reply.add(random.pick(L.PIVOT[register])!.replace('{x}', pivot.replace(/[.\s]+$/, '').toLowerCase()));
+}
+
+function metaReply(input: RealizeInput, reply: Reply): void {
+  const { memory, random, persona } = input;
+  const register = registerOf(input.profile);
+  const first = speakerOf(persona).firstName;
+  const meta: Meta = isMeta(input.understood.intent) ? input.understood.intent : 'goodbye';
+  switch (meta) {
+    case 'are-you-ai': {
+      const occupation = persona.data.baseSelection?.occupation;
+      const role =
+        occupation && /^[A-Z][a-z]+ [a-z]/.test(occupation) ? occupation.charAt(0).toLowerCase() + occupation.slice(1) : occupation;
+      const who = role ? `${persona.name}, ${role.replace(/\s*\(.*?\)/g, '')}` : persona.name;
+      reply.add(
+        random.pick([
+          `Fair question, and no, I'm not a real person. I'm a simulated persona of ${who}, played by persona-chat's offline engine from a persona file, with no AI model behind it. Ask me what you'd ask ${first} and I'll answer as ${first} would.`,
+          `No. I'm a simulation: a persona of ${who}, composed by persona-chat's offline engine from a persona file, not a live AI model and not a real person. Within that, I'll answer the way ${first} would.`,
+        ]),
+      );
+      return;
+    }
+    case 'repeat': {
+      const last = memory.state.replies.at(-1);
+      reply.parts.push(last ?? (register === 'formal' ? 'I have not said anything yet.' : "I haven't said anything yet!"));
+      return;
+    }
+    case 'what-did-i-ask': {
+      const previous = memory.state.userTurns.at(-1);
+      reply.parts.push(previous ? `You asked: “${previous.trim().replace(/[“”]/g, '"')}”` : "You haven't asked me anything yet.");
+      return;
+    }
+    case 'greeting':
+      if (!input.greetingShown && input.profile.greeting && reply.add(input.profile.greeting)) return;
+      reply.add(fresh(L.GREETINGS[register], reply, memory, random)?.replace('{name}', first));
+      return;
+    case 'thanks':
+      reply.add(fresh(L.THANKS[register], reply, memory, random));
+      return;
+    case 'goodbye':
+      reply.add(fresh(L.GOODBYES[register], reply, memory, random));
+  }
+}
+
+/** A catch-phrase now and then, where its words touch what was asked or answered. */
+function maybeCatchPhrase(input: RealizeInput, reply: Reply): void {
+  const phrases = input.profile.signaturePhrases ?? [];
+  if (phrases.length === 0 || input.memory.state.sinceCatchPhrase < 6 || !input.random.chance(0.35)) return;
+  // It fits when it touches the question, or, on a buying topic, what was just answered.
+  const asked = new Set(input.understood.keywords);
+  const answered = BUYING.has(input.memory.thread ?? 'unknown') ? new Set(contentStems(reply.text())) : new Set<string>();
+  const fitting = phrases.filter((p) => contentStems(p).some((s) => asked.has(s) || answered.has(s)));
+  reply.add(input.random.pick(fitting));
+}
+
+function maybeQuestionBack(input: RealizeInput, reply: Reply): void {
+  const { memory, random } = input;
+  if (!memory.thread || memory.state.replies.length < 2) return;
+  if (!random.chance((input.profile.questionRate ?? 0.3) * 0.4)) return;
+  const options = L.QUESTIONS_BACK[memory.thread];
+  if (options) reply.add(fresh(options, reply, memory, random));
+}
+
+function maybeOpener(input: RealizeInput, reply: Reply): void {
+  const first = reply.parts[0];
+  if (!first || !/^(I |I'|My )/.test(first) || !input.random.chance(0.25)) return;
+  const recent = input.memory.state.replies.slice(-4).map((r) => r.split(/\s+/)[0]);
+  const opener = input.random.pick(L.OPENERS[registerOf(input.profile)].filter((o) => !recent.includes(o.split(' ')[0]!)));
+  if (opener) reply.parts[0] = `${opener} ${first.startsWith('My ') ? `m${first.slice(1)}` : first}`;
+}
+
+function capLength(text: string, maxOutputTokens: number | undefined): string {
+  const limit = Math.max(80, (maxOutputTokens ?? 400) * 4);
+  if (text.length <= limit) return text;
+  let out = '';
+  for (const sentence of splitSentences(text)) {
+    if ((out + sentence).length > limit) break;
+    out = out ? `${out} ${sentence}` : sentence;
+  }
+  return out || text.slice(0, limit);
+}
+
+export async function realize(input: RealizeInput, maxOutputTokens?: number): Promise<string> {
+  const reply = new Reply(input.memory);
+  switch (input.understood.kind) {
+    case 'meta':
+      metaReply(input, reply);
+      return reply.text();
+    case 'follow-up':
+      if (input.memory.thread) await followUpReply(input, reply);
+      else await unknownReply(input, reply);
+      break;
+    case 'topic':
+      await topicReply(input, reply);
+      break;
+    case 'unknown':
+      await unknownReply(input, reply);
+  }
+  if (reply.empty) reply.add(fresh(L.COVERED[registerOf(input.profile)], reply, input.memory, input.random));
+  if (reply.empty)
+    reply.parts.push(registerOf(input.profile) === 'formal' ? 'I have nothing to add to that.' : 'Not sure what else to say there.');
+  maybeOpener(input, reply);
+  maybeCatchPhrase(input, reply);
+  if (input.understood.kind === 'topic') maybeQuestionBack(input, reply);
+  return capLength(capitalize(reply.text()), maxOutputTokens);
+}

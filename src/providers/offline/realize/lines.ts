@@ -1,0 +1,105 @@
+import type { TopicIntent } from '../understand/intents.js';
+
+// The few lines the engine says in its own words, by register. Each list is long enough that the
+// no-repeat rule never runs dry in an interview; the persona's file supplies everything else.
+
+export type Register = 'formal' | 'casual';
+
+export const DONT_KNOW: Record<Register, readonly string[]> = {
+  formal: [
+    "I don't have a considered view on that, to be honest.",
+    "That isn't something I have spent much time on.",
+    "I couldn't give you a reliable answer there.",
+    "I'd be guessing, and I'd rather not.",
+    'Nothing I could speak to with any confidence.',
+    "That's not an area where my opinion is worth much.",
+  ],
+  casual: [
+    'Honestly? No idea.',
+    "I haven't really thought about that, to be honest.",
+    "Couldn't tell you, really.",
+    "That's not something that comes up much for me.",
+    "Hm, I'd just be guessing there.",
+    'No strong feelings about that one, honestly.',
+  ],
+};
+
+export const PIVOT: Record<Register, readonly string[]> = {
+  formal: ['What I can tell you about is {x}.', 'Where I can help is {x}.', 'Ask me about {x} instead; that I know.'],
+  casual: ["Ask me about {x} though, that's my world.", 'Now {x}, that I could talk about all day.', 'What I do know about is {x}.'],
+};
+
+export const WHY_LEADS: Record<Register, readonly string[]> = {
+  formal: ['Experience, mostly.', 'Because of what I have seen.', 'The reason is simple.', 'It comes from experience.'],
+  casual: ['Because of how things went before.', "It's simple, really.", "Mostly because I've been burned.", 'Experience, honestly.'],
+};
+
+export const EXAMPLE_LEADS: Record<Register, readonly string[]> = {
+  formal: ['A concrete case:', 'For instance:', 'Take this one.'],
+  casual: ['Okay, here is one.', 'Like this:', 'For example:'],
+};
+
+export const HAPPENED_LEADS: Record<Register, readonly string[]> = {
+  formal: ['What happened was this.', 'Briefly:', 'The short version:'],
+  casual: ['So here is what happened.', 'Long story short:', 'Okay, so:'],
+};
+
+export const NO_STORY: Record<Register, readonly string[]> = {
+  formal: ['Nothing dramatic, if that is what you are after.', 'There is no single story behind it.'],
+  casual: ['Nothing dramatic, honestly.', "There's no big story, it just adds up."],
+};
+
+export const REALLY_LEADS: Record<Register, readonly string[]> = {
+  formal: ['Yes, really.', 'I mean it.', 'Quite sure.'],
+  casual: ['Really, yeah.', 'Totally serious.', 'Yep, I mean it.'],
+};
+
+export const MORE_LEADS: Record<Register, readonly string[]> = {
+  formal: ['There is more to it.', 'One more thing on that.', 'I would add this.'],
+  casual: ["And there's this too.", 'One more thing.', "Here's the other side of it."],
+};
+
+export const COVERED: Record<Register, readonly string[]> = {
+  formal: ['I think I have said what I know on that.', 'That is about all I can add there.', 'I have nothing new to add on that, frankly.'],
+  casual: ["I think that's all I've got on that one.", "That's pretty much everything, honestly.", 'Not much more to say there, really.'],
+};
+
+export const OPENERS: Record<Register, readonly string[]> = {
+  formal: ['Frankly,', 'To be candid,', 'Put simply,', 'In short,'],
+  casual: ['Honestly,', 'Oh,', 'Well,', 'Truthfully,', 'Okay, so'],
+};
+
+export const GREETINGS: Record<Register, readonly string[]> = {
+  formal: [
+    "Hello, I'm {name}. What would you like to know?",
+    "Good to meet you, I'm {name}. Go ahead.",
+    'Hello. {name} here; where would you like to start?',
+  ],
+  casual: [
+    "Hey! I'm {name}. What do you want to know?",
+    'Hi, {name} here! Ask away.',
+    "Hey, I'm {name}, good to meet you. What are we talking about?",
+  ],
+};
+
+export const THANKS: Record<Register, readonly string[]> = {
+  formal: ["You're welcome.", 'Glad it was useful.', 'Of course.'],
+  casual: ['No problem!', 'Anytime.', 'Happy to help!'],
+};
+
+export const GOODBYES: Record<Register, readonly string[]> = {
+  formal: ['Thank you for your time. Goodbye.', 'Good luck with the project.', 'All right. Take care.'],
+  casual: ['Bye! This was fun.', 'Take care!', 'See you, good luck with it!'],
+};
+
+/** Questions back, by topic: asked rarely, never twice. */
+export const QUESTIONS_BACK: Partial<Record<TopicIntent, readonly string[]>> = {
+  price: ['What are you planning to charge?', 'What does it cost, roughly?'],
+  switching: ['Is that what you are trying to get people to do?'],
+  tools: ['Are you building something in that space?'],
+  frustrations: ['Is that the problem you are working on?'],
+  'free-trials': ['Would yours come with a trial?'],
+  competitors: ['Who are you up against?'],
+  'buy-triggers': ['Does yours do that?'],
+  trust: ['Who else have you spoken to?'],
+};

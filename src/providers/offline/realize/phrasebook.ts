@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Persona } from '../../../persona/schema.js';
+import { loadNlp, nlpIfLoaded } from '../nlp.js';
+import { factsOf } from '../recall/persona-facts.js';
+import { toFirstPerson, type Converted, type Probe, type Speaker } from './first-person.js';
+import { conversionsNeeded } from './frames.js';
+
+// The first-person form of every fact of a persona, computed once with the NLP library and kept
+// (in memory, and in a small JSON file under the app's home when the provider is given a cache
+// folder). Loading the library costs about two bare Node start-ups, more than a one-shot
+// `persona ask` can afford; with the file, only the first reply from a persona file pays it, and
+// editing the file (a new content hash) computes it again.
+
+export interface Phrasebook {
+  convert(text: string, probe: Probe): Converted;
+}
+
+interface Stored {
+  version: 1;
+  entries: Record<string, Converted>;
+}
+
+const memory = new WeakMap<Persona, Map<string, Converted>>();
+const keyOf = (text: string, probe: Probe) => `${String(probe)}\u0000${text}`;
+
+function fileFor(cacheDir: string, persona: Persona, speaker: Speaker): string {
+  const hash = createHash('sha256')
+    .update(JSON.stringify([speaker, factsOf(persona).map((f) => [f.field, f.text])]))
+    .digest('hex')
+    .slice(0, 24);
+  return join(cacheDir, `phrasing-${hash}.json`);
+}
+
+function readStored(file: string): Map<string, Converted> | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Stored;
+    if (data?.version !== 1 || typeof data.entries !== 'object') return undefined;
+    const map = new Map<string, Converted>();
+    for (const [key, value] of Object.entries(data.entries)) {
+      if (value && typeof value.text === 'string' && typeof value.shape === 'string') map.set(key, value);
+    }
+    return map;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeStored(file: string, cacheDir: string, map: Map<string, Converted>): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ version: 1, entries: Object.fromEntries(map) } satisfies Stored));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only or full disk only costs the next run the library load; the reply is unaffected.
+  }
+}
+
+/** The persona's phrasebook, complete for every fact: from memory, the cache file, or the library. */
+export async function phrasebookFor(persona: Persona, speaker: Speaker, cacheDir: string | undefined): Promise<Phrasebook> {
+  let map = memory.get(persona);
+  const needed = factsOf(persona).flatMap(conversionsNeeded);
+  const complete = (m: Map<string, Converted>) => needed.every(([text, probe]) => m.has(keyOf(text, probe)));
+  if (!map && cacheDir) {
+    const stored = readStored(fileFor(cacheDir, persona, speaker));
+    if (stored && complete(stored)) map = stored;
+  }
+  if (!map || !complete(map)) {
+    const nlp = await loadNlp();
+    map ??= new Map();
+    for (const [text, probe] of needed)
+      if (!map.has(keyOf(text, probe))) map.set(keyOf(text, probe), toFirstPerson(text, speaker, nlp, probe));
+    if (cacheDir) writeStored(fileFor(cacheDir, persona, speaker), cacheDir, map);
+  }
+  memory.set(persona, map);
+  const known = map;
+  return {
+    convert(text, probe) {
+      const hit = known.get(keyOf(text, probe));
+      if (hit) return hit;
+      const nlp = nlpIfLoaded();
+      // Every fact is in the book; this is only reached for text built at reply time.
+      return nlp ? toFirstPerson(text, speaker, nlp, probe) : { text, shape: 'noun-phrase' };
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { ChatTurn } from '../../../core/messages.js';
+import { classify } from '../understand/index.js';
+import type { TopicIntent } from '../understand/intents.js';
+
+// What the persona has said so far, derived from the messages each request carries (so it works
+// the same over HTTP, where the server keeps no engine state): the topic of each turn, every
+// sentence already spoken, and how long ago a catch-phrase was used.
+
+export interface DialogueState {
+  /** Earlier user messages, oldest first (the current one excluded). */
+  userTurns: string[];
+  /** Earlier persona replies, oldest first. */
+  replies: string[];
+  /** The topic the last reply was about (follow-ups continue it). */
+  thread?: TopicIntent;
+  /** Normalised sentences already said. */
+  said: Set<string>;
+  /** Normalised text of everything said, to test whether a fact or line was already used. */
+  saidText: string;
+  /** Replies since a catch-phrase was last used (Infinity when never). */
+  sinceCatchPhrase: number;
+}
+
+/** Lower case, punctuation and spaces folded to one space. ASCII and general punctuation are listed
+ * rather than matched by Unicode property: this runs on every sentence of the history. */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f]+/g, ' ')
+    .trim();
+}
+
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Each request carries the whole conversation again; what was read from a message is kept (a
+ * bounded map, oldest dropped first) so a 50-turn history costs lookups, not re-reading.
+ */
+const MEMO_LIMIT = 4000;
+const memo = new Map<string, { sentences: string[]; text: string; thread?: TopicIntent; userTopic: boolean }>();
+function remember<T extends { sentences: string[]; text: string; thread?: TopicIntent; userTopic: boolean }>(
+  key: string,
+  make: () => T,
+): T {
+  const hit = memo.get(key) as T | undefined;
+  if (hit) return hit;
+  const value = make();
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+  return value;
+}
+
+function readUser(content: string) {
+  return remember(`u\u0000${content}`, () => {
+    const understood = classify(content);
+    const thread = understood.kind === 'topic' || understood.kind === 'follow-up' ? understood.topic : undefined;
+    return { sentences: [], text: '', thread, userTopic: thread !== undefined };
+  });
+}
+
+function readReply(content: string) {
+  return remember(`p\u0000${content}`, () => ({
+    // A sentence said after an opener ("Frankly, I leave at six.") is also remembered without it.
+    sentences: splitSentences(content).flatMap((s) => {
+      const bare = /^[A-Z][\w' ]{0,18}, (.+)$/.exec(s)?.[1];
+      return bare ? [normalise(s), normalise(bare)] : [normalise(s)];
+    }),
+    text: normalise(content),
+    userTopic: false,
+  }));
+}
+
+export function readDialogue(messages: readonly ChatTurn[], catchPhrases: readonly string[]): DialogueState {
+  const history = messages.slice(0, -1);
+  const userTurns: string[] = [];
+  const replies: string[] = [];
+  const said = new Set<string>();
+  const texts: string[] = [];
+  let thread: TopicIntent | undefined;
+  let sinceCatchPhrase = Number.POSITIVE_INFINITY;
+  const phrases = catchPhrases.map(normalise).filter(Boolean);
+  for (const turn of history) {
+    const content = typeof turn.content === 'string' ? turn.content : '';
+    if (turn.role === 'user') {
+      userTurns.push(content);
+      const read = readUser(content);
+      if (read.thread) thread = read.thread;
+    } else {
+      replies.push(content);
+      const read = readReply(content);
+      for (const sentence of read.sentences) said.add(sentence);
+      texts.push(read.text);
+      sinceCatchPhrase = phrases.some((p) => read.text.includes(p)) ? 0 : sinceCatchPhrase + 1;
+    }
+  }
+  return { userTurns, replies, thread, said, saidText: texts.join(' | '), sinceCatchPhrase };
+}
+
+/** Empties the memo: the evaluation measures a history read for the first time (a new process). */
+export function forgetDialogueMemo(): void {
+  memo.clear();
+}

@@ -1,0 +1,160 @@
+import type { ChatTurn } from '../../../core/messages.js';
+import type { Persona } from '../../../persona/schema.js';
+import { classify, type Understanding } from '../understand/index.js';
+import { isTopicIntent, type TopicIntent } from '../understand/intents.js';
+import { contentStems, stems } from '../understand/words.js';
+import { normalise, readDialogue, splitSentences, type DialogueState } from './dialogue-state.js';
+import { INTENT_FIELDS, INTENT_MARKERS } from './intent-fields.js';
+import { clean, factsOf, type Fact } from './persona-facts.js';
+
+// Stage two: what this person knows and has already said. Authored first-person material for the
+// topic (exampleDialogue answers, stories), the file's facts ranked for it, and the dialogue state.
+
+export interface AuthoredLine {
+  kind: 'dialogue' | 'story';
+  text: string;
+  intent?: TopicIntent;
+  score: number;
+}
+
+export interface RankedFact {
+  fact: Fact;
+  score: number;
+}
+
+export interface Recollection {
+  /** The topic the reply is about: the question's, or for a follow-up the thread it continues. */
+  thread?: TopicIntent;
+  authored: AuthoredLine[];
+  facts: RankedFact[];
+  state: DialogueState;
+}
+
+interface Authored {
+  kind: 'dialogue' | 'story';
+  text: string;
+  intent?: TopicIntent;
+  /** Stems of the interviewer's question (dialogue) or the story's subject. */
+  cue: Set<string>;
+}
+
+const authoredCache = new WeakMap<Persona, Authored[]>();
+
+/** exampleDialogue and stories, each with its intent (declared, or read from its question). */
+export function authoredOf(persona: Persona): Authored[] {
+  const cached = authoredCache.get(persona);
+  if (cached) return cached;
+  const out: Authored[] = [];
+  for (const example of persona.data.exampleDialogue ?? []) {
+    const declared = isTopicIntent(example.intent) ? example.intent : undefined;
+    const inferred = classify(example.user);
+    out.push({
+      kind: 'dialogue',
+      text: clean(example.persona.trim()),
+      intent: declared ?? (inferred.kind === 'topic' ? inferred.topic : undefined),
+      cue: new Set(contentStems(example.user)),
+    });
+  }
+  for (const story of persona.data.stories ?? []) {
+    const declared = isTopicIntent(story.intent) ? story.intent : undefined;
+    const inferred = classify(`${story.about ?? ''} ${story.text}`);
+    out.push({
+      kind: 'story',
+      text: clean(story.text.trim()),
+      intent: declared ?? (inferred.kind === 'topic' ? inferred.topic : undefined),
+      cue: new Set(contentStems(`${story.about ?? ''} ${story.text}`)),
+    });
+  }
+  authoredCache.set(persona, out);
+  return out;
+}
+
+const markerCache = new Map<TopicIntent, Set<string>>();
+function markersOf(intent: TopicIntent): Set<string> {
+  let markers = markerCache.get(intent);
+  if (!markers) {
+    markers = new Set(stems(INTENT_MARKERS[intent] ?? ''));
+    markerCache.set(intent, markers);
+  }
+  return markers;
+}
+
+/** True when most of this text was already said in the session (sentence by sentence). */
+const sentenceKeys = new Map<string, string[]>();
+function keysOf(text: string): string[] {
+  let keys = sentenceKeys.get(text);
+  if (!keys) {
+    keys = splitSentences(text)
+      .map(normalise)
+      .filter((s) => s.length > 0);
+    if (sentenceKeys.size > 4000) sentenceKeys.clear();
+    sentenceKeys.set(text, keys);
+  }
+  return keys;
+}
+
+export function alreadySaid(text: string, state: DialogueState): boolean {
+  const parts = keysOf(text);
+  if (parts.length === 0) return false;
+  const seen = parts.filter((s) => state.said.has(s));
+  return seen.length * 2 >= parts.length;
+}
+
+function overlap(a: readonly string[], b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const x of new Set(a)) if (b.has(x)) n++;
+  return n;
+}
+
+const factStemCache = new WeakMap<Fact, Set<string>>();
+function factStems(fact: Fact): Set<string> {
+  let s = factStemCache.get(fact);
+  if (!s) {
+    s = new Set(contentStems(fact.text));
+    factStemCache.set(fact, s);
+  }
+  return s;
+}
+
+export function rankFacts(facts: readonly Fact[], intent: TopicIntent | undefined, keywords: readonly string[]): RankedFact[] {
+  const fields = intent ? INTENT_FIELDS[intent] : [];
+  const markers = intent ? markersOf(intent) : new Set<string>();
+  const ranked: RankedFact[] = [];
+  for (const fact of facts) {
+    const position = fields.indexOf(fact.field);
+    const fieldScore = position < 0 ? 0 : 3 - position * 0.5;
+    const stemsOfFact = factStems(fact);
+    const markerScore = Math.min(2, overlap([...markers], stemsOfFact)) * 1.2;
+    // With no topic, a word of the question found in a fact is all there is to go on.
+    const keywordScore = overlap(keywords, stemsOfFact) * (intent ? 1.5 : 2);
+    // The topic's main fields count on their own; the others, and grab-bag fields (notes,
+    // background, extra keys), only when the fact itself is on topic.
+    const grabBag = fact.field === 'notes' || fact.field === 'background' || fact.field === 'other';
+    const onItsOwn = position >= 0 && position < 2 && !(grabBag && intent !== 'introduction' && intent !== 'work');
+    const score = (onItsOwn || markerScore + keywordScore > 0 ? fieldScore : 0) + markerScore + keywordScore;
+    if (score >= 2) ranked.push({ fact, score });
+  }
+  return ranked.sort((a, b) => b.score - a.score);
+}
+
+export function recall(
+  persona: Persona,
+  understood: Understanding,
+  messages: readonly ChatTurn[],
+  catchPhrases: readonly string[],
+): Recollection {
+  const state = readDialogue(messages, catchPhrases);
+  const thread = understood.kind === 'topic' ? understood.topic : (understood.topic ?? state.thread);
+  const keywords = understood.keywords;
+  const authored = authoredOf(persona)
+    .filter((a) => !alreadySaid(a.text, state))
+    .map((a) => {
+      const sameTopic = thread !== undefined && a.intent === thread ? 4 : 0;
+      const score = sameTopic + overlap(keywords, a.cue) * 1.5;
+      return { kind: a.kind, text: a.text, intent: a.intent, score };
+    })
+    .filter((a) => a.score >= 3)
+    .sort((a, b) => b.score - a.score);
+  const facts = rankFacts(factsOf(persona), thread, keywords);
+  return { thread, authored, facts, state };
+}
