@@ -21,6 +21,10 @@ const providerSettings = z.strictObject({
   apiKey: z.optional(z.string().check(z.minLength(1))),
   baseUrl: z.optional(z.url()),
   model: z.optional(z.string().check(z.minLength(1))),
+  structuredOutput: described(
+    z.optional(z.enum(['auto', 'native', 'text'])),
+    'surveys: native schema (json_schema / tool), JSON in text, or auto (native, text after a 400)',
+  ),
 });
 
 /** Recorder programs node-record-lpcm16 knows. The library resolves the name as a module path, so only these names ever reach it. */
@@ -67,6 +71,11 @@ export const configSchema = z.strictObject({
     }),
   ),
   voice: z.optional(voiceSettings),
+  research: z.optional(
+    z.strictObject({
+      concurrency: described(z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(64))), 'questions asked at once by a survey'),
+    }),
+  ),
   /** `persona serve`: who may call the HTTP API. A token is a secret of at least 16 characters. */
   server: z.optional(
     z.strictObject({
