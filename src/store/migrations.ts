@@ -113,6 +113,8 @@ CREATE TABLE session_participants (
 CREATE INDEX session_participants_by_persona ON session_participants (persona_id);
 ALTER TABLE messages ADD COLUMN speaker_id TEXT;
 ALTER TABLE messages ADD COLUMN addressee_id TEXT;
+`;
+
 const researchRunsSchema = `
 CREATE TABLE runs (
   id TEXT PRIMARY KEY,

@@ -277,6 +277,21 @@ export class SqliteRunRepository {
     return found;
   }
 
+  /**
+   * How many entries `sessions list` has: a run's sessions count once. With a persona filter no
+   * grouping happens (each of that persona's sessions is its own entry).
+   */
+  countSessionEntries(personaId?: string): number {
+    const sql =
+      personaId === undefined
+        ? 'SELECT count(DISTINCT coalesce(rs.run_id, s.id)) AS n FROM sessions s LEFT JOIN run_sessions rs ON rs.session_id = s.id'
+        : 'SELECT count(*) AS n FROM sessions WHERE persona_id = ?';
+    const row = this.ctx.guarded(() =>
+      personaId === undefined ? this.ctx.db.prepare(sql).get() : this.ctx.db.prepare(sql).get(personaId),
+    ) as { n: number };
+    return Number(row.n);
+  }
+
   deleteRun(id: string): boolean {
     return this.ctx.guarded(() => this.ctx.db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0);
   }
