@@ -107,9 +107,11 @@ export const SETTABLE_KEYS: Record<string, (raw: string) => unknown> = {
   'openai.apiKey': String,
   'openai.baseUrl': String,
   'openai.model': String,
+  'openai.structuredOutput': String,
   'anthropic.apiKey': String,
   'anthropic.baseUrl': String,
   'anthropic.model': String,
+  'anthropic.structuredOutput': String,
   'voice.recorder': String,
   'voice.device': String,
   'voice.transcriber': String,
@@ -126,6 +128,7 @@ export const SETTABLE_KEYS: Record<string, (raw: string) => unknown> = {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+  'research.concurrency': Number,
 };
 
 export const SECRET_KEYS = new Set(['openai.apiKey', 'anthropic.apiKey', 'server.token']);
