@@ -13,9 +13,9 @@ h3 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
 p.lead, p.meta { color: var(--muted); margin: 0 0 1rem; overflow-wrap: anywhere; }
 section.question, section.participant { border: 1px solid var(--rule); border-radius: .75rem; padding: 1rem; margin: 0 0 1.5rem; background: var(--card); }
 .qmeta { color: var(--muted); font-size: .85rem; margin: 0 0 .75rem; }
-svg.chart { width: 100%; height: auto; display: block; max-width: 40rem; }
-svg.chart .label { font: 13px system-ui, sans-serif; fill: currentColor; }
-svg.chart .value { font: 12px system-ui, sans-serif; fill: var(--muted); }
+svg.chart { width: 100%; height: auto; display: block; max-width: 34rem; }
+svg.chart .label { font: 15px system-ui, sans-serif; fill: currentColor; }
+svg.chart .value { font: 13px system-ui, sans-serif; fill: var(--muted); }
 svg.chart .bar { fill: var(--bar); }
 .stats { color: var(--muted); font-size: .9rem; }
 .table { overflow-x: auto; margin: .5rem 0; }

@@ -4,9 +4,12 @@ import type { Distribution } from '../results/distribution.js';
 // A distribution as a horizontal bar chart in SVG: one row per bucket, the label above its bar so
 // long option texts fit a phone screen. The chart scales to its container (viewBox, width 100%).
 
-const ROW = 44;
-const WIDTH = 600;
+// A narrow drawing (400 units) so text stays legible when a phone shrinks it to ~350 px; on a wide
+// screen the CSS caps the chart's width.
+const ROW = 46;
+const WIDTH = 400;
 const BAR_HEIGHT = 16;
+const LABEL_CHARS = 50;
 
 export function barChartSvg(dist: Distribution, title: string): string {
   const most = Math.max(...dist.buckets.map((b) => b.count), 1);
@@ -14,9 +17,9 @@ export function barChartSvg(dist: Distribution, title: string): string {
   const rows = dist.buckets.map((bucket, i) => {
     const y = i * ROW + 4;
     const share = dist.answered ? Math.round((bucket.count / dist.answered) * 100) : 0;
-    const width = Math.max(bucket.count ? 2 : 0, Math.round((bucket.count / most) * (WIDTH - 90)));
+    const width = Math.max(bucket.count ? 2 : 0, Math.round((bucket.count / most) * (WIDTH - 80)));
     return [
-      `<text x="0" y="${y + 13}" class="label">${escapeHtml(clip(bucket.label, 80))}</text>`,
+      `<text x="0" y="${y + 14}" class="label">${escapeHtml(clip(bucket.label, LABEL_CHARS))}</text>`,
       `<rect x="0" y="${y + 20}" width="${width}" height="${BAR_HEIGHT}" rx="3" class="bar"><title>${escapeHtml(bucket.label)}: ${bucket.count}</title></rect>`,
       `<text x="${width + 6}" y="${y + 33}" class="value">${bucket.count} (${share}%)</text>`,
     ].join('');
