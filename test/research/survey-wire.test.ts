@@ -181,7 +181,13 @@ describe('persona survey --resume', () => {
     const slow = await startWireServer({ fallback: schemaFollowingModel({ firstByteDelayMs: 120 }) });
     try {
       const home = tempDir();
-      const env = { ...process.env, PERSONA_HOME: home, OPENAI_API_KEY: 'sk-test-1234', OPENAI_BASE_URL: `${slow.url}/v1`, NO_COLOR: '1' };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PERSONA_HOME: home,
+        OPENAI_API_KEY: 'sk-test-1234',
+        OPENAI_BASE_URL: `${slow.url}/v1`,
+        NO_COLOR: '1',
+      };
       delete env.ANTHROPIC_API_KEY;
       const child = spawn(process.execPath, [BIN, 'survey', SURVEY, '--all', '--provider', 'openai', '-j', '2'], { env, stdio: 'ignore' });
       const exited = new Promise((resolve) => child.on('exit', resolve));

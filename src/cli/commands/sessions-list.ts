@@ -83,16 +83,15 @@ function printEntries(store: SqliteStore, entries: Entry[]): void {
   const width = process.stdout.isTTY ? (process.stdout.columns ?? 120) : 200;
   const sessionsOf = (e: Entry) => (e.kind === 'run' ? e.sessions : [e.session]);
   // Columns as wide as the longest value shown (ids and persona ids are ASCII slugs).
-  const personaWidth = Math.max(
-    ...entries.map((e) => (e.kind === 'run' ? `${e.sessions.length} personas`.length : e.session.personaId.length)),
-  );
+  const whoOf = (e: Entry) => (e.kind === 'run' ? `${e.sessions.length} personas` : participantsOf(e.session));
+  const personaWidth = Math.min(40, Math.max(...entries.map((e) => whoOf(e).length)));
   const costs = entries.map((e) => formatCost(sumCost(sessionsOf(e))));
   const costWidth = Math.max(...costs.map((cost) => cost.length));
   for (const [i, entry] of entries.entries()) {
     const sessions = sessionsOf(entry);
     const first = sessions[0]!;
     const messages = sessions.reduce((n, s) => n + s.messageCount, 0);
-    const who = entry.kind === 'run' ? `${entry.sessions.length} personas` : first.personaId;
+    const who = sanitizeInline(whoOf(entry));
     const id = entry.kind === 'run' ? entry.runId : first.id;
     println(
       `${c.bold(id)}  ${formatWhen(first.lastActiveAt)}  ${who.padEnd(personaWidth)}  ${String(messages).padStart(4)} msgs  ${costs[i]!.padStart(costWidth)}  ${c.dim(`${first.provider}/${first.model}`)}`,
@@ -104,6 +103,12 @@ function printEntries(store: SqliteStore, entries: Entry[]): void {
       println(`  ${c.dim(truncate(`persona runs show ${entry.runId} · ${entry.sessions.map((s) => s.personaId).join(', ')}`, width - 4))}`);
     } else if (first.title) println(`  ${c.dim(truncate(sanitizeInline(first.title), width - 4))}`);
   }
+}
+
+/** A group session shows its participants where a one-to-one session shows its persona. */
+function participantsOf(session: SessionSummary): string {
+  const participants = (session as { participants?: Array<{ personaId: string }> }).participants;
+  return participants && participants.length > 1 ? participants.map((p) => p.personaId).join(',') : session.personaId;
 }
 
 function sumCost(sessions: SessionSummary[]): number | null {
