@@ -58,13 +58,7 @@ export interface ProviderSettings {
  */
 export type StructuredMode = 'auto' | 'native' | 'text';
 
-export interface StructuredRequest {
-  system: string;
-  messages: ChatTurn[];
-  model: string;
-  temperature: number;
-  maxOutputTokens: number;
-  signal?: AbortSignal;
+export interface StructuredRequest extends Omit<ProviderRequest, 'persona' | 'seed'> {
   /** A name for the schema (letters, digits, _ and -), used as the tool or schema name. */
   schemaName: string;
   description: string;

@@ -1,3 +1,4 @@
+import type { PersonaSnapshot } from '../store/types.js';
 import type { NewRunAnswer, RunAnswerRecord, RunKind, RunRecord, RunStatus, RunSummary } from '../core/run-records.js';
 
 // What the research layer needs from storage (the SQLite store provides it; tests may use any
@@ -5,14 +6,7 @@ import type { NewRunAnswer, RunAnswerRecord, RunKind, RunRecord, RunStatus, RunS
 
 export interface ResearchStore {
   /** Saves the persona as it answered; returns the snapshot id (the same persona shares a row). */
-  saveSnapshot(snapshot: {
-    personaId: string;
-    name: string;
-    contentHash: string;
-    persona: unknown;
-    chatProfile: unknown;
-    systemPrompt: string;
-  }): { id: string };
+  saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): { id: string };
   createRun(run: { kind: RunKind; title: string; spec: unknown; personaIds: string[]; provider: string; model: string }): RunRecord;
   setRunStatus(id: string, status: RunStatus): void;
   saveAnswer(answer: NewRunAnswer): void;

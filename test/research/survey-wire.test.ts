@@ -176,6 +176,26 @@ describe('invalid model output', () => {
   }, 60_000);
 });
 
+describe('a provider failure no retry can fix', () => {
+  it('stops the run at once (exit 4) instead of failing every question, and resume asks the rest', async () => {
+    wire.reset();
+    const home = tempDir();
+    wire.enqueue({ status: 401 });
+    const run = await runCli(['survey', SURVEY, 'cfo,icu-nurse', '--provider', 'openai', '-j', '1'], { home, env: openaiEnv() });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('the API key was rejected');
+    expect(run.stderr).not.toContain('SECRET');
+    expect(wire.requests).toHaveLength(1);
+    expect(rows(home, 'SELECT status FROM run_answers')).toEqual([{ status: 'error' }]);
+    expect(rows(home, 'SELECT status FROM runs')[0].status).toBe('failed');
+    wire.reset();
+    const resumed = await runCli(['survey', '--resume', 'last', '--provider', 'openai'], { home, env: openaiEnv() });
+    expect(resumed.code).toBe(0);
+    expect(wire.requests).toHaveLength(10);
+    expect(rows(home, "SELECT count(*) AS n FROM run_answers WHERE status = 'valid'")[0].n).toBe(10);
+  }, 60_000);
+});
+
 describe('persona survey --resume', () => {
   it('after the process is killed mid-run, asks only what is missing', async () => {
     const slow = await startWireServer({ fallback: schemaFollowingModel({ firstByteDelayMs: 120 }) });

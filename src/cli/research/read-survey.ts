@@ -1,35 +1,14 @@
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputFileError, formatIssue } from '../../core/errors.js';
+import { readInputFile } from '../../core/read-input-file.js';
 import { parseSurveyText } from '../../research/survey/load-survey.js';
 import type { Survey } from '../../research/survey/survey-schema.js';
 import { sanitizeInline, warn } from '../output.js';
 
-const MAX_BYTES = 1024 * 1024;
-
 /** Reads and validates a survey file: InputFileError (exit 3) naming the field and the fix. */
 export function readSurveyFile(file: string): Survey {
   const path = resolve(file);
-  let bytes: Buffer;
-  try {
-    if (statSync(path).size > MAX_BYTES)
-      throw new InputFileError(path, [
-        { path: '', message: 'file is over 1 MB', hint: 'a survey file is a few KB: is this the right file?' },
-      ]);
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof InputFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a folder'
-            : (error as Error).message;
-    throw new InputFileError(path, [{ path: '', message }]);
-  }
+  const bytes = readInputFile(path, 'survey');
   const parsed = parseSurveyText(bytes.toString('utf8'), bytes.length);
   if (!parsed.ok) throw new InputFileError(path, parsed.issues);
   for (const issue of parsed.warnings) warn(sanitizeInline(formatIssue(path, issue)));

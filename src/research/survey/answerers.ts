@@ -1,6 +1,6 @@
 import type { ProviderError } from '../../core/errors.js';
 import type { ChatTurn, Usage } from '../../core/messages.js';
-import type { AnswerValue, AnswerStatus } from '../../core/run-records.js';
+import type { NewRunAnswer } from '../../core/run-records.js';
 import type { Persona } from '../../persona/schema.js';
 import type { StructuredProvider } from '../../providers/types.js';
 import { personaSignals, type PersonaSignals } from '../signals/persona-signals.js';
@@ -21,22 +21,11 @@ export interface Respondent {
   temperature: number;
 }
 
-export interface AnswerOutcome {
-  status: AnswerStatus;
-  answer: AnswerValue | null;
-  reason: string | null;
-  raw: string | null;
-  error: string | null;
-  attempts: number;
-  via: string | null;
-  model: string | null;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  costUsd: number | null;
-  latencyMs: number | null;
+/** One answer as the answerer gives it; the run adds who, what and where. */
+export type AnswerOutcome = Omit<NewRunAnswer, 'runId' | 'personaId' | 'questionId' | 'snapshotId' | 'provider'> & {
   /** Set when the provider failed: the kind tells a run whether going on makes sense. */
   providerError?: ProviderError;
-}
+};
 
 export type Answerer = (respondent: Respondent, question: Question, index: number, signal: AbortSignal) => Promise<AnswerOutcome>;
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
 import type { Issue } from '../../core/errors.js';
 import { parseUntrustedJson } from '../../persona/json-input.js';
-import { formatPath } from '../../persona/validate.js';
+import { formatPath, valueAt } from '../../persona/validate.js';
 import { KNOWN_KEYS, QUESTION_TYPES, surveySchema, type Question, type Survey } from './survey-schema.js';
 
 // Survey file text -> a validated Survey, or every problem with its path and a fix. Pure: the
@@ -31,15 +31,6 @@ function issueFor(issue: z.core.$ZodIssue, input: unknown): Issue {
   }
   if (issue.code === 'invalid_type') return { path, message: `expected ${issue.expected === 'array' ? 'a list' : issue.expected}` };
   return { path, message: issue.message };
-}
-
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let node = input;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
 }
 
 function crossFieldIssues(survey: Survey): Issue[] {
