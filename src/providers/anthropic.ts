@@ -102,7 +102,6 @@ export function createAnthropicProvider(settings: ProviderSettings): StructuredP
 }
 
 function oneShotParams(request: StructuredRequest): MessageCreateParamsNonStreaming {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { stream, ...params } = messageParams(request);
   return params;
 }

@@ -93,7 +93,6 @@ export function createOpenAIProvider(settings: ProviderSettings): StructuredProv
 
 /** The one-shot (not streamed) form of the chat parameters, for structured answers. */
 function completionParams(request: StructuredRequest, baseUrl: string): ChatCompletionCreateParamsNonStreaming {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { stream, stream_options, ...params } = chatCompletionParams(request, baseUrl);
   return params;
 }

@@ -1,4 +1,4 @@
-import type { PersonaSnapshot } from '../store/types.js';
+import type { PersonaSnapshot } from '../core/records.js';
 import type { NewRunAnswer, RunAnswerRecord, RunKind, RunRecord, RunStatus, RunSummary } from '../core/run-records.js';
 
 // What the research layer needs from storage (the SQLite store provides it; tests may use any

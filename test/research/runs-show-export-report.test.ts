@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
-import { rows } from './research-helpers.js';
+import { rows, type Loose } from './research-helpers.js';
 
 // runs show (bars in the terminal), runs export formats, and the report of a session. One offline
 // survey is shared: the offline engine answers by rules, the same way every time.
@@ -32,7 +32,7 @@ describe('persona runs show', () => {
     expect(stdout).toMatch(/median [\d.]+ USD per month/);
     expect(stdout).toContain('What would make you switch');
     const json = JSON.parse((await runCli(['runs', 'show', 'last', '--json'], { home })).stdout);
-    expect(json.questions.find((q: any) => q.id === 'card').distribution.map((b: any) => b.label)).toEqual(['yes', 'no']);
+    expect(json.questions.find((q: Loose) => q.id === 'card').distribution.map((b: Loose) => b.label)).toEqual(['yes', 'no']);
   }, 30_000);
 });
 

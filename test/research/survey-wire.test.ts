@@ -31,7 +31,7 @@ function runId(home: string): string {
 
 function expectAllowed(record: Record<string, string>): void {
   const answer = record.answer!;
-  switch (record.question_id) {
+  switch (record.question_id ?? '') {
     case 'plan':
       expect(ALLOWED.plan).toContain(answer);
       break;
