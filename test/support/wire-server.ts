@@ -373,8 +373,9 @@ function invalidTools(tools: unknown, choice: unknown): string | undefined {
   return undefined;
 }
 
-function forcedTool(body: any): string | undefined {
-  return body?.tool_choice?.type === 'tool' && typeof body.tool_choice.name === 'string' ? body.tool_choice.name : undefined;
+function forcedTool(body: RecordedRequest['body']): string | undefined {
+  const choice = (body as { tool_choice?: { type?: unknown; name?: unknown } } | undefined)?.tool_choice;
+  return choice?.type === 'tool' && typeof choice.name === 'string' ? choice.name : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
