@@ -6,6 +6,7 @@ import * as config from './register/config.js';
 import * as exportCommand from './register/export.js';
 import * as focusGroup from './register/focus-group.js';
 import * as personas from './register/personas.js';
+import * as research from './register/research.js';
 import * as serve from './register/serve.js';
 import * as sessions from './register/sessions.js';
 import * as stats from './register/stats.js';
@@ -16,7 +17,7 @@ import { VERSION } from './version.js';
 // own file under register/; its action lives under commands/ and is imported only when that
 // command runs, so `persona --version` and `persona personas list` never load Ink, the SDKs or SQLite.
 // The order here is the order `persona --help` lists them in.
-const COMMANDS = [chat, personas, ask, focusGroup, sessions, exportCommand, config, voice, stats, serve];
+const COMMANDS = [chat, personas, ask, focusGroup, research, sessions, exportCommand, config, voice, stats, serve];
 
 export function buildProgram(): Command {
   const program = new Command('persona')

@@ -22,6 +22,10 @@ const providerSettings = z.strictObject({
   apiKey: z.optional(z.string().check(z.minLength(1))),
   baseUrl: z.optional(z.url()),
   model: z.optional(z.string().check(z.minLength(1))),
+  structuredOutput: described(
+    z.optional(z.enum(['auto', 'native', 'text'])),
+    'surveys: native schema (json_schema / tool), JSON in text, or auto (native, text after a 400)',
+  ),
 });
 
 /** Recorder programs node-record-lpcm16 knows. The library resolves the name as a module path, so only these names ever reach it. */
@@ -68,6 +72,11 @@ export const configSchema = z.strictObject({
     }),
   ),
   voice: z.optional(voiceSettings),
+  research: z.optional(
+    z.strictObject({
+      concurrency: described(z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(64))), 'questions asked at once by a survey'),
+    }),
+  ),
   /** `persona serve`: who may call the HTTP API. A token is a secret of at least 16 characters. */
   server: z.optional(
     z.strictObject({
@@ -99,9 +108,11 @@ export const SETTABLE_KEYS: Record<string, (raw: string) => unknown> = {
   'openai.apiKey': String,
   'openai.baseUrl': String,
   'openai.model': String,
+  'openai.structuredOutput': String,
   'anthropic.apiKey': String,
   'anthropic.baseUrl': String,
   'anthropic.model': String,
+  'anthropic.structuredOutput': String,
   'voice.recorder': String,
   'voice.device': String,
   'voice.transcriber': String,
@@ -118,6 +129,7 @@ export const SETTABLE_KEYS: Record<string, (raw: string) => unknown> = {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+  'research.concurrency': Number,
 };
 
 export const SECRET_KEYS = new Set(['openai.apiKey', 'anthropic.apiKey', 'server.token']);

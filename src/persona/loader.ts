@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputFileError, UserError, type Issue } from '../core/errors.js';
 import { closest } from '../core/closest.js';
+import { readInputFile } from '../core/read-input-file.js';
 import { homePaths } from '../core/home.js';
 import type { Persona } from './schema.js';
 import { validatePersonaText } from './validate.js';
@@ -37,32 +38,7 @@ function jsonFilesIn(dir: string): string[] {
 /** Reads and validates one persona file; throws InputFileError listing every problem. */
 export function loadPersonaFile(file: string, origin: Persona['origin'] = 'path'): { persona: Persona; warnings: Issue[] } {
   const path = resolve(file);
-  let bytes: Buffer;
-  try {
-    const size = statSync(path).size;
-    if (size > 1024 * 1024) {
-      throw new InputFileError(path, [
-        {
-          path: '',
-          message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`,
-          hint: 'a persona file is a few KB: is this the right file?',
-        },
-      ]);
-    }
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof InputFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a folder'
-            : (error as Error).message;
-    throw new InputFileError(path, [{ path: '', message }]);
-  }
+  const bytes = readInputFile(path, 'persona');
   const result = validatePersonaText(bytes.toString('utf8'), bytes.length, basename(path));
   if (!result.ok) throw new InputFileError(path, result.issues);
   const persona: Persona = { id: result.id, name: result.data.name, data: result.data, source: path, origin };

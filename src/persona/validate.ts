@@ -49,7 +49,7 @@ function hintFor(issue: z.core.$ZodIssue, input: unknown): string | undefined {
   }
 }
 
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+export function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let node = input;
   for (const key of path) {
     if (node === null || typeof node !== 'object') return undefined;

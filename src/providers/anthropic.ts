@@ -1,11 +1,19 @@
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
-import type { MessageCreateParamsStreaming, MessageParam, RawMessageStreamEvent, StopReason } from '@anthropic-ai/sdk/resources/messages';
+import type {
+  Message,
+  MessageCreateParamsNonStreaming,
+  MessageCreateParamsStreaming,
+  MessageParam,
+  RawMessageStreamEvent,
+  StopReason,
+} from '@anthropic-ai/sdk/resources/messages';
 import type { ChatTurn, FinishReason, Usage } from '../core/messages.js';
 import { turnsWithPostHistory } from './post-history.js';
 import { missingKeyError, type SdkErrorContext } from './sdk-errors.js';
 import { streamFromSdk, type ReplyTally } from './sdk-stream.js';
 import { NO_KEY_NEEDED } from './keyless.js';
-import type { Provider, ProviderEvent, ProviderRequest, ProviderSettings } from './types.js';
+import { jsonInText, structuredCaller, type StructuredReply } from './structured-call.js';
+import type { ProviderEvent, ProviderRequest, ProviderSettings, StructuredProvider, StructuredRequest } from './types.js';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
@@ -17,10 +25,21 @@ const ERROR_CLASSES = { APIError, APIConnectionError, APIConnectionTimeoutError,
  */
 export const CONVERSATION_OPENER = '(The conversation begins.)';
 
-export function createAnthropicProvider(settings: ProviderSettings): Provider {
+export function createAnthropicProvider(settings: ProviderSettings): StructuredProvider {
   const baseUrl = settings.baseUrl ?? ANTHROPIC_DEFAULT_BASE_URL;
   const apiKey = settings.apiKey ?? (settings.baseUrl ? NO_KEY_NEEDED : undefined);
   let client: Anthropic | undefined;
+  const sdkClient = (key: string): Anthropic =>
+    (client ??= new Anthropic({
+      // Passing the key explicitly also stops the SDK from reading ANTHROPIC_AUTH_TOKEN or a
+      // credentials profile behind the user's back: settings are the only source.
+      apiKey: key,
+      baseURL: baseUrl,
+      maxRetries: settings.maxRetries,
+      timeout: settings.timeoutMs,
+      // The SDK logs to the console by default, which would tear through the Ink screen.
+      logLevel: 'off',
+    }));
 
   async function* stream(request: ProviderRequest): AsyncGenerator<ProviderEvent> {
     if (!apiKey) {
@@ -34,17 +53,7 @@ export function createAnthropicProvider(settings: ProviderSettings): Provider {
       timeoutMs: settings.timeoutMs,
       apiKey: settings.apiKey,
     };
-    client ??= new Anthropic({
-      // Passing the key explicitly also stops the SDK from reading ANTHROPIC_AUTH_TOKEN or a
-      // credentials profile behind the user's back: settings are the only source.
-      apiKey,
-      baseURL: baseUrl,
-      maxRetries: settings.maxRetries,
-      timeout: settings.timeoutMs,
-      // The SDK logs to the console by default, which would tear through the Ink screen.
-      logLevel: 'off',
-    });
-    const sdk = client;
+    const sdk = sdkClient(apiKey);
     yield* streamFromSdk<RawMessageStreamEvent>({
       context,
       errorClasses: ERROR_CLASSES,
@@ -54,10 +63,63 @@ export function createAnthropicProvider(settings: ProviderSettings): Provider {
     });
   }
 
-  return { name: 'anthropic', stream };
+  const context: SdkErrorContext = {
+    provider: 'anthropic',
+    baseUrl,
+    model: settings.model,
+    timeoutMs: settings.timeoutMs,
+    apiKey: settings.apiKey,
+  };
+  const complete = async (params: MessageCreateParamsNonStreaming, signal?: AbortSignal): Promise<Message> => {
+    if (!apiKey) throw missingKeyError('anthropic');
+    return sdkClient(apiKey).messages.create(params, { signal });
+  };
+  const structured = structuredCaller(settings.structuredOutput ?? 'auto', {
+    context,
+    errorClasses: ERROR_CLASSES,
+    native: {
+      via: 'tool',
+      // The answer is the input of a tool the model is forced to call: the server holds it to the schema.
+      call: async (request, signal) => {
+        const message = await complete(
+          {
+            ...oneShotParams(request),
+            tools: [{ name: request.schemaName, description: request.description, input_schema: toolSchema(request.schema) }],
+            tool_choice: { type: 'tool', name: request.schemaName },
+          },
+          signal,
+        );
+        const call = message.content.find((block) => block.type === 'tool_use');
+        return replyOf(message, call ? JSON.stringify(call.input) : textOf(message));
+      },
+    },
+    text: async (request, signal) => {
+      const message = await complete(oneShotParams(request), signal);
+      return replyOf(message, jsonInText(textOf(message)));
+    },
+  });
+
+  return { name: 'anthropic', stream, structured };
 }
 
-export function messageParams(request: ProviderRequest): MessageCreateParamsStreaming {
+function oneShotParams(request: StructuredRequest): MessageCreateParamsNonStreaming {
+  const { stream, ...params } = messageParams(request);
+  return params;
+}
+
+function toolSchema(schema: Record<string, unknown>): Anthropic.Messages.Tool.InputSchema {
+  return { ...schema, type: 'object' };
+}
+
+function textOf(message: Message): string {
+  return message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+}
+
+function replyOf(message: Message, text: string): StructuredReply {
+  return { text, model: message.model, usage: usageOf(message.usage, undefined) };
+}
+
+export function messageParams(request: ProviderRequest | StructuredRequest): MessageCreateParamsStreaming {
   return {
     model: request.model,
     max_tokens: request.maxOutputTokens,

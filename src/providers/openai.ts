@@ -1,6 +1,8 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type {
+  ChatCompletion,
   ChatCompletionChunk,
+  ChatCompletionCreateParamsNonStreaming,
   ChatCompletionCreateParamsStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
@@ -9,17 +11,27 @@ import { turnsWithPostHistory } from './post-history.js';
 import { hostOf, missingKeyError, type SdkErrorContext } from './sdk-errors.js';
 import { streamFromSdk, type ReplyTally } from './sdk-stream.js';
 import { NO_KEY_NEEDED } from './keyless.js';
-import type { Provider, ProviderEvent, ProviderRequest, ProviderSettings } from './types.js';
+import { jsonInText, structuredCaller, type StructuredReply } from './structured-call.js';
+import type { ProviderEvent, ProviderRequest, ProviderSettings, StructuredProvider, StructuredRequest } from './types.js';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 const ERROR_CLASSES = { APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError };
 
 /** OpenAI, or any server that speaks its chat completions API through `baseUrl`. */
-export function createOpenAIProvider(settings: ProviderSettings): Provider {
+export function createOpenAIProvider(settings: ProviderSettings): StructuredProvider {
   const baseUrl = settings.baseUrl ?? OPENAI_DEFAULT_BASE_URL;
   const apiKey = settings.apiKey ?? (settings.baseUrl ? NO_KEY_NEEDED : undefined);
   let client: OpenAI | undefined;
+  const sdkClient = (key: string): OpenAI =>
+    (client ??= new OpenAI({
+      apiKey: key,
+      baseURL: baseUrl,
+      maxRetries: settings.maxRetries,
+      timeout: settings.timeoutMs,
+      // The SDK logs to the console by default, which would tear through the Ink screen.
+      logLevel: 'off',
+    }));
 
   async function* stream(request: ProviderRequest): AsyncGenerator<ProviderEvent> {
     if (!apiKey) {
@@ -33,15 +45,7 @@ export function createOpenAIProvider(settings: ProviderSettings): Provider {
       timeoutMs: settings.timeoutMs,
       apiKey: settings.apiKey,
     };
-    client ??= new OpenAI({
-      apiKey,
-      baseURL: baseUrl,
-      maxRetries: settings.maxRetries,
-      timeout: settings.timeoutMs,
-      // The SDK logs to the console by default, which would tear through the Ink screen.
-      logLevel: 'off',
-    });
-    const sdk = client;
+    const sdk = sdkClient(apiKey);
     yield* streamFromSdk<ChatCompletionChunk>({
       context,
       errorClasses: ERROR_CLASSES,
@@ -51,10 +55,69 @@ export function createOpenAIProvider(settings: ProviderSettings): Provider {
     });
   }
 
-  return { name: 'openai', stream };
+  const context: SdkErrorContext = {
+    provider: 'openai',
+    baseUrl,
+    model: settings.model,
+    timeoutMs: settings.timeoutMs,
+    apiKey: settings.apiKey,
+  };
+  const complete = async (params: ChatCompletionCreateParamsNonStreaming, signal?: AbortSignal): Promise<StructuredReply> => {
+    if (!apiKey) throw missingKeyError('openai');
+    return replyOf(await sdkClient(apiKey).chat.completions.create(params, { signal }));
+  };
+  const structured = structuredCaller(settings.structuredOutput ?? 'auto', {
+    context,
+    errorClasses: ERROR_CLASSES,
+    native: {
+      via: 'json_schema',
+      call: (request, signal) =>
+        complete(
+          {
+            ...completionParams(request, baseUrl),
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: request.schemaName, description: request.description, schema: request.schema, strict: true },
+            },
+          },
+          signal,
+        ),
+    },
+    text: async (request, signal) => {
+      const reply = await complete(completionParams(request, baseUrl), signal);
+      return { ...reply, text: jsonInText(reply.text) };
+    },
+  });
+
+  return { name: 'openai', stream, structured };
 }
 
-export function chatCompletionParams(request: ProviderRequest, baseUrl: string): ChatCompletionCreateParamsStreaming {
+/** The one-shot (not streamed) form of the chat parameters, for structured answers. */
+function completionParams(request: StructuredRequest, baseUrl: string): ChatCompletionCreateParamsNonStreaming {
+  const { stream, stream_options, ...params } = chatCompletionParams(request, baseUrl);
+  return params;
+}
+
+function replyOf(completion: ChatCompletion): StructuredReply {
+  const message = completion.choices[0]?.message;
+  const cached = completion.usage?.prompt_tokens_details?.cached_tokens;
+  return {
+    // A refusal comes instead of content; kept as the raw text of an invalid answer.
+    text: message?.content ?? message?.refusal ?? '',
+    ...(completion.model ? { model: completion.model } : {}),
+    ...(completion.usage
+      ? {
+          usage: {
+            inputTokens: completion.usage.prompt_tokens,
+            outputTokens: completion.usage.completion_tokens,
+            ...(cached ? { cacheReadTokens: cached } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+export function chatCompletionParams(request: ProviderRequest | StructuredRequest, baseUrl: string): ChatCompletionCreateParamsStreaming {
   const messages: ChatCompletionMessageParam[] = [];
   if (request.system) messages.push({ role: 'system', content: request.system });
   for (const turn of turnsWithPostHistory(request)) {

@@ -1,32 +1,47 @@
 import { ProviderError } from '../core/errors.js';
-import type { Provider, ProviderSettings } from './types.js';
+import { canAnswerStructured, type Provider, type ProviderSettings, type StructuredProvider } from './types.js';
 
 /**
  * The provider for these settings. Its code (an SDK, or the offline engine) loads on the first
  * reply, not here: the chat draws its first frame without paying for it, and a chat that never
  * sends a message never loads it.
  */
-export async function createProvider(settings: ProviderSettings): Promise<Provider> {
+export async function createProvider(settings: ProviderSettings): Promise<StructuredProvider> {
   let loading: Promise<Provider> | undefined;
+  const loaded = async (): Promise<Provider | ProviderError> => {
+    try {
+      return await (loading ??= loadProvider(settings));
+    } catch (error) {
+      loading = undefined;
+      const detail = error instanceof Error ? error.message : String(error);
+      return new ProviderError(settings.name, 'config', `the ${settings.name} provider could not be loaded: ${detail}`, {
+        hint: 'reinstall with npm install, or use --provider offline',
+        cause: error,
+      });
+    }
+  };
   return {
     name: settings.name,
     async *stream(request) {
-      let provider: Provider;
-      try {
-        provider = await (loading ??= loadProvider(settings));
-      } catch (error) {
-        loading = undefined;
-        const detail = error instanceof Error ? error.message : String(error);
-        yield {
-          type: 'error',
-          error: new ProviderError(settings.name, 'config', `the ${settings.name} provider could not be loaded: ${detail}`, {
-            hint: 'reinstall with npm install, or use --provider offline',
-            cause: error,
-          }),
-        };
+      const provider = await loaded();
+      if (provider instanceof ProviderError) {
+        yield { type: 'error', error: provider };
         return;
       }
       yield* provider.stream(request);
+    },
+    async structured(request) {
+      const provider = await loaded();
+      if (provider instanceof ProviderError) return { ok: false, error: provider };
+      if (!canAnswerStructured(provider)) {
+        return {
+          ok: false,
+          error: new ProviderError(settings.name, 'config', `the ${settings.name} provider cannot give structured answers`, {
+            hint: 'use --provider openai or anthropic',
+          }),
+        };
+      }
+      return provider.structured(request);
     },
   };
 }

@@ -77,5 +77,6 @@ export function resolveProviderSettings(flags: ProviderFlags, config: Config, en
       hint: `export ${envVar}=…, or run \`persona config set ${name}.apiKey <key>\`, or use --provider offline`,
     });
   }
-  return { ...settings, apiKey, ...(baseUrl ? { baseUrl } : {}) };
+  const structuredOutput = config[name]?.structuredOutput;
+  return { ...settings, apiKey, ...(baseUrl ? { baseUrl } : {}), ...(structuredOutput ? { structuredOutput } : {}) };
 }

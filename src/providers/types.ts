@@ -52,4 +52,36 @@ export interface ProviderSettings {
   timeoutMs: number;
   /** Offline engine: milliseconds between words (0 = instant). */
   paceMs?: number;
+  /** How structured answers are asked for (default auto). */
+  structuredOutput?: StructuredMode;
+}
+
+/**
+ * A reply shaped by a JSON Schema (a survey answer, a judge's verdict). `native` asks the server
+ * to enforce the schema (OpenAI `response_format` json_schema, an Anthropic tool forced with
+ * `tool_choice`); `text` asks for JSON in the reply text (for servers that can do neither); `auto`
+ * tries native and falls back to text for good when the server answers 400 to it.
+ */
+export type StructuredMode = 'auto' | 'native' | 'text';
+
+export interface StructuredRequest extends Omit<ProviderRequest, 'persona' | 'seed'> {
+  /** A name for the schema (letters, digits, _ and -), used as the tool or schema name. */
+  schemaName: string;
+  description: string;
+  /** JSON Schema of the object wanted; every property required and no extra ones (OpenAI strict mode). */
+  schema: Record<string, unknown>;
+}
+
+/** What came back: the JSON text (not yet checked against the schema) and how it was asked for. */
+export type StructuredResult =
+  | { ok: true; json: string; via: 'json_schema' | 'tool' | 'text'; usage?: Usage; model?: string; latencyMs: number }
+  | { ok: false; error: ProviderError };
+
+/** A provider that can answer a StructuredRequest (the SDK adapters; the offline engine cannot). */
+export interface StructuredProvider extends Provider {
+  structured(request: StructuredRequest): Promise<StructuredResult>;
+}
+
+export function canAnswerStructured(provider: Provider): provider is StructuredProvider {
+  return typeof (provider as Partial<StructuredProvider>).structured === 'function';
 }

@@ -115,6 +115,55 @@ ALTER TABLE messages ADD COLUMN speaker_id TEXT;
 ALTER TABLE messages ADD COLUMN addressee_id TEXT;
 `;
 
+const researchRunsSchema = `
+CREATE TABLE runs (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('survey', 'ask')),
+  title TEXT NOT NULL,
+  spec_json TEXT NOT NULL,
+  persona_ids_json TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  model TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'interrupted', 'failed')),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX runs_by_recent ON runs (created_at DESC);
+
+-- One row per persona x question: UNIQUE is what makes a resumed run ask only what is missing.
+CREATE TABLE run_answers (
+  pk INTEGER PRIMARY KEY,
+  run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  persona_id TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  snapshot_id TEXT REFERENCES persona_snapshots (id),
+  status TEXT NOT NULL CHECK (status IN ('valid', 'invalid', 'error')),
+  answer_json TEXT,
+  reason TEXT,
+  raw TEXT,
+  error TEXT,
+  attempts INTEGER NOT NULL DEFAULT 1,
+  via TEXT,
+  provider TEXT,
+  model TEXT,
+  input_tokens INTEGER,
+  output_tokens INTEGER,
+  cost_usd REAL,
+  latency_ms INTEGER,
+  created_at TEXT NOT NULL,
+  UNIQUE (run_id, persona_id, question_id)
+) STRICT;
+
+-- The sessions a multi-persona ask created, so they list and export as one run.
+CREATE TABLE run_sessions (
+  run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  persona_id TEXT NOT NULL,
+  PRIMARY KEY (run_id, session_id)
+) STRICT;
+CREATE INDEX run_sessions_by_session ON run_sessions (session_id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '001_initial_schema', up: (db) => db.exec(initialSchema) },
   // The daily budget and `persona stats` select messages by time across sessions.
@@ -123,6 +172,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '003_message_audio_path', up: (db) => db.exec('ALTER TABLE messages ADD COLUMN audio_path TEXT') },
   // Group sessions (focus groups, `persona chat a,b,c`): who takes part, and who said each message.
   { name: '004_group_sessions', up: (db) => db.exec(groupSessions) },
+  // Research runs: survey answers per persona x question, and the sessions of one multi-persona ask.
+  { name: '005_research_runs', up: (db) => db.exec(researchRunsSchema) },
 ];
 
 const MIGRATIONS_TABLE = 'migrations';

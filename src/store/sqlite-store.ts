@@ -7,6 +7,7 @@ import { exactWordMatcher } from './exact-words.js';
 import { toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
 import { participantsSql, searchSql, sessionSummarySql } from './session-queries.js';
 import { withStoreErrors } from './store-errors.js';
+import { SqliteRunRepository } from './run-repository.js';
 import { readUsageStats, type StatsFilter, type UsageStats } from './usage-stats.js';
 import type {
   MessageRecord,
@@ -47,6 +48,7 @@ export class SqliteStore {
   private readonly now: () => Date;
   private readonly busyTimeoutMs: number;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private runRepository: SqliteRunRepository | undefined;
 
   constructor(
     private readonly db: Database,
@@ -305,6 +307,16 @@ export class SqliteStore {
     if (!session) return undefined;
     const snapshot = this.getSnapshot(session.snapshotId);
     return { session, ...(snapshot ? { snapshot } : {}), messages: this.listMessages(sessionId) };
+  }
+
+  /** Research runs (surveys, multi-persona asks) in the same database. */
+  runs(): SqliteRunRepository {
+    return (this.runRepository ??= new SqliteRunRepository({
+      db: this.db,
+      now: this.now,
+      newId: () => this.newId(),
+      guarded: (work) => this.guarded(work),
+    }));
   }
 
   close(): void {

@@ -47,6 +47,11 @@ export interface WireReply {
   errorAfterChunks?: { afterChunks: number; type: string; message: string };
   /** End the response cleanly after this many content chunks, with no finish and no usage. */
   endEarlyAfterChunks?: number;
+  /**
+   * Anthropic, not streamed, with a tool forced by `tool_choice`: the forced tool's input. Without
+   * it, `text` is parsed as the input when it is a JSON object (as the real API always calls it).
+   */
+  toolInput?: unknown;
 }
 
 /** An HTTP error response. */
@@ -156,7 +161,7 @@ export async function startWireServer(options: WireServerOptions = {}): Promise<
       return format === 'openai' ? streamOpenAI(res, reply, recorded) : streamAnthropic(res, reply);
     }
     await delay(res, script.firstByteDelayMs);
-    return sendJson(res, 200, format === 'openai' ? openAICompletion(reply) : anthropicMessage(reply));
+    return sendJson(res, 200, format === 'openai' ? openAICompletion(reply) : anthropicMessage(reply, forcedTool(recorded.body)));
   }
 
   /**
@@ -297,8 +302,10 @@ function invalidRequest(format: WireFormat, request: RecordedRequest): string | 
   if (!body || typeof body !== 'object') return 'request body must be a JSON object';
   if (typeof body.model !== 'string' || !body.model) return 'model: field required';
   if (!Array.isArray(body.messages) || body.messages.length === 0) return 'messages: at least one message is required';
-  if (format === 'openai') return undefined;
+  if (format === 'openai') return invalidResponseFormat(body.response_format);
   if (!request.headers['anthropic-version']) return 'anthropic-version: header is required';
+  const toolProblem = invalidTools(body.tools, body.tool_choice);
+  if (toolProblem) return toolProblem;
   if (typeof body.max_tokens !== 'number') return 'max_tokens: field required';
   const messages = body.messages as Array<{ role?: unknown; content?: unknown }>;
   if (messages[0]?.role !== 'user') return 'messages: first message must use the "user" role';
@@ -308,6 +315,67 @@ function invalidRequest(format: WireFormat, request: RecordedRequest): string | 
     if (typeof content === 'string' && !content.trim()) return `messages.${i}: text content blocks must be non-empty`;
   }
   return undefined;
+}
+
+const SCHEMA_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+/** OpenAI structured outputs: a named schema, and in strict mode every object closed and fully required. */
+function invalidResponseFormat(format: unknown): string | undefined {
+  if (format === undefined) return undefined;
+  const { type, json_schema: spec } = format as { type?: unknown; json_schema?: { name?: unknown; schema?: unknown; strict?: unknown } };
+  if (type !== 'json_schema')
+    return type === 'text' || type === 'json_object' ? undefined : `response_format.type: unknown value ${String(type)}`;
+  if (!spec || typeof spec.name !== 'string' || !SCHEMA_NAME.test(spec.name))
+    return 'response_format.json_schema.name: must match ^[a-zA-Z0-9_-]{1,64}$';
+  if (!spec.schema || typeof spec.schema !== 'object') return 'response_format.json_schema.schema: required';
+  return spec.strict === true ? strictSchemaProblem(spec.schema as Record<string, unknown>, 'schema') : undefined;
+}
+
+function strictSchemaProblem(schema: Record<string, unknown>, at: string): string | undefined {
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+    const parts = schema[key];
+    if (Array.isArray(parts)) {
+      for (const [i, part] of parts.entries()) {
+        const problem = strictSchemaProblem(part as Record<string, unknown>, `${at}.${key}[${i}]`);
+        if (problem) return problem;
+      }
+    }
+  }
+  if (schema.type === 'object' || schema.properties) {
+    if (schema.additionalProperties !== false)
+      return `Invalid schema: ${at}: 'additionalProperties' is required to be supplied and to be false`;
+    const properties = Object.keys((schema.properties ?? {}) as object);
+    const required = Array.isArray(schema.required) ? schema.required : [];
+    const missing = properties.find((name) => !required.includes(name));
+    if (missing) return `Invalid schema: ${at}: 'required' must include every property; missing '${missing}'`;
+    for (const name of properties) {
+      const problem = strictSchemaProblem((schema.properties as Record<string, Record<string, unknown>>)[name]!, `${at}.${name}`);
+      if (problem) return problem;
+    }
+  }
+  if (schema.items && typeof schema.items === 'object') return strictSchemaProblem(schema.items as Record<string, unknown>, `${at}.items`);
+  return undefined;
+}
+
+/** Anthropic tools: named, an object input schema, and a forced tool that exists. */
+function invalidTools(tools: unknown, choice: unknown): string | undefined {
+  if (tools === undefined) return choice === undefined ? undefined : 'tool_choice: requires tools';
+  if (!Array.isArray(tools)) return 'tools: must be a list';
+  for (const [i, tool] of tools.entries()) {
+    const { name, input_schema: schema } = tool as { name?: unknown; input_schema?: { type?: unknown } };
+    if (typeof name !== 'string' || !SCHEMA_NAME.test(name)) return `tools.${i}.name: must match ^[a-zA-Z0-9_-]{1,64}$`;
+    if (schema?.type !== 'object') return `tools.${i}.input_schema.type: Input should be 'object'`;
+  }
+  const forced = choice as { type?: unknown; name?: unknown } | undefined;
+  if (forced?.type === 'tool' && !tools.some((tool: { name?: unknown }) => tool.name === forced.name)) {
+    return `tool_choice.name: no tool named ${String(forced.name)}`;
+  }
+  return undefined;
+}
+
+function forcedTool(body: RecordedRequest['body']): string | undefined {
+  const choice = (body as { tool_choice?: { type?: unknown; name?: unknown } } | undefined)?.tool_choice;
+  return choice?.type === 'tool' && typeof choice.name === 'string' ? choice.name : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,17 +445,28 @@ function openAICompletion(reply: ResolvedReply) {
   };
 }
 
-function anthropicMessage(reply: ResolvedReply) {
+function anthropicMessage(reply: ResolvedReply, tool: string | undefined) {
+  const text = reply.pieces.join('');
+  const input = tool === undefined ? undefined : (reply.script.toolInput ?? jsonObjectIn(text));
   return {
     id: `msg_wire_${reply.id}`,
     type: 'message',
     role: 'assistant',
     model: reply.model,
-    content: [{ type: 'text', text: reply.pieces.join('') }],
-    stop_reason: ANTHROPIC_STOP[reply.finish],
+    content: input === undefined ? [{ type: 'text', text }] : [{ type: 'tool_use', id: `toolu_wire_${reply.id}`, name: tool, input }],
+    stop_reason: input === undefined ? ANTHROPIC_STOP[reply.finish] : 'tool_use',
     stop_sequence: null,
     usage: anthropicUsage(reply.usage),
   };
+}
+
+function jsonObjectIn(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function streamOpenAI(res: ServerResponse, reply: ResolvedReply, request: RecordedRequest): Promise<void> {

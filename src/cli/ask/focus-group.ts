@@ -22,6 +22,8 @@ export interface FocusGroup {
   message: string;
   json?: boolean;
   signal: AbortSignal;
+  /** Called with each persona's session as its reply is done (a saved ask records them as one run). */
+  onSession?(personaId: string, sessionId: string): void;
 }
 
 export async function runFocusGroup(group: FocusGroup): Promise<number> {
@@ -35,6 +37,7 @@ export async function runFocusGroup(group: FocusGroup): Promise<number> {
   for (const [i, run] of runs.entries()) {
     const persona = group.personas[i]!;
     const result = await run;
+    if (result.sessionId) group.onSession?.(persona.id, result.sessionId);
     results.push({ persona, result });
     if (!group.json) printAnswer(persona, result);
   }

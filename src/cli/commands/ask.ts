@@ -95,7 +95,19 @@ export default async function ask(personaArg: string | undefined, words: string[
     const message = spoken.text;
     if (personas.length > 1) {
       const { runFocusGroup } = await import('../ask/focus-group.js');
-      process.exitCode = await runFocusGroup({ personas, store, flags, config, message, json: options.json, signal: interrupt.signal });
+      const { recordAskRun } = await import('../research/ask-run.js');
+      const run = history ? recordAskRun(history, personas, message, flags, config) : undefined;
+      process.exitCode = await runFocusGroup({
+        personas,
+        store,
+        flags,
+        config,
+        message,
+        json: options.json,
+        signal: interrupt.signal,
+        onSession: run?.link,
+      });
+      run?.finish(process.exitCode);
       return;
     }
     process.exitCode = await askOne(personas[0]!, message, {

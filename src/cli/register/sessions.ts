@@ -9,7 +9,8 @@ export function register(program: Command): void {
     .command('list')
     .description('recent sessions, newest first')
     .option('-p, --persona <id>', 'only sessions with this persona')
-    .option('-n, --limit <n>', 'how many', '20')
+    .option('-n, --limit <n>', 'how many (the sessions of one multi-persona ask count once)', '20')
+    .option('--all', 'every session')
     .option('--json', 'print JSON')
     .action(lazy(() => import('../commands/sessions-list.js')));
   sessions

@@ -1,0 +1,67 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as z from 'zod/mini';
+import '../../core/zod-setup.js';
+import { UsageError, UserError } from '../../core/errors.js';
+import { MODERATOR_ID, sessionReportHtml, type ReportTurn } from '../../research/report/session-report.js';
+import { surveyReportHtml } from '../../research/report/survey-report.js';
+import type { SqliteStore } from '../../store/sqlite-store.js';
+import { openHistoryStore } from '../engine-setup.js';
+import { parseOptions } from '../options.js';
+import { loadSurveyResults } from '../research/load-results.js';
+
+const schema = z.object({
+  output: z.string().check(z.minLength(1)),
+  by: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_.]{0,200}$/, 'a field path such as age or baseSelection.location')),
+  force: z.optional(z.boolean()),
+});
+
+export default async function report(ref: string, raw: unknown): Promise<void> {
+  const options = parseOptions(schema, raw);
+  const path = resolve(options.output);
+  if (existsSync(path) && !options.force) throw new UsageError(`${path} exists`, 'use --force to overwrite it, or another -o');
+  const store = await openHistoryStore();
+  let html: string;
+  try {
+    html = renderReport(store, ref, options.by);
+  } finally {
+    store.close();
+  }
+  try {
+    writeFileSync(path, html);
+  } catch (error) {
+    throw new UserError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+  process.stderr.write(`wrote ${path}\n`);
+}
+
+/** A survey run's report; else a session's (a focus group, or any saved session). */
+function renderReport(store: SqliteStore, ref: string, by: string): string {
+  const run = store.runs().findRun(ref);
+  if (run?.kind === 'survey') return surveyReportHtml(loadSurveyResults(store, run), by);
+  if (run?.kind === 'ask') throw new UsageError(`run ${run.id} is an ask: export it with persona runs export ${run.id} -f md`);
+  const session = ref === 'last' ? undefined : store.findSession(ref);
+  if (!session) throw new UsageError(`no survey run or session "${ref}"`, 'see `persona runs list` and `persona sessions list`');
+  const transcript = store.getTranscript(session.id)!;
+  const turns: ReportTurn[] = transcript.messages.map((message) => {
+    // A group session names each message's speaker; a one-to-one session has one persona.
+    const speaker = (message as { speakerId?: string | null; speakerName?: string | null }).speakerId;
+    const speakerName = (message as { speakerName?: string | null }).speakerName;
+    return message.role === 'user'
+      ? { speakerId: MODERATOR_ID, speakerName: 'Moderator', content: message.content, status: message.status }
+      : {
+          speakerId: speaker ?? session.personaId,
+          speakerName: speakerName ?? session.personaName,
+          content: message.content,
+          status: message.status,
+        };
+  });
+  return sessionReportHtml({
+    id: session.id,
+    title: session.title ?? '',
+    startedAt: session.startedAt,
+    provider: session.provider,
+    model: session.model,
+    turns,
+  });
+}

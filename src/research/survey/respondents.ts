@@ -1,0 +1,18 @@
+import { personaSnapshot } from '../../chat/snapshot.js';
+import { personaForChat } from '../../persona/cards/chat-persona.js';
+import { buildChatProfile } from '../../persona/profile.js';
+import { buildSystemPrompt } from '../../persona/prompt.js';
+import type { Persona } from '../../persona/schema.js';
+import type { ResearchStore } from '../research-store.js';
+import type { Respondent } from './answerers.js';
+
+/** Each persona as it will answer: its system prompt as in a chat, saved as a snapshot for exports. */
+export function respondentsFor(personas: Persona[], store: ResearchStore, temperature?: number): Respondent[] {
+  return personas.map((original) => {
+    const persona = personaForChat(original);
+    const profile = buildChatProfile(persona.data);
+    const prompt = buildSystemPrompt(persona, profile);
+    const snapshot = store.saveSnapshot(personaSnapshot(persona, profile, prompt.text));
+    return { persona, snapshotId: snapshot.id, system: prompt.text, temperature: temperature ?? profile.temperature };
+  });
+}
