@@ -69,8 +69,20 @@ const stringWidthFastPath = {
   },
 };
 
+// jsonc-parser's `main` is a UMD build whose modules require() each other by relative path at
+// run time, which a bundle cannot follow ("Cannot find module './impl/format'"). Its ESM build is
+// the same code with static imports: bundle that one.
+const jsoncParserEsm = {
+  name: 'jsonc-parser-esm',
+  setup(b) {
+    b.onResolve({ filter: /^jsonc-parser$/ }, () => ({
+      path: new URL('../node_modules/jsonc-parser/lib/esm/main.js', import.meta.url).pathname,
+    }));
+  },
+};
+
 await build({
-  plugins: [zodEnglishOnly, yogaWithoutFetch, stringWidthFastPath],
+  plugins: [zodEnglishOnly, yogaWithoutFetch, stringWidthFastPath, jsoncParserEsm],
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir,
   bundle: true,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAuthoring } from './authoring.js';
 import { registerCards } from './cards.js';
 import { lazy } from './lazy.js';
 
@@ -74,4 +75,5 @@ export function register(program: Command): void {
     .description('print the folder where your own personas live')
     .action(lazy(() => import('../commands/personas-dir.js')));
   registerCards(personas);
+  registerAuthoring(personas);
 }
