@@ -68,8 +68,9 @@ describe('persona chat with several personas', { timeout: 40_000 }, () => {
     expect(dianeReply).toBeLessThan(siobhan);
     expect(siobhan).toBeLessThan(siobhanReply);
     // The second speaker heard the first, by name.
-    expect(wire.requests[1]!.body.messages.at(-1).content).toBe(
-      'Moderator: What do you think of meal kits?\n\nDiane Kowalczyk: Diane says the ROI is unclear.',
+    // (followed by Siobhan's own reminder to stay in character, on the last user turn).
+    expect(wire.requests[1]!.body.messages.at(-1).content).toMatch(
+      /^Moderator: What do you think of meal kits\?\n\nDiane Kowalczyk: Diane says the ROI is unclear\.\n\n\(Reminder: you are Siobhan\. /,
     );
 
     await terminal.waitFor('Ctrl-D quits', 10_000, { history: false });
@@ -78,7 +79,7 @@ describe('persona chat with several personas', { timeout: 40_000 }, () => {
     await terminal.waitFor('Only Siobhan answers this.');
     expect(terminal.screen()).toContain('to Siobhan Gallagher: How are your night shifts?');
     expect(wire.requests).toHaveLength(3);
-    expect(wire.requests[2]!.body.messages.at(-1).content).toBe('Moderator (to you): How are your night shifts?');
+    expect(wire.requests[2]!.body.messages.at(-1).content).toMatch(/^Moderator \(to you\): How are your night shifts\?\n\n\(Reminder: /);
 
     await terminal.waitFor('Ctrl-D quits', 10_000, { history: false });
     terminal.press('C-d');

@@ -222,7 +222,10 @@ describe('persona chat in a terminal', { timeout: 30_000 }, () => {
     ]);
     // The retry asked the model the same question again. The greeting never reaches the model as
     // a turn (a request opens with the user); the system prompt says how the chat began.
-    expect(wire.requests[1]!.body.messages.at(-1)).toEqual({ role: 'user', content: 'First question' });
+    // (The persona's post-history reminder rides on the last user turn.)
+    const retried = wire.requests[1]!.body.messages.at(-1) as { role: string; content: string };
+    expect(retried.role).toBe('user');
+    expect(retried.content).toMatch(/^First question\n\n\(Reminder: you are Diane\. /);
     for (const request of wire.requests) {
       const turns = request.body.messages.filter((m: { role: string }) => m.role !== 'system');
       expect(turns[0].role).toBe('user');

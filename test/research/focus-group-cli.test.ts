@@ -37,9 +37,19 @@ interface WireTurn {
   content: string;
 }
 
+/** The persona's post-history reminder rides on the last user turn (see test/providers/post-history.test.ts). */
+const REMINDER = /\n\n\(Reminder: you are [^)]*\)$/;
+
+/** The conversation of a recorded OpenAI request after the system prompt, reminder set aside. */
+function turnsOf(body: { messages: WireTurn[] }): WireTurn[] {
+  return body.messages.slice(1).map((m) => ({ ...m, content: m.content.replace(REMINDER, '') }));
+}
+
 /** The user turns of a recorded OpenAI request, in order. */
 function userTurns(body: { messages: WireTurn[] }): string[] {
-  return body.messages.filter((m) => m.role === 'user').map((m) => m.content);
+  return turnsOf(body)
+    .filter((m) => m.role === 'user')
+    .map((m) => m.content);
 }
 
 /** The text of the last user turn of a recorded OpenAI request. */
@@ -76,6 +86,10 @@ describe('persona focus-group on the OpenAI wire format', { timeout: 60_000 }, (
       expect(system.role).toBe('system');
       expect(system.content).toContain(`You are ${NAMES[id]}, taking part in a moderated focus group`);
     }
+    // Each speaker's request ends with their own reminder to stay in character.
+    for (const [i, id] of ['cfo', 'icu-nurse', 'japan-teacher'].entries()) {
+      expect(bodies[i].messages.at(-1).content).toContain(`(Reminder: you are ${NAMES[id as keyof typeof NAMES].split(' ')[0]}.`);
+    }
     // The first speaker hears only the moderator; each later one hears everyone before them, attributed.
     expect(lastUserTurn(bodies[0])).toBe(`Moderator: ${Q1}`);
     expect(lastUserTurn(bodies[1])).toBe(`Moderator: ${Q1}\n\nDiane Kowalczyk: R1 twenty is fine`);
@@ -83,12 +97,12 @@ describe('persona focus-group on the OpenAI wire format', { timeout: 60_000 }, (
       `Moderator: ${Q1}\n\nDiane Kowalczyk: R1 twenty is fine\n\nSiobhan Gallagher: R2 too steep for me`,
     );
     // Prompt 2: a participant's own earlier words are assistant turns; what was said since is the new user turn.
-    expect(bodies[3].messages.slice(1)).toEqual([
+    expect(turnsOf(bodies[3])).toEqual([
       { role: 'user', content: `Moderator: ${Q1}\n\nDiane Kowalczyk: R1 twenty is fine` },
       { role: 'assistant', content: 'R2 too steep for me' },
       { role: 'user', content: `Kenji Morimoto: R3 only with a trial\n\nModerator: ${Q2}` },
     ]);
-    expect(bodies[5].messages.slice(1)).toEqual([
+    expect(turnsOf(bodies[5])).toEqual([
       { role: 'user', content: `Moderator: ${Q1}` },
       { role: 'assistant', content: 'R1 twenty is fine' },
       {
@@ -260,6 +274,18 @@ describe('persona focus-group on the offline engine', { timeout: 60_000 }, () =>
     expect(new Set(replies.slice(0, 3).map((t) => t.speaker.id))).toEqual(new Set(Object.keys(NAMES)));
     expect(rows(home, "SELECT count(*) AS n FROM messages WHERE role = 'persona' AND speaker_id IS NOT NULL")).toEqual([{ n: 6 }]);
     expect(rows(home, 'SELECT count(*) AS n FROM sessions')).toEqual([{ n: 1 }]);
+  });
+
+  it('its report names each participant in the stance summary and the transcript', async () => {
+    const home = tempDir();
+    expect((await runCli(['focus-group', 'cfo,icu-nurse,japan-teacher', '--topic', Q1, '--seed', '2'], { home })).code).toBe(0);
+    const file = join(home, 'report.html');
+    const [session] = rows(home, 'SELECT id FROM sessions') as Array<{ id: string }>;
+    const report = await runCli(['report', session!.id, '-o', file], { home });
+    expect(report.code, report.stderr).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    const stances = html.slice(html.indexOf('Where each participant stands'), html.indexOf('Transcript'));
+    for (const [id, name] of Object.entries(NAMES)) expect(stances).toContain(`${name} <span class="qmeta">(${id})</span>`);
   });
 
   it('refuses what cannot be a group, exit 2', async () => {

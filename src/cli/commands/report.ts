@@ -43,19 +43,18 @@ function renderReport(store: SqliteStore, ref: string, by: string): string {
   const session = ref === 'last' ? undefined : store.findSession(ref);
   if (!session) throw new UsageError(`no survey run or session "${ref}"`, 'see `persona runs list` and `persona sessions list`');
   const transcript = store.getTranscript(session.id)!;
-  const turns: ReportTurn[] = transcript.messages.map((message) => {
-    // A group session names each message's speaker; a one-to-one session has one persona.
-    const speaker = (message as { speakerId?: string | null; speakerName?: string | null }).speakerId;
-    const speakerName = (message as { speakerName?: string | null }).speakerName;
-    return message.role === 'user'
+  // A group session names each reply's speaker; their names come from the session's participants.
+  const names = new Map((transcript.session.participants ?? []).map((p) => [p.personaId, p.name]));
+  const turns: ReportTurn[] = transcript.messages.map((message) =>
+    message.role === 'user'
       ? { speakerId: MODERATOR_ID, speakerName: 'Moderator', content: message.content, status: message.status }
       : {
-          speakerId: speaker ?? session.personaId,
-          speakerName: speakerName ?? session.personaName,
+          speakerId: message.speakerId ?? session.personaId,
+          speakerName: (message.speakerId ? names.get(message.speakerId) : undefined) ?? session.personaName,
           content: message.content,
           status: message.status,
-        };
-  });
+        },
+  );
   return sessionReportHtml({
     id: session.id,
     title: session.title ?? '',
