@@ -31,9 +31,14 @@ export interface PersonaAnswers {
   color?: string;
 }
 
+/**
+ * A list typed as an answer (the wizard, --values and friends): items separated by commas or
+ * semicolons, since "family, hard work" is how people write two values. A list string inside a
+ * persona file keeps its own rule (new lines and semicolons, docs/persona-format.md).
+ */
 const split = (v: string | undefined) =>
   v
-    ?.split(';')
+    ?.split(/[;,]/)
     .map((s) => s.trim())
     .filter(Boolean);
 

@@ -49,13 +49,13 @@ export function register(program: Command): void {
     .option('--family <text>', 'family status')
     .option('--background <text>', 'background story')
     .option('--quote <text>', 'something they would say')
-    .option('--goals <list>', 'semicolon-separated')
-    .option('--challenges <list>', 'semicolon-separated')
-    .option('--values <list>', 'semicolon-separated')
-    .option('--interests <list>', 'semicolon-separated')
-    .option('--pain-points <list>', 'semicolon-separated')
-    .option('--motivations <list>', 'semicolon-separated')
-    .option('--objections <list>', 'semicolon-separated')
+    .option('--goals <list>', 'separated by commas or semicolons')
+    .option('--challenges <list>', 'separated by commas or semicolons')
+    .option('--values <list>', 'separated by commas or semicolons')
+    .option('--interests <list>', 'separated by commas or semicolons')
+    .option('--pain-points <list>', 'separated by commas or semicolons')
+    .option('--motivations <list>', 'separated by commas or semicolons')
+    .option('--objections <list>', 'separated by commas or semicolons')
     .option(
       '--traits <o,c,e,a,n>',
       'Big Five, five numbers 0-1 or 0-100 (openness, conscientiousness, extraversion, agreeableness, neuroticism)',
