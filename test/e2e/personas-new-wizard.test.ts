@@ -54,6 +54,43 @@ describe('persona personas new (wizard)', () => {
     });
   });
 
+  it('takes a pasted line with its Enter, clears with Ctrl-U, and splits a list on commas', { timeout: 30_000 }, async () => {
+    const home = tempDir();
+    term = start(home);
+    await term.waitFor(/^Name /m);
+    // Text and Enter in one read, as a paste without bracketed-paste mode or a fast typist sends them.
+    term.type('Ana Souza\r');
+    await term.waitFor(/step 2 of/);
+    term.type('wrong age');
+    await term.waitFor(/› wrong age/);
+    term.press('C-u');
+    await term.waitFor(/^›\s*$/m);
+    expect(term.screen()).not.toContain('wrong age');
+    term.type('52\r');
+    for (const label of [
+      'Gender',
+      'Occupation',
+      'Industry',
+      'Location',
+      'Income',
+      'Education',
+      'Family',
+      'Background',
+      'Quote',
+      'Big Five',
+    ])
+      await answer(term, label, '');
+    await term.waitFor(/^Values .*commas/m);
+    term.type('family, hard work\r');
+    for (const label of ['Interests', 'Goals', 'Challenges', 'Pain points', 'Motivations', 'Objections', 'Emoji', 'Colour', 'Id'])
+      await answer(term, label, '');
+    await term.waitFor(/New persona: review/);
+    term.type('y');
+    expect(await term.waitForExit()).toBe(0);
+    const written = JSON.parse(readFileSync(join(home, 'personas', 'ana-souza.json'), 'utf8'));
+    expect(written).toMatchObject({ name: 'Ana Souza', baseSelection: { age: 52 }, psychographics: { values: ['family', 'hard work'] } });
+  });
+
   it('Esc cancels without writing anything', { timeout: 15_000 }, async () => {
     const home = tempDir();
     term = start(home);

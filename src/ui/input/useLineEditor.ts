@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Completion } from '../commands/completion.js';
 import type { HistoryNavigator } from './history-navigator.js';
 import { KeyReader } from './key-reader.js';
+import { applyEditingKey } from './edit-keys.js';
 import type { EditorKey } from './keys.js';
 import * as edit from './line-editor.js';
 
@@ -125,27 +126,17 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
       case 'newline':
         return update(edit.insertText(state, '\n'));
       case 'backspace':
-        return update(edit.deleteBackward(state));
       case 'delete':
-        return update(edit.deleteForward(state));
       case 'delete-word':
-        return update(edit.deleteWordBackward(state));
       case 'kill-line-start':
-        return update(edit.deleteToLineStart(state));
       case 'kill-line-end':
-        return update(edit.deleteToLineEnd(state));
       case 'left':
-        return update(edit.moveLeft(state));
       case 'right':
-        return update(edit.moveRight(state));
       case 'word-left':
-        return update(edit.moveWordLeft(state));
       case 'word-right':
-        return update(edit.moveWordRight(state));
       case 'home':
-        return update(edit.moveLineStart(state));
       case 'end':
-        return update(edit.moveLineEnd(state));
+        return update(applyEditingKey(state, key.kind));
       case 'up': {
         const moved = edit.moveLineUp(state);
         if (moved) return update(moved);

@@ -1,76 +1,122 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import type { PersonaAnswers } from '../../persona/author.js';
 import { sanitizeInline } from '../../core/sanitize.js';
+import { useRawInput } from '../hooks/useRawInput.js';
+import { applyEditingKey } from '../input/edit-keys.js';
+import { EditorView } from '../chat/EditorView.js';
+import { KeyReader } from '../input/key-reader.js';
+import type { EditorKey } from '../input/keys.js';
+import * as edit from '../input/line-editor.js';
 import { theme } from '../theme.js';
-import { answersFrom, WIZARD_STEPS } from './wizard-steps.js';
+import { answersFrom, changedAnswers, WIZARD_STEPS } from './wizard-steps.js';
 
 interface Props {
   base?: Record<string, unknown>;
   onDone: (answers: PersonaAnswers | null) => void;
 }
 
+interface WizardState {
+  index: number;
+  answers: PersonaAnswers;
+  field: edit.EditorState;
+  error?: string;
+}
+
 /**
  * One question at a time. Enter accepts (empty skips an optional field), Up goes back a step,
- * Esc or Ctrl-C cancels without writing anything. The last screen asks to save.
+ * Esc or Ctrl-C cancels without writing anything. The last screen asks to save. Keys are read the
+ * way the chat prompt reads them (input/key-reader.ts), and edit the field as they edit the prompt.
  */
 export function PersonaWizard({ base, onDone }: Props) {
-  const [answers, setAnswers] = useState<PersonaAnswers>(() => answersFrom(base));
-  const [index, setIndex] = useState(0);
-  const step = WIZARD_STEPS[index];
-  const [value, setValueState] = useState<string>(() => (step ? (answers[step.key] ?? '') : ''));
-  // Keys typed faster than React re-renders (a paste, or Enter right after the text) must see the
-  // latest value, not the one captured by the last render.
-  const valueRef = useRef(value);
-  const setValue = (next: string | ((v: string) => string)) => {
-    valueRef.current = typeof next === 'function' ? next(valueRef.current) : next;
-    setValueState(valueRef.current);
-  };
-  const [error, setError] = useState<string | undefined>();
+  const [prefill] = useState(() => answersFrom(base));
+  const [shown, setShown] = useState<WizardState>(() => at(0, prefill));
+  // A ref, not only state: one read can hold text, Enter and the next answer (a paste, tmux
+  // send-keys, a fast typist), all handled before React renders again.
+  const current = useRef(shown);
+  const [reader] = useState(() => new KeyReader());
+  const finished = useRef(false);
 
-  const goTo = (next: number, current: PersonaAnswers) => {
-    setIndex(next);
-    const s = WIZARD_STEPS[next];
-    setValue(s ? (current[s.key] ?? '') : '');
-    setError(undefined);
+  const set = (next: WizardState) => {
+    current.current = next;
+    setShown(next);
+  };
+  const finish = (answers: PersonaAnswers | null) => {
+    if (finished.current) return;
+    finished.current = true;
+    onDone(answers && changedAnswers(answers, prefill));
   };
 
-  useInput((input, key) => {
-    if (key.escape || (key.ctrl && input === 'c')) {
-      onDone(null);
-      return;
-    }
+  const handle = (key: EditorKey) => {
+    const state = current.current;
+    if (key.kind === 'escape' || key.kind === 'interrupt') return finish(null);
+    const step = WIZARD_STEPS[state.index];
     if (!step) {
-      if (input === 'y' || input === 'Y' || key.return) onDone(answers);
-      else if (input === 'n' || input === 'N') onDone(null);
-      else if (key.upArrow) goTo(WIZARD_STEPS.length - 1, answers);
+      const reply = key.kind === 'text' ? key.text.trim().toLowerCase() : '';
+      if (key.kind === 'submit' || reply === 'y' || reply === 'yes') finish(state.answers);
+      else if (reply === 'n' || reply === 'no') finish(null);
+      else if (key.kind === 'up') set(at(WIZARD_STEPS.length - 1, state.answers));
       return;
     }
-    if (key.return) {
-      const trimmed = valueRef.current.trim();
-      if (step.required && !trimmed) return setError(`${step.label} is required`);
-      const problem = step.validate?.(trimmed);
-      if (problem) return setError(problem);
-      const next = { ...answers, [step.key]: trimmed || undefined };
-      setAnswers(next);
-      goTo(index + 1, next);
-      return;
+    switch (key.kind) {
+      case 'submit': {
+        const trimmed = state.field.text.trim();
+        const problem = step.required && !trimmed ? `${step.label} is required` : step.validate?.(trimmed);
+        if (problem) return set({ ...state, error: problem });
+        const answers = { ...state.answers, [step.key]: trimmed || undefined };
+        return set(at(state.index + 1, answers));
+      }
+      case 'up':
+        if (state.index > 0) set(at(state.index - 1, state.answers));
+        return;
+      case 'paste':
+      case 'newline':
+        // Every answer is one line: a pasted line break (or Ctrl-J) becomes a space.
+        return set({ ...state, field: edit.insertText(state.field, key.kind === 'paste' ? oneLine(key.text) : ' ') });
+      case 'text':
+        return set({ ...state, field: edit.insertText(state.field, key.text) });
+      case 'tab':
+        return set({ ...state, field: edit.insertText(state.field, ' ') });
+      case 'eof':
+        return set({ ...state, field: edit.deleteForward(state.field) });
+      case 'backspace':
+      case 'delete':
+      case 'delete-word':
+      case 'kill-line-start':
+      case 'kill-line-end':
+      case 'left':
+      case 'right':
+      case 'word-left':
+      case 'word-right':
+      case 'home':
+      case 'end':
+        return set({ ...state, field: applyEditingKey(state.field, key.kind) });
+      case 'down':
+      case 'clear-screen':
+      case 'voice':
+      case 'paste-start':
+      case 'paste-end':
+      case 'ignored':
+        return;
     }
-    if (key.upArrow && index > 0) return goTo(index - 1, answers);
-    // Held Backspace arrives as several \x7f in one read.
-    const deletions = key.backspace || key.delete ? 1 : /^[\x7f\b]+$/.test(input) ? input.length : 0;
-    if (deletions > 0) return setValue((v) => [...v].slice(0, -deletions).join(''));
-    if (input && !key.ctrl && !key.meta) setValue((v) => v + input.replace(/[\r\n]+/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, ''));
+  };
+
+  useRawInput((sequence) => {
+    for (const key of reader.read(sequence)) {
+      if (finished.current) return;
+      handle(key);
+    }
   });
 
+  const step = WIZARD_STEPS[shown.index];
   if (!step) {
-    const filled = WIZARD_STEPS.filter((s) => answers[s.key]);
+    const filled = WIZARD_STEPS.filter((s) => shown.answers[s.key]);
     return (
       <Box flexDirection="column">
         <Text bold>New persona: review</Text>
         {filled.map((s) => (
           <Text key={s.key}>
-            <Text dimColor>{s.label.padEnd(12)}</Text> {sanitizeInline(answers[s.key] ?? '')}
+            <Text dimColor>{s.label.padEnd(12)}</Text> {sanitizeInline(shown.answers[s.key] ?? '')}
           </Text>
         ))}
         <Text> </Text>
@@ -83,18 +129,24 @@ export function PersonaWizard({ base, onDone }: Props) {
   return (
     <Box flexDirection="column">
       <Text dimColor>
-        New persona · step {index + 1} of {WIZARD_STEPS.length} · Enter to accept{step.required ? '' : ' (empty skips)'} · ↑ back · Esc
-        cancel
+        New persona · step {shown.index + 1} of {WIZARD_STEPS.length} · Enter to accept{step.required ? '' : ' (empty skips)'} · ↑ back ·
+        Esc cancel
       </Text>
       <Text>
         <Text bold>{step.label}</Text> <Text dimColor>{step.help}</Text>
       </Text>
-      <Text>
-        <Text color={theme.user}>› </Text>
-        {sanitizeInline(value)}
-        <Text inverse> </Text>
-      </Text>
-      {error ? <Text color={theme.error}>{error}</Text> : null}
+      <EditorView editor={shown.field} placeholder="" focused />
+      {shown.error ? <Text color={theme.error}>{shown.error}</Text> : null}
     </Box>
   );
+}
+
+/** The wizard on step `index` (past the last: the review), its field holding that step's answer. */
+function at(index: number, answers: PersonaAnswers): WizardState {
+  const step = WIZARD_STEPS[index];
+  return { index, answers, field: edit.editorWith(oneLine(step ? (answers[step.key] ?? '') : '')) };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\t/g, ' ');
 }

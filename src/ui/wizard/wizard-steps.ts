@@ -1,13 +1,16 @@
 import type { PersonaAnswers } from '../../persona/author.js';
+import { sanitizeKey } from '../../core/sanitize.js';
 import { PERSONA_COLOR } from '../../persona/schema.js';
 
-// The questions the wizard asks, in order. Lists are typed separated by semicolons.
+// The questions the wizard asks, in order. Lists are typed separated by commas (or semicolons).
 
 export interface WizardStep {
   key: keyof PersonaAnswers;
   label: string;
   help: string;
   required?: boolean;
+  /** Several items in one line, split on commas and semicolons (see composePersona). */
+  list?: boolean;
   validate?: (value: string) => string | undefined;
 }
 
@@ -31,13 +34,13 @@ export const WIZARD_STEPS: WizardStep[] = [
     help: 'openness, conscientiousness, extraversion, agreeableness, neuroticism: five numbers 0-1 or 0-100',
     validate: (v) => (v && !traitsPattern.test(v) ? 'five numbers separated by commas, e.g. 0.6,0.8,0.3,0.4,0.5' : undefined),
   },
-  { key: 'values', label: 'Values', help: 'Separate with ;' },
-  { key: 'interests', label: 'Interests', help: 'Separate with ;' },
-  { key: 'goals', label: 'Goals', help: 'Separate with ;' },
-  { key: 'challenges', label: 'Challenges', help: 'Separate with ;' },
-  { key: 'painPoints', label: 'Pain points', help: 'What frustrates them; separate with ;' },
-  { key: 'motivations', label: 'Motivations', help: 'Separate with ;' },
-  { key: 'objections', label: 'Objections', help: 'What they say when pitched; separate with ;' },
+  { key: 'values', label: 'Values', help: 'What matters to them; separate with commas', list: true },
+  { key: 'interests', label: 'Interests', help: 'Separate with commas', list: true },
+  { key: 'goals', label: 'Goals', help: 'Separate with commas', list: true },
+  { key: 'challenges', label: 'Challenges', help: 'Separate with commas', list: true },
+  { key: 'painPoints', label: 'Pain points', help: 'What frustrates them; separate with commas', list: true },
+  { key: 'motivations', label: 'Motivations', help: 'Separate with commas', list: true },
+  { key: 'objections', label: 'Objections', help: 'What they say when pitched; separate with commas', list: true },
   { key: 'emoji', label: 'Emoji', help: 'One emoji for lists and the chat header, e.g. 📊' },
   {
     key: 'color',
@@ -52,33 +55,51 @@ export const WIZARD_STEPS: WizardStep[] = [
 export function answersFrom(base: Record<string, unknown> | undefined): PersonaAnswers {
   if (!base) return {};
   const get = (section: string, key: string): unknown => (base[section] as Record<string, unknown> | undefined)?.[key];
+  // Text from a file: escape sequences and invisible characters go before it is shown and edited.
   const text = (v: unknown) => (Array.isArray(v) ? v.join('; ') : v === undefined || v === null ? undefined : String(v));
+  const clean = (v: unknown) => {
+    const t = text(v);
+    return t === undefined ? undefined : sanitizeKey(t);
+  };
   const traits = get('psychographics', 'personalityTraits') as Record<string, number> | undefined;
   const pic = base.profilePicture as Record<string, string> | undefined;
   return {
-    name: text(base.name),
-    age: text(get('baseSelection', 'age')),
-    gender: text(get('baseSelection', 'gender')),
-    occupation: text(get('baseSelection', 'occupation')),
-    industry: text(get('baseSelection', 'industry')),
-    location: text(get('baseSelection', 'location')),
-    income: text(get('baseSelection', 'income')),
-    education: text(get('baseSelection', 'education')),
-    family: text(get('baseSelection', 'familyStatus')),
-    background: text(get('customInputs', 'background')),
-    quote: text(get('customInputs', 'quote')),
-    goals: text(get('customInputs', 'goals')),
-    challenges: text(get('customInputs', 'challenges')),
-    values: text(get('psychographics', 'values')),
-    interests: text(get('psychographics', 'interests')),
-    painPoints: text(get('generatedInsights', 'painPoints')),
-    motivations: text(get('generatedInsights', 'motivations')),
-    objections: text(get('generatedInsights', 'objections')),
+    name: clean(base.name),
+    age: clean(get('baseSelection', 'age')),
+    gender: clean(get('baseSelection', 'gender')),
+    occupation: clean(get('baseSelection', 'occupation')),
+    industry: clean(get('baseSelection', 'industry')),
+    location: clean(get('baseSelection', 'location')),
+    income: clean(get('baseSelection', 'income')),
+    education: clean(get('baseSelection', 'education')),
+    family: clean(get('baseSelection', 'familyStatus')),
+    background: clean(get('customInputs', 'background')),
+    quote: clean(get('customInputs', 'quote')),
+    goals: clean(get('customInputs', 'goals')),
+    challenges: clean(get('customInputs', 'challenges')),
+    values: clean(get('psychographics', 'values')),
+    interests: clean(get('psychographics', 'interests')),
+    painPoints: clean(get('generatedInsights', 'painPoints')),
+    motivations: clean(get('generatedInsights', 'motivations')),
+    objections: clean(get('generatedInsights', 'objections')),
     traits: traits
       ? ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'].map((k) => traits[k] ?? 0.5).join(',')
       : undefined,
-    emoji: typeof pic === 'object' ? pic?.emoji : undefined,
-    color: typeof pic === 'object' ? pic?.color : undefined,
+    emoji: typeof pic === 'object' ? clean(pic?.emoji) : undefined,
+    color: typeof pic === 'object' ? clean(pic?.color) : undefined,
     id: base.id ? `${String(base.id)}-copy` : undefined,
   };
+}
+
+/**
+ * The answers without list fields accepted exactly as --from filled them in: the copied persona's
+ * own items then stay as they are, so an item with a comma in it is not split on the way through.
+ */
+export function changedAnswers(answers: PersonaAnswers, prefill: PersonaAnswers): PersonaAnswers {
+  const out = { ...answers };
+  for (const step of WIZARD_STEPS) {
+    const before = prefill[step.key];
+    if (step.list && before !== undefined && out[step.key] === before.trim()) delete out[step.key];
+  }
+  return out;
 }
