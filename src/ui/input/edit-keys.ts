@@ -35,3 +35,8 @@ const EDITS: Record<EditingKind, (state: edit.EditorState) => edit.EditorState> 
 export function applyEditingKey(state: edit.EditorState, kind: EditingKind): edit.EditorState {
   return EDITS[kind](state);
 }
+
+/** Lets a field hand every deleting or moving key to applyEditingKey before its own switch. */
+export function isEditingKind(kind: string): kind is EditingKind {
+  return Object.hasOwn(EDITS, kind);
+}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Completion } from '../commands/completion.js';
 import type { HistoryNavigator } from './history-navigator.js';
 import { KeyReader } from './key-reader.js';
-import { applyEditingKey } from './edit-keys.js';
+import { applyEditingKey, isEditingKind } from './edit-keys.js';
 import type { EditorKey } from './keys.js';
 import * as edit from './line-editor.js';
 
@@ -116,6 +116,7 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
     const state = current.current;
     if (key.kind !== 'tab') setCandidates([]);
     if (key.kind !== 'interrupt' && key.kind !== 'ignored') disarmQuit();
+    if (isEditingKind(key.kind)) return update(applyEditingKey(state, key.kind));
     switch (key.kind) {
       case 'text':
       case 'paste':
@@ -125,18 +126,6 @@ export function useLineEditor(options: LineEditorOptions): LineEditor {
         return submit(state.text);
       case 'newline':
         return update(edit.insertText(state, '\n'));
-      case 'backspace':
-      case 'delete':
-      case 'delete-word':
-      case 'kill-line-start':
-      case 'kill-line-end':
-      case 'left':
-      case 'right':
-      case 'word-left':
-      case 'word-right':
-      case 'home':
-      case 'end':
-        return update(applyEditingKey(state, key.kind));
       case 'up': {
         const moved = edit.moveLineUp(state);
         if (moved) return update(moved);

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import type { PersonaAnswers } from '../../persona/author.js';
 import { sanitizeInline } from '../../core/sanitize.js';
 import { useRawInput } from '../hooks/useRawInput.js';
-import { applyEditingKey } from '../input/edit-keys.js';
+import { applyEditingKey, isEditingKind } from '../input/edit-keys.js';
 import { EditorView } from '../chat/EditorView.js';
 import { KeyReader } from '../input/key-reader.js';
 import type { EditorKey } from '../input/keys.js';
@@ -58,6 +58,7 @@ export function PersonaWizard({ base, onDone }: Props) {
       else if (key.kind === 'up') set(at(WIZARD_STEPS.length - 1, state.answers));
       return;
     }
+    if (isEditingKind(key.kind)) return set({ ...state, field: applyEditingKey(state.field, key.kind) });
     switch (key.kind) {
       case 'submit': {
         const trimmed = state.field.text.trim();
@@ -79,18 +80,6 @@ export function PersonaWizard({ base, onDone }: Props) {
         return set({ ...state, field: edit.insertText(state.field, ' ') });
       case 'eof':
         return set({ ...state, field: edit.deleteForward(state.field) });
-      case 'backspace':
-      case 'delete':
-      case 'delete-word':
-      case 'kill-line-start':
-      case 'kill-line-end':
-      case 'left':
-      case 'right':
-      case 'word-left':
-      case 'word-right':
-      case 'home':
-      case 'end':
-        return set({ ...state, field: applyEditingKey(state.field, key.kind) });
       case 'down':
       case 'clear-screen':
       case 'voice':
