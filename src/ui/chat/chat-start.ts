@@ -52,7 +52,12 @@ export function reopenedItems(
 /** The line that stands for the messages a reopened session does not draw, and where to read them. */
 export function earlierNote(hidden: number, sessionId: string | undefined): NewHistoryItem[] {
   if (hidden <= 0) return [];
-  const count = `${hidden.toLocaleString('en-US')} earlier message${hidden === 1 ? '' : 's'}`;
+  const count = `${groupThousands(hidden)} earlier message${hidden === 1 ? '' : 's'}`;
   const where = sessionId ? `persona sessions show ${sessionId}` : 'persona sessions show <id>';
   return [{ kind: 'notice', tone: 'info', text: `… ${count} not shown: read them all with ${where}, or save them with /export` }];
+}
+
+/** 19900 -> "19,900", without toLocaleString: loading the ICU data for it costs the first frame ~40 ms. */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
