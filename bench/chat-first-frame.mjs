@@ -12,7 +12,8 @@ import { BIN, ROOT, cliEnv, freshHome } from './pty-support.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
-async function buildHelloWorld() {
+/** A one-frame Ink hello world, bundled as the CLI is: the baseline the chat benchmarks divide by. */
+export async function buildHelloWorld() {
   const dir = mkdtempSync(join(tmpdir(), 'persona-hello-'));
   const entry = join(dir, 'hello.mjs');
   writeFileSync(
@@ -38,7 +39,7 @@ async function buildHelloWorld() {
 }
 
 /** Milliseconds from spawn until `marker` appears in what the program draws. */
-function timeToFrame(args, marker, env) {
+export function timeToFrame(args, marker, env) {
   return new Promise((resolve, reject) => {
     // A 100x30 terminal; `exec` so the program is the pty's foreground process.
     const command = `stty rows 30 cols 100; exec ${[process.execPath, ...args].map((a) => `'${a}'`).join(' ')}`;

@@ -1,4 +1,12 @@
-import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionParticipant, SessionRecord } from '../core/records.js';
+import type {
+  MessageRecord,
+  NewEvent,
+  NewMessage,
+  PersonaSnapshot,
+  RecentMessages,
+  SessionParticipant,
+  SessionRecord,
+} from '../core/records.js';
 
 // The engine depends on `ChatStore` only, so it runs against any implementation (the SQLite one in
 // src/store, the deferred one the chat opens with, or the in-memory one in tests).
@@ -11,6 +19,11 @@ export interface ChatStore {
   /** Appends in its own IMMEDIATE transaction and bumps the session's lastActiveAt. */
   appendMessage(message: NewMessage): MessageRecord;
   listMessages(sessionId: string): MessageRecord[];
+  /**
+   * The last `limit` messages of a session, oldest first, and the session's message count: what
+   * a reopened chat shows and what a history window needs, without reading a long session whole.
+   */
+  recentMessages(sessionId: string, limit: number): RecentMessages;
   recordEvent(event: NewEvent): void;
   /** USD spent on replies created at or after `sinceIso`, across sessions (the daily budget). */
   spentSince?(sinceIso: string): number;

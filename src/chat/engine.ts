@@ -9,7 +9,7 @@ import type { ChatStore } from './chat-store.js';
 import type { MessageRecord, PersonaSnapshot, SessionRecord } from '../core/records.js';
 import type { ChatEvent } from './events.js';
 import { trackReply } from './in-flight.js';
-import { conversationTurns, DEFAULT_WINDOW, historyWindow, type HistoryWindow } from './history.js';
+import { conversationTurns, DEFAULT_WINDOW, historyWindow, storedHistoryWindow, type HistoryWindow } from './history.js';
 import { admitMessage, checkConversation } from './limits/admission.js';
 import { SessionRateLimit } from './limits/rate-limit.js';
 import type { LimitSettings } from './limits/settings.js';
@@ -198,9 +198,10 @@ export class ChatEngine {
    * nothing saved), saves the message, streams the reply, saves the reply.
    */
   async *send(text: string, options: SendOptions = {}): AsyncGenerator<ChatEvent> {
-    const prior = this.sessionRecord ? this.deps.store.listMessages(this.sessionRecord.id) : [];
     const limits = this.deps.options.limits;
     if (limits) {
+      // The turn, context and budget limits are about the whole conversation.
+      const prior = this.sessionRecord ? this.deps.store.listMessages(this.sessionRecord.id) : [];
       yield* admitMessage({
         store: this.deps.store,
         personaId: this.deps.persona.id,
@@ -215,10 +216,11 @@ export class ChatEngine {
         signal: options.signal,
       });
     }
+    // Read before the session (and its greeting) is saved: a new session's first request has no history.
+    const history = this.sessionRecord ? storedHistoryWindow(this.deps.store, this.sessionRecord.id, this.window) : [];
     const opening = this.opening;
     const session = this.ensureSession(text);
     if (opening) this.saving(session, () => this.deps.store.appendMessage(newOpeningMessage(session.id, opening)));
-    const history = historyWindow(prior, this.deps.options.window ?? DEFAULT_WINDOW);
     const userMessage = this.saving(session, () => this.deps.store.appendMessage(newUserMessage(session.id, text, options.inputMode)));
     yield* this.reply(session, [...history, { role: 'user', content: text }], userMessage, options);
   }

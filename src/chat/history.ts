@@ -1,6 +1,7 @@
 import type { ChatTurn } from '../core/messages.js';
 import { estimateTokens } from '../persona/prompt.js';
 import type { MessageRecord } from '../core/records.js';
+import type { ChatStore } from './chat-store.js';
 
 // Which earlier messages go with a request: the last N (20 by default, as the seed does), and
 // fewer when they would not fit the token budget. Failed and empty replies are left out, and
@@ -43,4 +44,23 @@ export function windowTurns(turns: ChatTurn[], window: HistoryWindow = DEFAULT_W
   // models (and Anthropic wants a user turn first).
   while (picked[0]?.role === 'persona') picked = picked.slice(1);
   return picked;
+}
+
+/**
+ * The history window of a stored session, read from the session's end: a few rows more than the
+ * window's turns, more only when failed replies and retries use them up. The result is the
+ * window of the whole session: a tail's turns are the last turns of the whole (a retried reply
+ * cut in two collapses to the same newest reply), so once the tail has `maxMessages` turns, or is
+ * the whole session, the window cannot differ.
+ */
+export function storedHistoryWindow(
+  store: Pick<ChatStore, 'recentMessages'>,
+  sessionId: string,
+  window: HistoryWindow = DEFAULT_WINDOW,
+): ChatTurn[] {
+  for (let rows = Math.max(8, window.maxMessages * 2); ; rows *= 4) {
+    const recent = store.recentMessages(sessionId, rows);
+    const turns = conversationTurns(recent.messages);
+    if (turns.length >= window.maxMessages || recent.messages.length >= recent.total) return windowTurns(turns, window);
+  }
 }

@@ -1,6 +1,14 @@
 import { newId } from '../core/ids.js';
 import type { GroupStore } from './chat-store.js';
-import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionParticipant, SessionRecord } from '../core/records.js';
+import type {
+  MessageRecord,
+  NewEvent,
+  NewMessage,
+  PersonaSnapshot,
+  RecentMessages,
+  SessionParticipant,
+  SessionRecord,
+} from '../core/records.js';
 
 /** A ChatStore that keeps everything in memory: `ask --no-save`, and engine tests. */
 export class MemoryStore implements GroupStore {
@@ -52,6 +60,11 @@ export class MemoryStore implements GroupStore {
 
   listMessages(sessionId: string): MessageRecord[] {
     return this.messages.filter((m) => m.sessionId === sessionId);
+  }
+
+  recentMessages(sessionId: string, limit: number): RecentMessages {
+    const all = this.listMessages(sessionId);
+    return { messages: limit > 0 ? all.slice(-limit) : [], total: all.length };
   }
 
   recordEvent(event: NewEvent): void {

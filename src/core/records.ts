@@ -72,6 +72,22 @@ export interface SessionParticipant {
   position: number;
 }
 
+/** The end of a session's transcript (oldest first) and how many messages the session has in all. */
+export interface RecentMessages {
+  messages: MessageRecord[];
+  total: number;
+}
+
+/** What a session's replies cost so far: the chat's status line and /cost. */
+export interface ReplyTotals {
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** True when some reply had usage but no known price: the cost shown is a lower bound. */
+  costIncomplete: boolean;
+  replies: number;
+}
+
 export interface SessionSummary extends SessionRecord {
   personaName: string;
   /** Present (two or more) for a group session only. */

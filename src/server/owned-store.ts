@@ -11,6 +11,7 @@ export function storeOwnedBy(store: ChatStore, userId: string): ChatStore {
     getSession: (id) => store.getSession(id),
     appendMessage: (message) => store.appendMessage(message),
     listMessages: (sessionId) => store.listMessages(sessionId),
+    recentMessages: (sessionId, limit) => store.recentMessages(sessionId, limit),
     recordEvent: (event) => store.recordEvent(event),
     ...(store.spentSince ? { spentSince: (since: string) => store.spentSince!(since) } : {}),
   };

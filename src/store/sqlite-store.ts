@@ -14,6 +14,8 @@ import type {
   NewEvent,
   NewMessage,
   PersonaSnapshot,
+  RecentMessages,
+  ReplyTotals,
   SearchHit,
   SessionParticipant,
   SessionRecord,
@@ -198,6 +200,36 @@ export class SqliteStore {
 
   listMessages(sessionId: string): MessageRecord[] {
     return this.guarded(() => this.statement('SELECT * FROM messages WHERE session_id = ? ORDER BY seq').all(sessionId).map(toMessage));
+  }
+
+  recentMessages(sessionId: string, limit: number): RecentMessages {
+    return this.guarded(() => {
+      // Both walk the UNIQUE (session_id, seq) index from its end: the cost follows `limit`, not the session's length.
+      const newestFirst = this.statement('SELECT * FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT ?').all(
+        sessionId,
+        Math.max(0, limit),
+      );
+      const { total } = this.statement('SELECT count(*) AS total FROM messages WHERE session_id = ?').get(sessionId) as { total: number };
+      return { messages: newestFirst.reverse().map(toMessage), total: Number(total) };
+    });
+  }
+
+  /** The totals of a session's replies, summed in SQL (a greeting, which no model wrote, is no reply). */
+  replyTotals(sessionId: string): ReplyTotals {
+    return this.guarded(() => {
+      const row = this.statement(
+        `SELECT count(*) AS replies, coalesce(sum(input_tokens), 0) AS input, coalesce(sum(output_tokens), 0) AS output,
+                coalesce(sum(cost_usd), 0) AS cost, coalesce(max(status != 'error' AND cost_usd IS NULL), 0) AS incomplete
+         FROM messages WHERE session_id = ? AND role = 'persona' AND provider IS NOT NULL`,
+      ).get(sessionId) as { replies: number; input: number; output: number; cost: number; incomplete: number };
+      return {
+        inputTokens: Number(row.input),
+        outputTokens: Number(row.output),
+        costUsd: Number(row.cost),
+        costIncomplete: Number(row.incomplete) === 1,
+        replies: Number(row.replies),
+      };
+    });
   }
 
   recordEvent(event: NewEvent): void {

@@ -47,7 +47,7 @@ export function ChatApp({ services, start, onExit }: Props) {
     try {
       const persona = services.resolvePersona(id);
       const engine = await services.createEngine({ persona });
-      setReady(chatStart(engine, persona, []));
+      setReady(chatStart(engine, persona));
     } catch (error) {
       setProblem(sanitizeInline(isUserError(error) ? `${error.message}${error.hint ? ` (${error.hint})` : ''}` : String(error)));
       setOpening(false);

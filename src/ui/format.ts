@@ -1,4 +1,4 @@
-import type { MessageRecord } from '../core/records.js';
+import type { MessageRecord, ReplyTotals } from '../core/records.js';
 
 // Numbers as the status line and /cost show them.
 
@@ -14,14 +14,8 @@ export function formatTokens(count: number): string {
   return `${Math.round(count / 1000)}k`;
 }
 
-export interface SessionTotals {
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  /** True when some reply had usage but no known price: the cost shown is a lower bound. */
-  costIncomplete: boolean;
-  replies: number;
-}
+/** What a session's replies cost so far (summed in SQL for a reopened session: see SqliteStore.replyTotals). */
+export type SessionTotals = ReplyTotals;
 
 export const NO_TOTALS: SessionTotals = { inputTokens: 0, outputTokens: 0, costUsd: 0, costIncomplete: false, replies: 0 };
 

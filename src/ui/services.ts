@@ -2,6 +2,7 @@ import type { ActiveProvider, ChatEngine } from '../chat/engine.js';
 import type { Persona } from '../persona/schema.js';
 import type { MessageRecord, SessionRecord, SessionSummary } from '../core/records.js';
 import type { Level, VoiceInput } from '../voice/index.js';
+import type { SessionTotals } from './format.js';
 
 // What the chat UI needs from the outside world. The CLI implements it (config, SQLite, the
 // provider registry, exporters, the input-history file); tests pass a fake. Keeping it an
@@ -10,7 +11,11 @@ import type { Level, VoiceInput } from '../voice/index.js';
 export interface OpenedSession {
   session: SessionRecord;
   persona: Persona;
+  /** The session's last messages: what the chat draws, not the whole session. */
   messages: MessageRecord[];
+  /** How many messages the session has in all. */
+  total: number;
+  totals: SessionTotals;
 }
 
 /** What the chat hands the voice layer when Ctrl-R or /voice starts a recording. */

@@ -25,7 +25,7 @@ function setup(extra: Partial<ConstructorParameters<typeof ChatEngine>[0]['optio
     options: { temperature: 0.7, maxOutputTokens: 500, ...extra },
   });
   let quitWith: string | undefined | null = null;
-  const view = render(<ChatScreen services={fakeServices()} start={chatStart(engine, persona, [])} onQuit={(id) => (quitWith = id)} />);
+  const view = render(<ChatScreen services={fakeServices()} start={chatStart(engine, persona)} onQuit={(id) => (quitWith = id)} />);
   const screen = () => view.frames.join('\n').replace(/\x1b\[[0-9;]*m/g, '');
   /** Waits for `text` anywhere in what was drawn so far (scrolled-off frames included). */
   const until = (text: string) => eventually(() => expect(screen().includes(text), `"${text}" was never drawn`).toBe(true), view);

@@ -31,7 +31,7 @@ function setup(overrides: Partial<ChatServices> = {}) {
   const view = render(
     <ChatScreen
       services={fakeServices({ startVoice: voice.startVoice, ...overrides })}
-      start={chatStart(engine, persona, [])}
+      start={chatStart(engine, persona)}
       onQuit={() => {}}
     />,
   );

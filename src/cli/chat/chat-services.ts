@@ -13,6 +13,7 @@ import type { ChatServices } from '../../ui/services.js';
 import { fileWithSession } from '../../voice/audio-files.js';
 import { resolveActiveProvider, setUpEngine, type ModelFlags } from '../engine-setup.js';
 import { findSessionOrFail } from '../session-ref.js';
+import { reopenSession } from './open-chat.js';
 import { appendInputHistory, loadInputHistory } from './input-history-file.js';
 
 export interface ServiceSetup {
@@ -74,7 +75,7 @@ export function createChatServices(setup: ServiceSetup): ChatServices {
           `reopen it as a group: quit, then persona chat --session ${session.id}`,
         );
       }
-      return { session, persona: resolvePersona(session.personaId), messages: sqlite.listMessages(session.id) };
+      return { session, persona: resolvePersona(session.personaId), ...reopenSession(sqlite, session.id) };
     },
     async exportSession(sessionId, format, file) {
       const sqlite = setup.sqlite();

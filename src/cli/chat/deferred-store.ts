@@ -1,7 +1,15 @@
 import { StoreError } from '../../core/errors.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
 import type { GroupStore } from '../../chat/chat-store.js';
-import type { MessageRecord, NewEvent, NewMessage, PersonaSnapshot, SessionParticipant, SessionRecord } from '../../core/records.js';
+import type {
+  MessageRecord,
+  NewEvent,
+  NewMessage,
+  PersonaSnapshot,
+  RecentMessages,
+  SessionParticipant,
+  SessionRecord,
+} from '../../core/records.js';
 
 /**
  * The history database, opened after the chat's first frame is on screen instead of before it:
@@ -49,6 +57,9 @@ export class DeferredSqliteStore implements GroupStore {
   }
   listMessages(sessionId: string): MessageRecord[] {
     return this.db.listMessages(sessionId);
+  }
+  recentMessages(sessionId: string, limit: number): RecentMessages {
+    return this.db.recentMessages(sessionId, limit);
   }
   recordEvent(event: NewEvent): void {
     this.db.recordEvent(event);

@@ -2,7 +2,8 @@ import { UsageError } from '../../core/errors.js';
 import { resolvePersona } from '../../persona/loader.js';
 import type { Persona } from '../../persona/schema.js';
 import type { SqliteStore } from '../../store/sqlite-store.js';
-import type { MessageRecord, SessionRecord, SessionSummary } from '../../core/records.js';
+import type { MessageRecord, ReplyTotals, SessionRecord, SessionSummary } from '../../core/records.js';
+import { SHOWN_ON_REOPEN } from '../../ui/chat/shown-on-reopen.js';
 import { findSessionOrFail } from '../session-ref.js';
 import type { ChatOptions } from './chat-options.js';
 
@@ -10,7 +11,22 @@ export interface OpenedChat {
   /** Undefined when the user should pick one. */
   persona: Persona | undefined;
   session: SessionRecord | undefined;
+  /** A reopened session's last messages (what the chat draws), not the whole session. */
   messages: MessageRecord[];
+  /** How many messages the reopened session has in all. */
+  total: number;
+  totals: ReplyTotals;
+}
+
+const NO_REPLIES: ReplyTotals = { inputTokens: 0, outputTokens: 0, costUsd: 0, costIncomplete: false, replies: 0 };
+
+/** A chat that reopens nothing (a new one, or a group that opens its own way). */
+export const NOTHING_OPENED: OpenedChat = { persona: undefined, session: undefined, messages: [], total: 0, totals: NO_REPLIES };
+
+/** What the chat needs of a session it reopens: its end, its length and its totals, none of which reads it whole. */
+export function reopenSession(store: SqliteStore, sessionId: string): Pick<OpenedChat, 'messages' | 'total' | 'totals'> {
+  const { messages, total } = store.recentMessages(sessionId, SHOWN_ON_REOPEN);
+  return { messages, total, totals: store.replyTotals(sessionId) };
 }
 
 /** Which persona and which session the chat starts with, from the argument and flags. */
@@ -20,7 +36,7 @@ export function openChat(personaArg: string | undefined, options: ChatOptions, s
     throw new UsageError(`--${options.session ? 'session' : 'continue'} needs the history database`, 'drop --no-save');
   }
   const named = personaArg ? resolvePersona(personaArg) : undefined;
-  if (!store || (!options.session && !options.continue)) return { persona: named, session: undefined, messages: [] };
+  if (!store || (!options.session && !options.continue)) return { ...NOTHING_OPENED, persona: named };
 
   let session: SessionSummary;
   if (options.session) {
@@ -43,5 +59,5 @@ export function openChat(personaArg: string | undefined, options: ChatOptions, s
     session.participants && session.participants.length > 1
       ? resolvePersona(session.personaId)
       : (named ?? resolvePersona(session.personaId));
-  return { persona, session, messages: store.listMessages(session.id) };
+  return { persona, session, ...reopenSession(store, session.id) };
 }

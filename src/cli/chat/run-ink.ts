@@ -1,7 +1,7 @@
 import type { ChatEngine } from '../../chat/engine.js';
 import type { Persona } from '../../persona/schema.js';
-import type { MessageRecord } from '../../core/records.js';
 import type { ChatOutcome } from '../../ui/ChatApp.js';
+import type { ReopenedSession } from '../../ui/chat/chat-start.js';
 import type { ChatServices } from '../../ui/services.js';
 import { keepStylesWithoutColour, letInkRenderLive } from '../../ui/interactive-terminal.js';
 import { saveOnSignal } from './save-on-signal.js';
@@ -9,8 +9,8 @@ import { saveOnSignal } from './save-on-signal.js';
 export interface InkChatStart {
   engine: ChatEngine;
   persona: Persona;
-  /** A reopened session's messages, shown as its transcript. */
-  messages: MessageRecord[];
+  /** A reopened session: its last messages, shown as its transcript, its length and totals. */
+  reopened: ReopenedSession;
 }
 
 // Ink and React load here, and only here: the rest of the CLI never pays for them.
@@ -35,12 +35,13 @@ export async function runInkChat(
     import('../../ui/markdown/lexer.js'),
     import('../../ui/chat/chat-start.js'),
   ]);
-  const start = chat ? chatStart(chat.engine, chat.persona, chat.messages) : undefined;
+  const start = chat ? chatStart(chat.engine, chat.persona, chat.reopened) : undefined;
   // A reopened transcript renders once, in <Static>: have the Markdown parser and the grammars
   // ready for it. Otherwise they load in the background while the user types.
   // So does a greeting written in Markdown (cards' first messages often use *actions*).
   const markdownGreeting = start?.intro.some((item) => item.kind === 'persona' && /[*_`#|[]/.test(item.text));
-  if (start && (start.history.length > 0 || markdownGreeting)) await Promise.all([loadMarkdownParser(), loadHighlighter()]);
+  if (start && ((chat?.reopened.messages.length ?? 0) > 0 || markdownGreeting))
+    await Promise.all([loadMarkdownParser(), loadHighlighter()]);
 
   let outcome: ChatOutcome = { sessionId: undefined };
   // Pastes arrive framed, so a pasted line break is text, not Enter.

@@ -5,7 +5,7 @@ import type { GroupStore } from '../../chat/chat-store.js';
 import { chatOptionsSchema } from '../chat/chat-options.js';
 import { createChatServices } from '../chat/chat-services.js';
 import { DeferredSqliteStore } from '../chat/deferred-store.js';
-import { openChat } from '../chat/open-chat.js';
+import { NOTHING_OPENED, openChat } from '../chat/open-chat.js';
 import { memoryStore, openHistoryStore, parseModelFlags } from '../engine-setup.js';
 import { abortOnInterrupt } from '../interrupt.js';
 import { providersWithKeys } from '../../providers/settings.js';
@@ -31,9 +31,7 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
   const deferred = options.save && !eager ? new DeferredSqliteStore(openHistoryStore) : undefined;
   const store: GroupStore = eager ?? deferred ?? memoryStore();
   try {
-    const opened = personaArg?.includes(',')
-      ? { persona: undefined, session: undefined, messages: [] }
-      : openChat(personaArg, options, eager);
+    const opened = personaArg?.includes(',') ? NOTHING_OPENED : openChat(personaArg, options, eager);
     const { offlineNotice } = await import('../../providers/offline/notice.js');
     const services = createChatServices({
       store,
@@ -88,7 +86,7 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
     }
 
     const { runInkChat } = await import('../chat/run-ink.js');
-    const start = engine && opened.persona ? { engine, persona: opened.persona, messages: opened.messages } : undefined;
+    const start = engine && opened.persona ? { engine, persona: opened.persona, reopened: opened } : undefined;
     const outcome = await runInkChat(services, start, () => void deferred?.ready().catch(() => undefined));
     if (outcome.sessionId && options.save) {
       const dim = colorFor(process.stdout).dim;

@@ -7,12 +7,12 @@ import { sanitizeText } from '../../core/sanitize.js';
 import { buildChatProfile } from '../../persona/profile.js';
 import { buildSystemPrompt } from '../../persona/prompt.js';
 import type { Persona } from '../../persona/schema.js';
-import type { MessageRecord } from '../../core/records.js';
 import { completeSlash, slashSuggestions } from '../commands/completion.js';
 import { parseSlash, runSlash, SLASH_COMMANDS } from '../commands/registry.js';
 import type { CommandContext } from '../commands/types.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { HistoryNavigator } from '../input/history-navigator.js';
+import type { SessionTotals } from '../format.js';
 import type { ChatServices } from '../services.js';
 import { withKeptAudio } from '../voice/kept-audio.js';
 import { useVoiceDraft, type Spoken } from '../voice/useVoiceDraft.js';
@@ -38,8 +38,8 @@ export interface ChatStart {
   persona: Persona;
   /** Shown first: the header, and a reopened session's transcript. */
   intro: NewHistoryItem[];
-  /** The reopened session's messages (for the totals), or empty. */
-  history: readonly MessageRecord[];
+  /** What the reopened session's replies cost so far (none for a new session). */
+  totals: SessionTotals;
 }
 
 interface Props {

@@ -2,23 +2,32 @@ import type { ChatEngine } from '../../chat/engine.js';
 import { sanitizeText } from '../../core/sanitize.js';
 import type { Persona } from '../../persona/schema.js';
 import type { MessageRecord } from '../../core/records.js';
+import { NO_TOTALS, type SessionTotals } from '../format.js';
 import type { ChatStart } from './ChatScreen.js';
 import { itemsFromMessages, type NewHistoryItem } from './history-items.js';
 import { personaView, type PersonaView } from './persona-view.js';
+import { SHOWN_ON_REOPEN } from './shown-on-reopen.js';
+
+export { SHOWN_ON_REOPEN };
 
 /**
- * How much of a reopened session is drawn. A terminal's scrollback is the only place it would go,
- * and drawing a 1,000-message session costs seconds and hundreds of MB; the whole of it is one
- * command away.
+ * A reopened session as the chat opens it: its last messages (at least SHOWN_ON_REOPEN of them
+ * when it has that many), how many it has in all, and what its replies cost in all.
  */
-export const SHOWN_ON_REOPEN = 100;
+export interface ReopenedSession {
+  messages: readonly MessageRecord[];
+  total: number;
+  totals: SessionTotals;
+}
+
+export const NOTHING_REOPENED: ReopenedSession = { messages: [], total: 0, totals: NO_TOTALS };
 
 /** What the chat opens with: the header, then (the end of) a reopened session's transcript. */
-export function chatStart(engine: ChatEngine, persona: Persona, messages: readonly MessageRecord[]): ChatStart {
+export function chatStart(engine: ChatEngine, persona: Persona, reopened: ReopenedSession = NOTHING_REOPENED): ChatStart {
   const view = personaView(persona);
-  const opening = messages.length === 0 ? greetingItems(engine, view) : reopenedItems(messages, view, engine.session?.id);
+  const opening = reopened.total === 0 ? greetingItems(engine, view) : reopenedItems(reopened, view, engine.session?.id);
   const intro: NewHistoryItem[] = [{ kind: 'header', persona: view }, ...opening];
-  return { engine, persona, intro, history: messages };
+  return { engine, persona, intro, totals: reopened.totals };
 }
 
 /**
@@ -30,12 +39,25 @@ export function greetingItems(engine: ChatEngine, view: PersonaView): NewHistory
   return greeting ? [{ kind: 'persona', persona: view, text: sanitizeText(greeting), showName: true, continues: false }] : [];
 }
 
-/** A reopened session's transcript items: its last SHOWN_ON_REOPEN messages, and a note of the rest. */
-export function reopenedItems(messages: readonly MessageRecord[], view: PersonaView, sessionId: string | undefined): NewHistoryItem[] {
-  const hidden = Math.max(0, messages.length - SHOWN_ON_REOPEN);
-  const note: NewHistoryItem[] =
-    hidden > 0
-      ? [{ kind: 'notice', tone: 'info', text: `… ${hidden} earlier messages (all of them: persona sessions show ${sessionId ?? ''})` }]
-      : [];
-  return [...note, ...itemsFromMessages(messages.slice(hidden), view)];
+/** A reopened session's transcript items: its last SHOWN_ON_REOPEN messages, and a line about the rest. */
+export function reopenedItems(
+  reopened: Pick<ReopenedSession, 'messages' | 'total'>,
+  view: PersonaView,
+  sessionId: string | undefined,
+): NewHistoryItem[] {
+  const shown = reopened.messages.slice(-SHOWN_ON_REOPEN);
+  return [...earlierNote(reopened.total - shown.length, sessionId), ...itemsFromMessages(shown, view)];
+}
+
+/** The line that stands for the messages a reopened session does not draw, and where to read them. */
+export function earlierNote(hidden: number, sessionId: string | undefined): NewHistoryItem[] {
+  if (hidden <= 0) return [];
+  const count = `${groupThousands(hidden)} earlier message${hidden === 1 ? '' : 's'}`;
+  const where = sessionId ? `persona sessions show ${sessionId}` : 'persona sessions show <id>';
+  return [{ kind: 'notice', tone: 'info', text: `… ${count} not shown: read them all with ${where}, or save them with /export` }];
+}
+
+/** 19900 -> "19,900", without toLocaleString: loading the ICU data for it costs the first frame ~40 ms. */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -3,7 +3,7 @@ import type { ChatEngine } from '../../chat/engine.js';
 import type { ProviderName } from '../../core/messages.js';
 import type { Persona } from '../../persona/schema.js';
 import type { MessageRecord } from '../../core/records.js';
-import { addToTotals, totalsOf, type SessionTotals } from '../format.js';
+import { addToTotals, type SessionTotals } from '../format.js';
 import { withIds, type HistoryItem, type NewHistoryItem } from './history-items.js';
 import { personaView, type PersonaView } from './persona-view.js';
 
@@ -28,7 +28,7 @@ export interface ChatSession {
   /** Draws the transcript again on a cleared screen (after a resize), its last items only. */
   redraw(): void;
   /** Continues with another engine (new session, other persona, resumed session). */
-  switchTo(engine: ChatEngine, persona: Persona, intro: NewHistoryItem[], history: readonly MessageRecord[]): void;
+  switchTo(engine: ChatEngine, persona: Persona, intro: NewHistoryItem[], totals: SessionTotals): void;
 }
 
 /**
@@ -42,12 +42,12 @@ export function useChatSession(start: {
   engine: ChatEngine;
   persona: Persona;
   intro: NewHistoryItem[];
-  history: readonly MessageRecord[];
+  totals: SessionTotals;
 }): ChatSession {
   const [chat, setChat] = useState<ActiveChat>(() => ({ engine: start.engine, persona: start.persona, view: personaView(start.persona) }));
   const [items, setItems] = useState<HistoryItem[]>(() => withIds(start.intro));
   const [staticKey, setStaticKey] = useState(0);
-  const [totals, setTotals] = useState<SessionTotals>(() => totalsOf(start.history));
+  const [totals, setTotals] = useState<SessionTotals>(start.totals);
   const [provider, setProvider] = useState(() => providerOf(start.engine));
 
   const push = useCallback((next: NewHistoryItem[]) => {
@@ -78,9 +78,9 @@ export function useChatSession(start: {
     });
     setStaticKey((k) => k + 1);
   }, []);
-  const switchTo = useCallback<ChatSession['switchTo']>((engine, persona, intro, history) => {
+  const switchTo = useCallback<ChatSession['switchTo']>((engine, persona, intro, totals) => {
     setChat({ engine, persona, view: personaView(persona) });
-    setTotals(totalsOf(history));
+    setTotals(totals);
     setProvider(providerOf(engine));
     setItems((prev) => [...prev, ...withIds(intro)]);
   }, []);

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { isUserError } from '../../core/errors.js';
 import { sanitizeInline, sanitizeText } from '../../core/sanitize.js';
 import type { CommandResult, SlashCommand } from '../commands/types.js';
+import { NO_TOTALS, totalsOf } from '../format.js';
 import type { ChatServices } from '../services.js';
 import { reopenedItems, greetingItems } from './chat-start.js';
 import { personaView } from './persona-view.js';
@@ -29,7 +30,7 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
         engine,
         persona,
         [{ kind: 'notice', tone: 'info', text: `── ${label} ──` }, { kind: 'header', persona: view }, ...greetingItems(engine, view)],
-        [],
+        NO_TOTALS,
       );
     },
     [chat, services, switchTo],
@@ -69,27 +70,27 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
               chat.persona,
               [
                 { kind: 'notice', tone: 'info', text: `── continued in session ${next.id}, from a summary ──` },
-                ...reopenedItems(messages, view, next.id),
+                ...reopenedItems({ messages, total: messages.length }, view, next.id),
               ],
-              messages,
+              totalsOf(messages),
             );
             return;
           }
           case 'switch-persona':
             return await startOver(result.persona, `new session with ${sanitizeInline(result.persona.name)}`);
           case 'resume': {
-            const { session: saved, persona, messages } = result.opened;
+            const { session: saved, persona, total, totals } = result.opened;
             const engine = await services.createEngine({ persona, session: saved, active: chat.engine.provider });
             const view = personaView(persona);
             switchTo(
               engine,
               persona,
               [
-                { kind: 'notice', tone: 'info', text: `── resumed session ${saved.id} (${messages.length} messages) ──` },
+                { kind: 'notice', tone: 'info', text: `── resumed session ${saved.id} (${total} messages) ──` },
                 { kind: 'header', persona: view },
-                ...reopenedItems(messages, view, saved.id),
+                ...reopenedItems(result.opened, view, saved.id),
               ],
-              messages,
+              totals,
             );
             return;
           }
