@@ -45,8 +45,10 @@ describe('persona chat under a signal mid-reply', { timeout: 30_000 }, () => {
       // The save takes milliseconds; the bound leaves room for tmux polling on a loaded machine
       // (the Ink chat waits at most 1 s for the save before it exits regardless).
       expect(Date.now() - sent).toBeLessThan(3000);
-      // tmux can mark the pane dead a moment before it records the status: read it once settled.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // tmux can mark the pane dead before it records the status (an empty status reads as 0):
+      // wait, bounded, until a status is recorded, then check it.
+      const recorded = Date.now();
+      while (!terminal.exitStatus() && Date.now() - recorded < 5000) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(terminal.exitStatus()).toBe(status);
       const replies = readDatabase(home).messages.filter((m) => m.role === 'persona' && m.provider === 'openai');
       expect(replies).toHaveLength(1);
