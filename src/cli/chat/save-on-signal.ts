@@ -17,6 +17,9 @@ export function saveOnSignal(beforeExit: () => void): () => void {
     const handler = () => {
       if (stopping) process.exit(128 + number);
       stopping = true;
+      // Ink hears the signal too and may unmount the chat, ending the process normally before the
+      // save settles: the exit status must say a signal ended it either way.
+      process.exitCode = 128 + number;
       void interruptReplies(SAVE_TIMEOUT_MS).finally(() => {
         try {
           beforeExit();
