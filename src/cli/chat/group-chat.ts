@@ -53,15 +53,15 @@ export async function runGroupChat(setup: GroupChatSetup): Promise<void> {
     process.exitCode = await lineGroupChat(group, setup.services);
     return;
   }
-  const [{ mountGroupChat }, { letInkRenderLive, keepStylesWithoutColour }, { loadMarkdownParser }, { loadHighlighter }] =
-    await Promise.all([
-      import('../../ui/group/mount-group-chat.js'),
-      import('../../ui/interactive-terminal.js'),
-      import('../../ui/markdown/lexer.js'),
-      import('../../ui/markdown/highlight.js'),
-    ]);
+  // Before Ink loads: it reads CI once, at load, and would render only the last frame.
+  const { letInkRenderLive, keepStylesWithoutColour } = await import('../../ui/interactive-terminal.js');
   letInkRenderLive();
   keepStylesWithoutColour();
+  const [{ mountGroupChat }, { loadMarkdownParser }, { loadHighlighter }] = await Promise.all([
+    import('../../ui/group/mount-group-chat.js'),
+    import('../../ui/markdown/lexer.js'),
+    import('../../ui/markdown/highlight.js'),
+  ]);
   let sessionId: string | undefined;
   const earlier = setup.session ? setup.store.listMessages(setup.session.id) : [];
   if (earlier.length > 0) await Promise.all([loadMarkdownParser(), loadHighlighter()]);
