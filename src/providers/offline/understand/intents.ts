@@ -1,44 +1,14 @@
-// The interview intents (shared with the persona files' exampleDialogue[].intent and
-// stories[].intent; see docs/offline-engine.md) and the follow-up and meta kinds.
+// The interview intents come from the persona format (src/persona/intents.ts), so the engine and
+// the authored exampleDialogue[].intent / stories[].intent can never spell one differently; see
+// docs/offline-engine.md. Here they get the engine's own names and its 'unknown'.
+import { FOLLOW_UP_INTENTS, META_INTENTS, TOPIC_INTENTS, type TopicIntent } from '../../../persona/intents.js';
 
-export const TOPIC_INTENTS = [
-  'introduction',
-  'work',
-  'daily-routine',
-  'weekend',
-  'tools',
-  'frustrations',
-  'price',
-  'spending',
-  'money-at-home',
-  'switching',
-  'decision-makers',
-  'information-sources',
-  'trust',
-  'ai-and-data',
-  'family',
-  'goals',
-  'wishes',
-  'worries',
-  'values',
-  'hobbies',
-  'buy-triggers',
-  'walk-away-triggers',
-  'contact-preferences',
-  'loved-purchase',
-  'regretted-purchase',
-  'learning-tools',
-  'free-trials',
-  'competitors',
-  'non-negotiables',
-  'anything-else',
-] as const;
-export type TopicIntent = (typeof TOPIC_INTENTS)[number];
+export { TOPIC_INTENTS, type TopicIntent };
 
-export const FOLLOW_UPS = ['why', 'example', 'what-happened', 'how-much', 'really', 'more'] as const;
+export const FOLLOW_UPS = FOLLOW_UP_INTENTS;
 export type FollowUp = (typeof FOLLOW_UPS)[number];
 
-export const META = ['are-you-ai', 'repeat', 'what-did-i-ask', 'greeting', 'thanks', 'goodbye'] as const;
+export const META = META_INTENTS;
 export type Meta = (typeof META)[number];
 
 export type Intent = TopicIntent | FollowUp | Meta | 'unknown';
