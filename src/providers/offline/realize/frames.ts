@@ -23,7 +23,7 @@ const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
   attitudes: ['My view: {x}.', 'Where I stand: {x}.'],
   communicationPreferences: ['What works for me: {x}.', 'I prefer {x}.'],
   preferredChannels: ['I hear about things through {x}.', 'Where I learn about things: {x}.'],
-  lifestyle: ['Most days: {x}.', 'A normal day for me: {x}.'],
+  lifestyle: ['How my week runs: {x}.', 'My rhythm: {x}.', 'The way I live: {x}.'],
   buyingBehavior: ['How I buy: {x}.'],
   notes: ['For what it is worth: {x}.'],
   background: ['Some background: {x}.'],
@@ -31,21 +31,43 @@ const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
   industry: ['I work in {x}.'],
   location: ['I live in {x}.', 'Home is {x}.'],
   other: ['For what it is worth: {x}.'],
+  routines: ['Most days: {x}.', 'Part of my routine: {x}.', 'Pretty much every day: {x}.'],
+  skills: ['What I am good at: {x}.', 'Something I know how to do: {x}.', 'My hands know {x}.'],
+  likes: ['I like {x}.', 'What I appreciate: {x}.', 'Always welcome: {x}.'],
+  dislikes: ['I can not stand {x}.', 'What annoys me: {x}.', 'Something I dislike: {x}.'],
+  relationships: ['There is {x}.', 'Close to me: {x}.', 'In my life there is {x}.'],
+  personality: ['I would say I am {x}.', 'People would call me {x}.'],
+  history: ['Some history: {x}.', 'Worth knowing: {x}.'],
 };
 
 const GOAL_FIELDS = new Set(['goals', 'motivations']);
 const NAME_LIST_FIELDS = new Set(['interests', 'values', 'motivations', 'preferredChannels', 'communicationPreferences']);
 function probeFor(fact: Fact): Probe {
-  return GOAL_FIELDS.has(fact.field) ? 'infinitive' : VERB_FIRST_FIELDS.has(fact.field);
+  if (GOAL_FIELDS.has(fact.field)) return 'infinitive';
+  if (VERB_FIRST_FIELDS.has(fact.field)) return true;
+  return MAYBE_VERB_FIRST_FIELDS.has(fact.field) ? 'auto' : false;
 }
 
 /** Sentences of the file's prose (not list items): said as they are once in the first person. */
-const PROSE_FIELDS = new Set(['background', 'notes', 'buyingBehavior']);
+const PROSE_FIELDS = new Set(['background', 'notes', 'buyingBehavior', 'history']);
 /** Fields whose items usually start with a verb and no subject ("Signs off on anything over $25,000"). */
-const VERB_FIRST_FIELDS = new Set(['attitudes', 'buyingBehavior', 'notes', 'lifestyle', 'background', 'communicationPreferences', 'other']);
+const VERB_FIRST_FIELDS = new Set([
+  'attitudes',
+  'buyingBehavior',
+  'notes',
+  'lifestyle',
+  'background',
+  'communicationPreferences',
+  'other',
+  'routines',
+  'history',
+  'personality',
+]);
+/** Fields of things that happen to the person or that the person does: "Wastes 15% of bread on slow days", "Prices keep rising". */
+const MAYBE_VERB_FIRST_FIELDS = new Set(['painPoints', 'challenges', 'objections', 'dislikes', 'likes', 'motivations']);
 
 /** Lowers the first letter unless the word is a name (as the tagger read it), an acronym or "I". */
-function lowerStart(text: string, firstPos?: string): string {
+export function lowerStart(text: string, firstPos?: string): string {
   const first = text.match(/^\S+/)?.[0] ?? '';
   if (first === 'I' || first.startsWith("I'") || /^[A-Z0-9]{2,}/.test(first) || /\d/.test(first)) return text;
   if (firstPos === 'PROPN' && !/^(A|An|The|My|Our|Some|No|More|Most|One)$/.test(first)) return text;
@@ -123,7 +145,19 @@ const OWN_SENTENCE: Partial<Record<Fact['field'], (fact: Fact, convert: Convert)
   quote: (fact) => endSentence(fact.text.trim().replace(/^["“]|["”]$/g, '')),
 };
 
-export function frameFact(fact: Fact, convert: Convert, random: Random): string {
+/** True for a frame whose opening words were already used (in this reply or lately in the session). */
+export type FrameUsed = (opening: string) => boolean;
+
+/**
+ * One frame of a list, in the seeded generator's order, whose opening words have not been used:
+ * "Most days: …" twice in an interview reads as a template.
+ */
+function pickFrame(frames: readonly string[], random: Random, used: FrameUsed | undefined): string {
+  const order = [...frames].sort(() => random.float() - 0.5);
+  return order.find((f) => !used?.(f.split('{x}')[0]!.trim())) ?? order[0]!;
+}
+
+export function frameFact(fact: Fact, convert: Convert, random: Random, used?: FrameUsed): string {
   const own = OWN_SENTENCE[fact.field];
   if (own) return own(fact, convert);
   if (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim())) {
@@ -149,17 +183,21 @@ export function frameFact(fact: Fact, convert: Convert, random: Random): string 
       return endSentence(`I'm ${lower(text)}`);
     case 'clause':
       if ((fact.field === 'painPoints' || fact.field === 'challenges') && !text.includes(':')) {
-        return endSentence(fill(random.pick(['The trouble is that {x}', 'What gets to me is that {x}', 'The problem: {x}'])!, lower(text)));
+        return endSentence(
+          fill(pickFrame(['The trouble is that {x}', 'What gets to me is that {x}', 'The problem: {x}'], random, used), lower(text)),
+        );
       }
       return endSentence(capitalize(text));
     case 'base-verb':
       if (GOAL_FIELDS.has(fact.field)) return endSentence(`I want to ${lower(text)}`);
-      return endSentence(fill(random.pick(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!)!, lower(text)));
+      return endSentence(fill(pickFrame(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!, random, used), lower(text)));
     case 'fragment':
-      if (fact.field === 'lifestyle' && /^(at|in|on|by)\b/i.test(text)) return endSentence(`I'm usually ${lower(text)}`);
-      return endSentence(fill(random.pick(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!)!, lower(text)));
+      // "Up at 2:30, in bed by 8:30", "At the market by six": where the person is, said plainly.
+      if ((fact.field === 'lifestyle' || fact.field === 'routines') && /^(at|in|on|by|up|out|home|off|back|away)\b/i.test(text))
+        return endSentence(`I'm usually ${lower(text)}`);
+      return endSentence(fill(pickFrame(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!, random, used), lower(text)));
     case 'gerund':
     case 'noun-phrase':
-      return endSentence(fill(random.pick(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!)!, lower(text)));
+      return endSentence(fill(pickFrame(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!, random, used), lower(text)));
   }
 }

@@ -4,7 +4,7 @@ import { classify, type Understanding } from '../understand/index.js';
 import { isTopicIntent, type TopicIntent } from '../understand/intents.js';
 import { contentStems, stems } from '../understand/words.js';
 import { normalise, readDialogue, splitSentences, type DialogueState } from './dialogue-state.js';
-import { INTENT_FIELDS, INTENT_MARKERS } from './intent-fields.js';
+import { EXTRA_FIELDS, INTENT_FIELDS, INTENT_MARKERS } from './intent-fields.js';
 import { clean, factsOf, type Fact } from './persona-facts.js';
 
 // Stage two: what this person knows and has already said. Authored first-person material for the
@@ -116,8 +116,33 @@ function factStems(fact: Fact): Set<string> {
   return s;
 }
 
-export function rankFacts(facts: readonly Fact[], intent: TopicIntent | undefined, keywords: readonly string[]): RankedFact[] {
-  const fields = intent ? INTENT_FIELDS[intent] : [];
+/** Whether an absent standard field keeps its place in the order (see the evaluation in bench/). */
+const KEEP_PLACE = false;
+const presentCache = new WeakMap<readonly Fact[], Set<Fact['field']>>();
+function fieldsPresent(facts: readonly Fact[]): Set<Fact['field']> {
+  let present = presentCache.get(facts);
+  if (!present) {
+    present = new Set(facts.map((f) => f.field));
+    presentCache.set(facts, present);
+  }
+  return present;
+}
+
+/**
+ * Facts for a topic, best first. `minScore` 2 asks for a fact in the topic's main fields or one tied
+ * to it by its words; a lower bar (1) lets one topic word in any field count, for a file that has
+ * nothing else on the topic.
+ */
+export function rankFacts(
+  facts: readonly Fact[],
+  intent: TopicIntent | undefined,
+  keywords: readonly string[],
+  minScore = 2,
+): RankedFact[] {
+  // A field this file does not have takes no place in the order: a card's description is read
+  // first for a topic whose usual fields it lacks.
+  const present = fieldsPresent(facts);
+  const fields = intent ? INTENT_FIELDS[intent].filter((f) => present.has(f) || (!EXTRA_FIELDS.has(f) && KEEP_PLACE)) : [];
   const markers = intent ? markersOf(intent) : new Set<string>();
   const ranked: RankedFact[] = [];
   for (const fact of facts) {
@@ -132,7 +157,7 @@ export function rankFacts(facts: readonly Fact[], intent: TopicIntent | undefine
     const grabBag = fact.field === 'notes' || fact.field === 'background' || fact.field === 'other';
     const onItsOwn = position >= 0 && position < 2 && !(grabBag && intent !== 'introduction' && intent !== 'work');
     const score = (onItsOwn || markerScore + keywordScore > 0 ? fieldScore : 0) + markerScore + keywordScore;
-    if (score >= 2) ranked.push({ fact, score });
+    if (score >= minScore) ranked.push({ fact, score });
   }
   return ranked.sort((a, b) => b.score - a.score);
 }
@@ -155,6 +180,9 @@ export function recall(
     })
     .filter((a) => a.score >= 3)
     .sort((a, b) => b.score - a.score);
-  const facts = rankFacts(factsOf(persona), thread, keywords);
+  const all = factsOf(persona);
+  let facts = rankFacts(all, thread, keywords);
+  // Nothing in the topic's fields and nothing tied to it: one topic word anywhere will do.
+  if (facts.length === 0 && thread) facts = rankFacts(all, thread, keywords, 1);
   return { thread, authored, facts, state };
 }

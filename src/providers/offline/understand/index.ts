@@ -108,7 +108,8 @@ export function classify(text: string, messageStems: string[] = stems(text)): Un
   if (meta.key === 'are-you-ai' || meta.key === 'what-did-i-ask' || (meta.key === 'repeat' && short && topic.score < 2)) {
     return { kind: 'meta', intent: meta.key, keywords, score: topic.score };
   }
-  if (follow.key && short && follow.score >= topic.score) {
+  // "Really?" is a follow-up; "is there anything you really can't stand?" is a question of its own.
+  if (follow.key && short && follow.score >= topic.score && !(follow.key === 'really' && messageStems.length > 4)) {
     return { kind: 'follow-up', intent: follow.key, topic: topicKey, keywords, score: topic.score };
   }
   if (meta.key && messageStems.length <= 3 && ['greeting', 'thanks', 'goodbye'].includes(meta.key)) {
