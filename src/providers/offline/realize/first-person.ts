@@ -58,7 +58,18 @@ const AFTER_YOU: Record<string, string> = { are: 'am', were: 'was', "'re": "'m",
 function asVerb(nlp: Nlp, token: Token, next: Token | undefined): string | undefined {
   if (!/^[a-z]+s$/.test(token.text) || /ss$/.test(token.text)) return undefined;
   const probe = nlp.tokens(`she ${token.text} ${next?.text ?? ''}`)[1];
-  return probe && probe.pos === 'VERB' && probe.lemma !== token.text ? probe.lemma : undefined;
+  if (probe && probe.pos === 'VERB' && probe.lemma !== token.text) return probe.lemma;
+  // The small model does not know every -s form ("bakes" is only a noun to it): try the base
+  // forms after "they", where a verb is the only reading.
+  const w = token.text;
+  const bases = [w.endsWith('ies') ? `${w.slice(0, -3)}y` : '', /(sh|ch|x|z|o)es$/.test(w) ? w.slice(0, -2) : '', w.slice(0, -1)].filter(
+    Boolean,
+  );
+  for (const base of bases) {
+    const read = nlp.tokens(`they ${base} ${next?.text ?? ''}`)[1];
+    if (read && read.pos === 'VERB' && read.text === base) return base;
+  }
+  return undefined;
 }
 
 /** The verb form that goes with "I": lemma for third-person present, "am"/"was" for be. */
@@ -256,8 +267,11 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
       } else if (p.possessiveOrObject.has(lower)) {
         const afterNext = tokens[i + 2];
         const lonelyAdjective = next?.pos === 'ADJ' && (!afterNext || !['NOUN', 'PROPN', 'ADJ'].includes(afterNext.pos));
+        // "keep her waiting", "let her go": after a verb and before another verb, "her" is its object.
+        const afterVerb = tokens[i - 1]?.pos === 'VERB' && next?.pos === 'VERB';
         const objectFollows =
           !next ||
+          afterVerb ||
           lonelyAdjective ||
           ['PUNCT', 'ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'AUX'].includes(next.pos) ||
           (next.pos === 'VERB' && !/ing$/.test(next.text));

@@ -161,11 +161,14 @@ function recentText(input: RealizeInput): string {
  * to it ("Like I said, I start my shift at 6 a.m.") rather than claiming to know nothing.
  */
 async function recap(input: RealizeInput, reply: Reply): Promise<void> {
-  const top = input.memory.facts.find((r) => r.score >= 3 && !['occupation', 'age', 'gender', 'quote'].includes(r.fact.field));
+  const top = [...input.memory.facts, ...input.memory.weaker].find(
+    (r) => !['occupation', 'age', 'gender', 'quote', 'income'].includes(r.fact.field),
+  );
   if (!top) return;
   const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
   const sentence = frameFact(top.fact, book.convert.bind(book), input.random);
-  if (!/^(I|My)\b/.test(sentence)) return;
+  // Only a plain first-person sentence reads well after "Like I said" (not a framed one).
+  if (!/^(I|My)\b/.test(sentence) || sentence.includes(':')) return;
   const lead = registerOf(input.profile) === 'formal' ? 'As I mentioned,' : 'Like I said,';
   const text = `${lead} ${lowerStart(sentence)}`;
   // Pointing back is the one place a said sentence comes again, and only once in this form.
@@ -238,7 +241,14 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   const room = authored ? (authored.text.length < 140 ? 1 : 0) : budget;
   const facts =
     memory.thread === 'price' ? [...moneyFacts(input, 'price'), ...memory.facts.map((r) => r.fact)] : memory.facts.map((r) => r.fact);
-  await factSentences(input, facts, Math.min(room, budget), reply);
+  const added = await factSentences(input, facts, Math.min(room, budget), reply);
+  if (added === 0 && !authored)
+    await factSentences(
+      input,
+      memory.weaker.map((r) => r.fact),
+      1,
+      reply,
+    );
   if (wantsFigure && !hasAmount(reply.text())) reply.add(priceSentence(input));
   if (reply.empty && memory.thread === 'anything-else') await factSentences(input, anythingLeft(input), 1, reply);
   if (reply.empty) await recap(input, reply);
@@ -264,7 +274,9 @@ function continuation(input: RealizeInput, linkWords: readonly string[]): Fact[]
   const thread = input.memory.thread;
   const ranked = rankFacts(facts, thread, linkWords).map((r) => r.fact);
   const rest = thread ? INTENT_FIELDS[thread].flatMap((field) => facts.filter((f) => f.field === field)) : [];
-  return [...new Set([...ranked, ...rest])];
+  // Then anything that shares a word with the last question or answer.
+  const touching = rankFacts(facts, undefined, linkWords, 1).map((r) => r.fact);
+  return [...new Set([...ranked, ...rest, ...touching])];
 }
 
 async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
@@ -328,7 +340,9 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
     if (line) reply.add(line.text);
     else {
       reply.add(fresh(L.WHY_LEADS[register], reply, memory, random));
-      await factSentences(input, reasons.length > 0 ? reasons : linked, 1, reply);
+      // A reason not yet given, else what else ties to the answer, else the person's own values.
+      const values = factsOf(input.persona).filter((f) => f.field === 'values' || f.field === 'motivations');
+      await factSentences(input, [...new Set([...reasons, ...linked, ...values])], 1, reply);
     }
     if (reply.parts.length <= 1 && !line) reply.add(fresh(L.NO_STORY[register], reply, memory, random));
     return;
@@ -337,7 +351,7 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
     reply.add(fresh(L.REALLY_LEADS[register], reply, memory, random));
     const reasons = linked.filter((f) => REASON_FIELDS.has(f.field));
     if (lines[0]) reply.add(lines[0].text);
-    else await factSentences(input, reasons.length > 0 ? reasons : linked, 1, reply);
+    else await factSentences(input, [...new Set([...reasons, ...linked])], 1, reply);
     return;
   }
   // more

@@ -27,6 +27,8 @@ export interface Recollection {
   thread?: TopicIntent;
   authored: AuthoredLine[];
   facts: RankedFact[];
+  /** Facts with only one topic word, anywhere: said when the topic's own facts are all said. */
+  weaker: RankedFact[];
   state: DialogueState;
 }
 
@@ -181,8 +183,8 @@ export function recall(
     .filter((a) => a.score >= 3)
     .sort((a, b) => b.score - a.score);
   const all = factsOf(persona);
-  let facts = rankFacts(all, thread, keywords);
-  // Nothing in the topic's fields and nothing tied to it: one topic word anywhere will do.
-  if (facts.length === 0 && thread) facts = rankFacts(all, thread, keywords, 1);
-  return { thread, authored, facts, state };
+  const facts = rankFacts(all, thread, keywords);
+  const strong = new Set(facts.map((r) => r.fact));
+  const weaker = thread ? rankFacts(all, thread, keywords, 1).filter((r) => !strong.has(r.fact)) : [];
+  return { thread, authored, facts, weaker, state };
 }
