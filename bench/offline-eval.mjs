@@ -195,6 +195,9 @@ for (const row of [...heldRun.rows, ...bareRun.rows]) {
   console.log(line(row.persona.id, { ...row, invented: row.invented.length, defects: row.defects.length }));
   if (verbose) for (const d of [...row.invented.map((n) => `invented ${n}`), ...row.defects]) console.log(`    ${d}`);
 }
+if (verbose)
+  for (const row of baseRun.rows)
+    for (const d of [...row.invented.map((n) => `invented ${n}`), ...row.defects]) console.log(`    ${row.persona.id}: ${d}`);
 console.log(line('held-out files', heldRun.t));
 console.log(line('shipped, lines removed', bareRun.t));
 console.log(line('shipped as shipped (base)', baseRun.t));

@@ -186,9 +186,10 @@ export function grammarDefects(persona: Persona, reply: string): string[] {
     if (/\bI (is|has|does|doesn't|isn't|hasn't)\b/.test(s)) out.push(`agreement: ${s}`);
     // "his"/"her" in a sentence about "I" with no other person named: the speaker's own pronoun left over.
     const others =
-      /\b(wife|husband|son|daughter|mother|father|sister|brother|partner|boss|friend|foreman|officer|customer|client|[A-Z][a-z]+ (?:says|said))\b/i;
+      /\b(wife|husband|son|daughter|mother|father|sister|brother|partner|boss|friend|foreman|officer|customer|client|neighbou?r|colleague|advis[eo]r|mom|mum|dad|[A-Z][a-z]+ (?:says|said))\b/i;
     if (/^(I|My)\b/.test(s) && own.test(s) && !others.test(s)) out.push(`pronoun: ${s}`);
-    if (new RegExp(`\\b${first}\\b`).test(s) && !/I'm |I am |call me|name/i.test(s)) out.push(`own name: ${s}`);
+    // A sentence that starts with the name is a self-introduction ("Rania Haddad.").
+    if (new RegExp(`\\b${first}\\b`).test(s) && !s.startsWith(first) && !/I'm |I am |call me|name/i.test(s)) out.push(`own name: ${s}`);
     if (/^(You|Your)\b/.test(s) || /\byour (wife|husband|son|daughter|father|grandfather|foreman|farm|yard)\b/i.test(s))
       out.push(`second person: ${s}`);
   }

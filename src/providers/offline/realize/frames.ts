@@ -106,6 +106,8 @@ function occupationSentence(text: string): string {
   return `I'm ${/^[aeiou]/i.test(lowered) ? 'an' : 'a'} ${lowered}.`;
 }
 
+const INCOME_PRONOUN = /\b(his|her|he|she)\b/i;
+
 function splitFamily(text: string): { head?: string; tail: string } {
   const [head, ...rest] = text.split(/,\s*/);
   return { head, tail: rest.join(', ') };
@@ -113,7 +115,9 @@ function splitFamily(text: string): { head?: string; tail: string } {
 
 /** The texts `frameFact` will ask to convert for this fact: the phrasebook converts them ahead. */
 export function conversionsNeeded(fact: Fact): Array<[string, Probe]> {
-  if (['occupation', 'age', 'gender', 'income', 'quote'].includes(fact.field)) return [];
+  // Income is said as written, unless it names someone by pronoun ("R$400 from his parents").
+  if (fact.field === 'income') return INCOME_PRONOUN.test(fact.text) ? [[fact.text, false]] : [];
+  if (['occupation', 'age', 'gender', 'quote'].includes(fact.field)) return [];
   if (fact.field === 'familyStatus') {
     const { tail } = splitFamily(fact.text);
     return [[fact.text, false], ...(tail ? [[tail, false] as [string, Probe]] : [])];
@@ -141,7 +145,10 @@ const OWN_SENTENCE: Partial<Record<Fact['field'], (fact: Fact, convert: Convert)
   familyStatus: (fact, convert) => familySentence(fact.text, convert),
   age: (fact) => (/^\d+$/.test(fact.text.trim()) ? `I'm ${fact.text.trim()}.` : `My age: ${fact.text.trim()}.`),
   gender: () => '',
-  income: (fact) => `I earn ${lowerStart(fact.text.trim().replace(/^(\d{4,})$/, (n) => groupThousands(Number(n))))}.`.replace('..', '.'),
+  income: (fact, convert) => {
+    const text = INCOME_PRONOUN.test(fact.text) ? convert(fact.text, false).text : fact.text;
+    return `I earn ${lowerStart(text.trim().replace(/^(\d{4,})$/, (n) => groupThousands(Number(n))))}.`.replace('..', '.');
+  },
   quote: (fact) => endSentence(fact.text.trim().replace(/^["“]|["”]$/g, '')),
 };
 
@@ -171,7 +178,8 @@ export function frameFact(fact: Fact, convert: Convert, random: Random, used?: F
   ) {
     return endSentence(capitalize(text));
   }
-  const lower = (t: string) => lowerStart(t, converted.firstPos);
+  // A relationship starts with the person's name ("Akosua, my wife, …"): it keeps its capital.
+  const lower = (t: string) => (fact.field === 'relationships' ? t : lowerStart(t, converted.firstPos));
   // Interests, values, channels are names of things even when a verb hides in them ("Morning
   // farming shows on vernacular radio"): they go in a frame, never stand alone.
   const shape = NAME_LIST_FIELDS.has(fact.field) && converted.shape === 'clause' ? 'noun-phrase' : converted.shape;

@@ -116,7 +116,7 @@ async function factSentences(input: RealizeInput, facts: readonly Fact[], count:
     // Two facts framed alike in one reply read as a template: try another frame, else skip.
     const used: FrameUsed = (opening) => {
       const key = normalise(opening);
-      return key.length > 0 && (normalise(reply.text()).includes(key) || recentText(input).includes(key));
+      return key.length > 0 && (normalise(reply.text()).includes(key) || input.memory.state.saidText.includes(key));
     };
     for (let attempt = 0; attempt < 3; attempt++) {
       const sentence = frameFact(fact, convert, input.random, used);
@@ -151,11 +151,6 @@ function anythingLeft(input: RealizeInput): Fact[] {
   return order.flatMap((field) => facts.filter((f) => f.field === field));
 }
 
-/** The last few replies, normalised: frames used there are not used again yet. */
-function recentText(input: RealizeInput): string {
-  return normalise(input.memory.state.replies.slice(-8).join(' '));
-}
-
 /**
  * When everything the file says on a topic was said earlier in the session, the person points back
  * to it ("Like I said, I start my shift at 6 a.m.") rather than claiming to know nothing.
@@ -166,7 +161,8 @@ async function recap(input: RealizeInput, reply: Reply): Promise<void> {
   );
   if (!top) return;
   const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
-  const sentence = frameFact(top.fact, book.convert.bind(book), input.random);
+  // Frames with a colon read badly after "Like I said": the others are tried first.
+  const sentence = frameFact(top.fact, book.convert.bind(book), input.random, (opening) => opening.includes(':'));
   // Only a plain first-person sentence reads well after "Like I said" (not a framed one).
   if (!/^(I|My)\b/.test(sentence) || sentence.includes(':')) return;
   const lead = registerOf(input.profile) === 'formal' ? 'As I mentioned,' : 'Like I said,';
@@ -242,7 +238,7 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   const facts =
     memory.thread === 'price' ? [...moneyFacts(input, 'price'), ...memory.facts.map((r) => r.fact)] : memory.facts.map((r) => r.fact);
   const added = await factSentences(input, facts, Math.min(room, budget), reply);
-  if (added === 0 && !authored)
+  if (added === 0 && !authored && !wantsFigure)
     await factSentences(
       input,
       memory.weaker.map((r) => r.fact),

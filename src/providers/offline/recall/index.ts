@@ -184,6 +184,11 @@ export function recall(
     .sort((a, b) => b.score - a.score);
   const all = factsOf(persona);
   const facts = rankFacts(all, thread, keywords);
+  if (understood.asksWho) {
+    // A question about a person: the people in the file (a foreman, a sister) before opinions.
+    for (const r of facts) if (r.fact.field === 'relationships' || r.fact.field === 'familyStatus') r.score += 2;
+    facts.sort((a, b) => b.score - a.score);
+  }
   const strong = new Set(facts.map((r) => r.fact));
   const weaker = thread ? rankFacts(all, thread, keywords, 1).filter((r) => !strong.has(r.fact)) : [];
   return { thread, authored, facts, weaker, state };
