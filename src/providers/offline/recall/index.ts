@@ -135,6 +135,17 @@ function fieldsPresent(facts: readonly Fact[]): Set<Fact['field']> {
  * to it by its words; a lower bar (1) lets one topic word in any field count, for a file that has
  * nothing else on the topic.
  */
+/**
+ * For a day's routine, a time of day ("from 3 a.m.", "at 6:45") marks a fact as part of it, and a
+ * year ("in 2004") marks it as the person's history instead.
+ */
+const CLOCK = /\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d\d\b/i;
+const YEAR = /\b(?:in|since|until) (?:19|20)\d\d\b/;
+function clockScore(intent: TopicIntent | undefined, text: string): number {
+  if (intent !== 'daily-routine') return 0;
+  return (CLOCK.test(text) ? 1.2 : 0) - (YEAR.test(text) ? 1.5 : 0);
+}
+
 export function rankFacts(
   facts: readonly Fact[],
   intent: TopicIntent | undefined,
@@ -151,7 +162,7 @@ export function rankFacts(
     const position = fields.indexOf(fact.field);
     const fieldScore = position < 0 ? 0 : 3 - position * 0.5;
     const stemsOfFact = factStems(fact);
-    const markerScore = Math.min(2, overlap([...markers], stemsOfFact)) * 1.2;
+    const markerScore = Math.min(2, overlap([...markers], stemsOfFact)) * 1.2 + clockScore(intent, fact.text);
     // With no topic, a word of the question found in a fact is all there is to go on.
     const keywordScore = overlap(keywords, stemsOfFact) * (intent ? 1.5 : 2);
     // The topic's main fields count on their own; the others, and grab-bag fields (notes,

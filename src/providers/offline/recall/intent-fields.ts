@@ -56,7 +56,7 @@ export const EXTRA_FIELDS: ReadonlySet<FactField> = new Set([
 export const INTENT_MARKERS: Partial<Record<TopicIntent, string>> = {
   introduction: 'grew born moved came trained studied founded started began since',
   'daily-routine':
-    'morning mornings dawn evening evenings night nights daily weekday weekdays shift early wake wakes bed sleep sleeps lunch breakfast routine opens starts finishes',
+    'morning mornings dawn evening evenings night nights daily weekday weekdays shift early wake wakes bed sleep sleeps lunch breakfast routine',
   goals: 'saving save saves plan plans planning hope hopes dream dreams open expand become someday',
   values: 'honest honesty proud pride respect fair fairness care careful',
   frustrations: 'late hate hates resent resents annoy annoys waiting crash crashes ignore ignores problem trouble slow',

@@ -82,6 +82,11 @@ export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
     'ordinary day',
     'walk me through a day',
     'hour by hour',
+    'typical week',
+    'normal week',
+    'usual week',
+    'average week',
+    'week look like',
   ],
   weekend: [
     'weekend',
