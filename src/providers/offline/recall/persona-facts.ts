@@ -1,4 +1,5 @@
 import { sanitizeInline, sanitizeText } from '../../../core/sanitize.js';
+import { fillPlaceholders } from '../../../persona/cards/placeholders.js';
 import type { Persona } from '../../../persona/schema.js';
 
 // Everything the file says about the person, one fact per item or sentence, labelled with the
@@ -242,7 +243,9 @@ export function personaFacts(persona: Persona): Fact[] {
       pushNested(out, groupKey, group);
     }
   }
-  return out;
+  // An imported card speaks of "{{char}}" and "{{user}}": the person, and whoever is asking.
+  const names = { char: persona.name, user: 'you' };
+  return out.map((f) => (/\{\{|<BOT>|<USER>/i.test(f.text) ? { ...f, text: fillPlaceholders(f.text, names) } : f));
 }
 
 const cache = new WeakMap<Persona, Fact[]>();
