@@ -152,7 +152,15 @@ function shapeOf(tokens: readonly Token[], speakerStart: boolean): Shape {
   // with nothing to describe after it speaks of the person ("I'm cautious with loans").
   const after = tokens[tokens.indexOf(first) + 1];
   const bare = !after || (['ADP', 'PART', 'CCONJ', 'PUNCT'].includes(after.pos) && after.text !== '-' && after.text !== ',');
-  if ((first.pos === 'ADJ' || (first.pos === 'VERB' && /ed$/.test(lower))) && bare) return 'predicate';
+  // "Most of her clients are agencies" has a verb of its own: a clause, not a description.
+  const ownVerb = tokens.some(
+    (t, i) =>
+      i > tokens.indexOf(first) + 1 &&
+      (t.pos === 'VERB' || t.pos === 'AUX') &&
+      tokens[i - 1]?.text !== 'to' &&
+      !/(ing|ed|en)$/.test(t.text.toLowerCase()),
+  );
+  if ((first.pos === 'ADJ' || (first.pos === 'VERB' && /ed$/.test(lower))) && bare && !ownVerb) return 'predicate';
   if (first.pos === 'ADP' || first.pos === 'ADV' || first.pos === 'NUM') return 'fragment';
   // A clause has a plain subject before its first verb ("Month-end close takes nine days"); a verb
   // after a pronoun or a preposition belongs to a relative clause inside a noun phrase

@@ -13,11 +13,16 @@ export type Convert = (text: string, probe: Probe) => Converted;
 
 /** Frames that take a noun phrase or a gerund after them. The fact follows, first letter lowered. */
 const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
-  painPoints: ['What really gets to me: {x}.', 'A constant headache for me: {x}.', 'The thing that wears me down is this: {x}.'],
-  challenges: ['The hard part right now: {x}.', 'What I am up against: {x}.', 'One real challenge: {x}.'],
-  goals: ['My goal: {x}.', 'What I am working toward: {x}.', 'High on my list: {x}.'],
+  painPoints: [
+    'What really gets to me: {x}.',
+    'A constant headache for me: {x}.',
+    'The thing that wears me down is this: {x}.',
+    'What wears me down is {x}.',
+  ],
+  challenges: ['The hard part right now: {x}.', 'What I am up against: {x}.', 'One real challenge: {x}.', 'What I am up against is {x}.'],
+  goals: ['My goal: {x}.', 'What I am working toward: {x}.', 'High on my list: {x}.', 'What I am working toward is {x}.'],
   motivations: ['What drives me is {x}.', 'What I care about getting is {x}.', 'What moves me: {x}.'],
-  objections: ['My usual objection: {x}.', 'What puts me off: {x}.', 'Where I push back: {x}.'],
+  objections: ['My usual objection: {x}.', 'What puts me off: {x}.', 'Where I push back: {x}.', 'What puts me off is {x}.'],
   values: ['What matters to me is {x}.', 'I hold on to {x}.', 'For me it comes down to {x}.'],
   interests: ['Outside work, I love {x}.', 'I am happiest with {x}.', 'My thing, outside work: {x}.'],
   attitudes: ['My view: {x}.', 'Where I stand: {x}.'],
@@ -26,13 +31,13 @@ const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
   lifestyle: ['How my week runs: {x}.', 'My rhythm: {x}.', 'The way I live: {x}.'],
   buyingBehavior: ['How I buy: {x}.'],
   notes: ['For what it is worth: {x}.'],
-  background: ['Some background: {x}.'],
+  background: ['Some background: {x}.', 'Some background is {x}.'],
   education: ['My education: {x}.'],
   industry: ['I work in {x}.'],
   location: ['I live in {x}.', 'Home is {x}.'],
   other: ['For what it is worth: {x}.'],
-  routines: ['Most days: {x}.', 'Part of my routine: {x}.', 'Pretty much every day: {x}.'],
-  skills: ['What I am good at: {x}.', 'Something I know how to do: {x}.', 'Part of my trade: {x}.'],
+  routines: ['Most days: {x}.', 'Part of my routine: {x}.', 'Pretty much every day: {x}.', 'Part of my routine is {x}.'],
+  skills: ['What I am good at: {x}.', 'Something I know how to do: {x}.', 'Part of my trade: {x}.', 'What I am good at is {x}.'],
   likes: ['I like {x}.', 'What I appreciate: {x}.', 'Always welcome: {x}.'],
   dislikes: ['I cannot stand {x}.', 'What annoys me: {x}.', 'Something I dislike: {x}.'],
   relationships: ['There is {x}.', 'Close to me: {x}.', 'In my life there is {x}.'],
@@ -120,7 +125,7 @@ export function conversionsNeeded(fact: Fact): Array<[string, Probe]> {
   if (['occupation', 'age', 'gender', 'quote'].includes(fact.field)) return [];
   if (fact.field === 'familyStatus') {
     const { tail } = splitFamily(fact.text);
-    return [[fact.text, false], ...(tail ? [[tail, false] as [string, Probe]] : [])];
+    return [[fact.text, true], ...(tail ? [[tail, false] as [string, Probe]] : [])];
   }
   return [[fact.text, probeFor(fact)]];
 }
@@ -130,7 +135,8 @@ function familySentence(text: string, convert: Convert): string {
   const status = /^(married|single|divorced|widowed|separated|engaged|partnered)/i.test(head ?? '')
     ? `I'm ${head!.toLowerCase()}`
     : undefined;
-  if (!status) return endSentence(capitalize(convert(text, false).text));
+  // "Lives with his partner and her mother": a verb with no subject, said as "I live with …".
+  if (!status) return endSentence(capitalize(convert(text, true).text));
   if (!tail) return `${status}.`;
   const converted = convert(tail, false);
   if (converted.shape === 'verb-phrase') return `${status}, and ${converted.text.replace(/^I /, 'I ')}.`.replace(/\.\.$/, '.');

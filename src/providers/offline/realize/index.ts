@@ -1,7 +1,7 @@
 import type { ChatProfile, Persona } from '../../../persona/schema.js';
 import type { Random } from '../random.js';
 import { normalise, splitSentences } from '../recall/dialogue-state.js';
-import { alreadySaid, rankFacts, type AuthoredLine, type Recollection } from '../recall/index.js';
+import { alreadySaid, rankFacts, type AuthoredLine, type RankedFact, type Recollection } from '../recall/index.js';
 import { amountsIn, groupThousands } from '../recall/money.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
@@ -155,16 +155,14 @@ function anythingLeft(input: RealizeInput): Fact[] {
  * When everything the file says on a topic was said earlier in the session, the person points back
  * to it ("Like I said, I start my shift at 6 a.m.") rather than claiming to know nothing.
  */
-async function recap(input: RealizeInput, reply: Reply): Promise<void> {
-  const top = [...input.memory.facts, ...input.memory.weaker].find(
-    (r) => !['occupation', 'age', 'gender', 'quote', 'income'].includes(r.fact.field),
-  );
+async function recap(input: RealizeInput, reply: Reply, ranked: readonly RankedFact[]): Promise<void> {
+  const top = ranked.find((r) => !['occupation', 'age', 'gender', 'quote', 'income'].includes(r.fact.field));
   if (!top) return;
   const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
   // Frames with a colon read badly after "Like I said": the others are tried first.
   const sentence = frameFact(top.fact, book.convert.bind(book), input.random, (opening) => opening.includes(':'));
-  // Only a plain first-person sentence reads well after "Like I said" (not a framed one).
-  if (!/^(I|My)\b/.test(sentence) || sentence.includes(':')) return;
+  // A frame with a colon reads badly after "Like I said"; a plain sentence or an "is" frame does not.
+  if (!sentence || sentence.includes(':') || /^(Some background is)/.test(sentence)) return;
   const lead = registerOf(input.profile) === 'formal' ? 'As I mentioned,' : 'Like I said,';
   const text = `${lead} ${lowerStart(sentence)}`;
   // Pointing back is the one place a said sentence comes again, and only once in this form.
@@ -230,24 +228,36 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   const prefer = understood.aspect === 'example' || understood.aspect === 'what-happened' ? 'story' : undefined;
   const wantsFigure = memory.thread === 'price' || understood.aspect === 'how-much';
   const occupation = input.persona.data.baseSelection?.occupation;
-  if (memory.thread === 'introduction' && occupation && memory.authored.length === 0)
-    reply.add(introductionSentence(speakerOf(input.persona).firstName, occupation));
+  const introduced =
+    memory.thread === 'introduction' && occupation !== undefined && memory.authored.length === 0
+      ? reply.add(introductionSentence(speakerOf(input.persona).firstName, occupation))
+      : false;
   const authored = pickAuthored(memory.authored, prefer);
   if (authored) reply.add(authored.text);
   const room = authored ? (authored.text.length < 140 ? 1 : 0) : budget;
   const facts =
-    memory.thread === 'price' ? [...moneyFacts(input, 'price'), ...memory.facts.map((r) => r.fact)] : memory.facts.map((r) => r.fact);
+    memory.thread === 'price'
+      ? [...moneyFacts(input, 'price'), ...memory.facts.map((r) => r.fact)]
+      : memory.facts.map((r) => r.fact).filter((f) => !(introduced && f.field === 'occupation'));
   const added = await factSentences(input, facts, Math.min(room, budget), reply);
-  if (added === 0 && !authored && !wantsFigure)
+  if (wantsFigure && !hasAmount(reply.text())) reply.add(priceSentence(input));
+  if (reply.empty && memory.thread === 'anything-else') await factSentences(input, anythingLeft(input), 1, reply);
+  // Everything on the topic was said: point back to the best of it, else say a fact that has one
+  // of the topic's words, else point back to one of those.
+  if (reply.empty) await recap(input, reply, memory.facts);
+  if (added === 0 && reply.empty && !authored)
     await factSentences(
       input,
       memory.weaker.map((r) => r.fact),
       1,
       reply,
     );
-  if (wantsFigure && !hasAmount(reply.text())) reply.add(priceSentence(input));
-  if (reply.empty && memory.thread === 'anything-else') await factSentences(input, anythingLeft(input), 1, reply);
-  if (reply.empty) await recap(input, reply);
+  if (reply.empty)
+    await recap(
+      input,
+      reply,
+      memory.weaker.filter((r) => r.marked),
+    );
   if (reply.empty && memory.thread) reply.add(stanceFor(input, reply, memory.thread));
   if (reply.empty) await unknownReply(input, reply, true);
 }

@@ -20,6 +20,8 @@ export interface AuthoredLine {
 export interface RankedFact {
   fact: Fact;
   score: number;
+  /** True when a word that marks the topic is in the fact (not only a word of the question). */
+  marked?: boolean;
 }
 
 export interface Recollection {
@@ -170,7 +172,7 @@ export function rankFacts(
     const grabBag = fact.field === 'notes' || fact.field === 'background' || fact.field === 'other';
     const onItsOwn = position >= 0 && position < 2 && !(grabBag && intent !== 'introduction' && intent !== 'work');
     const score = (onItsOwn || markerScore + keywordScore > 0 ? fieldScore : 0) + markerScore + keywordScore;
-    if (score >= minScore) ranked.push({ fact, score });
+    if (score >= minScore) ranked.push({ fact, score, marked: markerScore > 0 });
   }
   return ranked.sort((a, b) => b.score - a.score);
 }
