@@ -44,14 +44,25 @@ function jsonFilesIn(dir: string): string[] {
 /** What a file other than a persona file holds, when it is one we can read as a persona. */
 type ForeignKind = 'TinyTroupe agent' | 'character card';
 
-/** A card is a PNG, or JSON with a card spec or the V1 card fields and none of a persona file's. */
+/**
+ * A card is a PNG, or JSON whose top level has a card spec, or the V1 card fields and none of a
+ * persona file's (a persona imported from a card keeps the card under its own key: not a card).
+ */
 function foreignKind(bytes: Buffer): ForeignKind | undefined {
   if (isPng(bytes)) return 'character card';
   if (detectTinyTroupe(bytes) === 'agent') return 'TinyTroupe agent';
-  const head = bytes.subarray(0, 4096).toString('utf8');
-  if (/"spec"\s*:\s*"chara_card_v[23]"/.test(head)) return 'character card';
-  if (/"first_mes"\s*:/.test(head) && /"description"\s*:/.test(head) && !/"(baseSelection|psychographics)"\s*:/.test(head))
-    return 'character card';
+  let top: unknown;
+  try {
+    const text = bytes.toString('utf8');
+    top = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return undefined;
+  }
+  if (!top || typeof top !== 'object' || Array.isArray(top)) return undefined;
+  const record = top as Record<string, unknown>;
+  if (typeof record.spec === 'string' && record.spec.startsWith('chara_card_')) return 'character card';
+  const personaKeys = ['baseSelection', 'customInputs', 'psychographics', 'generatedInsights', 'chatProfile', 'id'];
+  if ('first_mes' in record && 'description' in record && !personaKeys.some((k) => k in record)) return 'character card';
   return undefined;
 }
 

@@ -189,3 +189,16 @@ describe('resolvePersona: a TinyTroupe agent or a character card where a persona
     expect(failureOf(() => loadPersonaFile(file)).issues[0]?.path).toBe('name');
   });
 });
+
+describe('loadPersonaFile: a persona that came from a card', () => {
+  it('is read as the persona it is, not as the card it keeps', () => {
+    const dir = tempDir();
+    const card = join(dir, 'card.json');
+    writeFileSync(card, cardJson(2));
+    const converted = loadPersonaFile(card).persona;
+    const file = writeFile(join(dir, 'seraphina.json'), JSON.stringify(converted.data));
+    const { persona, warnings } = loadPersonaFile(file);
+    expect(persona.data).toEqual(converted.data);
+    expect(warnings.some((w) => w.message.includes('read as a persona for this run'))).toBe(false);
+  });
+});
