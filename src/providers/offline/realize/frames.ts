@@ -13,16 +13,11 @@ export type Convert = (text: string, probe: Probe) => Converted;
 
 /** Frames that take a noun phrase or a gerund after them. The fact follows, first letter lowered. */
 const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
-  painPoints: [
-    'What really gets to me: {x}.',
-    'A constant headache for me: {x}.',
-    'The thing that wears me down is this: {x}.',
-    'What wears me down is {x}.',
-  ],
-  challenges: ['The hard part right now: {x}.', 'What I am up against: {x}.', 'One real challenge: {x}.', 'What I am up against is {x}.'],
-  goals: ['My goal: {x}.', 'What I am working toward: {x}.', 'High on my list: {x}.', 'What I am working toward is {x}.'],
+  painPoints: ['What really gets to me: {x}.', 'A constant headache for me: {x}.', 'The thing that wears me down is this: {x}.'],
+  challenges: ['The hard part right now: {x}.', 'What I am up against: {x}.', 'One real challenge: {x}.'],
+  goals: ['My goal: {x}.', 'What I am working toward: {x}.', 'High on my list: {x}.'],
   motivations: ['What drives me is {x}.', 'What I care about getting is {x}.', 'What moves me: {x}.'],
-  objections: ['My usual objection: {x}.', 'What puts me off: {x}.', 'Where I push back: {x}.', 'What puts me off is {x}.'],
+  objections: ['My usual objection: {x}.', 'What puts me off: {x}.', 'Where I push back: {x}.'],
   values: ['What matters to me is {x}.', 'I hold on to {x}.', 'For me it comes down to {x}.'],
   interests: ['Outside work, I love {x}.', 'I am happiest with {x}.', 'My thing, outside work: {x}.'],
   attitudes: ['My view: {x}.', 'Where I stand: {x}.'],
@@ -31,18 +26,36 @@ const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
   lifestyle: ['How my week runs: {x}.', 'My rhythm: {x}.', 'The way I live: {x}.'],
   buyingBehavior: ['How I buy: {x}.'],
   notes: ['For what it is worth: {x}.'],
-  background: ['Some background: {x}.', 'Some background is {x}.'],
+  background: ['Some background: {x}.'],
   education: ['My education: {x}.'],
   industry: ['I work in {x}.'],
   location: ['I live in {x}.', 'Home is {x}.'],
   other: ['For what it is worth: {x}.'],
-  routines: ['Most days: {x}.', 'Part of my routine: {x}.', 'Pretty much every day: {x}.', 'Part of my routine is {x}.'],
-  skills: ['What I am good at: {x}.', 'Something I know how to do: {x}.', 'Part of my trade: {x}.', 'What I am good at is {x}.'],
+  routines: ['Most days: {x}.', 'Part of my routine: {x}.', 'Pretty much every day: {x}.'],
+  skills: ['What I am good at: {x}.', 'Something I know how to do: {x}.', 'Part of my trade: {x}.'],
   likes: ['I like {x}.', 'What I appreciate: {x}.', 'Always welcome: {x}.'],
   dislikes: ['I cannot stand {x}.', 'What annoys me: {x}.', 'Something I dislike: {x}.'],
   relationships: ['There is {x}.', 'Close to me: {x}.', 'In my life there is {x}.'],
   personality: ['I would say I am {x}.', 'People would call me {x}.'],
   history: ['Some history: {x}.', 'Worth knowing: {x}.'],
+};
+
+/**
+ * Frames a noun phrase can follow after "Like I said," (no colon), for pointing back to a fact
+ * said earlier: "Like I said, what wears me down is agencies paying 60 days late."
+ */
+const RECAP_FRAMES: Partial<Record<string, string>> = {
+  painPoints: 'what wears me down is {x}.',
+  challenges: 'what I am up against is {x}.',
+  objections: 'what puts me off is {x}.',
+  goals: 'what I am working toward is {x}.',
+  skills: 'what I am good at is {x}.',
+  dislikes: 'I cannot stand {x}.',
+  likes: 'I like {x}.',
+  values: 'what matters to me is {x}.',
+  motivations: 'what drives me is {x}.',
+  interests: 'outside work, I love {x}.',
+  relationships: 'there is {x}.',
 };
 
 const GOAL_FIELDS = new Set(['goals', 'motivations']);
@@ -125,7 +138,7 @@ export function conversionsNeeded(fact: Fact): Array<[string, Probe]> {
   if (['occupation', 'age', 'gender', 'quote'].includes(fact.field)) return [];
   if (fact.field === 'familyStatus') {
     const { tail } = splitFamily(fact.text);
-    return [[fact.text, true], ...(tail ? [[tail, false] as [string, Probe]] : [])];
+    return [[fact.text, true], ...(tail ? [[tail, true] as [string, Probe]] : [])];
   }
   return [[fact.text, probeFor(fact)]];
 }
@@ -138,7 +151,8 @@ function familySentence(text: string, convert: Convert): string {
   // "Lives with his partner and her mother": a verb with no subject, said as "I live with …".
   if (!status) return endSentence(capitalize(convert(text, true).text));
   if (!tail) return `${status}.`;
-  const converted = convert(tail, false);
+  // "Single, shares a flat with three students": the tail's verb has the person as its subject.
+  const converted = convert(tail, true);
   if (converted.shape === 'verb-phrase') return `${status}, and ${converted.text.replace(/^I /, 'I ')}.`.replace(/\.\.$/, '.');
   const joiner = converted.shape === 'gerund' || /^with\b/i.test(tail) ? ', ' : ', with ';
   return endSentence(`${status}${joiner}${converted.text}`);
@@ -168,6 +182,28 @@ export type FrameUsed = (opening: string) => boolean;
 function pickFrame(frames: readonly string[], random: Random, used: FrameUsed | undefined): string {
   const order = [...frames].sort(() => random.float() - 0.5);
   return order.find((f) => !used?.(f.split('{x}')[0]!.trim())) ?? order[0]!;
+}
+
+/**
+ * A fact said earlier, as it can follow "Like I said,": a plain first-person sentence, or a noun
+ * phrase in a frame without a colon; '' when it has no such form.
+ */
+export function recapFact(fact: Fact, convert: Convert): string {
+  if (OWN_SENTENCE[fact.field] || (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim()))) return '';
+  const converted = convert(fact.text, probeFor(fact));
+  const text = converted.text.trim();
+  if (
+    converted.shape === 'first-person' ||
+    converted.shape === 'verb-phrase' ||
+    (converted.shape === 'clause' && PROSE_FIELDS.has(fact.field))
+  )
+    return endSentence(text);
+  if (converted.shape === 'predicate') return endSentence(`I'm ${lowerStart(text, converted.firstPos)}`);
+  const frame = RECAP_FRAMES[fact.field];
+  // Only a phrase that starts like a noun phrase ("agencies paying late", not "lost about ₦400,000").
+  if (frame && converted.shape === 'noun-phrase' && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(converted.firstPos ?? ''))
+    return endSentence(fill(frame, fact.field === 'relationships' ? text : lowerStart(text, converted.firstPos)));
+  return '';
 }
 
 export function frameFact(fact: Fact, convert: Convert, random: Random, used?: FrameUsed): string {

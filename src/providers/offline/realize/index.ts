@@ -8,7 +8,7 @@ import type { Understanding } from '../understand/index.js';
 import { isMeta, type Meta } from '../understand/intents.js';
 import { contentStems } from '../understand/words.js';
 import type { Speaker } from './first-person.js';
-import { capitalize, conversionsNeeded, frameFact, introductionSentence, lowerStart, type FrameUsed } from './frames.js';
+import { capitalize, conversionsNeeded, frameFact, introductionSentence, lowerStart, recapFact, type FrameUsed } from './frames.js';
 import { INTENT_FIELDS } from '../recall/intent-fields.js';
 import { phrasebookFor } from './phrasebook.js';
 import * as L from './lines.js';
@@ -156,17 +156,18 @@ function anythingLeft(input: RealizeInput): Fact[] {
  * to it ("Like I said, I start my shift at 6 a.m.") rather than claiming to know nothing.
  */
 async function recap(input: RealizeInput, reply: Reply, ranked: readonly RankedFact[]): Promise<void> {
-  const top = ranked.find((r) => !['occupation', 'age', 'gender', 'quote', 'income'].includes(r.fact.field));
-  if (!top) return;
   const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
-  // Frames with a colon read badly after "Like I said": the others are tried first.
-  const sentence = frameFact(top.fact, book.convert.bind(book), input.random, (opening) => opening.includes(':'));
-  // A frame with a colon reads badly after "Like I said"; a plain sentence or an "is" frame does not.
-  if (!sentence || sentence.includes(':') || /^(Some background is)/.test(sentence)) return;
-  const lead = registerOf(input.profile) === 'formal' ? 'As I mentioned,' : 'Like I said,';
-  const text = `${lead} ${lowerStart(sentence)}`;
-  // Pointing back is the one place a said sentence comes again, and only once in this form.
-  if (!input.memory.state.saidText.includes(normalise(text))) reply.parts.push(text);
+  const convert = book.convert.bind(book);
+  for (const { fact } of ranked.slice(0, 3)) {
+    const sentence = recapFact(fact, convert);
+    if (!sentence) continue;
+    const lead = registerOf(input.profile) === 'formal' ? 'As I mentioned,' : 'Like I said,';
+    const text = `${lead} ${/^I\b|^I'/.test(sentence) ? sentence : sentence.charAt(0).toLowerCase() + sentence.slice(1)}`;
+    // Pointing back is the one place a said sentence comes again, and only once in this form.
+    if (input.memory.state.saidText.includes(normalise(text))) continue;
+    reply.parts.push(text);
+    return;
+  }
 }
 
 function priceSentence(input: RealizeInput): string | undefined {
