@@ -92,3 +92,116 @@ export function repeatedSentences(replies: readonly string[]): string[] {
   for (const reply of replies) for (const s of sentencesOf(reply)) if (s.length >= 40) seen.set(s, (seen.get(s) ?? 0) + 1);
   return [...seen.entries()].filter(([, n]) => n > 1).map(([s]) => s);
 }
+
+// ---- held-out personas: files with no authored lines (bench/offline/held-out) ----
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { importAgentBytes } from '../../src/persona/tinytroupe/import-agent.js';
+import { importCardBytes } from '../../src/persona/cards/import-card.js';
+import { detectTinyTroupe } from '../../src/persona/tinytroupe/parse-agent.js';
+import { loadPersonaFile } from '../../src/persona/loader.js';
+import type { PersonaData } from '../../src/persona/schema.js';
+
+/** Loads a persona file, a TinyTroupe agent or a character card the way the importers read them. */
+export function heldOutPersonas(dir: string): Persona[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const file = join(dir, f);
+      const bytes = readFileSync(file);
+      let data: PersonaData & { id: string };
+      if (detectTinyTroupe(bytes) === 'agent') data = importAgentBytes(bytes, file).persona;
+      else if (/"spec"\s*:\s*"chara_card/.test(bytes.toString('utf8'))) data = importCardBytes(bytes, file).persona;
+      else return loadPersonaFile(file).persona;
+      return { id: data.id, name: data.name, data, source: file, origin: 'path' } as Persona;
+    });
+}
+
+/** A shipped persona with its authored lines taken out: what a user's own file looks like. */
+export function stripped(persona: Persona): Persona {
+  const { exampleDialogue: _d, stories: _s, ...data } = persona.data as PersonaData & Record<string, unknown>;
+  return { ...persona, id: `${persona.id} (bare)`, data: data as PersonaData };
+}
+
+const NOT_CONTENT = new Set(['id', 'name', 'chatProfile', 'scenario', 'tinyTroupe', 'characterCard', 'doNotMention', 'personalityTraits']);
+
+/** Every sentence of text in the file, read independently of the engine (nested records included). */
+export function fileSentences(persona: Persona): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown, key: string) => {
+    if (NOT_CONTENT.has(key)) return;
+    if (typeof value === 'string') out.push(...value.split(/(?<=[.!?])\s+(?=[A-Z])/));
+    else if (typeof value === 'number') out.push(`${key} ${value}`);
+    else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(persona.data, '');
+  return out.map((s) => s.trim()).filter((s) => s.length > 1);
+}
+
+/** The file's sentences that hold one of the words (by stem). */
+export function relevantSentences(persona: Persona, words: readonly string[]): string[] {
+  const wanted = new Set(words.flatMap((w) => contentStems(w)));
+  return fileSentences(persona).filter((s) => contentStems(s).some((x) => wanted.has(x)));
+}
+
+/** True when a sentence of the reply says most of one of these file sentences. */
+export function says(reply: string, sources: readonly string[]): boolean {
+  const replyStems = sentencesOf(reply).map((s) => new Set(contentStems(s)));
+  return sources.some((source) => {
+    const f = [...new Set(contentStems(source))];
+    if (f.length === 0) return false;
+    return replyStems.some((r) => f.filter((x) => r.has(x)).length / f.length >= 0.5 && f.filter((x) => r.has(x)).length >= 1);
+  });
+}
+
+/** Numbers in the reply that the file never gives (thousand separators ignored; "2:30" is 2 and 30). */
+export function inventedNumbers(persona: Persona, reply: string): string[] {
+  const file = JSON.stringify(persona.data).replace(/(\d),(\d)/g, '$1$2');
+  const known = new Set(file.match(/\d+(?:\.\d+)?/g) ?? []);
+  const numbers = reply.replace(/(\d),(\d)/g, '$1$2').match(/\d+(?:\.\d+)?/g) ?? [];
+  return numbers.filter((n) => !known.has(n) && !known.has(n.replace(/\.0+$/, '')));
+}
+
+const NOT_THIRD_PERSON = new Set(
+  'always sometimes perhaps nowadays afterwards towards was has does is guess focus discuss process address miss pass bless access stress'.split(
+    ' ',
+  ),
+);
+
+/** Third-person or second-person leftovers about the speaker: "I bakes", "I is", "his" after "I". */
+export function grammarDefects(persona: Persona, reply: string): string[] {
+  const out: string[] = [];
+  const first = persona.name.split(/\s+/)[0]!;
+  const gender = String(persona.data.baseSelection?.gender ?? '').toLowerCase();
+  const own = gender.startsWith('f')
+    ? /\b(she|her|herself)\b/i
+    : gender.startsWith('m')
+      ? /\b(he|his|him|himself)\b/i
+      : /\b(she|he|his|her)\b/i;
+  for (const s of sentencesOf(reply)) {
+    const verb = /\bI ([a-z]+s)\b/.exec(s)?.[1];
+    if (verb && !NOT_THIRD_PERSON.has(verb) && !/ss$/.test(verb)) out.push(`"I ${verb}": ${s}`);
+    if (/\bI (is|has|does|doesn't|isn't|hasn't)\b/.test(s)) out.push(`agreement: ${s}`);
+    // "his"/"her" in a sentence about "I" with no other person named: the speaker's own pronoun left over.
+    const others =
+      /\b(wife|husband|son|daughter|mother|father|sister|brother|partner|boss|friend|foreman|officer|customer|client|neighbou?r|colleague|advis[eo]r|mom|mum|dad|[A-Z][a-z]+ (?:says|said))\b/i;
+    if (/^(I|My)\b/.test(s) && own.test(s) && !others.test(s)) out.push(`pronoun: ${s}`);
+    // A sentence that starts with the name is a self-introduction ("Rania Haddad.").
+    if (new RegExp(`\\b${first}\\b`).test(s) && !s.startsWith(first) && !/I'm |I am |call me|name/i.test(s)) out.push(`own name: ${s}`);
+    if (/^(You|Your)\b/.test(s) || /\byour (wife|husband|son|daughter|father|grandfather|foreman|farm|yard)\b/i.test(s))
+      out.push(`second person: ${s}`);
+  }
+  return out;
+}
+
+/** The words before a colon that open a sentence ("Most days:"): frames, counted across an interview. */
+export function framesOf(reply: string): string[] {
+  return sentencesOf(reply)
+    .map((s) => /^([^:.!?]{3,40}):\s/.exec(s)?.[1])
+    .filter((f): f is string => f !== undefined);
+}
+
+export { STOCK_LINES };
+const STOCK_LINES = ENGINE_LINES;

@@ -5,6 +5,12 @@ import { InputFileError, UserError, type Issue } from '../core/errors.js';
 import { closest } from '../core/closest.js';
 import { readInputFile } from '../core/read-input-file.js';
 import { homePaths } from '../core/home.js';
+import { sanitizeInline } from '../core/sanitize.js';
+import { importCardBytes } from './cards/import-card.js';
+import { MAX_CARD_FILE_BYTES } from './cards/parse-card.js';
+import { isPng } from './cards/png-chunks.js';
+import { importAgentBytes } from './tinytroupe/import-agent.js';
+import { detectTinyTroupe } from './tinytroupe/parse-agent.js';
 import type { Persona } from './schema.js';
 import { validatePersonaText } from './validate.js';
 
@@ -35,9 +41,60 @@ function jsonFilesIn(dir: string): string[] {
     .sort();
 }
 
+/** What a file other than a persona file holds, when it is one we can read as a persona. */
+type ForeignKind = 'TinyTroupe agent' | 'character card';
+
+/**
+ * A card is a PNG, or JSON whose top level has a card spec, or the V1 card fields and none of a
+ * persona file's (a persona imported from a card keeps the card under its own key: not a card).
+ */
+function foreignKind(bytes: Buffer): ForeignKind | undefined {
+  if (isPng(bytes)) return 'character card';
+  if (detectTinyTroupe(bytes) === 'agent') return 'TinyTroupe agent';
+  let top: unknown;
+  try {
+    const text = bytes.toString('utf8');
+    top = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return undefined;
+  }
+  if (!top || typeof top !== 'object' || Array.isArray(top)) return undefined;
+  const record = top as Record<string, unknown>;
+  if (typeof record.spec === 'string' && record.spec.startsWith('chara_card_')) return 'character card';
+  const personaKeys = ['baseSelection', 'customInputs', 'psychographics', 'generatedInsights', 'chatProfile', 'id'];
+  if ('first_mes' in record && 'description' in record && !personaKeys.some((k) => k in record)) return 'character card';
+  return undefined;
+}
+
+/**
+ * A TinyTroupe agent or a character card named where a persona file is expected (`persona ask
+ * agent.json`): converted the way `personas import` converts it, for this run only. The warning
+ * says so and gives the command that keeps it.
+ */
+function loadForeign(path: string, kind: ForeignKind): { data: unknown; warnings: Issue[] } {
+  const bytes = readInputFile(path, kind, kind === 'character card' ? MAX_CARD_FILE_BYTES : undefined);
+  const imported = kind === 'TinyTroupe agent' ? importAgentBytes(bytes, path) : importCardBytes(bytes, path);
+  const note: Issue = {
+    path: '',
+    message: `this is a ${kind}, read as a persona for this run`,
+    hint: `to keep it, run: persona personas import ${JSON.stringify(path)}`,
+  };
+  return { data: imported.persona, warnings: [note, ...imported.warnings] };
+}
+
 /** Reads and validates one persona file; throws InputFileError listing every problem. */
 export function loadPersonaFile(file: string, origin: Persona['origin'] = 'path'): { persona: Persona; warnings: Issue[] } {
   const path = resolve(file);
+  const probe = readInputFile(path, 'persona', MAX_CARD_FILE_BYTES);
+  const kind = foreignKind(probe);
+  if (kind) {
+    const foreign = loadForeign(path, kind);
+    const text = JSON.stringify(foreign.data);
+    const result = validatePersonaText(text, Buffer.byteLength(text), basename(path));
+    if (!result.ok) throw new InputFileError(path, result.issues);
+    const persona: Persona = { id: result.id, name: result.data.name, data: result.data, source: path, origin };
+    return { persona, warnings: [...foreign.warnings, ...result.warnings] };
+  }
   const bytes = readInputFile(path, 'persona');
   const result = validatePersonaText(bytes.toString('utf8'), bytes.length, basename(path));
   if (!result.ok) throw new InputFileError(path, result.issues);
@@ -65,6 +122,8 @@ export interface PersonaSources {
   userDir?: string | null;
   /** Extra files or folders. */
   paths?: string[];
+  /** Where a note about a converted card or agent goes (default: stderr). */
+  onNote?: (message: string) => void;
 }
 
 export function loadPersonas(sources: PersonaSources = {}): LoadResult {
@@ -134,9 +193,18 @@ function loadByFileName(ref: string, sources: PersonaSources): Persona | undefin
  * Finds one persona by id (or unique id prefix), or loads it from a path when the argument
  * names a file.
  */
+function noteOnStderr(message: string): void {
+  process.stderr.write(`note: ${sanitizeInline(message)}\n`);
+}
+
 export function resolvePersona(ref: string, sources: PersonaSources = {}): Persona {
-  if (ref.toLowerCase().endsWith('.json') || ref.includes('/') || ref.includes('\\')) {
-    return loadPersonaFile(ref).persona;
+  if (/\.(json|png)$/i.test(ref) || ref.includes('/') || ref.includes('\\')) {
+    const { persona, warnings } = loadPersonaFile(ref);
+    // Only the note that a card or agent was converted is said here; a persona file's own
+    // warnings are for `personas validate`.
+    const converted = warnings[0]?.message.includes('read as a persona for this run') ? warnings[0] : undefined;
+    if (converted) (sources.onNote ?? noteOnStderr)(`${basename(ref)}: ${converted.message}; ${converted.hint}`);
+    return persona;
   }
   const direct = loadByFileName(ref, sources);
   if (direct) return direct;

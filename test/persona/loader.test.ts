@@ -1,8 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputFileError } from '../../src/core/errors.js';
 import { loadPersonaFile, loadPersonas, resolvePersona } from '../../src/persona/loader.js';
 import { tempDir, writeFile } from '../support/temp.js';
+import { cardJson, cardPng } from '../cards/card-builders.js';
 
 const good = (extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'Ana Souza', ...extra });
 
@@ -150,5 +152,53 @@ describe('resolvePersona', () => {
     }
     expect((caught as Error).message).toBe('no persona with id "margeret"');
     expect((caught as { hint: string }).hint).toContain('did you mean "margaret"');
+  });
+});
+
+describe('resolvePersona: a TinyTroupe agent or a character card where a persona file is expected', () => {
+  const agent = () => readFileSync(join(process.cwd(), 'test/fixtures/tinytroupe/Ingrid.agent.json'));
+
+  it('reads an agent as a persona for this run and says how to keep it', () => {
+    const file = writeFile(join(tempDir(), 'Ingrid.agent.json'), agent().toString('utf8'));
+    const notes: string[] = [];
+    const persona = resolvePersona(file, { onNote: (n) => notes.push(n) });
+    expect(persona.name).toBe('Ingrid Haugen');
+    expect(persona.data.baseSelection?.occupation).toBe('Boatyard owner');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/TinyTroupe agent, read as a persona for this run/);
+    expect(notes[0]).toContain(`persona personas import ${JSON.stringify(file)}`);
+  });
+
+  it.each([
+    ['a V2 card as JSON', 'card.json', () => cardJson(2)],
+    ['a V1 card as JSON', 'card-v1.json', () => cardJson(1)],
+    ['a V3 card in a PNG', 'card.png', () => cardPng(3)],
+  ])('reads %s', (_label, name, bytes) => {
+    const dir = tempDir();
+    const file = join(dir, name);
+    writeFileSync(file, bytes());
+    const notes: string[] = [];
+    const persona = resolvePersona(file, { onNote: (n) => notes.push(n) });
+    expect(persona.name.length).toBeGreaterThan(0);
+    expect(persona.data.customInputs?.background).toBeTruthy();
+    expect(notes[0]).toMatch(/character card, read as a persona for this run; to keep it, run: persona personas import/);
+  });
+
+  it('still refuses a JSON file that is none of these, naming the missing field', () => {
+    const file = writeFile(join(tempDir(), 'odd.json'), JSON.stringify({ foo: 1 }));
+    expect(failureOf(() => loadPersonaFile(file)).issues[0]?.path).toBe('name');
+  });
+});
+
+describe('loadPersonaFile: a persona that came from a card', () => {
+  it('is read as the persona it is, not as the card it keeps', () => {
+    const dir = tempDir();
+    const card = join(dir, 'card.json');
+    writeFileSync(card, cardJson(2));
+    const converted = loadPersonaFile(card).persona;
+    const file = writeFile(join(dir, 'seraphina.json'), JSON.stringify(converted.data));
+    const { persona, warnings } = loadPersonaFile(file);
+    expect(persona.data).toEqual(converted.data);
+    expect(warnings.some((w) => w.message.includes('read as a persona for this run'))).toBe(false);
   });
 });

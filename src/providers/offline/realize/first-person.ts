@@ -10,6 +10,10 @@ import type { Nlp, Token } from '../nlp.js';
 export interface Speaker {
   firstName: string;
   gender: 'female' | 'male' | 'unknown';
+  /** The rest of the name ("Haddad"): dropped after the first name when it is the subject. */
+  surname?: string;
+  /** The file speaks to the person ("You run a small boatyard": TinyTroupe agents, prompts). */
+  addressedAsYou?: boolean;
 }
 
 export type Shape = 'first-person' | 'verb-phrase' | 'base-verb' | 'gerund' | 'predicate' | 'clause' | 'fragment' | 'noun-phrase';
@@ -25,16 +29,47 @@ const QUOTES = new Set(['"', '“', '”', '‘', '’', "'"]);
 const FIRST_PERSON = new Set(['i', 'my', 'me', 'mine', 'myself', "i'm", "i've", "i'd", "i'll"]);
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '—', '–']);
 
-function pronounsFor(gender: Speaker['gender']) {
+function pronounsFor(gender: Speaker['gender'], you = false) {
   const female = gender !== 'male';
   const male = gender !== 'female';
   return {
-    subject: new Set([...(female ? ['she'] : []), ...(male ? ['he'] : [])]),
+    subject: new Set([...(female ? ['she'] : []), ...(male ? ['he'] : []), ...(you ? ['you'] : [])]),
     possessiveOrObject: new Set(female ? ['her'] : []),
-    possessive: new Set(male ? ['his'] : []),
+    possessive: new Set([...(male ? ['his'] : []), ...(you ? ['your'] : [])]),
     object: new Set(male ? ['him'] : []),
-    reflexive: new Set([...(female ? ['herself'] : []), ...(male ? ['himself'] : [])]),
+    reflexive: new Set([...(female ? ['herself'] : []), ...(male ? ['himself'] : []), ...(you ? ['yourself'] : [])]),
   };
+}
+
+/** Every pronoun of the speaker, so a list of verbs never takes one for a verb ("his" after a comma). */
+function isSpeakerPronoun(lower: string, p: ReturnType<typeof pronounsFor>): boolean {
+  return (
+    p.subject.has(lower) || p.possessive.has(lower) || p.possessiveOrObject.has(lower) || p.object.has(lower) || p.reflexive.has(lower)
+  );
+}
+
+/** "You are" -> "I am": the verbs that change after a "you" that becomes "I". */
+const AFTER_YOU: Record<string, string> = { are: 'am', were: 'was', "'re": "'m", "aren't": 'am not', "weren't": "wasn't" };
+
+/**
+ * A word the tagger read as a noun where a verb was expected ("He bakes rye", "Wastes 15% of
+ * bread"): read again after "she", where the model knows it must be a verb if it can be one.
+ */
+function asVerb(nlp: Nlp, token: Token, next: Token | undefined): string | undefined {
+  if (!/^[a-z]+s$/.test(token.text) || /ss$/.test(token.text)) return undefined;
+  const probe = nlp.tokens(`she ${token.text} ${next?.text ?? ''}`)[1];
+  if (probe && probe.pos === 'VERB' && probe.lemma !== token.text) return probe.lemma;
+  // The small model does not know every -s form ("bakes" is only a noun to it): try the base
+  // forms after "they", where a verb is the only reading.
+  const w = token.text;
+  const bases = [w.endsWith('ies') ? `${w.slice(0, -3)}y` : '', /(sh|ch|x|z|o)es$/.test(w) ? w.slice(0, -2) : '', w.slice(0, -1)].filter(
+    Boolean,
+  );
+  for (const base of bases) {
+    const read = nlp.tokens(`they ${base} ${next?.text ?? ''}`)[1];
+    if (read && read.pos === 'VERB' && read.text === base) return base;
+  }
+  return undefined;
 }
 
 /** The verb form that goes with "I": lemma for third-person present, "am"/"was" for be. */
@@ -66,10 +101,11 @@ function tag(nlp: Nlp, text: string, speaker: Speaker, probeVerb: Probe): Token[
   const keepCase = first === speaker.firstName || /^[A-Z0-9]{2,}/.test(first) || first === 'I';
   const lowered = keepCase ? text : text.charAt(0).toLowerCase() + text.slice(1);
   // Goals start with a bare verb ("Open a second shop"): read after "to", "open" is a verb, not an adjective.
+  const sOnFirst = !keepCase && /^[a-z]+s$/i.test(first) && !/ss$/i.test(first);
   const prefix =
     probeVerb === 'infinitive' && !keepCase
       ? 'to'
-      : probeVerb === true && !keepCase && /^[a-z]+s$/i.test(first) && !/ss$/i.test(first)
+      : (probeVerb === true && sOnFirst) || (probeVerb === 'auto' && sOnFirst && !hasFiniteVerb(nlp.tokens(lowered)))
         ? 'she'
         : '';
   let tokens = nlp.tokens(prefix ? `${prefix} ${lowered}` : lowered);
@@ -80,6 +116,15 @@ function tag(nlp: Nlp, text: string, speaker: Speaker, probeVerb: Probe): Token[
   }
   if (prefix) tokens = tokens.slice(1).map((t, i) => (i === 0 ? { ...t, space: '' } : t));
   return restoreCase(tokens, text, keepCase);
+}
+
+/**
+ * A verb after the first word that is not a participle: "Prices keep rising" has one (a clause with
+ * its own subject), "Wastes 15% of bread on slow days" and "Writes off expired stock" do not (the
+ * first word is the verb, with the person as its unspoken subject).
+ */
+function hasFiniteVerb(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => i > 0 && (t.pos === 'VERB' || t.pos === 'AUX') && !/(ing|ed|en)$/.test(t.text.toLowerCase()));
 }
 
 function restoreCase(tokens: Token[], text: string, keepCase: boolean): Token[] {
@@ -107,7 +152,15 @@ function shapeOf(tokens: readonly Token[], speakerStart: boolean): Shape {
   // with nothing to describe after it speaks of the person ("I'm cautious with loans").
   const after = tokens[tokens.indexOf(first) + 1];
   const bare = !after || (['ADP', 'PART', 'CCONJ', 'PUNCT'].includes(after.pos) && after.text !== '-' && after.text !== ',');
-  if ((first.pos === 'ADJ' || (first.pos === 'VERB' && /ed$/.test(lower))) && bare) return 'predicate';
+  // "Most of her clients are agencies" has a verb of its own: a clause, not a description.
+  const ownVerb = tokens.some(
+    (t, i) =>
+      i > tokens.indexOf(first) + 1 &&
+      (t.pos === 'VERB' || t.pos === 'AUX') &&
+      tokens[i - 1]?.text !== 'to' &&
+      !/(ing|ed|en)$/.test(t.text.toLowerCase()),
+  );
+  if ((first.pos === 'ADJ' || (first.pos === 'VERB' && /ed$/.test(lower))) && bare && !ownVerb) return 'predicate';
   if (first.pos === 'ADP' || first.pos === 'ADV' || first.pos === 'NUM') return 'fragment';
   // A clause has a plain subject before its first verb ("Month-end close takes nine days"); a verb
   // after a pronoun or a preposition belongs to a relative clause inside a noun phrase
@@ -132,12 +185,20 @@ function shapeOf(tokens: readonly Token[], speakerStart: boolean): Shape {
   return plain ? 'clause' : 'noun-phrase';
 }
 
-/** How to read an item that may start without a subject: as after "she" (attitudes, buying notes) or after "to" (goals). */
-export type Probe = boolean | 'infinitive';
+/**
+ * How to read an item that may start without a subject: as after "she" (attitudes, buying notes),
+ * after "to" (goals), or 'auto': after "she" only when the plain reading has no verb of its own
+ * (pain points: "Wastes 15% of bread" is the person's doing, "Prices keep rising" is not).
+ */
+export type Probe = boolean | 'infinitive' | 'auto';
 
 export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: Probe = false): Converted {
   const tokens = tag(nlp, text, speaker, probe);
-  const p = pronounsFor(speaker.gender);
+  const you = speaker.addressedAsYou === true;
+  const p = pronounsFor(speaker.gender, you);
+  const surname = (speaker.surname ?? '').split(/\s+/).filter(Boolean);
+  let skip = 0;
+  let afterYou = false;
   const out: string[] = [];
   let inQuote = false;
   let conjugateNext = false;
@@ -148,11 +209,23 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
   tokens.forEach((token, i) => {
     const lower = token.text.toLowerCase();
     let word = token.text;
+    if (skip > 0) {
+      skip--;
+      return;
+    }
+    // "Noor Haddad is a pastry chef": the surname goes with the first name that becomes "I".
+    if (token.text === speaker.firstName && surname.length > 0 && surname.every((w, j) => tokens[i + 1 + j]?.text === w)) {
+      skip = surname.length;
+    }
+    const wasAfterYou = afterYou;
+    afterYou = false;
     if (QUOTES.has(token.text) && token.pos === 'PUNCT') inQuote = !inQuote;
     else if (!inQuote) {
-      const next = tokens[i + 1];
+      const next = tokens[skip > 0 ? i + 1 + skip : i + 1];
       if (CLAUSE_BREAK.has(token.text)) iMode = false;
-      if (i === firstWordIndex && isThirdPersonVerb(token)) {
+      if (wasAfterYou && AFTER_YOU[lower] !== undefined) {
+        word = AFTER_YOU[lower]!;
+      } else if (i === firstWordIndex && isThirdPersonVerb(token)) {
         word = `I ${verbForI(token)}`;
         iMode = true;
       } else if (i === firstWordIndex && token.pos === 'ADV' && next && isThirdPersonVerb(next)) {
@@ -169,16 +242,24 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
         iMode &&
         token.pos !== 'VERB' &&
         token.pos !== 'AUX' &&
+        !isSpeakerPronoun(lower, p) &&
         /^[a-z]+s$/.test(token.text) &&
         !/ss$/.test(token.text) &&
         [',', 'and'].includes(tokens[i - 1]?.text ?? '')
       ) {
         // A list of what the person does: "eat a bento at my desk, coaches after school, marks quizzes".
-        const probe = nlp.tokens(`she ${token.text} ${next?.text ?? ''}`)[1];
-        word = probe && probe.pos === 'VERB' && probe.lemma !== token.text ? probe.lemma : token.text;
+        word = asVerb(nlp, token, next) ?? token.text;
       } else if (p.subject.has(lower) || (token.text === speaker.firstName && next?.text !== "'s")) {
-        word = 'I';
-        conjugateNext = true;
+        // A "you" after a verb or preposition is its object ("the officer you call" stays a subject, "tells you" does not).
+        const objectYou =
+          lower === 'you' &&
+          i > firstWordIndex &&
+          ['VERB', 'ADP'].includes(tokens[i - 1]?.pos ?? '') &&
+          next?.pos !== 'VERB' &&
+          next?.pos !== 'AUX';
+        word = objectYou ? 'me' : 'I';
+        conjugateNext = !objectYou && lower !== 'you';
+        afterYou = lower === 'you' && !objectYou;
         iMode = true;
         if (i === firstWordIndex) speakerStart = true;
       } else if (token.text === speaker.firstName && next?.text === "'s") {
@@ -187,13 +268,18 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
         word = '';
       } else if (p.possessive.has(lower)) {
         word = 'my';
+      } else if (you && lower === 'yours') {
+        word = 'mine';
       } else if (p.object.has(lower)) {
         word = 'me';
       } else if (p.possessiveOrObject.has(lower)) {
         const afterNext = tokens[i + 2];
         const lonelyAdjective = next?.pos === 'ADJ' && (!afterNext || !['NOUN', 'PROPN', 'ADJ'].includes(afterNext.pos));
+        // "keep her waiting", "let her go": after a verb and before another verb, "her" is its object.
+        const afterVerb = tokens[i - 1]?.pos === 'VERB' && next?.pos === 'VERB';
         const objectFollows =
           !next ||
+          afterVerb ||
           lonelyAdjective ||
           ['PUNCT', 'ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'AUX'].includes(next.pos) ||
           (next.pos === 'VERB' && !/ing$/.test(next.text));
@@ -202,6 +288,10 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
         word = 'myself';
       } else if (conjugateNext && (token.pos === 'VERB' || token.pos === 'AUX')) {
         word = verbForI(token);
+        conjugateNext = false;
+      } else if (conjugateNext && (token.pos === 'NOUN' || token.pos === 'PROPN') && asVerb(nlp, { ...token, text: lower }, next)) {
+        // "He bakes rye": after the subject the tagger read "bakes" as a plural noun.
+        word = asVerb(nlp, { ...token, text: lower }, next)!;
         conjugateNext = false;
       } else if (conjugateNext && token.pos !== 'ADV' && token.pos !== 'PART') {
         conjugateNext = false;

@@ -23,7 +23,7 @@ const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
   attitudes: ['My view: {x}.', 'Where I stand: {x}.'],
   communicationPreferences: ['What works for me: {x}.', 'I prefer {x}.'],
   preferredChannels: ['I hear about things through {x}.', 'Where I learn about things: {x}.'],
-  lifestyle: ['Most days: {x}.', 'A normal day for me: {x}.'],
+  lifestyle: ['How my week runs: {x}.', 'My rhythm: {x}.', 'The way I live: {x}.'],
   buyingBehavior: ['How I buy: {x}.'],
   notes: ['For what it is worth: {x}.'],
   background: ['Some background: {x}.'],
@@ -31,21 +31,61 @@ const NOUN_FRAMES: Partial<Record<string, readonly string[]>> = {
   industry: ['I work in {x}.'],
   location: ['I live in {x}.', 'Home is {x}.'],
   other: ['For what it is worth: {x}.'],
+  routines: ['Most days: {x}.', 'Part of my routine: {x}.', 'Pretty much every day: {x}.'],
+  skills: ['What I am good at: {x}.', 'Something I know how to do: {x}.', 'Part of my trade: {x}.'],
+  likes: ['I like {x}.', 'What I appreciate: {x}.', 'Always welcome: {x}.'],
+  dislikes: ['I cannot stand {x}.', 'What annoys me: {x}.', 'Something I dislike: {x}.'],
+  relationships: ['There is {x}.', 'Close to me: {x}.', 'In my life there is {x}.'],
+  personality: ['I would say I am {x}.', 'People would call me {x}.'],
+  history: ['Some history: {x}.', 'Worth knowing: {x}.'],
+};
+
+/**
+ * Frames a noun phrase can follow after "Like I said," (no colon), for pointing back to a fact
+ * said earlier: "Like I said, what wears me down is agencies paying 60 days late."
+ */
+const RECAP_FRAMES: Partial<Record<string, string>> = {
+  painPoints: 'what wears me down is {x}.',
+  challenges: 'what I am up against is {x}.',
+  objections: 'what puts me off is {x}.',
+  goals: 'what I am working toward is {x}.',
+  skills: 'what I am good at is {x}.',
+  dislikes: 'I cannot stand {x}.',
+  likes: 'I like {x}.',
+  values: 'what matters to me is {x}.',
+  motivations: 'what drives me is {x}.',
+  interests: 'outside work, I love {x}.',
+  relationships: 'there is {x}.',
 };
 
 const GOAL_FIELDS = new Set(['goals', 'motivations']);
 const NAME_LIST_FIELDS = new Set(['interests', 'values', 'motivations', 'preferredChannels', 'communicationPreferences']);
 function probeFor(fact: Fact): Probe {
-  return GOAL_FIELDS.has(fact.field) ? 'infinitive' : VERB_FIRST_FIELDS.has(fact.field);
+  if (GOAL_FIELDS.has(fact.field)) return 'infinitive';
+  if (VERB_FIRST_FIELDS.has(fact.field)) return true;
+  return MAYBE_VERB_FIRST_FIELDS.has(fact.field) ? 'auto' : false;
 }
 
 /** Sentences of the file's prose (not list items): said as they are once in the first person. */
-const PROSE_FIELDS = new Set(['background', 'notes', 'buyingBehavior']);
+const PROSE_FIELDS = new Set(['background', 'notes', 'buyingBehavior', 'history']);
 /** Fields whose items usually start with a verb and no subject ("Signs off on anything over $25,000"). */
-const VERB_FIRST_FIELDS = new Set(['attitudes', 'buyingBehavior', 'notes', 'lifestyle', 'background', 'communicationPreferences', 'other']);
+const VERB_FIRST_FIELDS = new Set([
+  'attitudes',
+  'buyingBehavior',
+  'notes',
+  'lifestyle',
+  'background',
+  'communicationPreferences',
+  'other',
+  'routines',
+  'history',
+  'personality',
+]);
+/** Fields of things that happen to the person or that the person does: "Wastes 15% of bread on slow days", "Prices keep rising". */
+const MAYBE_VERB_FIRST_FIELDS = new Set(['painPoints', 'challenges', 'objections', 'dislikes', 'likes', 'motivations']);
 
 /** Lowers the first letter unless the word is a name (as the tagger read it), an acronym or "I". */
-function lowerStart(text: string, firstPos?: string): string {
+export function lowerStart(text: string, firstPos?: string): string {
   const first = text.match(/^\S+/)?.[0] ?? '';
   if (first === 'I' || first.startsWith("I'") || /^[A-Z0-9]{2,}/.test(first) || /\d/.test(first)) return text;
   if (firstPos === 'PROPN' && !/^(A|An|The|My|Our|Some|No|More|Most|One)$/.test(first)) return text;
@@ -84,6 +124,8 @@ function occupationSentence(text: string): string {
   return `I'm ${/^[aeiou]/i.test(lowered) ? 'an' : 'a'} ${lowered}.`;
 }
 
+const INCOME_PRONOUN = /\b(his|her|he|she)\b/i;
+
 function splitFamily(text: string): { head?: string; tail: string } {
   const [head, ...rest] = text.split(/,\s*/);
   return { head, tail: rest.join(', ') };
@@ -91,10 +133,12 @@ function splitFamily(text: string): { head?: string; tail: string } {
 
 /** The texts `frameFact` will ask to convert for this fact: the phrasebook converts them ahead. */
 export function conversionsNeeded(fact: Fact): Array<[string, Probe]> {
-  if (['occupation', 'age', 'gender', 'income', 'quote'].includes(fact.field)) return [];
+  // Income is said as written, unless it names someone by pronoun ("R$400 from his parents").
+  if (fact.field === 'income') return INCOME_PRONOUN.test(fact.text) ? [[fact.text, false]] : [];
+  if (['occupation', 'age', 'gender', 'quote'].includes(fact.field)) return [];
   if (fact.field === 'familyStatus') {
     const { tail } = splitFamily(fact.text);
-    return [[fact.text, false], ...(tail ? [[tail, false] as [string, Probe]] : [])];
+    return [[fact.text, true], ...(tail ? [[tail, true] as [string, Probe]] : [])];
   }
   return [[fact.text, probeFor(fact)]];
 }
@@ -104,9 +148,11 @@ function familySentence(text: string, convert: Convert): string {
   const status = /^(married|single|divorced|widowed|separated|engaged|partnered)/i.test(head ?? '')
     ? `I'm ${head!.toLowerCase()}`
     : undefined;
-  if (!status) return endSentence(capitalize(convert(text, false).text));
+  // "Lives with his partner and her mother": a verb with no subject, said as "I live with …".
+  if (!status) return endSentence(capitalize(convert(text, true).text));
   if (!tail) return `${status}.`;
-  const converted = convert(tail, false);
+  // "Single, shares a flat with three students": the tail's verb has the person as its subject.
+  const converted = convert(tail, true);
   if (converted.shape === 'verb-phrase') return `${status}, and ${converted.text.replace(/^I /, 'I ')}.`.replace(/\.\.$/, '.');
   const joiner = converted.shape === 'gerund' || /^with\b/i.test(tail) ? ', ' : ', with ';
   return endSentence(`${status}${joiner}${converted.text}`);
@@ -119,11 +165,48 @@ const OWN_SENTENCE: Partial<Record<Fact['field'], (fact: Fact, convert: Convert)
   familyStatus: (fact, convert) => familySentence(fact.text, convert),
   age: (fact) => (/^\d+$/.test(fact.text.trim()) ? `I'm ${fact.text.trim()}.` : `My age: ${fact.text.trim()}.`),
   gender: () => '',
-  income: (fact) => `I earn ${lowerStart(fact.text.trim().replace(/^(\d{4,})$/, (n) => groupThousands(Number(n))))}.`.replace('..', '.'),
+  income: (fact, convert) => {
+    const text = INCOME_PRONOUN.test(fact.text) ? convert(fact.text, false).text : fact.text;
+    return `I earn ${lowerStart(text.trim().replace(/^(\d{4,})$/, (n) => groupThousands(Number(n))))}.`.replace('..', '.');
+  },
   quote: (fact) => endSentence(fact.text.trim().replace(/^["“]|["”]$/g, '')),
 };
 
-export function frameFact(fact: Fact, convert: Convert, random: Random): string {
+/** True for a frame whose opening words were already used (in this reply or lately in the session). */
+export type FrameUsed = (opening: string) => boolean;
+
+/**
+ * One frame of a list, in the seeded generator's order, whose opening words have not been used:
+ * "Most days: …" twice in an interview reads as a template.
+ */
+function pickFrame(frames: readonly string[], random: Random, used: FrameUsed | undefined): string {
+  const order = [...frames].sort(() => random.float() - 0.5);
+  return order.find((f) => !used?.(f.split('{x}')[0]!.trim())) ?? order[0]!;
+}
+
+/**
+ * A fact said earlier, as it can follow "Like I said,": a plain first-person sentence, or a noun
+ * phrase in a frame without a colon; '' when it has no such form.
+ */
+export function recapFact(fact: Fact, convert: Convert): string {
+  if (OWN_SENTENCE[fact.field] || (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim()))) return '';
+  const converted = convert(fact.text, probeFor(fact));
+  const text = converted.text.trim();
+  if (
+    converted.shape === 'first-person' ||
+    converted.shape === 'verb-phrase' ||
+    (converted.shape === 'clause' && PROSE_FIELDS.has(fact.field))
+  )
+    return endSentence(text);
+  if (converted.shape === 'predicate') return endSentence(`I'm ${lowerStart(text, converted.firstPos)}`);
+  const frame = RECAP_FRAMES[fact.field];
+  // Only a phrase that starts like a noun phrase ("agencies paying late", not "lost about ₦400,000").
+  if (frame && converted.shape === 'noun-phrase' && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(converted.firstPos ?? ''))
+    return endSentence(fill(frame, fact.field === 'relationships' ? text : lowerStart(text, converted.firstPos)));
+  return '';
+}
+
+export function frameFact(fact: Fact, convert: Convert, random: Random, used?: FrameUsed): string {
   const own = OWN_SENTENCE[fact.field];
   if (own) return own(fact, convert);
   if (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim())) {
@@ -137,7 +220,8 @@ export function frameFact(fact: Fact, convert: Convert, random: Random): string 
   ) {
     return endSentence(capitalize(text));
   }
-  const lower = (t: string) => lowerStart(t, converted.firstPos);
+  // A relationship starts with the person's name ("Akosua, my wife, …"): it keeps its capital.
+  const lower = (t: string) => (fact.field === 'relationships' ? t : lowerStart(t, converted.firstPos));
   // Interests, values, channels are names of things even when a verb hides in them ("Morning
   // farming shows on vernacular radio"): they go in a frame, never stand alone.
   const shape = NAME_LIST_FIELDS.has(fact.field) && converted.shape === 'clause' ? 'noun-phrase' : converted.shape;
@@ -149,17 +233,21 @@ export function frameFact(fact: Fact, convert: Convert, random: Random): string 
       return endSentence(`I'm ${lower(text)}`);
     case 'clause':
       if ((fact.field === 'painPoints' || fact.field === 'challenges') && !text.includes(':')) {
-        return endSentence(fill(random.pick(['The trouble is that {x}', 'What gets to me is that {x}', 'The problem: {x}'])!, lower(text)));
+        return endSentence(
+          fill(pickFrame(['The trouble is that {x}', 'What gets to me is that {x}', 'The problem: {x}'], random, used), lower(text)),
+        );
       }
       return endSentence(capitalize(text));
     case 'base-verb':
       if (GOAL_FIELDS.has(fact.field)) return endSentence(`I want to ${lower(text)}`);
-      return endSentence(fill(random.pick(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!)!, lower(text)));
+      return endSentence(fill(pickFrame(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!, random, used), lower(text)));
     case 'fragment':
-      if (fact.field === 'lifestyle' && /^(at|in|on|by)\b/i.test(text)) return endSentence(`I'm usually ${lower(text)}`);
-      return endSentence(fill(random.pick(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!)!, lower(text)));
+      // "Up at 2:30, in bed by 8:30", "At the market by six": where the person is, said plainly.
+      if ((fact.field === 'lifestyle' || fact.field === 'routines') && /^(at|in|on|by|up|out|home|off|back|away)\b/i.test(text))
+        return endSentence(`I'm usually ${lower(text)}`);
+      return endSentence(fill(pickFrame(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!, random, used), lower(text)));
     case 'gerund':
     case 'noun-phrase':
-      return endSentence(fill(random.pick(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!)!, lower(text)));
+      return endSentence(fill(pickFrame(NOUN_FRAMES[fact.field] ?? NOUN_FRAMES.other!, random, used), lower(text)));
   }
 }

@@ -1,14 +1,15 @@
 import type { ChatProfile, Persona } from '../../../persona/schema.js';
 import type { Random } from '../random.js';
 import { normalise, splitSentences } from '../recall/dialogue-state.js';
-import { alreadySaid, rankFacts, type AuthoredLine, type Recollection } from '../recall/index.js';
-import { amountsIn, parseIncome, personalRange } from '../recall/money.js';
+import { alreadySaid, rankFacts, type AuthoredLine, type RankedFact, type Recollection } from '../recall/index.js';
+import { amountsIn, groupThousands } from '../recall/money.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
 import { isMeta, type Meta } from '../understand/intents.js';
 import { contentStems } from '../understand/words.js';
 import type { Speaker } from './first-person.js';
-import { capitalize, conversionsNeeded, frameFact, introductionSentence } from './frames.js';
+import { capitalize, conversionsNeeded, frameFact, introductionSentence, lowerStart, recapFact, type FrameUsed } from './frames.js';
+import { INTENT_FIELDS } from '../recall/intent-fields.js';
 import { phrasebookFor } from './phrasebook.js';
 import * as L from './lines.js';
 import { STANCES } from './stances.js';
@@ -72,12 +73,22 @@ function registerOf(profile: Partial<ChatProfile>): L.Register {
   return (profile.formality ?? 0.5) >= 0.55 ? 'formal' : 'casual';
 }
 
-function speakerOf(persona: Persona): Speaker {
-  const gender = (persona.data.baseSelection?.gender ?? '').toLowerCase();
-  return {
-    firstName: persona.name.trim().split(/\s+/)[0] ?? persona.name,
+const speakers = new WeakMap<Persona, Speaker>();
+export function speakerOf(persona: Persona): Speaker {
+  const known = speakers.get(persona);
+  if (known) return known;
+  const gender = String(persona.data.baseSelection?.gender ?? '').toLowerCase();
+  const [firstName, ...rest] = persona.name.trim().split(/\s+/);
+  // Agent files and prompt-style descriptions speak to the person: "You run a small boatyard."
+  const toYou = factsOf(persona).filter((f) => /^(You|Your)\b/.test(f.text)).length;
+  const speaker: Speaker = {
+    firstName: firstName ?? persona.name,
     gender: /^(f|female|woman)/.test(gender) ? 'female' : /^(m|male|man)/.test(gender) ? 'male' : 'unknown',
+    ...(rest.length > 0 ? { surname: rest.join(' ') } : {}),
+    ...(toYou >= 2 || (toYou >= 1 && 'tinyTroupe' in persona.data) ? { addressedAsYou: true } : {}),
   };
+  speakers.set(persona, speaker);
+  return speaker;
 }
 
 /** The first line of a list not yet said; lists are shuffled by the seeded generator. */
@@ -103,8 +114,12 @@ async function factSentences(input: RealizeInput, facts: readonly Fact[], count:
     const core = normalise(needed ? convert(needed[0], needed[1]).text : fact.text);
     if (core.length > 15 && (input.memory.state.saidText.includes(core) || normalise(reply.text()).includes(core))) continue;
     // Two facts framed alike in one reply read as a template: try another frame, else skip.
+    const used: FrameUsed = (opening) => {
+      const key = normalise(opening);
+      return key.length > 0 && (normalise(reply.text()).includes(key) || input.memory.state.saidText.includes(key));
+    };
     for (let attempt = 0; attempt < 3; attempt++) {
-      const sentence = frameFact(fact, convert, input.random);
+      const sentence = frameFact(fact, convert, input.random, used);
       const lead = sentence.split(/\s+/).slice(0, 3).join(' ');
       if (reply.parts.some((p) => p.startsWith(lead))) continue;
       if (sentence && reply.add(sentence)) added++;
@@ -114,28 +129,87 @@ async function factSentences(input: RealizeInput, facts: readonly Fact[], count:
   return added;
 }
 
+/**
+ * What a price question gets when the file names no amount for it: never a figure the file does not
+ * give. The income, as written, is a figure from the file; otherwise the person says they would have
+ * to check, in their register.
+ */
+/** "Anything else?": something from the file not said yet, the person's own story first. */
+function anythingLeft(input: RealizeInput): Fact[] {
+  const order: Fact['field'][] = [
+    'history',
+    'background',
+    'personality',
+    'likes',
+    'routines',
+    'relationships',
+    'notes',
+    'lifestyle',
+    'interests',
+  ];
+  const facts = factsOf(input.persona);
+  return order.flatMap((field) => facts.filter((f) => f.field === field));
+}
+
+/**
+ * When everything the file says on a topic was said earlier in the session, the person points back
+ * to it ("Like I said, I start my shift at 6 a.m.") rather than claiming to know nothing.
+ */
+async function recap(input: RealizeInput, reply: Reply, ranked: readonly RankedFact[]): Promise<void> {
+  const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
+  const convert = book.convert.bind(book);
+  for (const { fact } of ranked.slice(0, 3)) {
+    const sentence = recapFact(fact, convert);
+    if (!sentence) continue;
+    const lead = registerOf(input.profile) === 'formal' ? 'As I mentioned,' : 'Like I said,';
+    const text = `${lead} ${/^I\b|^I'/.test(sentence) ? sentence : sentence.charAt(0).toLowerCase() + sentence.slice(1)}`;
+    // Pointing back is the one place a said sentence comes again, and only once in this form.
+    if (input.memory.state.saidText.includes(normalise(text))) continue;
+    reply.parts.push(text);
+    return;
+  }
+}
+
 function priceSentence(input: RealizeInput): string | undefined {
-  const income = parseIncome(input.persona);
-  if (!income) return undefined;
-  const objections = (input.persona.data.generatedInsights?.objections ?? []).join(' ');
-  const sensitive = /price|cost|expensive|pay|fee|data cost|up front|budget/i.test(objections) ? 0.8 : 0.4;
-  const sensitivity = Math.min(1, (sensitive + (input.profile.skepticism ?? 0.5)) / 2 + 0.2);
-  const { low, high } = personalRange(income, sensitivity);
+  const raw = input.persona.data.baseSelection?.income;
+  const income =
+    typeof raw === 'number'
+      ? `an income of ${groupThousands(raw)}`
+      : typeof raw === 'string' && /\d/.test(raw)
+        ? raw.trim().replace(/[.\s]+$/, '')
+        : undefined;
+  const on = income
+    ? `On ${/^(about|around|roughly|some|under|over|less|more|an?)\b/i.test(income) ? income.charAt(0).toLowerCase() + income.slice(1) : income}`
+    : undefined;
   const business = BUSINESS_ROLE.test(input.persona.data.baseSelection?.occupation ?? '');
   const formal = registerOf(input.profile) === 'formal';
   const options = business
     ? [
-        `Out of my own pocket, something like ${low} to ${high} a month; for the business it depends on the payback, not the sticker.`,
-        `Personally, ${low} to ${high} a month at most. For the company, I need to see what it saves before any number means anything.`,
+        'I would have to see the figures before I named a number; for the business it depends on the payback, not the sticker.',
+        'I would not put a number on it without checking. For the company, it has to show what it saves first.',
       ]
     : formal
       ? [
-          `Realistically, ${low} to ${high} a month. More than that and I would need a very good reason.`,
-          `Somewhere between ${low} and ${high} a month, and I would want to see it earn that.`,
+          on
+            ? `I would have to check before naming a number. ${on}, anything monthly has to earn its place.`
+            : 'I would have to check my accounts before naming a number.',
+          on
+            ? `${on}, I am careful; I would want to see it earn its price before I named one.`
+            : 'I would not want to guess a number without looking at what I pay now.',
         ]
-      : [`Honestly, ${low} to ${high} a month, tops.`, `Maybe ${low}, ${high} a month if it's really good. Not more.`];
+      : [
+          on
+            ? `I'd have to check before I gave you a number. ${on}, it has to be worth it.`
+            : "I'd have to check the receipts before I gave you a number.",
+          on
+            ? `${on}, not much, honestly; I'd have to look before I said a number.`
+            : "Honestly, I'd have to look it up. I don't want to guess a number.",
+        ];
   return fresh(options, new Reply(input.memory), input.memory, input.random);
 }
+
+/** True when the reply already names an amount of money (the file's own figures said as facts). */
+const hasAmount = (text: string) => amountsIn([text]).length > 0;
 
 function moneyFacts(input: RealizeInput, thread: Recollection['thread']): Fact[] {
   const facts = factsOf(input.persona).filter((f) => f.field !== 'income');
@@ -153,16 +227,38 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   const { memory, understood } = input;
   const budget = SENTENCE_BUDGET[input.profile.verbosity ?? 'moderate'];
   const prefer = understood.aspect === 'example' || understood.aspect === 'what-happened' ? 'story' : undefined;
-  if (memory.thread === 'price' || understood.aspect === 'how-much') reply.add(priceSentence(input));
+  const wantsFigure = memory.thread === 'price' || understood.aspect === 'how-much';
   const occupation = input.persona.data.baseSelection?.occupation;
-  if (memory.thread === 'introduction' && occupation && memory.authored.length === 0)
-    reply.add(introductionSentence(speakerOf(input.persona).firstName, occupation));
+  const introduced =
+    memory.thread === 'introduction' && occupation !== undefined && memory.authored.length === 0
+      ? reply.add(introductionSentence(speakerOf(input.persona).firstName, occupation))
+      : false;
   const authored = pickAuthored(memory.authored, prefer);
   if (authored) reply.add(authored.text);
   const room = authored ? (authored.text.length < 140 ? 1 : 0) : budget;
   const facts =
-    memory.thread === 'price' ? [...moneyFacts(input, 'price'), ...memory.facts.map((r) => r.fact)] : memory.facts.map((r) => r.fact);
-  await factSentences(input, facts, Math.min(room, budget), reply);
+    memory.thread === 'price'
+      ? [...moneyFacts(input, 'price'), ...memory.facts.map((r) => r.fact)]
+      : memory.facts.map((r) => r.fact).filter((f) => !(introduced && f.field === 'occupation'));
+  const added = await factSentences(input, facts, Math.min(room, budget), reply);
+  if (wantsFigure && !hasAmount(reply.text())) reply.add(priceSentence(input));
+  if (reply.empty && memory.thread === 'anything-else') await factSentences(input, anythingLeft(input), 1, reply);
+  // Everything on the topic was said: point back to the best of it, else say a fact that has one
+  // of the topic's words, else point back to one of those.
+  if (reply.empty) await recap(input, reply, memory.facts);
+  if (added === 0 && reply.empty && !authored)
+    await factSentences(
+      input,
+      memory.weaker.map((r) => r.fact),
+      1,
+      reply,
+    );
+  if (reply.empty)
+    await recap(
+      input,
+      reply,
+      memory.weaker.filter((r) => r.marked),
+    );
   if (reply.empty && memory.thread) reply.add(stanceFor(input, reply, memory.thread));
   if (reply.empty) await unknownReply(input, reply, true);
 }
@@ -175,18 +271,33 @@ function stanceFor(input: RealizeInput, reply: Reply, thread: NonNullable<Recoll
   return fresh(lines, reply, input.memory, input.random);
 }
 
+/**
+ * What a follow-up can go on with, best first: facts tied to the thread and to the words of the last
+ * question and answer, then the rest of the thread's fields in their order. Facts already said are
+ * skipped when spoken, so "tell me more" moves on to what is left.
+ */
+function continuation(input: RealizeInput, linkWords: readonly string[]): Fact[] {
+  const facts = factsOf(input.persona);
+  const thread = input.memory.thread;
+  const ranked = rankFacts(facts, thread, linkWords).map((r) => r.fact);
+  const rest = thread ? INTENT_FIELDS[thread].flatMap((field) => facts.filter((f) => f.field === field)) : [];
+  // Then anything that shares a word with the last question or answer.
+  const touching = rankFacts(facts, undefined, linkWords, 1).map((r) => r.fact);
+  return [...new Set([...ranked, ...rest, ...touching])];
+}
+
 async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
   const { memory, understood, random } = input;
   const register = registerOf(input.profile);
   const kind = understood.intent;
   const lastReply = memory.state.replies.at(-1) ?? '';
-  const linkWords = [...understood.keywords, ...contentStems(lastReply)];
-  const linked = rankFacts(factsOf(input.persona), memory.thread, linkWords).map((r) => r.fact);
+  const lastQuestion = memory.state.userTurns.at(-1) ?? '';
+  const linkWords = [...understood.keywords, ...contentStems(lastQuestion), ...contentStems(lastReply)];
+  const linked = continuation(input, linkWords);
   const stories = memory.authored.filter((a) => a.kind === 'story');
   const lines = memory.authored;
 
   if (kind === 'how-much') {
-    if (memory.thread === 'price') reply.add(priceSentence(input));
     const withAmounts = moneyFacts(input, memory.thread);
     if (withAmounts.length > 0) await factSentences(input, withAmounts, 1, reply);
     if (reply.empty) reply.add(priceSentence(input));
@@ -236,7 +347,9 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
     if (line) reply.add(line.text);
     else {
       reply.add(fresh(L.WHY_LEADS[register], reply, memory, random));
-      await factSentences(input, reasons.length > 0 ? reasons : linked, 1, reply);
+      // A reason not yet given, else what else ties to the answer, else the person's own values.
+      const values = factsOf(input.persona).filter((f) => f.field === 'values' || f.field === 'motivations');
+      await factSentences(input, [...new Set([...reasons, ...linked, ...values])], 1, reply);
     }
     if (reply.parts.length <= 1 && !line) reply.add(fresh(L.NO_STORY[register], reply, memory, random));
     return;
@@ -245,7 +358,7 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
     reply.add(fresh(L.REALLY_LEADS[register], reply, memory, random));
     const reasons = linked.filter((f) => REASON_FIELDS.has(f.field));
     if (lines[0]) reply.add(lines[0].text);
-    else await factSentences(input, reasons.length > 0 ? reasons : linked, 1, reply);
+    else await factSentences(input, [...new Set([...reasons, ...linked])], 1, reply);
     return;
   }
   // more
@@ -280,7 +393,11 @@ async function unknownReply(input: RealizeInput, reply: Reply, onTopic = false):
   reply.add(fresh(L.DONT_KNOW[register], reply, memory, random));
   const passions = (input.profile.passions ?? []).filter((p) => p.trim().length > 0);
   const pivot = random.pick(passions);
-  if (pivot && random.chance(0.6)) reply.add(random.pick(L.PIVOT[register])!.replace('{x}', pivot.replace(/[.\s]+$/, '').toLowerCase()));
+  // "Polish folk music", "Leeds United" keep their capitals; only a plain first word is lowered.
+  const topic = pivot?.replace(/[.\s]+$/, '');
+  const spoken =
+    topic && /^[A-Z][a-z]+(ing)?\b/.test(topic) && /ing$|^(A|An|The|My)$/.test(topic.split(/\s/)[0]!) ? lowerStart(topic) : topic;
+  if (spoken && random.chance(0.6)) reply.add(random.pick(L.PIVOT[register])!.replace('{x}', spoken));
 }
 
 function metaReply(input: RealizeInput, reply: Reply): void {
@@ -369,7 +486,8 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
       metaReply(input, reply);
       return reply.text();
     case 'follow-up':
-      if (input.memory.thread) await followUpReply(input, reply);
+      // With no topic named before, the follow-up still goes on from the last question and answer.
+      if (input.memory.thread || input.memory.state.replies.length > 0) await followUpReply(input, reply);
       else await unknownReply(input, reply);
       break;
     case 'topic':

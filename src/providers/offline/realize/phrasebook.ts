@@ -24,10 +24,12 @@ interface Stored {
 
 const memory = new WeakMap<Persona, Map<string, Converted>>();
 const keyOf = (text: string, probe: Probe) => `${String(probe)}\u0000${text}`;
+/** Part of the cache file's hash: a change to the conversion rules computes every phrasebook again. */
+const RULES_VERSION = 2;
 
 function fileFor(cacheDir: string, persona: Persona, speaker: Speaker): string {
   const hash = createHash('sha256')
-    .update(JSON.stringify([speaker, factsOf(persona).map((f) => [f.field, f.text])]))
+    .update(JSON.stringify([RULES_VERSION, speaker, factsOf(persona).map((f) => [f.field, f.text])]))
     .digest('hex')
     .slice(0, 24);
   return join(cacheDir, `phrasing-${hash}.json`);

@@ -4,7 +4,7 @@ import { classify, type Understanding } from '../understand/index.js';
 import { isTopicIntent, type TopicIntent } from '../understand/intents.js';
 import { contentStems, stems } from '../understand/words.js';
 import { normalise, readDialogue, splitSentences, type DialogueState } from './dialogue-state.js';
-import { INTENT_FIELDS, INTENT_MARKERS } from './intent-fields.js';
+import { EXTRA_FIELDS, INTENT_FIELDS, INTENT_MARKERS } from './intent-fields.js';
 import { clean, factsOf, type Fact } from './persona-facts.js';
 
 // Stage two: what this person knows and has already said. Authored first-person material for the
@@ -20,6 +20,8 @@ export interface AuthoredLine {
 export interface RankedFact {
   fact: Fact;
   score: number;
+  /** True when a word that marks the topic is in the fact (not only a word of the question). */
+  marked?: boolean;
 }
 
 export interface Recollection {
@@ -27,6 +29,8 @@ export interface Recollection {
   thread?: TopicIntent;
   authored: AuthoredLine[];
   facts: RankedFact[];
+  /** Facts with only one topic word, anywhere: said when the topic's own facts are all said. */
+  weaker: RankedFact[];
   state: DialogueState;
 }
 
@@ -116,15 +120,51 @@ function factStems(fact: Fact): Set<string> {
   return s;
 }
 
-export function rankFacts(facts: readonly Fact[], intent: TopicIntent | undefined, keywords: readonly string[]): RankedFact[] {
-  const fields = intent ? INTENT_FIELDS[intent] : [];
+/** Whether an absent standard field keeps its place in the order (see the evaluation in bench/). */
+const KEEP_PLACE = false;
+const presentCache = new WeakMap<readonly Fact[], Set<Fact['field']>>();
+function fieldsPresent(facts: readonly Fact[]): Set<Fact['field']> {
+  let present = presentCache.get(facts);
+  if (!present) {
+    present = new Set(facts.map((f) => f.field));
+    presentCache.set(facts, present);
+  }
+  return present;
+}
+
+/**
+ * Facts for a topic, best first. `minScore` 2 asks for a fact in the topic's main fields or one tied
+ * to it by its words; a lower bar (1) lets one topic word in any field count, for a file that has
+ * nothing else on the topic.
+ */
+/**
+ * For a day's routine, a time of day ("from 3 a.m.", "at 6:45") marks a fact as part of it, and a
+ * year ("in 2004") marks it as the person's history instead.
+ */
+const CLOCK = /\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d\d\b/i;
+const YEAR = /\b(?:in|since|until) (?:19|20)\d\d\b/;
+function clockScore(intent: TopicIntent | undefined, text: string): number {
+  if (intent !== 'daily-routine') return 0;
+  return (CLOCK.test(text) ? 1.2 : 0) - (YEAR.test(text) ? 1.5 : 0);
+}
+
+export function rankFacts(
+  facts: readonly Fact[],
+  intent: TopicIntent | undefined,
+  keywords: readonly string[],
+  minScore = 2,
+): RankedFact[] {
+  // A field this file does not have takes no place in the order: a card's description is read
+  // first for a topic whose usual fields it lacks.
+  const present = fieldsPresent(facts);
+  const fields = intent ? INTENT_FIELDS[intent].filter((f) => present.has(f) || (!EXTRA_FIELDS.has(f) && KEEP_PLACE)) : [];
   const markers = intent ? markersOf(intent) : new Set<string>();
   const ranked: RankedFact[] = [];
   for (const fact of facts) {
     const position = fields.indexOf(fact.field);
     const fieldScore = position < 0 ? 0 : 3 - position * 0.5;
     const stemsOfFact = factStems(fact);
-    const markerScore = Math.min(2, overlap([...markers], stemsOfFact)) * 1.2;
+    const markerScore = Math.min(2, overlap([...markers], stemsOfFact)) * 1.2 + clockScore(intent, fact.text);
     // With no topic, a word of the question found in a fact is all there is to go on.
     const keywordScore = overlap(keywords, stemsOfFact) * (intent ? 1.5 : 2);
     // The topic's main fields count on their own; the others, and grab-bag fields (notes,
@@ -132,7 +172,7 @@ export function rankFacts(facts: readonly Fact[], intent: TopicIntent | undefine
     const grabBag = fact.field === 'notes' || fact.field === 'background' || fact.field === 'other';
     const onItsOwn = position >= 0 && position < 2 && !(grabBag && intent !== 'introduction' && intent !== 'work');
     const score = (onItsOwn || markerScore + keywordScore > 0 ? fieldScore : 0) + markerScore + keywordScore;
-    if (score >= 2) ranked.push({ fact, score });
+    if (score >= minScore) ranked.push({ fact, score, marked: markerScore > 0 });
   }
   return ranked.sort((a, b) => b.score - a.score);
 }
@@ -155,6 +195,14 @@ export function recall(
     })
     .filter((a) => a.score >= 3)
     .sort((a, b) => b.score - a.score);
-  const facts = rankFacts(factsOf(persona), thread, keywords);
-  return { thread, authored, facts, state };
+  const all = factsOf(persona);
+  const facts = rankFacts(all, thread, keywords);
+  if (understood.asksWho) {
+    // A question about a person: the people in the file (a foreman, a sister) before opinions.
+    for (const r of facts) if (r.fact.field === 'relationships' || r.fact.field === 'familyStatus') r.score += 2;
+    facts.sort((a, b) => b.score - a.score);
+  }
+  const strong = new Set(facts.map((r) => r.fact));
+  const weaker = thread ? rankFacts(all, thread, keywords, 1).filter((r) => !strong.has(r.fact)) : [];
+  return { thread, authored, facts, weaker, state };
 }

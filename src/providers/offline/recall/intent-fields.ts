@@ -6,42 +6,62 @@ import type { FactField } from './persona-facts.js';
 // buying notes). The evaluation in bench/ checks replies against the same table.
 
 export const INTENT_FIELDS: Record<TopicIntent, readonly FactField[]> = {
-  introduction: ['occupation', 'background', 'location', 'familyStatus', 'industry'],
-  work: ['occupation', 'background', 'challenges', 'painPoints', 'industry', 'lifestyle'],
-  'daily-routine': ['lifestyle', 'occupation'],
-  weekend: ['lifestyle', 'interests', 'familyStatus'],
-  tools: ['background', 'painPoints', 'buyingBehavior', 'preferredChannels', 'lifestyle'],
-  frustrations: ['painPoints', 'challenges'],
+  introduction: ['occupation', 'background', 'history', 'location', 'familyStatus', 'industry'],
+  work: ['occupation', 'background', 'skills', 'routines', 'challenges', 'painPoints', 'industry', 'lifestyle'],
+  'daily-routine': ['routines', 'lifestyle', 'occupation', 'background'],
+  weekend: ['lifestyle', 'interests', 'likes', 'familyStatus', 'relationships'],
+  tools: ['skills', 'background', 'routines', 'painPoints', 'buyingBehavior', 'preferredChannels', 'lifestyle'],
+  frustrations: ['painPoints', 'challenges', 'dislikes'],
   price: ['buyingBehavior', 'objections', 'income', 'notes'],
   spending: ['buyingBehavior', 'income', 'lifestyle', 'motivations'],
   'money-at-home': ['income', 'familyStatus', 'buyingBehavior', 'challenges'],
   switching: ['objections', 'buyingBehavior', 'painPoints', 'background'],
-  'decision-makers': ['notes', 'buyingBehavior', 'familyStatus'],
-  'information-sources': ['preferredChannels', 'attitudes', 'buyingBehavior'],
-  trust: ['attitudes', 'preferredChannels', 'values', 'objections'],
+  'decision-makers': ['notes', 'buyingBehavior', 'familyStatus', 'relationships'],
+  'information-sources': ['preferredChannels', 'attitudes', 'buyingBehavior', 'relationships'],
+  trust: ['attitudes', 'relationships', 'preferredChannels', 'values', 'objections'],
   'ai-and-data': ['attitudes', 'values', 'objections'],
-  family: ['familyStatus', 'lifestyle', 'motivations'],
+  family: ['familyStatus', 'relationships', 'lifestyle', 'motivations'],
   goals: ['goals', 'motivations'],
-  wishes: ['goals', 'motivations', 'interests', 'painPoints'],
-  worries: ['challenges', 'painPoints', 'objections', 'attitudes'],
-  values: ['values', 'attitudes'],
-  hobbies: ['interests', 'lifestyle'],
+  wishes: ['goals', 'motivations', 'interests', 'painPoints', 'dislikes'],
+  worries: ['challenges', 'painPoints', 'objections', 'attitudes', 'dislikes', 'history'],
+  values: ['values', 'attitudes', 'personality'],
+  hobbies: ['interests', 'likes', 'lifestyle'],
   'buy-triggers': ['motivations', 'buyingBehavior', 'attitudes'],
-  'walk-away-triggers': ['objections', 'attitudes', 'communicationPreferences'],
+  'walk-away-triggers': ['objections', 'dislikes', 'attitudes', 'communicationPreferences'],
   'contact-preferences': ['communicationPreferences', 'preferredChannels'],
-  'loved-purchase': ['buyingBehavior', 'interests', 'lifestyle'],
-  'regretted-purchase': ['background', 'objections', 'attitudes'],
-  'learning-tools': ['attitudes', 'preferredChannels', 'communicationPreferences', 'painPoints'],
+  'loved-purchase': ['buyingBehavior', 'interests', 'lifestyle', 'likes'],
+  'regretted-purchase': ['background', 'objections', 'attitudes', 'history'],
+  'learning-tools': ['attitudes', 'preferredChannels', 'communicationPreferences', 'painPoints', 'skills'],
   'free-trials': ['buyingBehavior', 'objections', 'attitudes'],
   competitors: ['buyingBehavior', 'background', 'objections', 'preferredChannels'],
   'non-negotiables': ['values', 'objections', 'buyingBehavior'],
-  'anything-else': ['quote', 'values', 'goals', 'attitudes'],
+  'anything-else': ['quote', 'values', 'goals', 'attitudes', 'history'],
 };
+
+/**
+ * Fields read from keys the persona format does not define (see persona-facts.ts). A file without
+ * them ranks its own fields exactly as before; one with them (an imported agent) finds them first.
+ */
+export const EXTRA_FIELDS: ReadonlySet<FactField> = new Set([
+  'routines',
+  'skills',
+  'likes',
+  'dislikes',
+  'relationships',
+  'personality',
+  'history',
+]);
 
 /** Words in a fact that tie it to a topic whatever field it sits in. */
 export const INTENT_MARKERS: Partial<Record<TopicIntent, string>> = {
+  introduction: 'grew born moved came trained studied founded started began since',
+  'daily-routine':
+    'morning mornings dawn evening evenings night nights daily weekday weekdays shift early wake wakes bed sleep sleeps lunch breakfast routine',
+  goals: 'saving save saves plan plans planning hope hopes dream dreams open expand become someday',
+  values: 'honest honesty proud pride respect fair fairness care careful',
+  frustrations: 'late hate hates resent resents annoy annoys waiting crash crashes ignore ignores problem trouble slow',
   tools:
-    'app apps software tool tools excel spreadsheet workbook phone smartphone laptop tablet computer erp system platform whatsapp sms email slack crm website online m-pesa radio ring light camera notion canva google',
+    'ledger ledgers atlas scale scales sheet reader radio battery satellite app apps software tool tools excel spreadsheet workbook phone smartphone laptop tablet computer erp system platform whatsapp sms email slack crm website online m-pesa radio ring light camera notion canva google',
   price: 'price pricing cost costs pay paid budget fee fees subscription discount cheap expensive quote per month a month year',
   spending: 'buy buys bought spend spends spent shop shops groceries purchase purchases pay pays',
   'money-at-home': 'budget savings save saves school fees rent mortgage debt loan loans bills',
@@ -49,7 +69,8 @@ export const INTENT_MARKERS: Partial<Record<TopicIntent, string>> = {
   'decision-makers': 'decides decide sign signs approve approves veto together with ceo husband wife partner board committee',
   trust: 'trust trusts trusted references reference peers neighbours recommend proof proven',
   'ai-and-data': 'ai data privacy automation algorithm algorithms chatgpt machine',
-  family: 'husband wife son sons daughter daughters children child kids grandson granddaughter grandchild mother father family',
+  family:
+    'partner sister brother parents grandfather grandmother husband wife son sons daughter daughters children child kids grandson granddaughter grandchild mother father family',
   worries: 'risk fear worry worries afraid lose losing late debt',
   'free-trials': 'trial trials demo demonstration pilot try tried free',
   competitors: 'vendor vendors competitor competitors alternative alternatives brand brands exporters brokers other',

@@ -6,6 +6,13 @@ import type { FollowUp, Meta, TopicIntent } from './intents.js';
 
 export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
   introduction: [
+    'how did you get into',
+    'how did you end up',
+    'how did you start',
+    'how did you become',
+    'how it all started',
+    'where did you grow up',
+    'where are you from',
     'tell me about yourself',
     'introduce yourself',
     'who are you',
@@ -75,6 +82,11 @@ export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
     'ordinary day',
     'walk me through a day',
     'hour by hour',
+    'typical week',
+    'normal week',
+    'usual week',
+    'average week',
+    'week look like',
   ],
   weekend: [
     'weekend',
@@ -86,7 +98,6 @@ export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
     'holiday',
     'vacation',
     'relax',
-    'unwind',
     'downtime',
     'not working',
     'rest day',
@@ -119,6 +130,11 @@ export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
     '~digital',
   ],
   frustrations: [
+    'can not stand',
+    'hardest part',
+    'drives you crazy',
+    'bothers you',
+    'gets on your nerves',
     'frustrate',
     'frustration',
     'annoy',
@@ -299,6 +315,11 @@ export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
     'hear of',
   ],
   trust: [
+    'advice',
+    'go to for advice',
+    'turn to',
+    'who do you listen to',
+    'ask for help',
     'trust',
     '~believe',
     'credible',
@@ -454,6 +475,8 @@ export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
     'integrity',
   ],
   hobbies: [
+    'to relax',
+    'for fun',
     'hobby',
     'hobbies',
     'free time',

@@ -17,6 +17,8 @@ export interface Understanding {
   keywords: string[];
   /** Score of the best topic: 0 when nothing matched. */
   score: number;
+  /** "Who do you go to for advice?": the answer is a person, so facts about people come first. */
+  asksWho?: boolean;
 }
 
 /** Feeling words ("worried about privacy") yield to the subject they are about when both appear. */
@@ -108,7 +110,8 @@ export function classify(text: string, messageStems: string[] = stems(text)): Un
   if (meta.key === 'are-you-ai' || meta.key === 'what-did-i-ask' || (meta.key === 'repeat' && short && topic.score < 2)) {
     return { kind: 'meta', intent: meta.key, keywords, score: topic.score };
   }
-  if (follow.key && short && follow.score >= topic.score) {
+  // "Really?" is a follow-up; "is there anything you really can't stand?" is a question of its own.
+  if (follow.key && short && follow.score >= topic.score && !(follow.key === 'really' && messageStems.length > 4)) {
     return { kind: 'follow-up', intent: follow.key, topic: topicKey, keywords, score: topic.score };
   }
   if (meta.key && messageStems.length <= 3 && ['greeting', 'thanks', 'goodbye'].includes(meta.key)) {
@@ -128,6 +131,11 @@ export function classify(text: string, messageStems: string[] = stems(text)): Un
  * lemmas (irregular and unusual forms the cheap stems miss) and nouns (the subject) get a second look.
  */
 export async function understand(text: string): Promise<Understanding> {
+  const read = await understandText(text);
+  return /^\W*(who|whom|whose)\b/i.test(text) ? { ...read, asksWho: true } : read;
+}
+
+async function understandText(text: string): Promise<Understanding> {
   const quick = classify(text);
   if (quick.kind !== 'unknown' || contentStems(text).length === 0) return quick;
   const nlp = await loadNlp();

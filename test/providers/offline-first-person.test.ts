@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { loadNlp } from '../../src/providers/offline/nlp.js';
+import { toFirstPerson, type Probe, type Speaker } from '../../src/providers/offline/realize/first-person.js';
+
+// The first-person conversion on the shapes files without authored lines bring: a verb the tagger
+// reads as a noun after "he"/"she", the person's possessive inside a list of clauses, a pain point
+// whose verb has no subject, a description that names the person in full, and agent files that
+// speak to the person as "you".
+
+const man: Speaker = { firstName: 'Marek', gender: 'male', surname: 'Zielinski' };
+const woman: Speaker = { firstName: 'Aroha', gender: 'female', surname: 'Ngata' };
+const agent: Speaker = { firstName: 'Sven', gender: 'male', addressedAsYou: true };
+
+async function convert(text: string, speaker: Speaker, probe: Probe = false): Promise<string> {
+  return toFirstPerson(text, speaker, await loadNlp(), probe).text;
+}
+
+describe('first person: a verb after the subject pronoun', () => {
+  it.each([
+    ['He bakes rye and sourdough from 3 a.m.', man, /^I bake rye and sourdough/],
+    ['She sells honey at two farmers markets.', woman, /^I sell honey/],
+    ['He repairs tractors for the whole valley.', man, /^I repair tractors/],
+    ['She teaches swimming to children on Saturdays.', woman, /^I teach swimming/],
+  ])('%s', async (text, speaker, expected) => {
+    const out = await convert(text, speaker, true);
+    expect(out).toMatch(expected);
+    expect(out).not.toMatch(/\bI [a-z]+s\b(?<!\bI (was|has|is|does))/);
+  });
+});
+
+describe("first person: the person's possessive in a list of clauses", () => {
+  it.each([
+    ['He bakes bread at night, his wife runs the counter, and two students help on weekends.', man, 'my wife runs the counter'],
+    ['She drives the school bus, her brother fixes it, and her mother cooks for both.', woman, 'my brother fixes it'],
+    ['He fishes in summer, his sons mend the nets.', man, 'my sons mend the nets'],
+  ])('%s', async (text, speaker, expected) => {
+    const out = await convert(text, speaker, true);
+    expect(out).toContain(expected);
+    expect(out).not.toMatch(/\b(his|her)\b/);
+  });
+});
+
+describe('first person: a pain point whose verb has no subject', () => {
+  it.each([
+    ['Wastes 15% of the bread on slow days', 'I waste 15% of the bread on slow days'],
+    ['Spends Sunday nights on bookkeeping', 'I spend Sunday nights on bookkeeping'],
+    ['Loses regular customers to delivery apps', 'I lose regular customers to delivery apps'],
+  ])('%s', async (text, expected) => {
+    expect(await convert(text, man, 'auto')).toBe(expected);
+  });
+
+  it.each(['Prices keep rising every quarter', 'Suppliers change the terms without warning', 'Deliveries arrive late in winter'])(
+    'leaves a clause with its own subject alone: %s',
+    async (text) => {
+      expect(await convert(text, man, 'auto')).toBe(text);
+    },
+  );
+});
+
+describe('first person: the full name and "you"', () => {
+  it('takes the surname with the first name', async () => {
+    expect(await convert('Aroha Ngata is a 51-year-old beekeeper from Gisborne.', woman)).toBe(
+      'I am a 51-year-old beekeeper from Gisborne.',
+    );
+  });
+
+  it.each([
+    ['You run a small ferry between two islands.', 'I run a small ferry between two islands.'],
+    ['You are careful with money.', 'I am careful with money.'],
+    ['Your father built the first boat in 1961.', 'My father built the first boat in 1961.'],
+    ['The harbour master you call when the engine fails.', 'The harbour master I call when the engine fails.'],
+  ])('%s', async (text, expected) => {
+    expect(await convert(text, agent, true)).toBe(expected);
+  });
+
+  it('keeps "you" as it is in a file that does not speak to the person', async () => {
+    expect(await convert('Thinks you should never pay up front', man, true)).toBe('I think you should never pay up front');
+  });
+});
