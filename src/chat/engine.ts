@@ -122,7 +122,7 @@ export class ChatEngine {
   }
 
   /** Saves (or finds) the snapshot of this persona as it is chatted with: a group session's participants refer to it. */
-  saveSnapshot(): PersonaSnapshot {
+  saveSnapshot(): Promise<PersonaSnapshot> {
     const { store, persona, profile, systemPrompt } = this.deps;
     return store.saveSnapshot(personaSnapshot(persona, profile, systemPrompt));
   }
@@ -148,7 +148,7 @@ export class ChatEngine {
         store: this.deps.store,
         personaId: this.deps.persona.id,
         sessionId: session.id,
-        prior: this.deps.store.listMessages(session.id),
+        prior: await this.deps.store.listMessages(session.id),
         text: '',
         provider: this.active.provider.name,
         limits,
@@ -166,14 +166,14 @@ export class ChatEngine {
    * A group conversation's moderator message, before it is saved: refused (LimitError) when the
    * session has reached its turn or context limit, as `send` refuses a user message.
    */
-  admitGroupMessage(text: string): void {
+  async admitGroupMessage(text: string): Promise<void> {
     const limits = this.deps.options.limits;
     if (!limits) return;
-    checkConversation({
+    await checkConversation({
       store: this.deps.store,
       personaId: this.deps.persona.id,
       sessionId: this.sessionRecord?.id ?? null,
-      prior: this.messages(),
+      prior: await this.messages(),
       text,
       provider: this.active.provider.name,
       limits,
@@ -189,7 +189,7 @@ export class ChatEngine {
     return this.deps.options.window ?? DEFAULT_WINDOW;
   }
 
-  messages(): MessageRecord[] {
+  async messages(): Promise<MessageRecord[]> {
     return this.sessionRecord ? this.deps.store.listMessages(this.sessionRecord.id) : [];
   }
 
@@ -201,7 +201,7 @@ export class ChatEngine {
     const limits = this.deps.options.limits;
     if (limits) {
       // The turn, context and budget limits are about the whole conversation.
-      const prior = this.sessionRecord ? this.deps.store.listMessages(this.sessionRecord.id) : [];
+      const prior = this.sessionRecord ? await this.deps.store.listMessages(this.sessionRecord.id) : [];
       yield* admitMessage({
         store: this.deps.store,
         personaId: this.deps.persona.id,
@@ -217,18 +217,20 @@ export class ChatEngine {
       });
     }
     // Read before the session (and its greeting) is saved: a new session's first request has no history.
-    const history = this.sessionRecord ? storedHistoryWindow(this.deps.store, this.sessionRecord.id, this.window) : [];
+    const history = this.sessionRecord ? await storedHistoryWindow(this.deps.store, this.sessionRecord.id, this.window) : [];
     const opening = this.opening;
-    const session = this.ensureSession(text);
-    if (opening) this.saving(session, () => this.deps.store.appendMessage(newOpeningMessage(session.id, opening)));
-    const userMessage = this.saving(session, () => this.deps.store.appendMessage(newUserMessage(session.id, text, options.inputMode)));
+    const session = await this.ensureSession(text);
+    if (opening) await this.saving(session, () => this.deps.store.appendMessage(newOpeningMessage(session.id, opening)));
+    const userMessage = await this.saving(session, () =>
+      this.deps.store.appendMessage(newUserMessage(session.id, text, options.inputMode)),
+    );
     yield* this.reply(session, [...history, { role: 'user', content: text }], userMessage, options);
   }
 
   /** Regenerates the reply to the last user message (the old reply stays in the store). */
   async *retry(options: SendOptions = {}): AsyncGenerator<ChatEvent> {
     const session = this.sessionRecord;
-    const all = session ? this.deps.store.listMessages(session.id) : [];
+    const all = session ? await this.deps.store.listMessages(session.id) : [];
     const lastUserIndex = all.map((m) => m.role).lastIndexOf('user');
     if (!session || lastUserIndex < 0) return;
     const lastUser = all[lastUserIndex]!;
@@ -246,14 +248,14 @@ export class ChatEngine {
    */
   async continueWithSummary(signal?: AbortSignal): Promise<SessionRecord> {
     const old = this.sessionRecord;
-    const turns = conversationTurns(this.messages());
+    const turns = conversationTurns(await this.messages());
     if (!old || turns.length === 0) throw new UsageError('there is no conversation to continue from yet');
     const summary = (await this.liveSummary(turns, signal)) ?? extractiveSummary(turns, this.deps.persona.name);
     const opening = summaryMessage(summary, old.id);
     this.sessionRecord = undefined;
-    const session = this.ensureSession(`Continued: ${old.title ?? this.deps.persona.name}`);
-    this.saving(session, () => this.deps.store.appendMessage(newUserMessage(session.id, opening, 'script')));
-    this.deps.store.recordEvent({
+    const session = await this.ensureSession(`Continued: ${old.title ?? this.deps.persona.name}`);
+    await this.saving(session, () => this.deps.store.appendMessage(newUserMessage(session.id, opening, 'script')));
+    await this.deps.store.recordEvent({
       kind: 'session_continued',
       sessionId: session.id,
       personaId: this.deps.persona.id,
@@ -266,7 +268,7 @@ export class ChatEngine {
   private async liveSummary(turns: ChatTurn[], signal: AbortSignal | undefined): Promise<string | undefined> {
     const { provider, model } = this.active;
     if (provider.name === 'offline') return undefined;
-    const recent = historyWindow(this.messages(), this.deps.options.window ?? DEFAULT_WINDOW);
+    const recent = historyWindow(await this.messages(), this.deps.options.window ?? DEFAULT_WINDOW);
     let text = '';
     for await (const event of provider.stream({
       system: this.deps.systemPrompt,
@@ -295,13 +297,13 @@ export class ChatEngine {
   }
 
   /** A write the turn depends on; a database failure is counted (when the database still takes it) and rethrown. */
-  private saving<T>(session: SessionRecord, write: () => T): T {
+  private async saving<T>(session: SessionRecord, write: () => Promise<T>): Promise<T> {
     try {
-      return write();
+      return await write();
     } catch (error) {
       if (error instanceof StoreError) {
         try {
-          this.deps.store.recordEvent({
+          await this.deps.store.recordEvent({
             kind: 'database_error',
             sessionId: session.id,
             personaId: this.deps.persona.id,
@@ -315,11 +317,11 @@ export class ChatEngine {
     }
   }
 
-  private ensureSession(firstText: string): SessionRecord {
+  private async ensureSession(firstText: string): Promise<SessionRecord> {
     if (this.sessionRecord) return this.sessionRecord;
     const { store, persona, profile, systemPrompt } = this.deps;
-    const snapshot = store.saveSnapshot(personaSnapshot(persona, profile, systemPrompt));
-    this.sessionRecord = store.createSession({
+    const snapshot = await store.saveSnapshot(personaSnapshot(persona, profile, systemPrompt));
+    this.sessionRecord = await store.createSession({
       personaId: persona.id,
       snapshotId: snapshot.id,
       userId: this.deps.options.userId ?? 'local',
@@ -327,7 +329,7 @@ export class ChatEngine {
       model: this.active.model,
       title: sessionTitle(firstText),
     });
-    store.recordEvent({
+    await store.recordEvent({
       kind: 'session_started',
       sessionId: this.sessionRecord.id,
       personaId: persona.id,
@@ -370,7 +372,12 @@ export class ChatEngine {
     let fallback = false;
     const fb = this.deps.options.fallback;
     if (outcome.error && fb && fb.provider.name !== active.provider.name && !options.signal?.aborted && outcome.text === '') {
-      store.recordEvent({ kind: 'provider_error', sessionId: session.id, personaId: persona.id, data: errorData(outcome.error, active) });
+      await store.recordEvent({
+        kind: 'provider_error',
+        sessionId: session.id,
+        personaId: persona.id,
+        data: errorData(outcome.error, active),
+      });
       yield { type: 'fallback', error: outcome.error, provider: fb.provider.name, model: fb.model };
       active = fb;
       fallback = true;
@@ -379,7 +386,7 @@ export class ChatEngine {
 
     const status = outcome.error ? 'error' : outcome.finishReason === 'interrupted' ? 'interrupted' : 'complete';
     const price = outcome.usage ? priceFor(outcome.model, this.deps.options.prices) : undefined;
-    const saved = this.saving(session, () =>
+    const saved = await this.saving(session, () =>
       store.appendMessage({
         sessionId: session.id,
         role: 'persona',
@@ -405,11 +412,16 @@ export class ChatEngine {
     // A reply superseded by a newer turn still ends with its `done` or `error` (the stream's
     // contract): a consumer that moved on simply stops reading; one still reading learns the outcome.
     if (outcome.error) {
-      store.recordEvent({ kind: 'provider_error', sessionId: session.id, personaId: persona.id, data: errorData(outcome.error, active) });
+      await store.recordEvent({
+        kind: 'provider_error',
+        sessionId: session.id,
+        personaId: persona.id,
+        data: errorData(outcome.error, active),
+      });
       yield { type: 'error', error: outcome.error, message: saved };
       return;
     }
-    store.recordEvent({
+    await store.recordEvent({
       kind: status === 'interrupted' ? 'reply_interrupted' : 'reply_complete',
       sessionId: session.id,
       personaId: persona.id,

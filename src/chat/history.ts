@@ -53,13 +53,13 @@ export function windowTurns(turns: ChatTurn[], window: HistoryWindow = DEFAULT_W
  * cut in two collapses to the same newest reply), so once the tail has `maxMessages` turns, or is
  * the whole session, the window cannot differ.
  */
-export function storedHistoryWindow(
+export async function storedHistoryWindow(
   store: Pick<ChatStore, 'recentMessages'>,
   sessionId: string,
   window: HistoryWindow = DEFAULT_WINDOW,
-): ChatTurn[] {
+): Promise<ChatTurn[]> {
   for (let rows = Math.max(8, window.maxMessages * 2); ; rows *= 4) {
-    const recent = store.recentMessages(sessionId, rows);
+    const recent = await store.recentMessages(sessionId, rows);
     const turns = conversationTurns(recent.messages);
     if (turns.length >= window.maxMessages || recent.messages.length >= recent.total) return windowTurns(turns, window);
   }

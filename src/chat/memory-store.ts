@@ -18,25 +18,25 @@ export class MemoryStore implements GroupStore {
   readonly events: NewEvent[] = [];
   readonly participants = new Map<string, SessionParticipant[]>();
 
-  saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): PersonaSnapshot {
+  async saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): Promise<PersonaSnapshot> {
     for (const s of this.snapshots.values()) if (s.contentHash === snapshot.contentHash) return s;
     const saved = { ...snapshot, id: newId(), createdAt: new Date().toISOString() };
     this.snapshots.set(saved.id, saved);
     return saved;
   }
 
-  createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): SessionRecord {
+  async createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): Promise<SessionRecord> {
     const now = new Date().toISOString();
     const saved = { ...session, id: newId(), startedAt: now, lastActiveAt: now };
     this.sessions.set(saved.id, saved);
     return saved;
   }
 
-  getSession(id: string): SessionRecord | undefined {
+  async getSession(id: string): Promise<SessionRecord | undefined> {
     return this.sessions.get(id);
   }
 
-  appendMessage(message: NewMessage): MessageRecord {
+  async appendMessage(message: NewMessage): Promise<MessageRecord> {
     const seq = this.messages.filter((m) => m.sessionId === message.sessionId).length + 1;
     const saved: MessageRecord = { ...message, id: newId(), seq, createdAt: message.createdAt ?? new Date().toISOString() };
     this.messages.push(saved);
@@ -45,7 +45,7 @@ export class MemoryStore implements GroupStore {
     return saved;
   }
 
-  addParticipants(sessionId: string, participants: ReadonlyArray<{ personaId: string; snapshotId: string }>): void {
+  async addParticipants(sessionId: string, participants: ReadonlyArray<{ personaId: string; snapshotId: string }>): Promise<void> {
     const list = this.participants.get(sessionId) ?? [];
     for (const p of participants) {
       const name = this.snapshots.get(p.snapshotId)?.name ?? p.personaId;
@@ -54,24 +54,24 @@ export class MemoryStore implements GroupStore {
     this.participants.set(sessionId, list);
   }
 
-  listParticipants(sessionId: string): SessionParticipant[] {
-    return this.participants.get(sessionId) ?? [];
+  async listParticipants(sessionId: string): Promise<SessionParticipant[]> {
+    return [...(this.participants.get(sessionId) ?? [])];
   }
 
-  listMessages(sessionId: string): MessageRecord[] {
+  async listMessages(sessionId: string): Promise<MessageRecord[]> {
     return this.messages.filter((m) => m.sessionId === sessionId);
   }
 
-  recentMessages(sessionId: string, limit: number): RecentMessages {
-    const all = this.listMessages(sessionId);
+  async recentMessages(sessionId: string, limit: number): Promise<RecentMessages> {
+    const all = this.messages.filter((m) => m.sessionId === sessionId);
     return { messages: limit > 0 ? all.slice(-limit) : [], total: all.length };
   }
 
-  recordEvent(event: NewEvent): void {
+  async recordEvent(event: NewEvent): Promise<void> {
     this.events.push(event);
   }
 
-  spentSince(sinceIso: string): number {
+  async spentSince(sinceIso: string): Promise<number> {
     return this.messages.filter((m) => m.createdAt >= sinceIso).reduce((sum, m) => sum + (m.costUsd ?? 0), 0);
   }
 }

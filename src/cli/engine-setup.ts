@@ -14,7 +14,7 @@ import { createProvider } from '../providers/registry.js';
 import { DEFAULT_MODELS, resolveProviderSettings } from '../providers/settings.js';
 import type { ChatStore } from '../chat/chat-store.js';
 import type { SessionRecord } from '../core/records.js';
-import type { SqliteStore } from '../store/sqlite-store.js';
+import type { HistoryStore } from '../store/history-store.js';
 import { numberFlag, parseOptions } from './options.js';
 import * as z from 'zod/mini';
 import '../core/zod-setup.js';
@@ -36,7 +36,8 @@ export function parseModelFlags(options: unknown): ModelFlags {
   return parseOptions(modelFlagsSchema, options);
 }
 
-export async function openHistoryStore(): Promise<SqliteStore> {
+/** The history every command reads and writes. Typed as the contract, so another backend can be handed in here. */
+export async function openHistoryStore(): Promise<HistoryStore> {
   const { openStore } = await import('../store/sqlite-store.js');
   return openStore(homePaths().database);
 }

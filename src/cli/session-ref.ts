@@ -1,19 +1,27 @@
 import { UsageError } from '../core/errors.js';
-import type { SqliteStore } from '../store/sqlite-store.js';
+import type { HistoryStore, StoredTranscript } from '../store/history-store.js';
 import { resolvePersona } from '../persona/loader.js';
 import { personaSchema, type Persona } from '../persona/schema.js';
 import type { SessionRecord, SessionSummary } from '../core/records.js';
 
 /** A session by id, unique id prefix, or `last`; a clear error when there is none. */
-export function findSessionOrFail(store: SqliteStore, ref: string): SessionSummary {
+export async function findSessionOrFail(store: HistoryStore, ref: string): Promise<SessionSummary> {
   if (ref === 'last') {
-    const latest = store.latestSession();
+    const latest = await store.latestSession();
     if (!latest) throw new UsageError('there are no saved sessions yet', 'start one: persona ask cfo "Hello"');
     return latest;
   }
-  const found = store.findSession(ref);
+  const found = await store.findSession(ref);
   if (!found) throw new UsageError(`no session "${ref}"`, 'see `persona sessions list`');
   return found;
+}
+
+/** The whole of a session found by `ref`; a clear error when it was deleted meanwhile (from another terminal or server). */
+export async function findTranscriptOrFail(store: HistoryStore, ref: string): Promise<StoredTranscript> {
+  const session = await findSessionOrFail(store, ref);
+  const transcript = await store.getTranscript(session.id);
+  if (!transcript) throw new UsageError(`session ${session.id} is no longer in the database`, 'see `persona sessions list`');
+  return transcript;
 }
 
 export function formatCost(cost: number | null): string {
@@ -27,11 +35,11 @@ export function formatWhen(iso: string): string {
 }
 
 /** The persona file as it is now; when it is gone, the snapshot the session was started with. */
-export function personaOfSession(store: SqliteStore, session: SessionRecord): Persona {
+export async function personaOfSession(store: HistoryStore, session: SessionRecord): Promise<Persona> {
   try {
     return resolvePersona(session.personaId);
   } catch (error) {
-    const snapshot = store.getSnapshot(session.snapshotId);
+    const snapshot = await store.getSnapshot(session.snapshotId);
     const parsed = snapshot ? personaSchema.safeParse(snapshot.persona) : undefined;
     if (!parsed?.success) throw error;
     return { id: session.personaId, name: parsed.data.name, data: parsed.data, source: `(session ${session.id})`, origin: 'path' };

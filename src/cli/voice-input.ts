@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js';
 import type { InputMode } from '../core/messages.js';
 import { chooseProvider } from '../providers/settings.js';
 import type { ChatStore } from '../chat/chat-store.js';
+import type { HistoryStore } from '../store/history-store.js';
 import { fileWithSession } from '../voice/audio-files.js';
 import { messageFrom } from './ask/read-message.js';
 import { c, colorFor, sanitizeInline } from './output.js';
@@ -58,20 +59,20 @@ export async function askMessage(
 }
 
 /** After the turn: move a kept WAV beside its session and link it to the spoken message. */
-export function keepAudioWithMessage(store: ChatStore, sessionId: string | null, spoken: AskMessage): void {
+export async function keepAudioWithMessage(
+  store: ChatStore & Partial<Pick<HistoryStore, 'attachAudio'>>,
+  sessionId: string | null,
+  spoken: AskMessage,
+): Promise<void> {
   if (!spoken.keptAudio) return;
-  const userMessage = sessionId
-    ? store
-        .listMessages(sessionId)
-        .filter((m) => m.role === 'user')
-        .pop()
-    : undefined;
-  if (!sessionId || !userMessage || !('attachAudio' in store)) {
+  const userMessage = sessionId ? (await store.listMessages(sessionId)).filter((m) => m.role === 'user').pop() : undefined;
+  // The in-memory store of --no-save has no message rows to link a file to.
+  if (!sessionId || !userMessage || !store.attachAudio) {
     process.stderr.write(`${c.dim(`recording kept at ${spoken.keptAudio}`)}\n`);
     return;
   }
   const filed = fileWithSession(spoken.keptAudio, sessionId, userMessage.id);
-  (store as ChatStore & { attachAudio(id: string, path: string): boolean }).attachAudio(userMessage.id, filed);
+  await store.attachAudio(userMessage.id, filed);
   process.stderr.write(`${c.dim(`recording kept at ${filed}`)}\n`);
 }
 

@@ -40,13 +40,13 @@ export async function conversationEngine(ctx: RequestContext, request: Conversat
   const spec = { persona, store, provider: name.provider, model: name.model };
   const probe = await ctx.options.createEngine({ ...spec, session: request.continues });
   // The same rule as the CLI: the offline engine costs nothing and is never rate-limited.
-  if (probe.provider.provider.name !== 'offline') ctx.rateLimits.admit(ctx.userId);
+  if (probe.provider.provider.name !== 'offline') await ctx.rateLimits.admit(ctx.userId);
   let session = request.continues;
   if (session) {
-    for (const turn of history) store.appendMessage({ ...newUserMessage(session.id, turn.content, 'script'), role: turn.role });
+    for (const turn of history) await store.appendMessage({ ...newUserMessage(session.id, turn.content, 'script'), role: turn.role });
   } else if (history.length > 0 || save) {
     // A saved conversation gets its session up front, so its id can head the response.
-    session = seedSession({
+    session = await seedSession({
       store,
       persona,
       userId: ctx.userId,

@@ -13,6 +13,6 @@ export function storeOwnedBy(store: ChatStore, userId: string): ChatStore {
     listMessages: (sessionId) => store.listMessages(sessionId),
     recentMessages: (sessionId, limit) => store.recentMessages(sessionId, limit),
     recordEvent: (event) => store.recordEvent(event),
-    ...(store.spentSince ? { spentSince: (since: string) => store.spentSince!(since) } : {}),
+    spentSince: (since) => store.spentSince(since),
   };
 }

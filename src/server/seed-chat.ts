@@ -33,14 +33,14 @@ export async function seedChatEngine(caller: Caller, personaId: string, body: Ch
   const { store } = caller.options;
   let session;
   if (body.sessionId !== undefined) {
-    const own = requireOwnSession(caller, body.sessionId);
+    const own = await requireOwnSession(caller, body.sessionId);
     if (own.personaId !== persona.id)
       throw new HttpError(409, `session "${own.id}" is a chat with persona "${own.personaId}", not "${persona.id}"`);
-    session = store.getSession(own.id);
+    session = await store.getSession(own.id);
   }
   const engine = await caller.options.createEngine({ persona, store: storeOwnedBy(store, caller.userId), session });
   // The same rule as the CLI: the offline engine costs nothing and is never rate-limited.
-  if (engine.provider.provider.name !== 'offline') caller.rateLimits.admit(caller.userId);
+  if (engine.provider.provider.name !== 'offline') await caller.rateLimits.admit(caller.userId);
   return engine;
 }
 

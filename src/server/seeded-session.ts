@@ -43,12 +43,12 @@ function snapshotOf(original: Persona): ReturnType<typeof personaSnapshot> {
   return snapshot;
 }
 
-export function seedSession(request: SeedRequest): SessionRecord {
+export async function seedSession(request: SeedRequest): Promise<SessionRecord> {
   const { store, turns } = request;
   const persona = personaForChat(request.persona);
-  const snapshot = store.saveSnapshot(snapshotOf(request.persona));
+  const snapshot = await store.saveSnapshot(snapshotOf(request.persona));
   const firstUser = turns.find((t) => t.role === 'user')?.content ?? request.next;
-  const session = store.createSession({
+  const session = await store.createSession({
     personaId: persona.id,
     snapshotId: snapshot.id,
     userId: request.userId,
@@ -57,7 +57,7 @@ export function seedSession(request: SeedRequest): SessionRecord {
     title: sessionTitle(firstUser),
   });
   for (const turn of turns) {
-    store.appendMessage({ ...newUserMessage(session.id, turn.content, 'script'), role: turn.role });
+    await store.appendMessage({ ...newUserMessage(session.id, turn.content, 'script'), role: turn.role });
   }
   return session;
 }

@@ -57,7 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = 0;
   const route = createRouter(routes);
   const inFlight = new InFlight();
-  const rateLimits = new UserRateLimits(options.messagesPerMinute ?? 0);
+  const rateLimits = new UserRateLimits(options.store, options.messagesPerMinute ?? 0);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let closing = false;
 

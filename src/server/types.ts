@@ -1,19 +1,19 @@
 import type { ChatEngine } from '../chat/engine.js';
 import type { Persona } from '../persona/schema.js';
-import type { StoredTranscript } from '../store/sqlite-store.js';
+import type { HistoryStore } from '../store/history-store.js';
 import type { ChatStore } from '../chat/chat-store.js';
-import type { SessionRecord, SessionSummary } from '../core/records.js';
+import type { SessionRecord } from '../core/records.js';
 
 // What the HTTP server needs from the rest of the app, injected by `persona serve` (and by tests).
 // The server never reads config, env or disk itself, so a test can run it against any store,
 // persona set and engine wiring.
 
-/** The history store: the engine's ChatStore plus the reads the session routes serve. */
-export interface ServerStore extends ChatStore {
-  listSessions(options?: { personaId?: string; limit?: number }): SessionSummary[];
-  getSessionSummary(id: string): SessionSummary | undefined;
-  getTranscript(sessionId: string): StoredTranscript | undefined;
-}
+/**
+ * The history store: the engine's ChatStore, the reads the session routes serve, and the per-user
+ * request count (kept in the database, so several servers on one database share the limit).
+ */
+export interface ServerStore
+  extends ChatStore, Pick<HistoryStore, 'listSessions' | 'getSessionSummary' | 'getTranscript' | 'admitRequest'> {}
 
 /** What one chat request asks the engine wiring for. */
 export interface EngineRequest {

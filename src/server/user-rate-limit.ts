@@ -1,25 +1,22 @@
-import { SessionRateLimit } from '../chat/limits/rate-limit.js';
+import type { HistoryStore } from '../store/history-store.js';
 import { HttpError } from './http-error.js';
 
-// Chat requests per minute per API user: the engine's limiter (a `limiter` token bucket) with the
-// same `limits.messagesPerMinute` setting, keyed by user instead of session. The engine still
-// applies its own per-session limit to live providers; this one guards the server itself, so it
-// counts every chat request, the offline engine's too.
+// Chat requests per minute per API user, with the same `limits.messagesPerMinute` setting as the
+// engine's per-session limit, keyed by user instead of session. The requests are counted in the
+// history database (HistoryStore.admitRequest), not in this process: several servers on one
+// database hold one limit between them. The engine still applies its own per-session limit to
+// live providers; this one guards the server itself.
 
 export class UserRateLimits {
-  private readonly byUser = new Map<string, SessionRateLimit>();
+  constructor(
+    private readonly store: Pick<HistoryStore, 'admitRequest'>,
+    private readonly perMinute: number,
+  ) {}
 
-  constructor(private readonly perMinute: number) {}
-
-  /** Takes one request from the user's allowance, or throws 429 with Retry-After. */
-  admit(userId: string): void {
+  /** Counts one request against the user's allowance, or throws 429 with Retry-After (nothing counted). */
+  async admit(userId: string): Promise<void> {
     if (this.perMinute <= 0) return;
-    let limit = this.byUser.get(userId);
-    if (!limit) {
-      limit = new SessionRateLimit(this.perMinute);
-      this.byUser.set(userId, limit);
-    }
-    const waitMs = limit.waitMs([]);
+    const waitMs = await this.store.admitRequest(userId, this.perMinute);
     if (waitMs > 0) {
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
       throw new HttpError(
@@ -29,6 +26,5 @@ export class UserRateLimits {
         { 'retry-after': String(seconds) },
       );
     }
-    limit.take();
   }
 }

@@ -164,6 +164,11 @@ CREATE TABLE run_sessions (
 CREATE INDEX run_sessions_by_session ON run_sessions (session_id);
 `;
 
+const chatRequestsSchema = `
+CREATE TABLE chat_requests (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at TEXT NOT NULL) STRICT;
+CREATE INDEX chat_requests_by_user ON chat_requests (user_id, created_at);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '001_initial_schema', up: (db) => db.exec(initialSchema) },
   // The daily budget and `persona stats` select messages by time across sessions.
@@ -174,6 +179,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '004_group_sessions', up: (db) => db.exec(groupSessions) },
   // Research runs: survey answers per persona x question, and the sessions of one multi-persona ask.
   { name: '005_research_runs', up: (db) => db.exec(researchRunsSchema) },
+  // The per-user request limit of `persona serve`, counted in the database so it holds across servers.
+  { name: '006_chat_requests', up: (db) => db.exec(chatRequestsSchema) },
 ];
 
 const MIGRATIONS_TABLE = 'migrations';

@@ -14,6 +14,7 @@ import {
   type RunStatus,
   type RunSummary,
 } from '../core/run-records.js';
+import type { RunStore } from './history-store.js';
 
 // Research runs in SQLite: the run, its answers (one row per persona x question) and, for a
 // multi-persona ask, the sessions it created. Rows read back are checked with zod like every
@@ -145,10 +146,17 @@ export interface RunRepositoryContext {
   guarded<T>(work: () => T): T;
 }
 
-export class SqliteRunRepository {
+export class SqliteRunRepository implements RunStore {
   constructor(private readonly ctx: RunRepositoryContext) {}
 
-  createRun(run: { kind: RunKind; title: string; spec: unknown; personaIds: string[]; provider: string; model: string }): RunRecord {
+  async createRun(run: {
+    kind: RunKind;
+    title: string;
+    spec: unknown;
+    personaIds: string[];
+    provider: string;
+    model: string;
+  }): Promise<RunRecord> {
     const at = this.ctx.now().toISOString();
     const record: RunRecord = { id: this.ctx.newId(), ...run, status: 'running', createdAt: at, updatedAt: at };
     this.ctx.guarded(() =>
@@ -173,7 +181,7 @@ export class SqliteRunRepository {
     return record;
   }
 
-  setRunStatus(id: string, status: RunStatus): void {
+  async setRunStatus(id: string, status: RunStatus): Promise<void> {
     this.ctx.guarded(() =>
       this.ctx.db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?').run(status, this.ctx.now().toISOString(), id),
     );
@@ -183,7 +191,7 @@ export class SqliteRunRepository {
    * Saves one answer. An earlier row for the same persona x question is replaced only when it was
    * an error (a resumed run asks those again); a recorded answer is never overwritten.
    */
-  saveAnswer(answer: NewRunAnswer): void {
+  async saveAnswer(answer: NewRunAnswer): Promise<void> {
     this.ctx.guarded(() =>
       this.ctx.db
         .prepare(
@@ -207,7 +215,7 @@ export class SqliteRunRepository {
     );
   }
 
-  linkSession(runId: string, sessionId: string, personaId: string): void {
+  async linkSession(runId: string, sessionId: string, personaId: string): Promise<void> {
     this.ctx.guarded(() =>
       this.ctx.db
         .prepare('INSERT OR IGNORE INTO run_sessions (run_id, session_id, persona_id) VALUES (?, ?, ?)')
@@ -215,17 +223,17 @@ export class SqliteRunRepository {
     );
   }
 
-  getRun(id: string): RunSummary | undefined {
+  async getRun(id: string): Promise<RunSummary | undefined> {
     const row = this.ctx.guarded(() => this.ctx.db.prepare(`${SUMMARY_SQL} WHERE r.id = ?`).get(id));
     return row === undefined ? undefined : toSummary(row);
   }
 
   /** A run by its id, a unique prefix of it, or "last". */
-  findRun(ref: string): RunSummary | undefined {
+  async findRun(ref: string): Promise<RunSummary | undefined> {
     const wanted = ref.trim().toLowerCase();
-    if (wanted === 'last') return this.listRuns({ limit: 1 })[0];
+    if (wanted === 'last') return (await this.listRuns({ limit: 1 }))[0];
     if (!/^[0-9a-z]+$/.test(wanted)) return undefined;
-    const exact = this.getRun(wanted);
+    const exact = await this.getRun(wanted);
     if (exact) return exact;
     const rows = this.ctx.guarded(() => this.ctx.db.prepare(`${SUMMARY_SQL} WHERE r.id GLOB ? LIMIT 6`).all(`${wanted}*`));
     if (rows.length > 1) {
@@ -238,7 +246,7 @@ export class SqliteRunRepository {
   }
 
   /** Newest first. */
-  listRuns(options: { kind?: RunKind; limit?: number } = {}): RunSummary[] {
+  async listRuns(options: { kind?: RunKind; limit?: number } = {}): Promise<RunSummary[]> {
     const where = options.kind ? 'WHERE r.kind = @kind' : '';
     const rows = this.ctx.guarded(() =>
       this.ctx.db
@@ -248,16 +256,16 @@ export class SqliteRunRepository {
     return rows.map(toSummary);
   }
 
-  countRuns(): number {
+  async countRuns(): Promise<number> {
     return Number((this.ctx.guarded(() => this.ctx.db.prepare('SELECT count(*) AS n FROM runs').get()) as { n: number }).n);
   }
 
-  listAnswers(runId: string): RunAnswerRecord[] {
+  async listAnswers(runId: string): Promise<RunAnswerRecord[]> {
     return this.ctx.guarded(() => this.ctx.db.prepare('SELECT * FROM run_answers WHERE run_id = ? ORDER BY pk').all(runId)).map(toAnswer);
   }
 
   /** Session ids of a run, in the order they were linked. */
-  runSessions(runId: string): Array<{ sessionId: string; personaId: string }> {
+  async runSessions(runId: string): Promise<Array<{ sessionId: string; personaId: string }>> {
     const rows = this.ctx.guarded(() =>
       this.ctx.db.prepare('SELECT session_id, persona_id FROM run_sessions WHERE run_id = ? ORDER BY rowid').all(runId),
     ) as Array<{ session_id: string; persona_id: string }>;
@@ -265,7 +273,7 @@ export class SqliteRunRepository {
   }
 
   /** Which run (if any) each of these sessions belongs to. */
-  runsOfSessions(sessionIds: readonly string[]): Map<string, string> {
+  async runsOfSessions(sessionIds: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     const statement = this.ctx.db.prepare('SELECT run_id FROM run_sessions WHERE session_id = ?');
     this.ctx.guarded(() => {
@@ -281,7 +289,7 @@ export class SqliteRunRepository {
    * How many entries `sessions list` has: a run's sessions count once. With a persona filter no
    * grouping happens (each of that persona's sessions is its own entry).
    */
-  countSessionEntries(personaId?: string): number {
+  async countSessionEntries(personaId?: string): Promise<number> {
     const sql =
       personaId === undefined
         ? 'SELECT count(DISTINCT coalesce(rs.run_id, s.id)) AS n FROM sessions s LEFT JOIN run_sessions rs ON rs.session_id = s.id'
@@ -292,7 +300,7 @@ export class SqliteRunRepository {
     return Number(row.n);
   }
 
-  deleteRun(id: string): boolean {
+  async deleteRun(id: string): Promise<boolean> {
     return this.ctx.guarded(() => this.ctx.db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0);
   }
 }

@@ -8,6 +8,7 @@ import { toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toS
 import { participantsSql, searchSql, sessionSummarySql } from './session-queries.js';
 import { withStoreErrors } from './store-errors.js';
 import { SqliteRunRepository } from './run-repository.js';
+import type { HistoryStore, StoreLocation, StoredTranscript } from './history-store.js';
 import { readUsageStats, type StatsFilter, type UsageStats } from './usage-stats.js';
 import type {
   MessageRecord,
@@ -27,26 +28,23 @@ export interface SqliteStoreOptions {
   now?: () => Date;
 }
 
-/** A session with everything an export needs. */
-export interface StoredTranscript {
-  session: SessionSummary;
-  snapshot?: PersonaSnapshot;
-  messages: MessageRecord[];
-}
-
 const NO_LIMIT = -1;
 const AMBIGUOUS_SHOWN = 5;
 const DEFAULT_SEARCH_LIMIT = 20;
+/** The sliding window of the per-user request limit. */
+const REQUEST_WINDOW_MS = 60_000;
 
 /**
  * The chat history in SQLite. Every write that reads before it writes runs in a `BEGIN IMMEDIATE`
  * transaction: it takes the write lock up front, so two processes never deadlock on a lock
  * upgrade, and the busy timeout (not SQLITE_BUSY) is what a second writer experiences.
  */
-// Shaped to GroupStore (src/chat/chat-store.ts) without importing it: the store sits below the engine.
-// Where the CLI hands it to the engine as a ChatStore, the compiler checks that it fits.
-export class SqliteStore {
+// Implements HistoryStore (history-store.ts), which the chat's GroupStore is a part of. The work stays
+// synchronous inside (better-sqlite3 answers at once, and IMMEDIATE transactions need no awaiting);
+// only the public surface returns promises, so the PostgreSQL store can stand in for it.
+export class SqliteStore implements HistoryStore {
   readonly file: string;
+  readonly location: StoreLocation;
   private readonly now: () => Date;
   private readonly busyTimeoutMs: number;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
@@ -57,11 +55,12 @@ export class SqliteStore {
     options: SqliteStoreOptions = {},
   ) {
     this.file = db.name;
+    this.location = { backend: 'sqlite', where: db.name };
     this.now = options.now ?? (() => new Date());
     this.busyTimeoutMs = Number(db.pragma('busy_timeout', { simple: true })) || DEFAULT_BUSY_TIMEOUT_MS;
   }
 
-  saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): PersonaSnapshot {
+  async saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): Promise<PersonaSnapshot> {
     return this.transaction(() => {
       // Same content hash -> the existing row, with its original id and date.
       this.statement(
@@ -83,14 +82,14 @@ export class SqliteStore {
     });
   }
 
-  getSnapshot(id: string): PersonaSnapshot | undefined {
+  async getSnapshot(id: string): Promise<PersonaSnapshot | undefined> {
     return this.guarded(() => {
       const row = this.statement('SELECT * FROM persona_snapshots WHERE id = ?').get(id);
       return row === undefined ? undefined : toSnapshot(row);
     });
   }
 
-  createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): SessionRecord {
+  async createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): Promise<SessionRecord> {
     const startedAt = this.timestamp();
     const record: SessionRecord = {
       id: this.newId(),
@@ -115,18 +114,18 @@ export class SqliteStore {
     return record;
   }
 
-  getSession(id: string): SessionRecord | undefined {
+  async getSession(id: string): Promise<SessionRecord | undefined> {
     return this.guarded(() => {
       const row = this.statement('SELECT * FROM sessions WHERE id = ?').get(id);
       return row === undefined ? undefined : toSession(row);
     });
   }
 
-  setSessionTitle(id: string, title: string | null): boolean {
+  async setSessionTitle(id: string, title: string | null): Promise<boolean> {
     return this.guarded(() => this.statement('UPDATE sessions SET title = ? WHERE id = ?').run(title, id).changes > 0);
   }
 
-  appendMessage(message: NewMessage): MessageRecord {
+  async appendMessage(message: NewMessage): Promise<MessageRecord> {
     return this.transaction(() => {
       const createdAt = message.createdAt ?? this.timestamp();
       const touched = this.statement('UPDATE sessions SET last_active_at = max(last_active_at, ?) WHERE id = ?').run(
@@ -184,7 +183,7 @@ export class SqliteStore {
   }
 
   /** Makes the session a group session: its participants, in speaking order. */
-  addParticipants(sessionId: string, participants: ReadonlyArray<{ personaId: string; snapshotId: string }>): void {
+  async addParticipants(sessionId: string, participants: ReadonlyArray<{ personaId: string; snapshotId: string }>): Promise<void> {
     this.transaction(() => {
       const { next } = this.statement('SELECT coalesce(max(position), 0) + 1 AS next FROM session_participants WHERE session_id = ?').get(
         sessionId,
@@ -194,15 +193,15 @@ export class SqliteStore {
     });
   }
 
-  listParticipants(sessionId: string): SessionParticipant[] {
+  async listParticipants(sessionId: string): Promise<SessionParticipant[]> {
     return this.guarded(() => this.statement(participantsSql('sp.session_id = ?')).all(sessionId).map(toParticipant));
   }
 
-  listMessages(sessionId: string): MessageRecord[] {
+  async listMessages(sessionId: string): Promise<MessageRecord[]> {
     return this.guarded(() => this.statement('SELECT * FROM messages WHERE session_id = ? ORDER BY seq').all(sessionId).map(toMessage));
   }
 
-  recentMessages(sessionId: string, limit: number): RecentMessages {
+  async recentMessages(sessionId: string, limit: number): Promise<RecentMessages> {
     return this.guarded(() => {
       // Both walk the UNIQUE (session_id, seq) index from its end: the cost follows `limit`, not the session's length.
       const newestFirst = this.statement('SELECT * FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT ?').all(
@@ -215,7 +214,7 @@ export class SqliteStore {
   }
 
   /** The totals of a session's replies, summed in SQL (a greeting, which no model wrote, is no reply). */
-  replyTotals(sessionId: string): ReplyTotals {
+  async replyTotals(sessionId: string): Promise<ReplyTotals> {
     return this.guarded(() => {
       const row = this.statement(
         `SELECT count(*) AS replies, coalesce(sum(input_tokens), 0) AS input, coalesce(sum(output_tokens), 0) AS output,
@@ -232,7 +231,7 @@ export class SqliteStore {
     });
   }
 
-  recordEvent(event: NewEvent): void {
+  async recordEvent(event: NewEvent): Promise<void> {
     this.guarded(() => {
       this.statement(
         `INSERT INTO events (id, kind, session_id, persona_id, data_json, created_at)
@@ -241,7 +240,7 @@ export class SqliteStore {
     });
   }
 
-  spentSince(sinceIso: string): number {
+  async spentSince(sinceIso: string): Promise<number> {
     return this.guarded(() => {
       const row = this.statement('SELECT coalesce(sum(cost_usd), 0) AS spent FROM messages WHERE created_at >= ?').get(sinceIso) as {
         spent: number;
@@ -250,18 +249,41 @@ export class SqliteStore {
     });
   }
 
+  /**
+   * One chat request of `userId` against a limit of `perMinute` in any 60 s, counted in the file so
+   * the limit holds across every server on it. 0 when admitted (and recorded); else the ms until the
+   * oldest request in the window leaves it (nothing recorded). IMMEDIATE: two servers that count at
+   * once are serialised, so neither admits past the limit.
+   */
+  async admitRequest(userId: string, perMinute: number): Promise<number> {
+    if (!(perMinute > 0)) return 0;
+    return this.transaction(() => {
+      const now = this.now();
+      const windowStart = new Date(now.getTime() - REQUEST_WINDOW_MS).toISOString();
+      this.statement('DELETE FROM chat_requests WHERE user_id = ? AND created_at <= ?').run(userId, windowStart);
+      const { count, oldest } = this.statement(
+        'SELECT count(*) AS count, min(created_at) AS oldest FROM chat_requests WHERE user_id = ?',
+      ).get(userId) as { count: number; oldest: string | null };
+      if (Number(count) >= perMinute && oldest !== null) {
+        return Math.max(1, Date.parse(oldest) + REQUEST_WINDOW_MS - now.getTime());
+      }
+      this.statement('INSERT INTO chat_requests (id, user_id, created_at) VALUES (?, ?, ?)').run(this.newId(), userId, now.toISOString());
+      return 0;
+    });
+  }
+
   /** What `persona stats` shows; see usage-stats.ts. */
-  usageStats(filter: StatsFilter = {}): UsageStats {
+  async usageStats(filter: StatsFilter = {}): Promise<UsageStats> {
     return this.guarded(() => readUsageStats(this.db, filter));
   }
 
   /** Links a kept recording to the message it was transcribed into. */
-  attachAudio(messageId: string, audioPath: string): boolean {
+  async attachAudio(messageId: string, audioPath: string): Promise<boolean> {
     return this.guarded(() => this.statement('UPDATE messages SET audio_path = ? WHERE id = ?').run(audioPath, messageId).changes > 0);
   }
 
   /** Most recently active first. */
-  listSessions(options: { personaId?: string; limit?: number } = {}): SessionSummary[] {
+  async listSessions(options: { personaId?: string; limit?: number } = {}): Promise<SessionSummary[]> {
     // A group session is listed under each of its participants.
     const where =
       options.personaId === undefined
@@ -270,13 +292,13 @@ export class SqliteStore {
     return this.summaries(where, { personaId: options.personaId, limit: options.limit ?? NO_LIMIT });
   }
 
-  getSessionSummary(id: string): SessionSummary | undefined {
+  async getSessionSummary(id: string): Promise<SessionSummary | undefined> {
     return this.summaries('id = @id', { id, limit: 1 })[0];
   }
 
   /** The latest session of all, or the latest one-to-one session with `personaId` (group sessions are continued as groups). */
-  latestSession(personaId?: string): SessionSummary | undefined {
-    if (personaId === undefined) return this.listSessions({ limit: 1 })[0];
+  async latestSession(personaId?: string): Promise<SessionSummary | undefined> {
+    if (personaId === undefined) return this.summaries('1', { limit: 1 })[0];
     return this.summaries('persona_id = @personaId AND id NOT IN (SELECT session_id FROM session_participants)', {
       personaId,
       limit: 1,
@@ -287,11 +309,11 @@ export class SqliteStore {
    * A session by its full id or a unique prefix of it, as git finds commits. Undefined when nothing
    * matches; a UsageError listing candidates when the prefix is ambiguous.
    */
-  findSession(idOrPrefix: string): SessionSummary | undefined {
+  async findSession(idOrPrefix: string): Promise<SessionSummary | undefined> {
     const wanted = idOrPrefix.trim().toLowerCase();
     // Ids are lower-case base32; anything else cannot match, and this keeps GLOB free of wildcards.
     if (!/^[0-9a-z]+$/.test(wanted)) return undefined;
-    const exact = this.getSessionSummary(wanted);
+    const exact = this.summaries('id = @id', { id: wanted, limit: 1 })[0];
     if (exact) return exact;
     const matches = this.summaries('id GLOB @pattern', { pattern: `${wanted}*`, limit: AMBIGUOUS_SHOWN + 1 });
     if (matches.length > 1) {
@@ -308,7 +330,7 @@ export class SqliteStore {
   }
 
   /** Deletes a session with its messages (cascade) and its analytics events. */
-  deleteSession(id: string): boolean {
+  async deleteSession(id: string): Promise<boolean> {
     return this.transaction(() => {
       this.statement('DELETE FROM events WHERE session_id = ?').run(id);
       return this.statement('DELETE FROM sessions WHERE id = ?').run(id).changes > 0;
@@ -316,7 +338,7 @@ export class SqliteStore {
   }
 
   /** Full-text search over message text, best match first. Any input is safe: see toFtsQuery. */
-  search(text: string, options: { limit?: number; personaId?: string } = {}): SearchHit[] {
+  async search(text: string, options: { limit?: number; personaId?: string } = {}): Promise<SearchHit[]> {
     const query = toFtsQuery(text);
     if (query === undefined) return [];
     this.registerExactWords();
@@ -334,11 +356,18 @@ export class SqliteStore {
   }
 
   /** The session, the persona as it was chatted with, and every message; undefined if no such session. */
-  getTranscript(sessionId: string): StoredTranscript | undefined {
-    const session = this.getSessionSummary(sessionId);
-    if (!session) return undefined;
-    const snapshot = this.getSnapshot(session.snapshotId);
-    return { session, ...(snapshot ? { snapshot } : {}), messages: this.listMessages(sessionId) };
+  async getTranscript(sessionId: string): Promise<StoredTranscript | undefined> {
+    // One read transaction: the summary, snapshot and messages agree even while another process writes.
+    return this.guarded(() =>
+      this.db.transaction(() => {
+        const session = this.summaries('id = @id', { id: sessionId, limit: 1 })[0];
+        if (!session) return undefined;
+        const row = this.statement('SELECT * FROM persona_snapshots WHERE id = ?').get(session.snapshotId);
+        const snapshot = row === undefined ? undefined : toSnapshot(row);
+        const messages = this.statement('SELECT * FROM messages WHERE session_id = ? ORDER BY seq').all(sessionId).map(toMessage);
+        return { session, ...(snapshot ? { snapshot } : {}), messages };
+      })(),
+    );
   }
 
   /** Research runs (surveys, multi-persona asks) in the same database. */
@@ -351,7 +380,15 @@ export class SqliteStore {
     }));
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    this.closeNow();
+  }
+
+  /**
+   * Closes the file at once, for the places that cannot wait for a promise: a process 'exit'
+   * handler, a signal handler's last step. Closing twice is harmless.
+   */
+  closeNow(): void {
     if (this.db.open) this.db.close();
   }
 

@@ -14,7 +14,7 @@ export function formatTokens(count: number): string {
   return `${Math.round(count / 1000)}k`;
 }
 
-/** What a session's replies cost so far (summed in SQL for a reopened session: see SqliteStore.replyTotals). */
+/** What a session's replies cost so far (summed in SQL for a reopened session: see HistoryStore.replyTotals). */
 export type SessionTotals = ReplyTotals;
 
 export const NO_TOTALS: SessionTotals = { inputTokens: 0, outputTokens: 0, costUsd: 0, costIncomplete: false, replies: 0 };

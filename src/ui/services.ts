@@ -41,9 +41,15 @@ export interface ChatServices {
   activeProvider(name?: string, model?: string): Promise<ActiveProvider>;
   /** False with --no-save: nothing reaches the history database. */
   readonly saving: boolean;
-  listSessions(limit: number): SessionSummary[];
-  /** A saved session by id or unique prefix, with its persona and messages; throws a UserError. */
-  openSession(ref: string): OpenedSession;
+  /** The most recently active sessions (the history store may answer over a socket, hence the promise). */
+  listSessions(limit: number): Promise<SessionSummary[]>;
+  /**
+   * Ids of the sessions the last `listSessions` returned, for Tab completion of `/resume`, which
+   * cannot wait for the database. Empty until a listing has been made.
+   */
+  knownSessionIds(): string[];
+  /** A saved session by id or unique prefix, with its persona and messages; rejects with a UserError. */
+  openSession(ref: string): Promise<OpenedSession>;
   /** Writes the session's transcript; returns the path written. Throws a UserError. */
   exportSession(sessionId: string, format: string | undefined, file: string | undefined): Promise<string>;
   loadInputHistory(): string[];
@@ -54,5 +60,5 @@ export interface ChatServices {
   /** --voice-auto-send: a transcript is sent as soon as it arrives instead of landing in the input. */
   readonly voiceAutoSend: boolean;
   /** --keep-audio: files a kept recording beside its session, linked to the message; returns where it is. */
-  keepVoiceAudio(wavPath: string, sessionId: string, messageId: string): string;
+  keepVoiceAudio(wavPath: string, sessionId: string, messageId: string): Promise<string>;
 }

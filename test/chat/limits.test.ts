@@ -52,7 +52,7 @@ async function refusal(events: AsyncIterable<ChatEvent>): Promise<LimitError> {
 const notices = (events: ChatEvent[]) => events.flatMap((e) => (e.type === 'notice' ? [e] : []));
 
 describe('limit settings', () => {
-  it('default to 10 messages a minute and fill in what the config leaves out', () => {
+  it('default to 10 messages a minute and fill in what the config leaves out', async () => {
     expect(DEFAULT_LIMITS.messagesPerMinute).toBe(10);
     expect(resolveLimits({ messagesPerMinute: 0, dailyBudgetUsd: 2 })).toEqual({
       ...DEFAULT_LIMITS,
@@ -63,7 +63,7 @@ describe('limit settings', () => {
 });
 
 describe('SessionRateLimit', () => {
-  it('lets N messages through a minute and says when the next may go, from the stored log', () => {
+  it('lets N messages through a minute and says when the next may go, from the stored log', async () => {
     const limit = new SessionRateLimit(3);
     const now = 1_000_000;
     expect(limit.waitMs([now - 50_000, now - 10_000], now)).toBe(0);
@@ -72,7 +72,7 @@ describe('SessionRateLimit', () => {
     expect(limit.waitMs([now - 70_000, now - 10_000, now - 5_000], now)).toBe(0);
   });
 
-  it("paces one process with the limiter's token bucket even before anything is stored", () => {
+  it("paces one process with the limiter's token bucket even before anything is stored", async () => {
     const limit = new SessionRateLimit(2);
     limit.take();
     limit.take();
@@ -212,7 +212,7 @@ describe('continuing from a summary', () => {
     const old = e.session!;
     const next = await e.continueWithSummary();
     expect(next.id).not.toBe(old.id);
-    const opening = store.listMessages(next.id);
+    const opening = await store.listMessages(next.id);
     expect(opening).toHaveLength(1);
     expect(opening[0]!.content).toBe(
       `Summary of our earlier conversation (session ${old.id}), to continue from:\n` +
@@ -227,14 +227,14 @@ describe('continuing from a summary', () => {
     const e = engine(provider, {}, store);
     await drain(e.send('Hi'));
     const next = await e.continueWithSummary();
-    expect(store.listMessages(next.id)[0]!.content).toMatch(/to continue from:\nShe liked the price\.$/);
+    expect((await store.listMessages(next.id))[0]!.content).toMatch(/to continue from:\nShe liked the price\.$/);
     expect(provider.requests[1]!.messages.at(-1)!.content).toMatch(/^Summarize our conversation/);
     await drain(e.send('Again?'));
     const third = await e.continueWithSummary();
-    expect(store.listMessages(third.id)[0]!.content).toContain('- You asked: Again?');
+    expect((await store.listMessages(third.id))[0]!.content).toContain('- You asked: Again?');
   });
 
-  it('keeps the newest turns when the summary must be cut', () => {
+  it('keeps the newest turns when the summary must be cut', async () => {
     const turns = Array.from({ length: 200 }, (_, i) => ({
       role: i % 2 ? ('persona' as const) : ('user' as const),
       content: `Turn number ${i} here.`,

@@ -14,8 +14,8 @@ import { ScriptedProvider } from './scripted-provider.js';
 /** A MemoryStore that counts the message rows `recentMessages` hands out. */
 class CountingStore extends MemoryStore {
   rowsRead = 0;
-  override recentMessages(sessionId: string, limit: number): RecentMessages {
-    const recent = super.recentMessages(sessionId, limit);
+  override async recentMessages(sessionId: string, limit: number): Promise<RecentMessages> {
+    const recent = await super.recentMessages(sessionId, limit);
     this.rowsRead += recent.messages.length;
     return recent;
   }
@@ -25,8 +25,8 @@ function reply(sessionId: string, content: string, status: NewMessage['status'] 
   return { ...newUserMessage(sessionId, content), role: 'persona', status, provider: 'openai', model: 'gpt-4o-mini' };
 }
 
-function sessionOf(store: MemoryStore, build: (id: string) => NewMessage[]): string {
-  const session = store.createSession({
+async function sessionOf(store: MemoryStore, build: (id: string) => NewMessage[]): Promise<string> {
+  const session = await store.createSession({
     personaId: 'ana',
     snapshotId: 'snap',
     userId: 'u',
@@ -34,14 +34,14 @@ function sessionOf(store: MemoryStore, build: (id: string) => NewMessage[]): str
     model: 'gpt-4o-mini',
     title: null,
   });
-  for (const m of build(session.id)) store.appendMessage(m);
+  for (const m of build(session.id)) await store.appendMessage(m);
   return session.id;
 }
 
 describe('storedHistoryWindow', () => {
-  it('equals the window of the whole session, through retries, failed and empty replies', () => {
+  it('equals the window of the whole session, through retries, failed and empty replies', async () => {
     const store = new MemoryStore();
-    const id = sessionOf(store, (s) => {
+    const id = await sessionOf(store, (s) => {
       const out: NewMessage[] = [];
       for (let n = 0; n < 300; n++) {
         out.push(newUserMessage(s, `question ${n}`));
@@ -54,7 +54,7 @@ describe('storedHistoryWindow', () => {
       for (let n = 0; n < 80; n++) out.push(reply(s, `broken ${n}`, 'error'));
       return out;
     });
-    const all = store.listMessages(id);
+    const all = await store.listMessages(id);
     for (const window of [
       { maxMessages: 20, maxTokens: 12_000 },
       { maxMessages: 3, maxTokens: 12_000 },
@@ -62,13 +62,13 @@ describe('storedHistoryWindow', () => {
       { maxMessages: 0, maxTokens: 12_000 },
       { maxMessages: 10_000, maxTokens: 1_000_000 },
     ]) {
-      expect(storedHistoryWindow(store, id, window)).toEqual(historyWindow(all, window));
+      expect(await storedHistoryWindow(store, id, window)).toEqual(historyWindow(all, window));
     }
   });
 
   it('reads a few dozen rows of a 20,000-message session for a turn of chat', async () => {
     const store = new CountingStore();
-    const id = sessionOf(store, () => []);
+    const id = await sessionOf(store, () => []);
     // Pushed as rows: appendMessage numbers each message by scanning the list, too slow for 20,000.
     for (let n = 0; n < 20_000; n++) {
       const m = n % 2 === 0 ? newUserMessage(id, `question ${n}`) : reply(id, `answer ${n}`);
@@ -84,7 +84,7 @@ describe('storedHistoryWindow', () => {
       active: { provider, model: 'gpt-4o-mini' },
       options: { temperature: 0.7, maxOutputTokens: 100, window: { maxMessages: 20, maxTokens: 12_000 } },
     });
-    engine.joinSession(store.getSession(id)!);
+    engine.joinSession((await store.getSession(id))!);
     for await (const event of engine.send('and now?')) void event;
 
     expect(store.rowsRead).toBeLessThanOrEqual(40);

@@ -24,16 +24,16 @@ function counting(inner: SqliteStore): SqliteStore {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver) as unknown;
       if (key === 'listMessages') {
-        return (sessionId: string) => {
+        return async (sessionId: string) => {
           wholeReads++;
-          const rows = target.listMessages(sessionId);
+          const rows = await target.listMessages(sessionId);
           rowsRead += rows.length;
           return rows;
         };
       }
       if (key === 'recentMessages') {
-        return (sessionId: string, limit: number) => {
-          const recent = target.recentMessages(sessionId, limit);
+        return async (sessionId: string, limit: number) => {
+          const recent = await target.recentMessages(sessionId, limit);
           rowsRead += recent.messages.length;
           return recent;
         };
@@ -44,9 +44,9 @@ function counting(inner: SqliteStore): SqliteStore {
 }
 
 /** A session with `size` messages, alternating question and priced reply, written in one transaction. */
-function longSession(size: number): string {
+async function longSession(size: number): Promise<string> {
   const persona = resolvePersona('cfo');
-  const snapshot = store.saveSnapshot({
+  const snapshot = await store.saveSnapshot({
     personaId: persona.id,
     name: persona.name,
     contentHash: 'long-session',
@@ -54,7 +54,7 @@ function longSession(size: number): string {
     chatProfile: {},
     systemPrompt: 'You are the CFO.',
   } as never);
-  const session = store.createSession({
+  const session = await store.createSession({
     personaId: persona.id,
     snapshotId: snapshot.id,
     userId: 'tester',
@@ -98,16 +98,16 @@ beforeEach(() => {
   wholeReads = 0;
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   if (previousHome === undefined) delete process.env.PERSONA_HOME;
   else process.env.PERSONA_HOME = previousHome;
 });
 
 describe('reopening a long session', () => {
-  it('reads only the messages it shows, with the count and totals of the whole session', () => {
-    const id = longSession(SIZE);
-    const opened = openChat(
+  it('reads only the messages it shows, with the count and totals of the whole session', async () => {
+    const id = await longSession(SIZE);
+    const opened = await openChat(
       'cfo',
       { continue: true, save: true, voiceAutoSend: false, keepAudio: false, overBudget: false },
       counting(store),
@@ -126,9 +126,9 @@ describe('reopening a long session', () => {
     expect(opened.totals.costIncomplete).toBe(false);
   });
 
-  it('opens with a line that counts the earlier messages and says where to read them', () => {
-    const id = longSession(SIZE);
-    const opened = openChat('cfo', { continue: true, save: true, voiceAutoSend: false, keepAudio: false, overBudget: false }, store);
+  it('opens with a line that counts the earlier messages and says where to read them', async () => {
+    const id = await longSession(SIZE);
+    const opened = await openChat('cfo', { continue: true, save: true, voiceAutoSend: false, keepAudio: false, overBudget: false }, store);
     const items = reopenedItems(opened, personaView(opened.persona!), id);
 
     const hidden = SIZE - SHOWN_ON_REOPEN;
@@ -140,7 +140,7 @@ describe('reopening a long session', () => {
     expect(items).toHaveLength(1 + SHOWN_ON_REOPEN);
   });
 
-  it('says nothing about earlier messages when the whole session is shown', () => {
+  it('says nothing about earlier messages when the whole session is shown', async () => {
     expect(earlierNote(0, 'abc')).toEqual([]);
     expect(earlierNote(1, 'abc')[0]).toMatchObject({ text: expect.stringContaining('1 earlier message not shown') });
     expect(NOTHING_OPENED.total).toBe(0);

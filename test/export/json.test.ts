@@ -15,45 +15,45 @@ function parseError(text: string): InputFileError {
 }
 
 describe('json transcript', () => {
-  it('round-trips every field: parsing the export gives back the transcript', () => {
+  it('round-trips every field: parsing the export gives back the transcript', async () => {
     const transcript = sampleTranscript({ costUsd: 0.0123 });
     expect(parseTranscriptJson(renderTranscript(transcript, 'json'))).toEqual(transcript);
   });
 
-  it('round-trips a session read from the store, snapshot and unknown cost included', () => {
+  it('round-trips a session read from the store, snapshot and unknown cost included', async () => {
     const store = freshStore();
-    const session = startSession(store);
-    store.appendMessage(userMessage(session.id, 'Hello'));
-    store.appendMessage(personaReply(session.id, HOSTILE_TERMINAL_TEXT, { costUsd: null, status: 'interrupted', fallback: true }));
-    const transcript = store.getTranscript(session.id)!;
+    const session = await startSession(store);
+    await store.appendMessage(userMessage(session.id, 'Hello'));
+    await store.appendMessage(personaReply(session.id, HOSTILE_TERMINAL_TEXT, { costUsd: null, status: 'interrupted', fallback: true }));
+    const transcript = (await store.getTranscript(session.id))!;
     expect(transcript.session.costUsd).toBeNull();
     expect(parseTranscriptJson(renderTranscript(transcript, 'json'))).toEqual(transcript);
   });
 
-  it('round-trips a transcript without a snapshot', () => {
+  it('round-trips a transcript without a snapshot', async () => {
     const { snapshot: _dropped, ...withoutSnapshot } = sampleTranscript();
     const text = renderTranscript(withoutSnapshot, 'json');
     expect(JSON.parse(text).persona).toBeNull();
     expect(parseTranscriptJson(text)).toEqual(withoutSnapshot);
   });
 
-  it('keeps text raw, as data: escape sequences survive (JSON-escaped, so inert)', () => {
+  it('keeps text raw, as data: escape sequences survive (JSON-escaped, so inert)', async () => {
     const text = renderTranscript(sampleTranscript(), 'json');
     expect(text).not.toContain(ESC);
     expect(JSON.parse(text).messages[1].content).toBe(HOSTILE_TERMINAL_TEXT);
     expect(JSON.parse(text)).toMatchObject({ format: 'persona-chat.transcript', version: 1 });
   });
 
-  it('refuses text that is not JSON', () => {
+  it('refuses text that is not JSON', async () => {
     expect(parseError('{nope').message).toContain('old.json: not valid JSON');
   });
 
-  it('refuses JSON that is not a transcript, saying so', () => {
+  it('refuses JSON that is not a transcript, saying so', async () => {
     const error = parseError('{"hello": 1}');
     expect(error.issues[0]).toMatchObject({ path: 'format', message: 'not a persona-chat transcript' });
   });
 
-  it('names the field that is wrong', () => {
+  it('names the field that is wrong', async () => {
     const document = JSON.parse(renderTranscript(sampleTranscript(), 'json'));
     document.messages[2].role = 'bot';
     const error = parseError(JSON.stringify(document));

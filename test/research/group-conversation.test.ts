@@ -62,7 +62,7 @@ describe('a participant’s view of the group transcript', () => {
     message(6, { speakerId: 'cy', content: 'failed', status: 'error' }),
   ];
 
-  it('own words are assistant turns; the moderator and the others are attributed user-side lines, merged between own turns', () => {
+  it('own words are assistant turns; the moderator and the others are attributed user-side lines, merged between own turns', async () => {
     expect(participantTurns(transcript, 'bo', NAMES)).toEqual([
       { role: 'user', content: 'Moderator: Price?\n\nAna Lima: Too high.' },
       { role: 'persona', content: 'Fine by me.' },
@@ -77,7 +77,7 @@ describe('a participant’s view of the group transcript', () => {
     ]);
   });
 
-  it('a request ends with what the participant answers now and keeps it whole when the window is small', () => {
+  it('a request ends with what the participant answers now and keeps it whole when the window is small', async () => {
     const request = participantRequest(transcript, 'ana', NAMES, { maxMessages: 1, maxTokens: 10 });
     expect(request).toEqual([
       { role: 'user', content: 'Bo Chen: Fine by me.\n\nModerator (to Bo Chen): Why, Bo?\n\nBo Chen: I earn well.' },
@@ -88,12 +88,12 @@ describe('a participant’s view of the group transcript', () => {
 });
 
 describe('turn order', () => {
-  it('round-robin rotates the first speaker with each moderator message', () => {
+  it('round-robin rotates the first speaker with each moderator message', async () => {
     const order = { kind: 'round-robin' } as const;
     expect([0, 1, 2, 3].map((turn) => speakingOrder(['a', 'b', 'c'], turn, order).join(''))).toEqual(['abc', 'bca', 'cab', 'abc']);
   });
 
-  it('a seed shuffles each turn, the same way for the same seed', () => {
+  it('a seed shuffles each turn, the same way for the same seed', async () => {
     const orders = (seed: number) =>
       Array.from({ length: 12 }, (_, turn) => speakingOrder(['a', 'b', 'c', 'd'], turn, { kind: 'shuffled', seed }).join(''));
     expect(orders(7)).toEqual(orders(7));
@@ -112,12 +112,12 @@ describe('GroupConversation', () => {
     expect(provider.requests[2]!.messages).toEqual([{ role: 'user', content: 'Moderator: Price?\n\nAna Lima: A one\n\nBo Chen: B one' }]);
     expect(provider.requests[2]!.system).toContain('You are Cy Diaz, taking part in a moderated focus group with Ana Lima and Bo Chen.');
     const session = conversation.session!;
-    expect(store.listParticipants(session.id).map((p) => [p.personaId, p.position])).toEqual([
+    expect((await store.listParticipants(session.id)).map((p) => [p.personaId, p.position])).toEqual([
       ['ana', 1],
       ['bo', 2],
       ['cy', 3],
     ]);
-    expect(store.listMessages(session.id).map((m) => [m.role, m.speakerId ?? null, m.content])).toEqual([
+    expect((await store.listMessages(session.id)).map((m) => [m.role, m.speakerId ?? null, m.content])).toEqual([
       ['user', null, 'Price?'],
       ['persona', 'ana', 'A one'],
       ['persona', 'bo', 'B one'],
@@ -167,17 +167,17 @@ describe('GroupConversation', () => {
 });
 
 describe('inputs', () => {
-  it('a moderator guide is one prompt per line; blank lines and # comments are skipped', () => {
+  it('a moderator guide is one prompt per line; blank lines and # comments are skipped', async () => {
     expect(parseModeratorGuide('\uFEFF# guide\nFirst?\r\n\n  Second?  \n# note\n')).toEqual(['First?', 'Second?']);
   });
 
-  it('participant ids: at least two, each once', () => {
+  it('participant ids: at least two, each once', async () => {
     expect(parseParticipantIds(' a, b ,,c')).toEqual(['a', 'b', 'c']);
     expect(() => parseParticipantIds('a')).toThrow('at least two');
     expect(() => parseParticipantIds('a,b,a')).toThrow('a is named twice');
   });
 
-  it('group chat input: messages, /to, commands', () => {
+  it('group chat input: messages, /to, commands', async () => {
     expect(parseGroupInput('hello')).toEqual({ kind: 'say', text: 'hello' });
     expect(parseGroupInput('/to bo  why not?')).toEqual({ kind: 'to', ref: 'bo', text: 'why not?' });
     expect(parseGroupInput('/to bo')).toMatchObject({ kind: 'incomplete' });

@@ -26,7 +26,7 @@ describe('authentication', () => {
       expect(response.status, path).toBe(401);
       expect(await response.json()).toEqual({ error: 'Unauthorized' });
     }
-    expect(t.store.listSessions()).toHaveLength(0);
+    expect(await t.store.listSessions()).toHaveLength(0);
     await expect(openaiClient(t.url, 'not-the-token').models.list()).rejects.toBeInstanceOf(AuthenticationError);
   });
 
@@ -53,7 +53,7 @@ describe('authentication', () => {
       });
       await expect(start).rejects.toThrow(/needs a token/);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });
@@ -63,8 +63,8 @@ describe('users are separated', () => {
     const t = await startTestServer({ users: USERS });
     const alice = await (await postJson(`${t.url}/api/personas/cfo/chat`, { message: 'Alice here' }, as(TOKEN_A))).json();
     const bob = await (await postJson(`${t.url}/api/personas/cfo/chat`, { message: 'Bob here' }, as(TOKEN_B))).json();
-    expect(t.store.getSession(alice.sessionId)!.userId).toBe('alice');
-    expect(t.store.getSession(bob.sessionId)!.userId).toBe('bob');
+    expect((await t.store.getSession(alice.sessionId))!.userId).toBe('alice');
+    expect((await t.store.getSession(bob.sessionId))!.userId).toBe('bob');
 
     const bobsList = await (await fetch(`${t.url}/api/sessions`, { headers: as(TOKEN_B) })).json();
     expect(bobsList.sessions.map((s: { id: string }) => s.id)).toEqual([bob.sessionId]);
@@ -73,7 +73,7 @@ describe('users are separated', () => {
     expect((await fetch(`${t.url}/api/sessions/${alice.sessionId}/export?format=json`, { headers: as(TOKEN_B) })).status).toBe(404);
     const hijack = await postJson(`${t.url}/api/personas/cfo/chat`, { message: 'Sneaking in', sessionId: alice.sessionId }, as(TOKEN_B));
     expect(hijack.status).toBe(404);
-    expect(t.store.listMessages(alice.sessionId).map((m) => m.content)).not.toContain('Sneaking in');
+    expect((await t.store.listMessages(alice.sessionId)).map((m) => m.content)).not.toContain('Sneaking in');
     expect((await fetch(`${t.url}/api/sessions/${alice.sessionId}`, { headers: as(TOKEN_A) })).status).toBe(200);
   });
 });

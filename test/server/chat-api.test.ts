@@ -10,12 +10,12 @@ describe('POST /api/personas/:personaId/chat', () => {
     expect(body.message).toMatchObject({ role: 'user', seq: 1, content: 'What do you think of our pricing?', sessionId: body.sessionId });
     expect(body.response).toMatchObject({ role: 'persona', seq: 2, status: 'complete', provider: 'offline', sessionId: body.sessionId });
     expect(body.response.content.length).toBeGreaterThan(0);
-    const stored = t.store.listMessages(body.sessionId);
+    const stored = await t.store.listMessages(body.sessionId);
     expect(stored.map((m) => [m.role, m.content])).toEqual([
       ['user', 'What do you think of our pricing?'],
       ['persona', body.response.content],
     ]);
-    expect(t.store.getSession(body.sessionId)).toMatchObject({ personaId: 'cfo', userId: 'local' });
+    expect(await t.store.getSession(body.sessionId)).toMatchObject({ personaId: 'cfo', userId: 'local' });
   });
 
   it('continues the session named by sessionId', async () => {
@@ -26,7 +26,7 @@ describe('POST /api/personas/:personaId/chat', () => {
     ).json();
     expect(second.sessionId).toBe(first.sessionId);
     expect(second.message.seq).toBe(3);
-    expect(t.store.listMessages(first.sessionId)).toHaveLength(4);
+    expect(await t.store.listMessages(first.sessionId)).toHaveLength(4);
   });
 
   it('refuses to continue a session of another persona (409) and sends nothing', async () => {
@@ -35,7 +35,7 @@ describe('POST /api/personas/:personaId/chat', () => {
     const response = await postJson(`${t.url}/api/personas/icu-nurse/chat`, { message: 'Hi', sessionId: first.sessionId });
     expect(response.status).toBe(409);
     expect((await response.json()).error).toContain('cfo');
-    expect(t.store.listMessages(first.sessionId)).toHaveLength(2);
+    expect(await t.store.listMessages(first.sessionId)).toHaveLength(2);
   });
 
   it('streams token deltas then a done event with the saved message, usage and cost', async () => {
@@ -56,7 +56,7 @@ describe('POST /api/personas/:personaId/chat', () => {
     expect(final.response.content).toBe(deltas.join(''));
     expect(final.usage.outputTokens).toBeGreaterThan(0);
     expect(final.costUsd).toBe(0);
-    expect(t.store.listMessages(final.sessionId).map((m) => m.content)).toEqual(['Tell me about your week.', deltas.join('')]);
+    expect((await t.store.listMessages(final.sessionId)).map((m) => m.content)).toEqual(['Tell me about your week.', deltas.join('')]);
   });
 
   it('answers 404 for an unknown persona, and for an id that is a path', async () => {
@@ -66,7 +66,7 @@ describe('POST /api/personas/:personaId/chat', () => {
       expect(response.status).toBe(404);
       expect((await response.json()).error).toMatch(/not found/);
     }
-    expect(t.store.listSessions()).toHaveLength(0);
+    expect(await t.store.listSessions()).toHaveLength(0);
   });
 });
 

@@ -29,7 +29,7 @@ const running: TestServer[] = [];
 afterEach(async () => {
   for (const t of running.splice(0)) {
     await t.server.close({ graceMs: 0 });
-    t.store.close();
+    await t.store.close();
   }
 });
 
@@ -43,10 +43,12 @@ export interface TestServerOptions extends Partial<
   users?: Record<string, string>;
   config?: Config;
   flags?: ModelFlags;
+  /** Share another test server's PERSONA_HOME (and so its database file): a second server on one history. */
+  home?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const home = tempDir('persona-serve-');
+  const home = options.home ?? tempDir('persona-serve-');
   process.env.PERSONA_HOME = home;
   const store = openStore(join(home, 'persona.db'));
   const config: Config = { retries: 0, timeoutMs: 5000, ...options.config };

@@ -120,7 +120,7 @@ describe('/v1/chat/completions with the openai SDK as the client', () => {
     const t = await startTestServer();
     const client = openaiClient(t.url);
     await client.chat.completions.create({ model: 'cfo', messages: [{ role: 'user', content: 'Not saved' }] });
-    expect(t.store.listSessions()).toHaveLength(0);
+    expect(await t.store.listSessions()).toHaveLength(0);
 
     const { data, response } = await client.chat.completions
       .create(
@@ -137,13 +137,13 @@ describe('/v1/chat/completions with the openai SDK as the client', () => {
       .withResponse();
     const sessionId = response.headers.get('x-persona-session')!;
     expect(sessionId).toMatch(/^[0-9a-z]+$/);
-    const stored = t.store.listMessages(sessionId);
+    const stored = await t.store.listMessages(sessionId);
     expect(stored.map((m) => [m.role, m.content])).toEqual([
       ['user', 'Earlier'],
       ['persona', 'Earlier reply'],
       ['user', 'Now'],
       ['persona', data.choices[0]!.message.content],
     ]);
-    expect(t.store.getSession(sessionId)).toMatchObject({ personaId: 'cfo', userId: 'local', title: 'Earlier' });
+    expect(await t.store.getSession(sessionId)).toMatchObject({ personaId: 'cfo', userId: 'local', title: 'Earlier' });
   });
 });

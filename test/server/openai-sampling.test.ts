@@ -61,7 +61,7 @@ describe('sampling fields', () => {
     expect(body.choices[0].finish_reason).toBe('length');
     expect(body.choices[0].message.content.length).toBeLessThanOrEqual(24);
     expect(body.usage.completion_tokens).toBeLessThanOrEqual(6);
-    const saved = t.store.listMessages(response.headers.get('x-persona-session')!);
+    const saved = await t.store.listMessages(response.headers.get('x-persona-session')!);
     expect(saved.at(-1)).toMatchObject({ content: body.choices[0].message.content, finishReason: 'length' });
 
     const uncapped = await (
@@ -83,7 +83,7 @@ describe('sampling fields', () => {
     expect(cut.choices[0].message.content).not.toContain(stop);
   });
 
-  it('ReplyCutter finds a stop sequence split across deltas and holds back no more than it must', () => {
+  it('ReplyCutter finds a stop sequence split across deltas and holds back no more than it must', async () => {
     const cutter = new ReplyCutter(['<end>'], undefined);
     expect(cutter.push('hello <e')).toBe('hell');
     expect(cutter.push('n')).toBe('o');
@@ -129,7 +129,7 @@ describe('refusals in OpenAI error shape', () => {
       const { error } = await response.json();
       expect(error, param).toMatchObject({ type: 'invalid_request_error', param, message: expect.stringContaining('not supported') });
     }
-    expect(t.store.listSessions()).toEqual([]);
+    expect(await t.store.listSessions()).toEqual([]);
     const fine = await postJson(`${t.url}/v1/chat/completions`, {
       model: 'cfo',
       messages: user('hi'),
@@ -213,10 +213,7 @@ describe('Responses API outcomes', () => {
     expect(own.status).toBe(200);
     const sessionId = own.headers.get('x-persona-session')!;
     expect(
-      t.store
-        .listMessages(sessionId)
-        .map((m) => m.content)
-        .filter((c) => c === 'hi' || c === 'again' || c === 'mine now'),
+      (await t.store.listMessages(sessionId)).map((m) => m.content).filter((c) => c === 'hi' || c === 'again' || c === 'mine now'),
     ).toEqual(['hi', 'again']);
   });
 });

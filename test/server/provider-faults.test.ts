@@ -35,7 +35,7 @@ describe('provider failures', () => {
       message: { role: 'user', content: 'Will you buy?' },
       response: { status: 'error' },
     });
-    expect(t.store.listMessages(body.sessionId).map((m) => m.status)).toEqual(['complete', 'error']);
+    expect((await t.store.listMessages(body.sessionId)).map((m) => m.status)).toEqual(['complete', 'error']);
     expect(providerErrors(t)).toEqual([expect.objectContaining({ kind: 'server', status: 500 })]);
   });
 
@@ -97,7 +97,7 @@ describe('provider failures', () => {
     })();
     await expect(reading).rejects.toBeInstanceOf(APIError);
     expect(text).toBe('alpha ');
-    expect(t.store.listSessions()).toHaveLength(0);
+    expect(await t.store.listSessions()).toHaveLength(0);
     expect(providerErrors(t).filter((e) => e.via === 'openai-api')).toHaveLength(2);
   });
 });

@@ -42,7 +42,7 @@ describe('graceful shutdown', () => {
     expect(events.at(-1)!.event).toBe('done');
     const done = json(events.at(-1)!);
     expect(done.finishReason).toBe('interrupted');
-    const stored = t.store.listMessages(done.sessionId);
+    const stored = await t.store.listMessages(done.sessionId);
     expect(stored.map((m) => m.status)).toEqual(['complete', 'interrupted']);
     expect(stored[1]!.content.length).toBeGreaterThan(0);
     expect(SLOW_REPLY.text.startsWith(stored[1]!.content)).toBe(true);
@@ -56,7 +56,7 @@ describe('graceful shutdown', () => {
     await reader.read();
     await reader.cancel();
     await expect.poll(() => t.server.inFlight).toBe(0);
-    const session = t.store.listSessions()[0]!;
-    expect(t.store.listMessages(session.id).map((m) => m.status)).toEqual(['complete', 'interrupted']);
+    const session = (await t.store.listSessions())[0]!;
+    expect((await t.store.listMessages(session.id)).map((m) => m.status)).toEqual(['complete', 'interrupted']);
   });
 });

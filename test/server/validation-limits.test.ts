@@ -45,7 +45,7 @@ describe('input validation', () => {
     expect((await broken.json()).error).toBe('request body is not valid JSON');
     const form = await fetch(chat, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"message":"hi"}' });
     expect(form.status).toBe(415);
-    expect(t.store.listSessions()).toHaveLength(0);
+    expect(await t.store.listSessions()).toHaveLength(0);
   });
 
   it('refuses a body over the size limit with 413, declared or streamed', async () => {
@@ -100,7 +100,8 @@ describe('per-user rate limit', () => {
     const v1 = await postJson(`${t.url}/v1/chat/completions`, { model: 'cfo', messages: [{ role: 'user', content: 'hi' }] });
     expect(v1.status).toBe(429);
     expect((await v1.json()).error.type).toBe('rate_limit_error');
-    const contents = t.store.listSessions().flatMap((s) => t.store.listMessages(s.id).map((m) => m.content));
+    const contents: string[] = [];
+    for (const s of await t.store.listSessions()) contents.push(...(await t.store.listMessages(s.id)).map((m) => m.content));
     expect(contents).not.toContain('one too many');
     expect((await fetch(`${t.url}/api/sessions`)).status).toBe(200);
   });

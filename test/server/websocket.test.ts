@@ -86,7 +86,7 @@ describe('WebSocket chat', () => {
     send(ws, { message: 'And in the morning?', requestId: 'r2' });
     const second = await next('done');
     expect(second.data.sessionId).toBe(sessionId);
-    expect(t.store.listMessages(sessionId).map((m) => m.role)).toEqual(['user', 'persona', 'user', 'persona']);
+    expect((await t.store.listMessages(sessionId)).map((m) => m.role)).toEqual(['user', 'persona', 'user', 'persona']);
 
     send(ws, { personaId: 'cfo', message: '', requestId: 'bad' });
     expect((await next('error')).data).toMatchObject({ status: 400, error: expect.stringContaining('message') });
@@ -108,7 +108,7 @@ describe('WebSocket chat', () => {
     send(bob.ws, { personaId: 'cfo', sessionId, message: 'Bob sneaking in' });
     expect((await bob.next('error')).data).toMatchObject({ status: 404 });
     bob.ws.close();
-    expect(t.store.listMessages(sessionId).map((m) => m.content)).not.toContain('Bob sneaking in');
+    expect((await t.store.listMessages(sessionId)).map((m) => m.content)).not.toContain('Bob sneaking in');
   });
 
   it('refuses a forged Host and a web page from an origin not allowed', async () => {
@@ -128,6 +128,8 @@ describe('WebSocket chat', () => {
     await next('delta');
     ws.terminate();
     const sessionId = start.data.sessionId;
-    await expect.poll(() => t.store.listMessages(sessionId).map((m) => m.status), { timeout: 5000 }).toEqual(['complete', 'interrupted']);
+    await expect
+      .poll(async () => (await t.store.listMessages(sessionId)).map((m) => m.status), { timeout: 5000 })
+      .toEqual(['complete', 'interrupted']);
   });
 });

@@ -56,8 +56,8 @@ describe('several processes writing one database at once', () => {
   it('interleave into one session with unique, gapless seqs', async () => {
     const file = join(tempDir(), 'persona.db');
     const store = openStore(file);
-    const session = startSession(store);
-    store.close();
+    const session = await startSession(store);
+    await store.close();
 
     const results = await Promise.all([
       worker.run(['append', file, String(PER_PROCESS), session.id]),

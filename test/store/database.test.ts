@@ -20,16 +20,16 @@ function openError(file: string, options?: Parameters<typeof openDatabase>[1]): 
 }
 
 /** A database this version wrote, closed, so its bytes are final. */
-function existingDatabase(): string {
+async function existingDatabase(): Promise<string> {
   const file = join(tempDir(), 'persona.db');
   const store = openStore(file);
-  store.appendMessage(userMessage(startSession(store).id, 'kept'));
-  store.close();
+  await store.appendMessage(userMessage((await startSession(store)).id, 'kept'));
+  await store.close();
   return file;
 }
 
 describe('openDatabase', () => {
-  it('creates missing parent folders and sets WAL, foreign keys, busy timeout and synchronous=NORMAL', () => {
+  it('creates missing parent folders and sets WAL, foreign keys, busy timeout and synchronous=NORMAL', async () => {
     const file = join(tempDir(), 'a', 'b', 'persona.db');
     const db = openDatabase(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -49,7 +49,7 @@ describe('openDatabase', () => {
     db.close();
   });
 
-  it('refuses a file of random bytes with a hint, leaving it byte-for-byte unchanged', () => {
+  it('refuses a file of random bytes with a hint, leaving it byte-for-byte unchanged', async () => {
     const dir = tempDir();
     const file = join(dir, 'persona.db');
     const bytes = randomBytes(8192);
@@ -61,7 +61,7 @@ describe('openDatabase', () => {
     expect(readdirSync(dir)).toEqual(['persona.db']);
   });
 
-  it("refuses another program's SQLite database, leaving it unchanged", () => {
+  it("refuses another program's SQLite database, leaving it unchanged", async () => {
     const file = join(tempDir(), 'other.db');
     const other = new BetterSqlite3(file);
     other.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine')");
@@ -71,8 +71,8 @@ describe('openDatabase', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('refuses a database written by a newer version, leaving it unchanged', () => {
-    const file = existingDatabase();
+  it('refuses a database written by a newer version, leaving it unchanged', async () => {
+    const file = await existingDatabase();
     const raw = new BetterSqlite3(file);
     raw.prepare("INSERT INTO migrations (name, applied_at) VALUES ('999_from_the_future', 'later')").run();
     raw.close();
@@ -85,24 +85,26 @@ describe('openDatabase', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('gives up with a StoreError, not SQLITE_BUSY, when another process holds the lock past the timeout', () => {
-    const file = existingDatabase();
+  it('gives up with a StoreError, not SQLITE_BUSY, when another process holds the lock past the timeout', async () => {
+    const file = await existingDatabase();
     const store = openStore(file, { busyTimeoutMs: 100 });
-    const session = store.listSessions()[0]!;
+    const session = (await store.listSessions())[0]!;
     const holder = new BetterSqlite3(file);
     holder.exec('BEGIN IMMEDIATE');
     try {
       const started = Date.now();
-      expect(() => store.appendMessage(userMessage(session.id, 'blocked'))).toThrow(/stayed locked by another persona-chat process/);
+      await expect(store.appendMessage(userMessage(session.id, 'blocked'))).rejects.toThrow(
+        /stayed locked by another persona-chat process/,
+      );
       expect(Date.now() - started).toBeGreaterThanOrEqual(90);
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
-      store.close();
+      await store.close();
     }
   });
 
-  it('reports a fresh file that stays locked during creation as a StoreError', () => {
+  it('reports a fresh file that stays locked during creation as a StoreError', async () => {
     const file = join(tempDir(), 'persona.db');
     const holder = new BetterSqlite3(file);
     holder.exec('BEGIN EXCLUSIVE; CREATE TABLE placeholder (x TEXT)');
@@ -114,7 +116,7 @@ describe('openDatabase', () => {
     }
   });
 
-  it('opens read-only without creating a missing file or writing an empty one', () => {
+  it('opens read-only without creating a missing file or writing an empty one', async () => {
     const file = join(tempDir(), 'persona.db');
     expect(openError(file, { readonly: true }).message).toContain('no chat history yet');
     expect(existsSync(file)).toBe(false);
@@ -123,8 +125,8 @@ describe('openDatabase', () => {
     expect(readFileSync(file).length).toBe(0);
   });
 
-  it('opens an existing database read-only and refuses writes through it', () => {
-    const file = existingDatabase();
+  it('opens an existing database read-only and refuses writes through it', async () => {
+    const file = await existingDatabase();
     const db = openDatabase(file, { readonly: true });
     expect(db.prepare('SELECT content FROM messages').all()).toEqual([{ content: 'kept' }]);
     expect(() => db.exec("INSERT INTO events (id, kind, created_at) VALUES ('e', 'k', 'now')")).toThrow();
@@ -146,7 +148,7 @@ describe('openDatabase on read-only files and folders', () => {
   }
 
   it('refuses a read-only database file with a hint, leaving it unchanged', async () => {
-    const file = existingDatabase();
+    const file = await existingDatabase();
     const dir = join(file, '..');
     chmodSync(dir, 0o755);
     ownByUnprivilegedUser(dir);
@@ -174,7 +176,7 @@ describe('openDatabase on read-only files and folders', () => {
   });
 
   it('still opens a read-only file when asked for read-only access', async () => {
-    const file = existingDatabase();
+    const file = await existingDatabase();
     const dir = join(file, '..');
     chmodSync(dir, 0o755);
     ownByUnprivilegedUser(dir);

@@ -40,7 +40,7 @@ describe('/sessions', () => {
     summary('01m86ddxyzbbbb', 'Siobhan Gallagher', 4, 'Night shifts'),
     summary('01m86ccabcdddd', 'Kofi Mensah', 120, ''),
   ];
-  const services = fakeServices({ listSessions: () => sessions });
+  const services = fakeServices({ listSessions: async () => sessions, knownSessionIds: () => sessions.map((s) => s.id) });
 
   it('lines up every column, the current row marked without shifting it', async () => {
     const [, ...rows] = await infoLines(

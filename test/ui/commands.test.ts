@@ -118,7 +118,7 @@ describe('slash command parsing', () => {
     const reply = (costUsd: number | null) => ({ role: 'persona', inputTokens: 1000, outputTokens: 200, costUsd }) as MessageRecord;
     const result = await runSlash(
       { name: 'cost', args: '' },
-      context({ session: { id: 's' } as SessionRecord, messages: () => [reply(0.01), reply(null)] }),
+      context({ session: { id: 's' } as SessionRecord, messages: async () => [reply(0.01), reply(null)] }),
     );
     expect(result).toEqual({
       type: 'info',

@@ -36,16 +36,15 @@ export function fakeServices(overrides: Partial<ChatServices> = {}): ChatService
     },
     createEngine: () => Promise.reject(new Error('not used')),
     activeProvider: () => Promise.reject(new Error('not used')),
-    listSessions: () => [],
-    openSession: () => {
-      throw new UserError('no session');
-    },
+    listSessions: async () => [],
+    knownSessionIds: () => [],
+    openSession: () => Promise.reject(new UserError('no session')),
     exportSession: async () => '/tmp/out.md',
     loadInputHistory: () => [],
     appendInputHistory: () => {},
     startVoice: () => Promise.reject(new Error('not used')),
     voiceAutoSend: false,
-    keepVoiceAudio: (wavPath) => wavPath,
+    keepVoiceAudio: async (wavPath) => wavPath,
     ...overrides,
   };
 }
@@ -60,7 +59,7 @@ export function commandContext(overrides: Partial<CommandContext> = {}): Command
     session: undefined,
     provider: { name: 'offline', model: 'persona-offline-1' },
     services: fakeServices(),
-    messages: () => [],
+    messages: async () => [],
     commands: SLASH_COMMANDS,
     ...overrides,
   };

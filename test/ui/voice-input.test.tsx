@@ -150,7 +150,7 @@ describe('voice input in the chat', () => {
     const kept: Array<[string, string, string]> = [];
     const chat = setup({
       voiceAutoSend: true,
-      keepVoiceAudio: (wavPath, sessionId, messageId) => {
+      keepVoiceAudio: async (wavPath, sessionId, messageId) => {
         kept.push([wavPath, sessionId, messageId]);
         return `/home/u/.persona/audio/${sessionId}/${messageId}.wav`;
       },

@@ -42,13 +42,14 @@ const BUDGET_HINT = 'raise it with `persona config set limits.%s <usd>` (0 = no 
 
 export async function* admitMessage(req: AdmissionRequest): AsyncGenerator<ChatEvent, void> {
   const now = req.now ?? Date.now;
-  if (req.requests !== 'replies') checkConversation(req);
+  if (req.requests !== 'replies') await checkConversation(req);
   yield* checkBudgets(req, now());
   if (req.rate && req.provider !== 'offline') yield* awaitRateLimit(req, req.rate, now);
 }
 
-function refuse(req: AdmissionRequest, error: LimitError, data: Record<string, unknown> = {}): never {
-  req.store.recordEvent({
+/** Records the refusal, then throws it: the returned promise always rejects. */
+async function refuse(req: AdmissionRequest, error: LimitError, data: Record<string, unknown> = {}): Promise<never> {
+  await req.store.recordEvent({
     kind: 'limit_reached',
     sessionId: req.sessionId,
     personaId: req.personaId,
@@ -57,17 +58,17 @@ function refuse(req: AdmissionRequest, error: LimitError, data: Record<string, u
   throw error;
 }
 
-export function checkConversation(req: AdmissionRequest): void {
+export async function checkConversation(req: AdmissionRequest): Promise<void> {
   const { maxTurns, contextTokens } = req.limits;
   const turns = req.prior.filter((m) => m.role === 'user').length;
   if (maxTurns > 0 && turns >= maxTurns) {
-    refuse(req, new LimitError('turns', `this conversation has reached its limit of ${maxTurns} turns`, CONTINUE_HINT), { turns });
+    await refuse(req, new LimitError('turns', `this conversation has reached its limit of ${maxTurns} turns`, CONTINUE_HINT), { turns });
   }
   if (contextTokens > 0) {
     const own = estimateTokens(req.text);
     if (own > contextTokens) {
       // The message alone is too big: starting afresh would not help, shortening it does.
-      refuse(
+      await refuse(
         req,
         new LimitError(
           'context',
@@ -79,7 +80,7 @@ export function checkConversation(req: AdmissionRequest): void {
     }
     const tokens = conversationTurns([...req.prior]).reduce((sum, t) => sum + estimateTokens(t.content), 0) + estimateTokens(req.text);
     if (tokens > contextTokens) {
-      refuse(
+      await refuse(
         req,
         new LimitError(
           'context',
@@ -103,30 +104,30 @@ export function startOfDay(nowMs: number): string {
   return day.toISOString();
 }
 
-function* checkBudgets(req: AdmissionRequest, nowMs: number): Generator<ChatEvent, void> {
+async function* checkBudgets(req: AdmissionRequest, nowMs: number): AsyncGenerator<ChatEvent, void> {
   const budgets = [
     {
       limit: 'session_budget' as const,
       key: 'sessionBudgetUsd',
       label: 'session',
       budget: req.limits.sessionBudgetUsd,
-      spent: () => sessionSpend(req.prior),
+      spent: async () => sessionSpend(req.prior),
     },
     {
       limit: 'daily_budget' as const,
       key: 'dailyBudgetUsd',
       label: "today's",
       budget: req.limits.dailyBudgetUsd,
-      spent: () => req.store.spentSince?.(startOfDay(nowMs)) ?? sessionSpend(req.prior),
+      spent: () => req.store.spentSince(startOfDay(nowMs)),
     },
   ];
   for (const b of budgets) {
     if (b.budget <= 0) continue;
-    const spent = b.spent();
+    const spent = await b.spent();
     const data = { limit: b.limit, spentUsd: spent, budgetUsd: b.budget };
     if (spent >= b.budget) {
       if (req.overBudget) {
-        req.store.recordEvent({ kind: 'budget_overridden', sessionId: req.sessionId, personaId: req.personaId, data });
+        await req.store.recordEvent({ kind: 'budget_overridden', sessionId: req.sessionId, personaId: req.personaId, data });
         yield {
           type: 'notice',
           kind: 'budget_overridden',
@@ -134,7 +135,7 @@ function* checkBudgets(req: AdmissionRequest, nowMs: number): Generator<ChatEven
         };
         continue;
       }
-      refuse(
+      await refuse(
         req,
         new LimitError(
           b.limit,
@@ -145,7 +146,7 @@ function* checkBudgets(req: AdmissionRequest, nowMs: number): Generator<ChatEven
       );
     }
     if (spent >= b.budget * BUDGET_WARNING_SHARE) {
-      req.store.recordEvent({ kind: 'budget_warning', sessionId: req.sessionId, personaId: req.personaId, data });
+      await req.store.recordEvent({ kind: 'budget_warning', sessionId: req.sessionId, personaId: req.personaId, data });
       yield {
         type: 'notice',
         kind: 'budget_warning',
@@ -161,7 +162,7 @@ async function* awaitRateLimit(req: AdmissionRequest, rate: SessionRateLimit, no
   const waitMs = rate.waitMs(stored, now());
   if (waitMs > 0) {
     const data = { perMinute: rate.perMinute, waitMs, waited: !req.noWait };
-    req.store.recordEvent({ kind: 'rate_limited', sessionId: req.sessionId, personaId: req.personaId, data });
+    await req.store.recordEvent({ kind: 'rate_limited', sessionId: req.sessionId, personaId: req.personaId, data });
     const seconds = (waitMs / 1000).toFixed(1);
     if (req.noWait) {
       throw new LimitError(

@@ -23,7 +23,7 @@ export interface FocusGroup {
   json?: boolean;
   signal: AbortSignal;
   /** Called with each persona's session as its reply is done (a saved ask records them as one run). */
-  onSession?(personaId: string, sessionId: string): void;
+  onSession?(personaId: string, sessionId: string): Promise<void>;
 }
 
 export async function runFocusGroup(group: FocusGroup): Promise<number> {
@@ -37,7 +37,7 @@ export async function runFocusGroup(group: FocusGroup): Promise<number> {
   for (const [i, run] of runs.entries()) {
     const persona = group.personas[i]!;
     const result = await run;
-    if (result.sessionId) group.onSession?.(persona.id, result.sessionId);
+    if (result.sessionId) await group.onSession?.(persona.id, result.sessionId);
     results.push({ persona, result });
     if (!group.json) printAnswer(persona, result);
   }

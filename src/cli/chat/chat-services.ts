@@ -7,7 +7,7 @@ import { UsageError } from '../../core/errors.js';
 import { homePaths } from '../../core/home.js';
 import type { Transcript, TranscriptFormat } from '../../export/index.js';
 import { loadPersonas, resolvePersona } from '../../persona/loader.js';
-import type { SqliteStore } from '../../store/sqlite-store.js';
+import type { HistoryStore } from '../../store/history-store.js';
 import type { ChatStore } from '../../chat/chat-store.js';
 import type { ChatServices } from '../../ui/services.js';
 import { fileWithSession } from '../../voice/audio-files.js';
@@ -18,8 +18,8 @@ import { appendInputHistory, loadInputHistory } from './input-history-file.js';
 
 export interface ServiceSetup {
   store: ChatStore;
-  /** The SQLite store once it is open; undefined with --no-save (and while it opens). */
-  sqlite: () => SqliteStore | undefined;
+  /** The history store, once it is open (it may open after the first frame); undefined with --no-save. */
+  history: () => Promise<HistoryStore | undefined>;
   /** False with --no-save. */
   saving: boolean;
   ready: () => Promise<void>;
@@ -38,6 +38,7 @@ export interface ServiceSetup {
 export function createChatServices(setup: ServiceSetup): ChatServices {
   const { store, flags, config, paceMs } = setup;
   const historyFile = homePaths().inputHistory;
+  let knownSessionIds: string[] = [];
   return {
     ready: setup.ready,
     saving: setup.saving,
@@ -64,22 +65,28 @@ export function createChatServices(setup: ServiceSetup): ChatServices {
         config,
         paceMs,
       ),
-    listSessions: (limit) => setup.sqlite()?.listSessions({ limit }) ?? [],
-    openSession(ref) {
-      const sqlite = setup.sqlite();
-      if (!sqlite) throw new UsageError('this chat runs with --no-save: there are no saved sessions here');
-      const session = findSessionOrFail(sqlite, ref);
+    async listSessions(limit) {
+      const sessions = (await (await setup.history())?.listSessions({ limit })) ?? [];
+      knownSessionIds = sessions.map((s) => s.id);
+      return sessions;
+    },
+    knownSessionIds: () => knownSessionIds,
+    async openSession(ref) {
+      const history = await setup.history();
+      if (!history) throw new UsageError('this chat runs with --no-save: there are no saved sessions here');
+      const session = await findSessionOrFail(history, ref);
       if (session.participants && session.participants.length > 1) {
         throw new UsageError(
           `session ${session.id} is a group session`,
           `reopen it as a group: quit, then persona chat --session ${session.id}`,
         );
       }
-      return { session, persona: resolvePersona(session.personaId), ...reopenSession(sqlite, session.id) };
+      return { session, persona: resolvePersona(session.personaId), ...(await reopenSession(history, session.id)) };
     },
     async exportSession(sessionId, format, file) {
-      const sqlite = setup.sqlite();
-      const transcript = setup.saving ? sqlite?.getTranscript(sessionId) : memoryTranscript(store as MemoryStore, sessionId);
+      const transcript = setup.saving
+        ? await (await setup.history())?.getTranscript(sessionId)
+        : await memoryTranscript(store as MemoryStore, sessionId);
       if (!transcript) throw new UsageError(`no session ${sessionId} to export`);
       return await writeExport(transcript, format, file);
     },
@@ -91,12 +98,12 @@ export function createChatServices(setup: ServiceSetup): ChatServices {
       const { startVoiceInput } = await import('../../voice/index.js');
       return startVoiceInput({ config, provider, keepAudio: setup.voice.keepAudio, onLevel, onTranscribing, signal });
     },
-    keepVoiceAudio(wavPath, sessionId, messageId) {
-      const sqlite = setup.sqlite();
+    async keepVoiceAudio(wavPath, sessionId, messageId) {
+      const history = await setup.history();
       // With --no-save there is no message row to link: the WAV stays where it was recorded.
-      if (!sqlite) return wavPath;
+      if (!history) return wavPath;
       const filed = fileWithSession(wavPath, sessionId, messageId);
-      sqlite.attachAudio(messageId, filed);
+      await history.attachAudio(messageId, filed);
       return filed;
     },
   };
@@ -124,10 +131,10 @@ function freeName(base: string, extension: string): string {
 }
 
 /** A --no-save chat still exports: its transcript is assembled from the in-memory store. */
-function memoryTranscript(store: MemoryStore, sessionId: string): Transcript | undefined {
-  const session = store.getSession(sessionId);
+async function memoryTranscript(store: MemoryStore, sessionId: string): Promise<Transcript | undefined> {
+  const session = await store.getSession(sessionId);
   if (!session) return undefined;
-  const messages = store.listMessages(sessionId);
+  const messages = await store.listMessages(sessionId);
   const snapshot = store.snapshots.get(session.snapshotId);
   const replies = messages.filter((m) => m.role === 'persona');
   const priced = replies.filter((m) => m.inputTokens !== null || m.outputTokens !== null);

@@ -1,5 +1,4 @@
-import { StoreError } from '../../core/errors.js';
-import type { SqliteStore } from '../../store/sqlite-store.js';
+import type { HistoryStore } from '../../store/history-store.js';
 import type { GroupStore } from '../../chat/chat-store.js';
 import type {
   MessageRecord,
@@ -12,66 +11,61 @@ import type {
 } from '../../core/records.js';
 
 /**
- * The history database, opened after the chat's first frame is on screen instead of before it:
- * loading the native SQLite addon and checking migrations is start-up time the user would
- * otherwise stare at. Nothing touches the store before the first message, and the chat waits
- * for `ready` before sending one.
+ * The history store, opened after the chat's first frame is on screen instead of before it:
+ * loading the native SQLite addon (or connecting to PostgreSQL) and checking migrations is
+ * start-up time the user would otherwise stare at. Nothing touches the store before the first
+ * message; a call that comes earlier waits for the store to open.
  */
-export class DeferredSqliteStore implements GroupStore {
-  private store: SqliteStore | undefined;
-  private opening: Promise<SqliteStore> | undefined;
+export class DeferredHistoryStore implements GroupStore {
+  private store: HistoryStore | undefined;
+  private opening: Promise<HistoryStore> | undefined;
 
-  constructor(private readonly open: () => Promise<SqliteStore>) {}
+  constructor(private readonly open: () => Promise<HistoryStore>) {}
 
-  /** Starts opening (once); resolves when the database can be used. */
-  ready(): Promise<SqliteStore> {
+  /** Starts opening (once); resolves when the store can be used. */
+  ready(): Promise<HistoryStore> {
     this.opening ??= this.open().then((store) => (this.store = store));
     return this.opening;
   }
 
-  /** The open database, or undefined while it is still opening. */
-  get opened(): SqliteStore | undefined {
+  /** The open store, or undefined while it is still opening. */
+  get opened(): HistoryStore | undefined {
     return this.store;
   }
 
   async close(): Promise<void> {
-    if (this.opening) (await this.opening.catch(() => undefined))?.close();
+    if (this.opening) await (await this.opening.catch(() => undefined))?.close();
   }
 
-  private get db(): SqliteStore {
-    if (!this.store) throw new StoreError('the history database is not open yet');
-    return this.store;
+  saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): Promise<PersonaSnapshot> {
+    return this.ready().then((db) => db.saveSnapshot(snapshot));
   }
-
-  saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): PersonaSnapshot {
-    return this.db.saveSnapshot(snapshot);
+  createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): Promise<SessionRecord> {
+    return this.ready().then((db) => db.createSession(session));
   }
-  createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): SessionRecord {
-    return this.db.createSession(session);
+  getSession(id: string): Promise<SessionRecord | undefined> {
+    return this.ready().then((db) => db.getSession(id));
   }
-  getSession(id: string): SessionRecord | undefined {
-    return this.db.getSession(id);
+  appendMessage(message: NewMessage): Promise<MessageRecord> {
+    return this.ready().then((db) => db.appendMessage(message));
   }
-  appendMessage(message: NewMessage): MessageRecord {
-    return this.db.appendMessage(message);
+  listMessages(sessionId: string): Promise<MessageRecord[]> {
+    return this.ready().then((db) => db.listMessages(sessionId));
   }
-  listMessages(sessionId: string): MessageRecord[] {
-    return this.db.listMessages(sessionId);
+  recentMessages(sessionId: string, limit: number): Promise<RecentMessages> {
+    return this.ready().then((db) => db.recentMessages(sessionId, limit));
   }
-  recentMessages(sessionId: string, limit: number): RecentMessages {
-    return this.db.recentMessages(sessionId, limit);
-  }
-  recordEvent(event: NewEvent): void {
-    this.db.recordEvent(event);
+  recordEvent(event: NewEvent): Promise<void> {
+    return this.ready().then((db) => db.recordEvent(event));
   }
   /** The daily budget counts every session's spend, not just this one's. */
-  spentSince(sinceIso: string): number {
-    return this.db.spentSince(sinceIso);
+  spentSince(sinceIso: string): Promise<number> {
+    return this.ready().then((db) => db.spentSince(sinceIso));
   }
-  addParticipants(sessionId: string, participants: ReadonlyArray<{ personaId: string; snapshotId: string }>): void {
-    this.db.addParticipants(sessionId, participants);
+  addParticipants(sessionId: string, participants: ReadonlyArray<{ personaId: string; snapshotId: string }>): Promise<void> {
+    return this.ready().then((db) => db.addParticipants(sessionId, participants));
   }
-  listParticipants(sessionId: string): SessionParticipant[] {
-    return this.db.listParticipants(sessionId);
+  listParticipants(sessionId: string): Promise<SessionParticipant[]> {
+    return this.ready().then((db) => db.listParticipants(sessionId));
   }
 }

@@ -63,7 +63,7 @@ export async function runGroupChat(setup: GroupChatSetup): Promise<void> {
     import('../../ui/markdown/highlight.js'),
   ]);
   let sessionId: string | undefined;
-  const earlier = setup.session ? setup.store.listMessages(setup.session.id) : [];
+  const earlier = setup.session ? await setup.store.listMessages(setup.session.id) : [];
   if (earlier.length > 0) await Promise.all([loadMarkdownParser(), loadHighlighter()]);
   const app = mountGroupChat(setup.services, group, earlier, (id) => (sessionId = id));
   setTimeout(() => {

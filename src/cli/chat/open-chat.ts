@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { resolvePersona } from '../../persona/loader.js';
 import type { Persona } from '../../persona/schema.js';
-import type { SqliteStore } from '../../store/sqlite-store.js';
+import type { HistoryStore } from '../../store/history-store.js';
 import type { MessageRecord, ReplyTotals, SessionRecord, SessionSummary } from '../../core/records.js';
 import { SHOWN_ON_REOPEN } from '../../ui/chat/shown-on-reopen.js';
 import { findSessionOrFail } from '../session-ref.js';
@@ -24,13 +24,13 @@ const NO_REPLIES: ReplyTotals = { inputTokens: 0, outputTokens: 0, costUsd: 0, c
 export const NOTHING_OPENED: OpenedChat = { persona: undefined, session: undefined, messages: [], total: 0, totals: NO_REPLIES };
 
 /** What the chat needs of a session it reopens: its end, its length and its totals, none of which reads it whole. */
-export function reopenSession(store: SqliteStore, sessionId: string): Pick<OpenedChat, 'messages' | 'total' | 'totals'> {
-  const { messages, total } = store.recentMessages(sessionId, SHOWN_ON_REOPEN);
-  return { messages, total, totals: store.replyTotals(sessionId) };
+export async function reopenSession(store: HistoryStore, sessionId: string): Promise<Pick<OpenedChat, 'messages' | 'total' | 'totals'>> {
+  const [{ messages, total }, totals] = await Promise.all([store.recentMessages(sessionId, SHOWN_ON_REOPEN), store.replyTotals(sessionId)]);
+  return { messages, total, totals };
 }
 
 /** Which persona and which session the chat starts with, from the argument and flags. */
-export function openChat(personaArg: string | undefined, options: ChatOptions, store: SqliteStore | undefined): OpenedChat {
+export async function openChat(personaArg: string | undefined, options: ChatOptions, store: HistoryStore | undefined): Promise<OpenedChat> {
   if (options.continue && options.session) throw new UsageError('use --continue or --session, not both');
   if ((options.continue || options.session) && !store) {
     throw new UsageError(`--${options.session ? 'session' : 'continue'} needs the history database`, 'drop --no-save');
@@ -40,12 +40,12 @@ export function openChat(personaArg: string | undefined, options: ChatOptions, s
 
   let session: SessionSummary;
   if (options.session) {
-    session = findSessionOrFail(store, options.session);
+    session = await findSessionOrFail(store, options.session);
     if (named && named.id !== session.personaId && !session.participants?.some((p) => p.personaId === named.id)) {
       throw new UsageError(`session ${session.id} is with ${session.personaId}, not ${named.id}`, `persona chat --session ${session.id}`);
     }
   } else {
-    const latest = store.latestSession(named?.id);
+    const latest = await store.latestSession(named?.id);
     if (!latest) {
       throw new UsageError(
         named ? `no earlier session with ${named.id} to continue` : 'there are no saved sessions yet',
@@ -59,5 +59,5 @@ export function openChat(personaArg: string | undefined, options: ChatOptions, s
     session.participants && session.participants.length > 1
       ? resolvePersona(session.personaId)
       : (named ?? resolvePersona(session.personaId));
-  return { persona, session, ...reopenSession(store, session.id) };
+  return { persona, session, ...(await reopenSession(store, session.id)) };
 }

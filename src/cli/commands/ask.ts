@@ -7,7 +7,7 @@ import { TerminalSanitizer } from '../../core/sanitize.js';
 import { loadPersonas, resolvePersona } from '../../persona/loader.js';
 import { providersWithKeys } from '../../providers/settings.js';
 import type { Persona } from '../../persona/schema.js';
-import type { SqliteStore } from '../../store/sqlite-store.js';
+import type { HistoryStore } from '../../store/history-store.js';
 import type { ChatStore } from '../../chat/chat-store.js';
 import type { SessionRecord } from '../../core/records.js';
 import { readScript } from '../ask/read-message.js';
@@ -58,7 +58,7 @@ export default async function ask(personaArg: string | undefined, words: string[
       messageWords = personaArg === undefined ? words : [personaArg, ...words];
     } else if ((options.session || continuesLastOfAll(personaArg, options.continue)) && history) {
       // `--session <id>`, or `--continue "a message"` with no persona: the last session of all.
-      const { session: found, persona } = sessionAndPersona(history, options.session ?? 'last');
+      const { session: found, persona } = await sessionAndPersona(history, options.session ?? 'last');
       session = found;
       personas = [persona];
       messageWords = personaArg === undefined ? words : [personaArg, ...words];
@@ -70,7 +70,7 @@ export default async function ask(personaArg: string | undefined, words: string[
         .map((ref) => resolvePersona(ref.trim()));
       if (options.continue && history) {
         if (personas.length > 1) throw new UsageError('--continue works with one persona');
-        session = latestSession(history, personas[0]!.id);
+        session = await latestSession(history, personas[0]!.id);
       }
     }
     if (options.script) {
@@ -96,7 +96,7 @@ export default async function ask(personaArg: string | undefined, words: string[
     if (personas.length > 1) {
       const { runFocusGroup } = await import('../ask/focus-group.js');
       const { recordAskRun } = await import('../research/ask-run.js');
-      const run = history ? recordAskRun(history, personas, message, flags, config) : undefined;
+      const run = history ? await recordAskRun(history, personas, message, flags, config) : undefined;
       process.exitCode = await runFocusGroup({
         personas,
         store,
@@ -107,7 +107,7 @@ export default async function ask(personaArg: string | undefined, words: string[
         signal: interrupt.signal,
         onSession: run?.link,
       });
-      run?.finish(process.exitCode);
+      await run?.finish(process.exitCode);
       return;
     }
     process.exitCode = await askOne(personas[0]!, message, {
@@ -125,7 +125,7 @@ export default async function ask(personaArg: string | undefined, words: string[
     });
   } finally {
     interrupt.dispose();
-    history?.close();
+    await history?.close();
   }
 }
 
@@ -179,7 +179,7 @@ async function askOne(
     printNotice(`${error.message}; continuing in session ${next.id} from a summary of session ${from}`);
     result = await collectTurn(send(), onDelta, printNotice);
   }
-  keepAudioWithMessage(ctx.store, result.sessionId, ctx.spoken);
+  await keepAudioWithMessage(ctx.store, result.sessionId, ctx.spoken);
   if (ctx.json) {
     printJson(turnJson(persona.id, sanitizeInline(persona.name), result));
   } else if (result.reply && !result.reply.endsWith('\n')) {
@@ -196,8 +196,8 @@ async function askOne(
   return ExitCode.ok;
 }
 
-function latestSession(store: SqliteStore, personaId: string): SessionRecord {
-  const session = store.latestSession(personaId);
+async function latestSession(store: HistoryStore, personaId: string): Promise<SessionRecord> {
+  const session = await store.latestSession(personaId);
   if (!session) throw new UsageError(`no earlier session with ${personaId} to continue`, `start one: persona ask ${personaId} "…"`);
   return session;
 }
@@ -207,13 +207,13 @@ function continuesLastOfAll(personaArg: string | undefined, continuing: boolean 
   return continuing === true && personaArg !== undefined && /\s/.test(personaArg.trim());
 }
 
-function sessionAndPersona(store: SqliteStore, ref: string): { session: SessionRecord; persona: Persona } {
-  const session = findSessionOrFail(store, ref);
+async function sessionAndPersona(store: HistoryStore, ref: string): Promise<{ session: SessionRecord; persona: Persona }> {
+  const session = await findSessionOrFail(store, ref);
   if (session.participants && session.participants.length > 1) {
     throw new UsageError(
       `session ${session.id} is a group session (${session.participants.map((p) => p.personaId).join(', ')})`,
       `go on with the group: persona chat --session ${session.id}`,
     );
   }
-  return { session, persona: personaOfSession(store, session) };
+  return { session, persona: await personaOfSession(store, session) };
 }

@@ -4,7 +4,7 @@ import { loadPersonas } from '../../persona/loader.js';
 import type { GroupStore } from '../../chat/chat-store.js';
 import { chatOptionsSchema } from '../chat/chat-options.js';
 import { createChatServices } from '../chat/chat-services.js';
-import { DeferredSqliteStore } from '../chat/deferred-store.js';
+import { DeferredHistoryStore } from '../chat/deferred-store.js';
 import { NOTHING_OPENED, openChat } from '../chat/open-chat.js';
 import { memoryStore, openHistoryStore, parseModelFlags } from '../engine-setup.js';
 import { abortOnInterrupt } from '../interrupt.js';
@@ -25,17 +25,17 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
   }
   const config = readConfig();
   // Reopening a session reads the database before anything is shown; a new chat opens it after
-  // the first frame (see DeferredSqliteStore).
+  // the first frame (see DeferredHistoryStore).
   const openNow = options.save && (options.continue || options.session || !interactive);
   const eager = openNow ? await openHistoryStore() : undefined;
-  const deferred = options.save && !eager ? new DeferredSqliteStore(openHistoryStore) : undefined;
+  const deferred = options.save && !eager ? new DeferredHistoryStore(openHistoryStore) : undefined;
   const store: GroupStore = eager ?? deferred ?? memoryStore();
   try {
-    const opened = personaArg?.includes(',') ? NOTHING_OPENED : openChat(personaArg, options, eager);
+    const opened = personaArg?.includes(',') ? NOTHING_OPENED : await openChat(personaArg, options, eager);
     const { offlineNotice } = await import('../../providers/offline/notice.js');
     const services = createChatServices({
       store,
-      sqlite: () => eager ?? deferred?.opened,
+      history: async () => eager ?? (deferred ? await deferred.ready() : undefined),
       saving: options.save,
       ready: async () => void (await deferred?.ready()),
       flags,
@@ -46,7 +46,7 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
       overBudget: options.overBudget,
     });
     // Several personas, or a group session reopened: a group chat with the user as moderator.
-    const group = opened.session ? eager?.getSessionSummary(opened.session.id)?.participants : undefined;
+    const group = opened.session ? (await eager?.getSessionSummary(opened.session.id))?.participants : undefined;
     if (personaArg?.includes(',') || (group && group.length > 1)) {
       const { runGroupChat } = await import('../chat/group-chat.js');
       await runGroupChat({
@@ -95,7 +95,7 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
       );
     }
   } finally {
-    eager?.close();
+    await eager?.close();
     await deferred?.close();
   }
 }

@@ -7,7 +7,7 @@ import { formatForFile, renderTranscript, type TranscriptFormat } from '../../ex
 import { openHistoryStore } from '../engine-setup.js';
 import { parseOptions } from '../options.js';
 import { c, inertJson } from '../output.js';
-import { findSessionOrFail } from '../session-ref.js';
+import { findTranscriptOrFail } from '../session-ref.js';
 
 const schema = z.object({
   last: z.optional(z.boolean()),
@@ -24,8 +24,7 @@ export default async function exportSession(ref: string | undefined, raw: unknow
   const format = chooseFormat(options.format, toStdout ? undefined : options.output);
   const store = await openHistoryStore();
   try {
-    const session = findSessionOrFail(store, ref ?? 'last');
-    const transcript = store.getTranscript(session.id)!;
+    const transcript = await findTranscriptOrFail(store, ref ?? 'last');
     const text = renderTranscript(transcript, format);
     if (toStdout) {
       // Markdown, text and HTML are sanitized by their renderers; JSON keeps the text exactly, so
@@ -39,7 +38,7 @@ export default async function exportSession(ref: string | undefined, raw: unknow
     writeFileSync(file, text);
     process.stderr.write(`${c.green('✓')} wrote ${file} (${format}, ${transcript.messages.length} messages)\n`);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -84,7 +84,7 @@ export default async function focusGroup(ids: string, rawOptions: Record<string,
     process.exitCode = failure ? ExitCode.provider : interrupt.signal.aborted ? ExitCode.interrupted : ExitCode.ok;
   } finally {
     interrupt.dispose();
-    history?.close();
+    await history?.close();
   }
 }
 

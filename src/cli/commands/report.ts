@@ -5,7 +5,7 @@ import '../../core/zod-setup.js';
 import { UsageError, UserError } from '../../core/errors.js';
 import { MODERATOR_ID, sessionReportHtml, type ReportTurn } from '../../research/report/session-report.js';
 import { surveyReportHtml } from '../../research/report/survey-report.js';
-import type { SqliteStore } from '../../store/sqlite-store.js';
+import type { HistoryStore } from '../../store/history-store.js';
 import { openHistoryStore } from '../engine-setup.js';
 import { parseOptions } from '../options.js';
 import { loadSurveyResults } from '../research/load-results.js';
@@ -23,9 +23,9 @@ export default async function report(ref: string, raw: unknown): Promise<void> {
   const store = await openHistoryStore();
   let html: string;
   try {
-    html = renderReport(store, ref, options.by);
+    html = await renderReport(store, ref, options.by);
   } finally {
-    store.close();
+    await store.close();
   }
   try {
     writeFileSync(path, html);
@@ -36,13 +36,15 @@ export default async function report(ref: string, raw: unknown): Promise<void> {
 }
 
 /** A survey run's report; else a session's (a focus group, or any saved session). */
-function renderReport(store: SqliteStore, ref: string, by: string): string {
-  const run = store.runs().findRun(ref);
-  if (run?.kind === 'survey') return surveyReportHtml(loadSurveyResults(store, run), by);
+async function renderReport(store: HistoryStore, ref: string, by: string): Promise<string> {
+  const run = await store.runs().findRun(ref);
+  if (run?.kind === 'survey') return surveyReportHtml(await loadSurveyResults(store, run), by);
   if (run?.kind === 'ask') throw new UsageError(`run ${run.id} is an ask: export it with persona runs export ${run.id} -f md`);
-  const session = ref === 'last' ? undefined : store.findSession(ref);
+  const session = ref === 'last' ? undefined : await store.findSession(ref);
   if (!session) throw new UsageError(`no survey run or session "${ref}"`, 'see `persona runs list` and `persona sessions list`');
-  const transcript = store.getTranscript(session.id)!;
+  const transcript = await store.getTranscript(session.id);
+  // Deleted between the lookup and the read (another terminal, another server).
+  if (!transcript) throw new UsageError(`session ${session.id} is no longer in the database`, 'see `persona sessions list`');
   // A group session names each reply's speaker; their names come from the session's participants.
   const names = new Map((transcript.session.participants ?? []).map((p) => [p.personaId, p.name]));
   const turns: ReportTurn[] = transcript.messages.map((message) =>

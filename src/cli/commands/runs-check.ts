@@ -23,9 +23,9 @@ export default async function runsCheck(ref: string, raw: Record<string, unknown
   const store = await openHistoryStore();
   const interrupt = abortOnInterrupt();
   try {
-    const run = findRunOrFail(store, ref);
+    const run = await findRunOrFail(store, ref);
     if (run.kind !== 'survey') throw new UsageError(`run ${run.id} is an ask, not a survey: there are no typed answers to check`);
-    const results = loadSurveyResults(store, run);
+    const results = await loadSurveyResults(store, run);
     const found: ConsistencyFlag[] = checkRows(results.rows, personaOfRow);
     let judged: number | undefined;
     let judgeFailures = 0;
@@ -66,7 +66,7 @@ export default async function runsCheck(ref: string, raw: Record<string, unknown
     else if (found.length > 0) process.exitCode = ExitCode.failure;
   } finally {
     interrupt.dispose();
-    store.close();
+    await store.close();
   }
 }
 

@@ -25,13 +25,13 @@ export default async function runsExport(ref: string, raw: unknown): Promise<voi
   const store = await openHistoryStore();
   let text: string;
   try {
-    const run = findRunOrFail(store, ref);
+    const run = await findRunOrFail(store, ref);
     text =
       run.kind === 'survey'
-        ? exportRun(loadSurveyResults(store, run), format)
-        : exportAsk(run.id, run.title, loadAskReplies(store, run), format);
+        ? exportRun(await loadSurveyResults(store, run), format)
+        : exportAsk(run.id, run.title, await loadAskReplies(store, run), format);
   } finally {
-    store.close();
+    await store.close();
   }
   if (!options.output) {
     // Files keep the original text; a terminal gets it sanitized.

@@ -11,8 +11,8 @@ export default async function runsList(raw: unknown): Promise<void> {
   const options = parseOptions(schema, raw);
   const store = await openHistoryStore();
   try {
-    const runs = store.runs().listRuns({ limit: options.limit });
-    const total = store.runs().countRuns();
+    const runs = await store.runs().listRuns({ limit: options.limit });
+    const total = await store.runs().countRuns();
     if (options.json) return printJson(runs.map(({ spec: _spec, ...run }) => run));
     if (runs.length === 0) {
       println('No runs yet. Start one: persona survey docs/examples/pricing-survey.json --all, or persona ask --all "…"');
@@ -31,6 +31,6 @@ export default async function runsList(raw: unknown): Promise<void> {
     }
     if (total > runs.length) println(c.dim(`showing ${runs.length} of ${total}; --limit <n> for more`));
   } finally {
-    store.close();
+    await store.close();
   }
 }

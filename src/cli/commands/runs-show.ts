@@ -16,10 +16,10 @@ export default async function runsShow(ref: string, raw: unknown): Promise<void>
   const options = parseOptions(schema, raw);
   const store = await openHistoryStore();
   try {
-    const run = findRunOrFail(store, ref);
+    const run = await findRunOrFail(store, ref);
     const width = Math.min(process.stdout.isTTY ? (process.stdout.columns ?? 100) : 100, 120);
     if (run.kind === 'ask') {
-      const replies = loadAskReplies(store, run);
+      const replies = await loadAskReplies(store, run);
       if (options.json) return printJson({ run, replies });
       println(c.bold(`${sanitizeInline(run.title)}`));
       println(
@@ -35,7 +35,7 @@ export default async function runsShow(ref: string, raw: unknown): Promise<void>
       }
       return;
     }
-    const results = loadSurveyResults(store, run);
+    const results = await loadSurveyResults(store, run);
     if (options.json) return printJson(jsonOf(results));
     println(c.bold(sanitizeInline(results.survey.title)));
     println(
@@ -71,7 +71,7 @@ export default async function runsShow(ref: string, raw: unknown): Promise<void>
       }
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

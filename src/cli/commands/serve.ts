@@ -66,7 +66,7 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
       log,
     });
   } catch (error) {
-    store.close();
+    await store.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw new UsageError(`port ${options.port} is in use`, 'pick another with --port, or --port 0 for a free one');
     throw error;
@@ -93,5 +93,5 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
     `persona serve: stopping${running > 0 ? `; ${running} repl${running === 1 ? 'y' : 'ies'} in progress may finish for ${options.grace} s` : ''}\n`,
   );
   await server.close({ graceMs: options.grace * 1000 });
-  store.close();
+  await store.close();
 }

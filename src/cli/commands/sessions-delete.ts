@@ -7,7 +7,7 @@ import { findSessionOrFail } from '../session-ref.js';
 export default async function sessionsDelete(ref: string, options: { yes?: boolean }): Promise<void> {
   const store = await openHistoryStore();
   try {
-    const session = findSessionOrFail(store, ref);
+    const session = await findSessionOrFail(store, ref);
     if (!options.yes) {
       if (!process.stdin.isTTY) throw new UsageError('refusing to delete without confirmation', 'add --yes');
       const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -20,9 +20,9 @@ export default async function sessionsDelete(ref: string, options: { yes?: boole
         return;
       }
     }
-    store.deleteSession(session.id);
+    await store.deleteSession(session.id);
     println(`${c.green('✓')} deleted session ${session.id}`);
   } finally {
-    store.close();
+    await store.close();
   }
 }

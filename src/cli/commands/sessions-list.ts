@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
 import type { SessionSummary } from '../../core/records.js';
-import type { SqliteStore } from '../../store/sqlite-store.js';
+import type { HistoryStore } from '../../store/history-store.js';
 import { openHistoryStore } from '../engine-setup.js';
 import { numberFlag, parseOptions } from '../options.js';
 import { c, printJson, println, sanitizeInline, truncate } from '../output.js';
@@ -23,8 +23,8 @@ export default async function sessionsList(raw: unknown): Promise<void> {
   try {
     const limit = options.all ? Infinity : options.limit;
     const grouped = options.persona === undefined;
-    const entries = listEntries(store, options.persona, limit, grouped);
-    const total = store.runs().countSessionEntries(options.persona);
+    const entries = await listEntries(store, options.persona, limit, grouped);
+    const total = await store.runs().countSessionEntries(options.persona);
     if (options.json) {
       return printJson(
         entries.flatMap((e) =>
@@ -40,11 +40,11 @@ export default async function sessionsList(raw: unknown): Promise<void> {
       );
       return;
     }
-    printEntries(store, entries);
+    await printEntries(store, entries);
     // The list stops at the limit: say so, with how to see the rest.
     if (entries.length < total) println(c.dim(`showing ${entries.length} of ${total}; --limit <n> or --all for more`));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -52,11 +52,11 @@ export default async function sessionsList(raw: unknown): Promise<void> {
  * The newest `limit` entries. Sessions are read newest first in growing pages until enough
  * entries are gathered, since a run's sessions fold into one entry.
  */
-function listEntries(store: SqliteStore, personaId: string | undefined, limit: number, grouped: boolean): Entry[] {
+async function listEntries(store: HistoryStore, personaId: string | undefined, limit: number, grouped: boolean): Promise<Entry[]> {
   let page = Number.isFinite(limit) ? limit : -1;
   for (;;) {
-    const sessions = store.listSessions({ personaId, limit: page });
-    const runOf = store.runs().runsOfSessions(sessions.map((s) => s.id));
+    const sessions = await store.listSessions({ personaId, limit: page });
+    const runOf = await store.runs().runsOfSessions(sessions.map((s) => s.id));
     const entries: Entry[] = [];
     const runEntries = new Map<string, Entry & { kind: 'run' }>();
     for (const session of sessions) {
@@ -79,7 +79,7 @@ function listEntries(store: SqliteStore, personaId: string | undefined, limit: n
   }
 }
 
-function printEntries(store: SqliteStore, entries: Entry[]): void {
+async function printEntries(store: HistoryStore, entries: Entry[]): Promise<void> {
   const width = process.stdout.isTTY ? (process.stdout.columns ?? 120) : 200;
   const sessionsOf = (e: Entry) => (e.kind === 'run' ? e.sessions : [e.session]);
   // Columns as wide as the longest value shown (ids and persona ids are ASCII slugs).
@@ -97,7 +97,7 @@ function printEntries(store: SqliteStore, entries: Entry[]): void {
       `${c.bold(id)}  ${formatWhen(first.lastActiveAt)}  ${who.padEnd(personaWidth)}  ${String(messages).padStart(4)} msgs  ${costs[i]!.padStart(costWidth)}  ${c.dim(`${first.provider}/${first.model}`)}`,
     );
     if (entry.kind === 'run') {
-      const run = store.runs().getRun(entry.runId);
+      const run = await store.runs().getRun(entry.runId);
       const title = run ? `ask: ${run.title}` : 'ask';
       println(`  ${c.dim(truncate(sanitizeInline(title), width - 4))}`);
       println(`  ${c.dim(truncate(`persona runs show ${entry.runId} · ${entry.sessions.map((s) => s.personaId).join(', ')}`, width - 4))}`);

@@ -17,7 +17,7 @@ export default async function sessionsSearch(words: string[], raw: unknown): Pro
   }
   const store = await openHistoryStore();
   try {
-    const hits = store.search(text, { limit: options.limit, personaId: options.persona });
+    const hits = await store.search(text, { limit: options.limit, personaId: options.persona });
     if (options.json) return printJson(hits);
     if (hits.length === 0) {
       println(`No messages match "${sanitizeInline(text)}".`);
@@ -37,6 +37,6 @@ export default async function sessionsSearch(words: string[], raw: unknown): Pro
       println(`  ${snippet}`);
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -3,14 +3,14 @@ import { UsageError } from '../../core/errors.js';
 import { speakerLabel } from '../../export/header.js';
 import { openHistoryStore } from '../engine-setup.js';
 import { c, printJson, println, sanitizeInline, sanitizeText } from '../output.js';
-import { findSessionOrFail, formatCost, formatWhen } from '../session-ref.js';
+import { findTranscriptOrFail, formatCost, formatWhen } from '../session-ref.js';
 
 export default async function sessionsShow(ref: string | undefined, options: { json?: boolean; last?: boolean }): Promise<void> {
   if (ref && options.last) throw new UsageError('give a session id or --last, not both');
   const store = await openHistoryStore();
   try {
-    const summary = findSessionOrFail(store, ref ?? 'last');
-    const transcript = store.getTranscript(summary.id)!;
+    const transcript = await findTranscriptOrFail(store, ref ?? 'last');
+    const summary = transcript.session;
     if (options.json) return printJson(transcript);
     const name = sanitizeInline(transcript.snapshot?.name ?? summary.personaName ?? summary.personaId);
     const group = summary.participants && summary.participants.length > 1 ? summary.participants : undefined;
@@ -44,6 +44,6 @@ export default async function sessionsShow(ref: string | undefined, options: { j
       if (m.content) println(sanitizeText(m.content));
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }

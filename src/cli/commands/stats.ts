@@ -20,11 +20,12 @@ export default async function stats(raw: unknown): Promise<void> {
   const store = await openHistoryStore();
   try {
     // A persona id that is neither loaded nor in the history is a typo, not "no activity".
-    if (options.persona && store.listSessions({ personaId: options.persona, limit: 1 }).length === 0) resolvePersona(options.persona);
-    const result = store.usageStats({ since, personaId: options.persona });
+    if (options.persona && (await store.listSessions({ personaId: options.persona, limit: 1 })).length === 0)
+      resolvePersona(options.persona);
+    const result = await store.usageStats({ since, personaId: options.persona });
     if (options.json) return printJson(result);
     for (const line of renderStats(result, `since ${since.slice(0, 16).replace('T', ' ')} UTC (${options.since})`)) println(line);
   } finally {
-    store.close();
+    await store.close();
   }
 }

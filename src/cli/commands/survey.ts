@@ -49,7 +49,7 @@ export default async function survey(
     if (options.resume) {
       if (file || personaArg || options.all)
         throw new UsageError('--resume takes the survey and personas from the run', `persona survey --resume ${options.resume}`);
-      const found = findRunOrFail(history, options.resume);
+      const found = await findRunOrFail(history, options.resume);
       if (found.kind !== 'survey') throw new UsageError(`run ${found.id} is not a survey`, 'see `persona runs list`');
       surveySpec = surveyOfRun(found.spec, found.id);
       personas = found.personaIds.map((id) => resolvePersona(id));
@@ -63,7 +63,7 @@ export default async function survey(
       if (!file) throw new UsageError('which survey?', 'persona survey <survey.json> <id,id,…|--all> (see docs/surveys.md)');
       surveySpec = readSurveyFile(file);
       personas = choosePersonas(personaArg, options.all);
-      run = store.createRun({
+      run = await store.createRun({
         kind: 'survey',
         title: surveySpec.title,
         spec: surveySpec,
@@ -86,7 +86,7 @@ export default async function survey(
               return price ? costOf(usage, price) : null;
             },
           });
-    const respondents = respondentsFor(personas, store, flags.temperature ?? config.temperature);
+    const respondents = await respondentsFor(personas, store, flags.temperature ?? config.temperature);
     const progress = progressPrinter(run.id);
     const outcome = await runSurvey({
       survey: surveySpec,
@@ -125,7 +125,7 @@ export default async function survey(
     else if (outcome.failed > 0) process.exitCode = ExitCode.provider;
   } finally {
     interrupt.dispose();
-    history.close();
+    await history.close();
   }
 }
 

@@ -1,19 +1,19 @@
 import { UsageError } from '../../core/errors.js';
 import type { RunSummary } from '../../core/run-records.js';
 import type { ResearchStore } from '../../research/research-store.js';
-import type { SqliteStore } from '../../store/sqlite-store.js';
+import type { HistoryStore } from '../../store/history-store.js';
 
 /** A run by id, unique prefix or `last`; a clear error when there is none. */
-export function findRunOrFail(store: SqliteStore, ref: string): RunSummary {
-  const run = store.runs().findRun(ref);
+export async function findRunOrFail(store: HistoryStore, ref: string): Promise<RunSummary> {
+  const run = await store.runs().findRun(ref);
   if (run) return run;
   if (ref.trim().toLowerCase() === 'last')
     throw new UsageError('there are no runs yet', 'start one: persona survey docs/examples/pricing-survey.json --all');
   throw new UsageError(`no run "${ref}"`, 'see `persona runs list`');
 }
 
-/** The research layer's view of the SQLite store. */
-export function researchStoreOf(store: SqliteStore): ResearchStore {
+/** The research layer's view of the history store. */
+export function researchStoreOf(store: HistoryStore): ResearchStore {
   const runs = store.runs();
   return {
     saveSnapshot: (snapshot) => store.saveSnapshot(snapshot),

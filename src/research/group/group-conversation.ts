@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import type { InputMode } from '../../core/messages.js';
 import { newUserMessage } from '../../core/new-message.js';
 import type { GroupStore } from '../../chat/chat-store.js';
-import type { SessionRecord } from '../../core/records.js';
+import type { PersonaSnapshot, SessionRecord } from '../../core/records.js';
 import { groupContext, OPEN_ROUND_PROMPT } from './group-prompt.js';
 import { participantRequest } from './participant-view.js';
 import { speakingOrder, type TurnOrder } from './turn-order.js';
@@ -36,8 +36,8 @@ export interface SayOptions {
 export class GroupConversation {
   private sessionRecord: SessionRecord | undefined;
   private readonly order: TurnOrder;
-  /** Moderator messages so far: the round-robin rotates by one each time. */
-  private turns = 0;
+  /** Moderator messages so far: the round-robin rotates by one each time. Counted from the store on the first turn of a reopened session. */
+  private turns: number | undefined = 0;
   readonly speakers: Speaker[];
   private readonly names: Map<string, string>;
 
@@ -51,7 +51,7 @@ export class GroupConversation {
     if (setup.session) {
       this.sessionRecord = setup.session;
       for (const m of setup.members) m.engine.joinSession(setup.session);
-      this.turns = setup.store.listMessages(setup.session.id).filter((m) => m.role === 'user').length;
+      this.turns = undefined;
     }
   }
 
@@ -93,23 +93,26 @@ export class GroupConversation {
   private async *turn(text: string, openRound: boolean, options: SayOptions): AsyncGenerator<GroupEvent> {
     const { store, members } = this.setup;
     const addressee = options.to ? this.member(options.to) : undefined;
-    members[0]!.engine.admitGroupMessage(text);
+    await members[0]!.engine.admitGroupMessage(text);
+    const turns = (this.turns ??= this.sessionRecord
+      ? (await store.listMessages(this.sessionRecord.id)).filter((m) => m.role === 'user').length
+      : 0);
     const created = !this.sessionRecord;
-    const session = this.ensureSession(text);
+    const session = await this.ensureSession(text);
     if (created) yield { type: 'session', sessionId: session.id, participants: this.speakers };
-    const message = store.appendMessage({
+    const message = await store.appendMessage({
       ...newUserMessage(session.id, text, options.inputMode),
       ...(addressee ? { addresseeId: addressee.persona.id } : {}),
     });
     const speaker = (m: GroupMember): Speaker => ({ id: m.persona.id, name: m.persona.name });
     yield { type: 'moderator', message, addressee: addressee ? speaker(addressee) : null, openRound };
-    const order = addressee ? [addressee] : speakingOrder(members, this.turns, this.order);
-    this.turns++;
+    const order = addressee ? [addressee] : speakingOrder(members, turns, this.order);
+    this.turns = turns + 1;
     for (const [i, member] of order.entries()) {
       if (options.signal?.aborted) return;
       const self = speaker(member);
       yield { type: 'speaker', speaker: self, position: i + 1, of: order.length };
-      const messages = participantRequest(store.listMessages(session.id), self.id, this.names, member.engine.window);
+      const messages = participantRequest(await store.listMessages(session.id), self.id, this.names, member.engine.window);
       if (!messages) continue;
       const others = this.speakers.filter((s) => s.id !== self.id).map((s) => s.name);
       for await (const event of member.engine.respond(messages, {
@@ -122,12 +125,13 @@ export class GroupConversation {
     }
   }
 
-  private ensureSession(firstText: string): SessionRecord {
+  private async ensureSession(firstText: string): Promise<SessionRecord> {
     if (this.sessionRecord) return this.sessionRecord;
     const { store, members } = this.setup;
-    const snapshots = members.map((m) => m.engine.saveSnapshot());
+    const snapshots: PersonaSnapshot[] = [];
+    for (const m of members) snapshots.push(await m.engine.saveSnapshot());
     const lead = members[0]!.engine;
-    const session = store.createSession({
+    const session = await store.createSession({
       personaId: members[0]!.persona.id,
       snapshotId: snapshots[0]!.id,
       userId: 'local',
@@ -135,11 +139,11 @@ export class GroupConversation {
       model: lead.provider.model,
       title: this.setup.title ?? sessionTitle(firstText),
     });
-    store.addParticipants(
+    await store.addParticipants(
       session.id,
       members.map((m, i) => ({ personaId: m.persona.id, snapshotId: snapshots[i]!.id })),
     );
-    store.recordEvent({
+    await store.recordEvent({
       kind: 'session_started',
       sessionId: session.id,
       personaId: members[0]!.persona.id,

@@ -7,12 +7,14 @@ import type { ResearchStore } from '../research-store.js';
 import type { Respondent } from './answerers.js';
 
 /** Each persona as it will answer: its system prompt as in a chat, saved as a snapshot for exports. */
-export function respondentsFor(personas: Persona[], store: ResearchStore, temperature?: number): Respondent[] {
-  return personas.map((original) => {
+export async function respondentsFor(personas: Persona[], store: ResearchStore, temperature?: number): Promise<Respondent[]> {
+  const respondents: Respondent[] = [];
+  for (const original of personas) {
     const persona = personaForChat(original);
     const profile = buildChatProfile(persona.data);
     const prompt = buildSystemPrompt(persona, profile);
-    const snapshot = store.saveSnapshot(personaSnapshot(persona, profile, prompt.text));
-    return { persona, snapshotId: snapshot.id, system: prompt.text, temperature: temperature ?? profile.temperature };
-  });
+    const snapshot = await store.saveSnapshot(personaSnapshot(persona, profile, prompt.text));
+    respondents.push({ persona, snapshotId: snapshot.id, system: prompt.text, temperature: temperature ?? profile.temperature });
+  }
+  return respondents;
 }

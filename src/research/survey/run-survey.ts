@@ -41,10 +41,7 @@ const FATAL: ReadonlySet<ProviderErrorKind> = new Set(['auth', 'config', 'not_fo
 
 export async function runSurvey(options: RunSurveyOptions): Promise<SurveyOutcome> {
   const answered = new Set(
-    options.store
-      .listAnswers(options.run.id)
-      .filter((a) => a.status !== 'error')
-      .map((a) => `${a.personaId}\u0000${a.questionId}`),
+    (await options.store.listAnswers(options.run.id)).filter((a) => a.status !== 'error').map((a) => `${a.personaId}\u0000${a.questionId}`),
   );
   const tasks: Array<{ respondent: Respondent; index: number }> = [];
   for (const respondent of options.respondents) {
@@ -67,7 +64,7 @@ export async function runSurvey(options: RunSurveyOptions): Promise<SurveyOutcom
       // An answer cut short by Ctrl-C or by a stop is not an answer: leave it missing for --resume.
       if (signal.aborted && outcome.status === 'error') break;
       const { providerError, ...saved } = outcome;
-      options.store.saveAnswer({
+      await options.store.saveAnswer({
         runId: options.run.id,
         personaId: respondent.persona.id,
         questionId: question.id,
@@ -88,7 +85,7 @@ export async function runSurvey(options: RunSurveyOptions): Promise<SurveyOutcom
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, worker));
 
   const status = stoppedBy ? 'failed' : options.signal.aborted ? 'interrupted' : 'complete';
-  options.store.setRunStatus(options.run.id, status === 'complete' && progress.failed > 0 ? 'interrupted' : status);
+  await options.store.setRunStatus(options.run.id, status === 'complete' && progress.failed > 0 ? 'interrupted' : status);
   return {
     ...progress,
     status,

@@ -121,13 +121,13 @@ export const chatCompletions: Handler = async (ctx) => {
     const turn = await startTurn(engine, last, signal);
     if (!turn) throw new HttpError(500, 'the engine ended the turn without a reply');
     const outcome = await (request.stream ? streamCompletion(ctx, turn, reply) : answerCompletion(ctx, turn, reply));
-    if (outcome.error && !save) recordUnsavedFailure(ctx, persona.id, outcome.error);
+    if (outcome.error && !save) await recordUnsavedFailure(ctx, persona.id, outcome.error);
   });
 };
 
 /** An unsaved conversation still leaves a trace of a failure in the history's events. */
-export function recordUnsavedFailure(ctx: RequestContext, personaId: string, error: NonNullable<Outcome['error']>): void {
-  ctx.options.store.recordEvent({ kind: 'provider_error', personaId, data: { ...error, via: 'openai-api' } });
+export async function recordUnsavedFailure(ctx: RequestContext, personaId: string, error: NonNullable<Outcome['error']>): Promise<void> {
+  await ctx.options.store.recordEvent({ kind: 'provider_error', personaId, data: { ...error, via: 'openai-api' } });
 }
 
 interface ReplyOptions {

@@ -93,7 +93,7 @@ function inputTurns(ctx: RequestContext, request: ResponseRequest): ChatTurn[] {
 }
 
 /** The saved session a `previous_response_id` continues, if it is the caller's. */
-function previousSession(ctx: RequestContext, id: string, personaId: string): SessionRecord {
+async function previousSession(ctx: RequestContext, id: string, personaId: string): Promise<SessionRecord> {
   const sessionId = SAVED_ID.exec(id)?.[1];
   if (!sessionId)
     throw new HttpError(
@@ -103,7 +103,7 @@ function previousSession(ctx: RequestContext, id: string, personaId: string): Se
     );
   let own;
   try {
-    own = requireOwnSession(ctx, sessionId);
+    own = await requireOwnSession(ctx, sessionId);
   } catch {
     throw new HttpError(404, `previous response ${JSON.stringify(id)} not found`, { param: 'previous_response_id' });
   }
@@ -111,7 +111,9 @@ function previousSession(ctx: RequestContext, id: string, personaId: string): Se
     throw new HttpError(400, `previous response ${JSON.stringify(id)} is a chat with persona "${own.personaId}", not "${personaId}"`, {
       param: 'previous_response_id',
     });
-  return ctx.options.store.getSession(own.id)!;
+  const session = await ctx.options.store.getSession(own.id);
+  if (!session) throw new HttpError(404, `previous response ${JSON.stringify(id)} not found`, { param: 'previous_response_id' });
+  return session;
 }
 
 export const createResponse: Handler = async (ctx) => {
@@ -123,7 +125,7 @@ export const createResponse: Handler = async (ctx) => {
     throw unsupported('conversation', 'conversations objects are not supported; use previous_response_id with store: true');
   const name = parseModelName(request.model);
   const persona = requirePersona(ctx, name.personaId);
-  const continues = request.previous_response_id ? previousSession(ctx, request.previous_response_id, persona.id) : undefined;
+  const continues = request.previous_response_id ? await previousSession(ctx, request.previous_response_id, persona.id) : undefined;
   const { history, last } = splitLast(inputTurns(ctx, request), 'input');
   // Continuing a saved conversation saves its next turn too.
   const save = continues !== undefined || request.store === true || wantsSave(ctx, request.persona_save);
@@ -146,7 +148,7 @@ export const createResponse: Handler = async (ctx) => {
     const turn = await startTurn(engine, last, signal);
     if (!turn) throw new HttpError(500, 'the engine ended the turn without a reply');
     const outcome = await (request.stream ? streamResponse(ctx, turn, meta, headers) : answerResponse(ctx, turn, meta, headers));
-    if (outcome.error && !save) recordUnsavedFailure(ctx, persona.id, outcome.error);
+    if (outcome.error && !save) await recordUnsavedFailure(ctx, persona.id, outcome.error);
   });
 };
 

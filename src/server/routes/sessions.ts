@@ -22,8 +22,8 @@ const CONTENT_TYPES: Record<TranscriptFormat, string> = {
 };
 
 /** The session if it exists and belongs to the caller; 404 otherwise. */
-export function requireOwnSession(ctx: Pick<RequestContext, 'options' | 'userId'>, id: string): SessionSummary {
-  const session = /^[0-9a-z]{1,40}$/.test(id) ? ctx.options.store.getSessionSummary(id) : undefined;
+export async function requireOwnSession(ctx: Pick<RequestContext, 'options' | 'userId'>, id: string): Promise<SessionSummary> {
+  const session = /^[0-9a-z]{1,40}$/.test(id) ? await ctx.options.store.getSessionSummary(id) : undefined;
   if (!session || session.userId !== ctx.userId) throw notFound(`session "${id}"`);
   return session;
 }
@@ -35,22 +35,22 @@ export const listSessions: Handler = async (ctx) => {
     throw new HttpError(400, `invalid query: ${issue.path.join('.')}: ${issue.message}`);
   }
   const { personaId, limit } = parsed.data;
-  const own = ctx.options.store.listSessions({ personaId }).filter((s) => s.userId === ctx.userId);
+  const own = (await ctx.options.store.listSessions({ personaId })).filter((s) => s.userId === ctx.userId);
   sendJson(ctx.res, 200, { sessions: own.slice(0, limit) });
 };
 
 export const getSession: Handler = async (ctx) => {
-  const session = requireOwnSession(ctx, ctx.params.id!);
-  sendJson(ctx.res, 200, { session, messages: ctx.options.store.listMessages(session.id) });
+  const session = await requireOwnSession(ctx, ctx.params.id!);
+  sendJson(ctx.res, 200, { session, messages: await ctx.options.store.listMessages(session.id) });
 };
 
 export const exportSession: Handler = async (ctx) => {
-  const session = requireOwnSession(ctx, ctx.params.id!);
+  const session = await requireOwnSession(ctx, ctx.params.id!);
   const format = ctx.url.searchParams.get('format') ?? 'md';
   if (!(TRANSCRIPT_FORMATS as readonly string[]).includes(format)) {
     throw new HttpError(400, `invalid query: format must be one of ${TRANSCRIPT_FORMATS.join(', ')}`);
   }
-  const transcript = ctx.options.store.getTranscript(session.id);
+  const transcript = await ctx.options.store.getTranscript(session.id);
   if (!transcript) throw notFound(`session "${session.id}"`);
   const text = renderTranscript(transcript, format as TranscriptFormat);
   sendText(ctx.res, 200, text, {

@@ -56,15 +56,20 @@ export function attachWebSocketChat(server: Server, deps: SocketDeps): { closeAl
     const userId = deps.authenticate(withSocketToken(req))!;
     const url = new URL(req.url ?? '/', 'http://server.invalid');
     const bound = url.searchParams.get('sessionId') ?? undefined;
-    if (bound !== undefined) {
-      try {
-        requireOwnSession({ options: deps.options, userId }, bound);
-      } catch {
-        socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n', () => socket.destroy());
-        return;
+    // The ownership check reads the database (maybe over a socket): the upgrade waits for it.
+    void (async () => {
+      let boundPersona: string | undefined;
+      if (bound !== undefined) {
+        try {
+          boundPersona = (await requireOwnSession({ options: deps.options, userId }, bound)).personaId;
+        } catch {
+          socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n', () => socket.destroy());
+          return;
+        }
       }
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, userId, bound, deps));
+      if (socket.destroyed) return;
+      wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, userId, bound, boundPersona, deps));
+    })();
   });
   return {
     closeAll: () => {
@@ -96,9 +101,9 @@ function withSocketToken(req: IncomingMessage): IncomingMessage {
   return { headers: { authorization: `Bearer ${offered.slice(TOKEN_PROTOCOL.length)}` } } as IncomingMessage;
 }
 
-function serveSocket(ws: WebSocket, userId: string, bound: string | undefined, deps: SocketDeps): void {
+function serveSocket(ws: WebSocket, userId: string, bound: string | undefined, boundPersona: string | undefined, deps: SocketDeps): void {
   let sessionId = bound;
-  let personaId: string | undefined = bound ? deps.options.store.getSession(bound)?.personaId : undefined;
+  let personaId: string | undefined = boundPersona;
   let busy = false;
   const aborts = new Set<() => void>();
   ws.on('close', () => {

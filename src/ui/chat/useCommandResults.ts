@@ -63,7 +63,7 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
           case 'continue': {
             push([{ kind: 'notice', tone: 'info', text: 'summarizing this session…' }]);
             const next = await chat.engine.continueWithSummary();
-            const messages = chat.engine.messages();
+            const messages = await chat.engine.messages();
             const view = personaView(chat.persona);
             switchTo(
               chat.engine,

@@ -38,8 +38,8 @@ export const resetCommand: SlashCommand = {
 export const continueCommand: SlashCommand = {
   name: 'continue',
   description: 'carry on in a new session that starts from a summary of this one (when it is full)',
-  action: (ctx) => {
-    if (!ctx.session || !ctx.messages().some((m) => m.role === 'persona'))
+  action: async (ctx) => {
+    if (!ctx.session || !(await ctx.messages()).some((m) => m.role === 'persona'))
       return { type: 'error', message: 'nothing to continue from yet', hint: 'send a message first' };
     return { type: 'continue' };
   },
@@ -48,8 +48,8 @@ export const continueCommand: SlashCommand = {
 export const retryCommand: SlashCommand = {
   name: 'retry',
   description: 'regenerate the last reply (the old one stays in the history)',
-  action: (ctx) => {
-    const hasUserMessage = ctx.session !== undefined && ctx.messages().some((m) => m.role === 'user');
+  action: async (ctx) => {
+    const hasUserMessage = ctx.session !== undefined && (await ctx.messages()).some((m) => m.role === 'user');
     if (!hasUserMessage) return { type: 'error', message: 'nothing to retry yet', hint: 'send a message first' };
     return { type: 'retry' };
   },

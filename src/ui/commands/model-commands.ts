@@ -54,8 +54,8 @@ export const costCommand: SlashCommand = {
   name: 'cost',
   altNames: ['usage'],
   description: 'tokens and cost of this session so far',
-  action: (ctx) => {
-    const totals = totalsOf(ctx.messages());
+  action: async (ctx) => {
+    const totals = totalsOf(await ctx.messages());
     const lines = [
       `Replies: ${totals.replies}`,
       `Tokens: ${formatTokens(totals.inputTokens)} in, ${formatTokens(totals.outputTokens)} out`,

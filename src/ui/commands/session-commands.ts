@@ -13,9 +13,9 @@ const ID_SHOWN = 10;
 export const sessionsCommand: SlashCommand = {
   name: 'sessions',
   description: 'list recent sessions',
-  action: (ctx) => {
+  action: async (ctx) => {
     if (!ctx.services.saving) return { type: 'error', message: 'this chat runs with --no-save: no sessions to list' };
-    const sessions = ctx.services.listSessions(SESSIONS_SHOWN);
+    const sessions = await ctx.services.listSessions(SESSIONS_SHOWN);
     if (sessions.length === 0) return { type: 'info', lines: ['No saved sessions yet.'] };
     const names = sessions.map((s) => sanitizeInline(s.personaName));
     const counts = sessions.map((s) => `${s.messageCount} msg${s.messageCount === 1 ? '' : 's'}`);
@@ -37,19 +37,13 @@ export const resumeCommand: SlashCommand = {
   name: 'resume',
   args: '<id>',
   description: 'reopen a saved session (a unique id prefix is enough)',
-  complete: (prefix, ctx) =>
-    ctx.services.saving
-      ? ctx.services
-          .listSessions(SESSIONS_SHOWN)
-          .map((s) => s.id)
-          .filter((id) => id.startsWith(prefix))
-      : [],
-  action: (ctx, args) => {
+  complete: (prefix, ctx) => (ctx.services.saving ? ctx.services.knownSessionIds().filter((id) => id.startsWith(prefix)) : []),
+  action: async (ctx, args) => {
     if (!ctx.services.saving) return { type: 'error', message: 'this chat runs with --no-save: no sessions to resume' };
     const ref = args.trim();
     if (!ref) return { type: 'error', message: 'which session?', hint: '/sessions lists them; then /resume <id>' };
     try {
-      return { type: 'resume', opened: ctx.services.openSession(ref) };
+      return { type: 'resume', opened: await ctx.services.openSession(ref) };
     } catch (error) {
       if (!isUserError(error)) throw error;
       return { type: 'error', message: error.message, hint: error.hint && inChatWords(error.hint) };

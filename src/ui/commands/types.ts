@@ -14,7 +14,7 @@ export interface CommandContext {
   session: SessionRecord | undefined;
   provider: { name: ProviderName; model: string };
   services: ChatServices;
-  messages(): MessageRecord[];
+  messages(): Promise<MessageRecord[]>;
   /** Every command, for /help and suggestions. */
   commands: readonly SlashCommand[];
   /**

@@ -9,7 +9,7 @@ import type { NewHistoryItem } from '../chat/history-items.js';
 export async function* withKeptAudio(
   events: AsyncIterable<ChatEvent>,
   wavPath: string,
-  keep: (sessionId: string, messageId: string) => string,
+  keep: (sessionId: string, messageId: string) => Promise<string>,
   notify: (item: NewHistoryItem) => void,
 ): AsyncGenerator<ChatEvent> {
   let told = false;
@@ -21,7 +21,7 @@ export async function* withKeptAudio(
           notify({
             kind: 'notice',
             tone: 'info',
-            text: `🎙 recording kept at ${sanitizeInline(keep(event.sessionId, event.userMessage.id))}`,
+            text: `🎙 recording kept at ${sanitizeInline(await keep(event.sessionId, event.userMessage.id))}`,
           });
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);

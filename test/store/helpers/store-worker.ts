@@ -8,12 +8,12 @@ import { openDatabase } from '../../../src/store/database.js';
 import { openStore } from '../../../src/store/sqlite-store.js';
 import { isUserError } from '../../../src/core/errors.js';
 
-function append(file: string, count: number, sessionId: string | undefined): unknown {
+async function append(file: string, count: number, sessionId: string | undefined): Promise<unknown> {
   const store = openStore(file);
   try {
     let id = sessionId;
     if (id === undefined) {
-      const snapshot = store.saveSnapshot({
+      const snapshot = await store.saveSnapshot({
         personaId: 'shared',
         name: 'Shared',
         contentHash: 'shared-hash',
@@ -21,17 +21,19 @@ function append(file: string, count: number, sessionId: string | undefined): unk
         chatProfile: {},
         systemPrompt: 'You are Shared.',
       });
-      id = store.createSession({
-        personaId: 'shared',
-        snapshotId: snapshot.id,
-        userId: `pid-${process.pid}`,
-        provider: 'offline',
-        model: 'offline',
-        title: null,
-      }).id;
+      id = (
+        await store.createSession({
+          personaId: 'shared',
+          snapshotId: snapshot.id,
+          userId: `pid-${process.pid}`,
+          provider: 'offline',
+          model: 'offline',
+          title: null,
+        })
+      ).id;
     }
     for (let i = 0; i < count; i++) {
-      store.appendMessage({
+      await store.appendMessage({
         sessionId: id,
         role: i % 2 === 0 ? 'user' : 'persona',
         content: `message ${i} from ${process.pid}`,
@@ -50,11 +52,11 @@ function append(file: string, count: number, sessionId: string | undefined): unk
         error: null,
         fallback: false,
       });
-      if (i % 50 === 0) store.recordEvent({ kind: 'worker.progress', sessionId: id, data: { i } });
+      if (i % 50 === 0) await store.recordEvent({ kind: 'worker.progress', sessionId: id, data: { i } });
     }
     return { ok: true, sessionId: id };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -78,7 +80,7 @@ const [command, file = '', ...rest] = process.argv.slice(2);
 try {
   const result =
     command === 'append'
-      ? append(file, Number(rest[0]), rest[1])
+      ? await append(file, Number(rest[0]), rest[1])
       : command === 'hold'
         ? hold(file, Number(rest[0]))
         : open(file, rest[0] === 'readonly');
