@@ -57,6 +57,44 @@ async function longSession(home: string, size: number): Promise<string> {
   }
 }
 
+/** A saved group session (cfo and icu-nurse) of `size` messages, the same way: one line-mode chat, then rows. */
+async function longGroupSession(home: string, size: number): Promise<string> {
+  const first = await runCli(['chat', 'cfo,icu-nurse'], { home, input: 'What keeps you up at night?\n' });
+  expect(first.code).toBe(0);
+  const db = new Database(join(home, 'persona.db'));
+  try {
+    const { id, seq } = db.prepare('SELECT session_id AS id, max(seq) AS seq FROM messages GROUP BY session_id').get() as {
+      id: string;
+      seq: number;
+    };
+    const insert = db.prepare(
+      `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, model, status, speaker_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'complete', ?)`,
+    );
+    db.transaction(() => {
+      for (let n = seq + 1; n <= size; n++) {
+        const turn = n % 3;
+        const speaker = turn === 1 ? null : turn === 2 ? 'cfo' : 'icu-nurse';
+        const content = speaker ? `Reply ${n} from ${speaker}: it *depends*.` : `Topic ${n}: staffing`;
+        insert.run(
+          `group-${n}`,
+          id,
+          n,
+          speaker ? 'persona' : 'user',
+          content,
+          new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+          speaker ? 'offline' : null,
+          speaker ? 'offline' : null,
+          speaker,
+        );
+      }
+    })();
+    return id;
+  } finally {
+    db.close();
+  }
+}
+
 describe('persona chat --continue on a long session', { timeout: 40_000 }, () => {
   it('shows the recent messages that fill the terminal and counts the earlier ones', async () => {
     const home = tempDir();
@@ -100,5 +138,22 @@ describe('persona chat --continue on a long session', { timeout: 40_000 }, () =>
     const short = await count(24);
     const tall = await count(60);
     expect(tall).toBeGreaterThan(short);
+  });
+
+  it('reopens a long group session the same way: its end, and a line counting the rest', async () => {
+    const home = tempDir();
+    const id = await longGroupSession(home, SIZE);
+    terminal = startChat(['--continue'], { home, rows: 30, columns: 100 });
+    await terminal.waitFor('Message the group', 20_000);
+    const transcript = terminal.transcript();
+    const shown = [...transcript.matchAll(/(?:Topic|Reply) (\d+)/g)].map((m) => Number(m[1]));
+    expect(shown.at(-1)).toBe(SIZE);
+    expect(shown).toEqual(Array.from({ length: shown.length }, (_, i) => SIZE - shown.length + 1 + i));
+    expect(shown.length).toBeGreaterThan(2);
+    expect(shown.length).toBeLessThan(30);
+    expect(transcript.replace(/\s*\n\s*/g, ' ')).toContain(
+      `… ${(SIZE - shown.length).toLocaleString('en-US')} earlier messages not shown: read them all with persona sessions show ${id}`,
+    );
+    expect(transcript).not.toContain('*depends*');
   });
 });

@@ -53,6 +53,7 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
       await runGroupChat({
         ids: group ? group.map((p) => p.personaId).join(',') : personaArg!,
         session: group ? opened.session : undefined,
+        reopened: group ? opened : undefined,
         options,
         flags,
         config,
