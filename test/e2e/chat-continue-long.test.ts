@@ -19,47 +19,16 @@ afterEach(() => {
 });
 afterAll(() => terminal?.kill());
 
-/** A saved session of `size` messages: one chat through the CLI, the rest written straight into its rows. */
-async function longSession(home: string, size: number): Promise<string> {
-  const first = await runCli(['chat', 'cfo'], { home, input: 'How do you judge a new tool?\n' });
-  expect(first.code).toBe(0);
-  const db = new Database(join(home, 'persona.db'));
-  try {
-    const { id, seq } = db.prepare('SELECT session_id AS id, max(seq) AS seq FROM messages GROUP BY session_id').get() as {
-      id: string;
-      seq: number;
-    };
-    const insert = db.prepare(
-      `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, model, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'complete')`,
-    );
-    db.transaction(() => {
-      for (let n = seq + 1; n <= size; n++) {
-        const user = n % 2 === 1;
-        const content = user
-          ? `Question ${n}: what about the vendor?`
-          : `Answer ${n}: it depends on the **contract terms**.\n\n- renewal dates\n- exit fees\n\n\`\`\`python\ntotal = licences + migration\n\`\`\``;
-        insert.run(
-          `long-${n}`,
-          id,
-          n,
-          user ? 'user' : 'persona',
-          content,
-          new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
-          user ? null : 'offline',
-          user ? null : 'offline',
-        );
-      }
-    })();
-    return id;
-  } finally {
-    db.close();
-  }
+interface Row {
+  role: 'user' | 'persona';
+  content: string;
+  /** Group sessions: who wrote the reply. */
+  speaker?: string;
 }
 
-/** A saved group session (cfo and icu-nurse) of `size` messages, the same way: one line-mode chat, then rows. */
-async function longGroupSession(home: string, size: number): Promise<string> {
-  const first = await runCli(['chat', 'cfo,icu-nurse'], { home, input: 'What keeps you up at night?\n' });
+/** A saved session of `size` messages: one line-mode chat through the CLI, the rest written straight into its rows. */
+async function seededSession(home: string, chatWith: string, size: number, row: (seq: number) => Row): Promise<string> {
+  const first = await runCli(['chat', chatWith], { home, input: 'How do you judge a new tool?\n' });
   expect(first.code).toBe(0);
   const db = new Database(join(home, 'persona.db'));
   try {
@@ -73,19 +42,18 @@ async function longGroupSession(home: string, size: number): Promise<string> {
     );
     db.transaction(() => {
       for (let n = seq + 1; n <= size; n++) {
-        const turn = n % 3;
-        const speaker = turn === 1 ? null : turn === 2 ? 'cfo' : 'icu-nurse';
-        const content = speaker ? `Reply ${n} from ${speaker}: it *depends*.` : `Topic ${n}: staffing`;
+        const { role, content, speaker } = row(n);
+        const provider = role === 'persona' ? 'offline' : null;
         insert.run(
-          `group-${n}`,
+          `seeded-${n}`,
           id,
           n,
-          speaker ? 'persona' : 'user',
+          role,
           content,
           new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
-          speaker ? 'offline' : null,
-          speaker ? 'offline' : null,
-          speaker,
+          provider,
+          provider,
+          speaker ?? null,
         );
       }
     })();
@@ -94,6 +62,26 @@ async function longGroupSession(home: string, size: number): Promise<string> {
     db.close();
   }
 }
+
+/** A one-to-one session with the CFO: questions, and replies in Markdown with a fenced Python block. */
+const longSession = (home: string, size: number) =>
+  seededSession(home, 'cfo', size, (n) =>
+    n % 2 === 1
+      ? { role: 'user', content: `Question ${n}: what about the vendor?` }
+      : {
+          role: 'persona',
+          content: `Answer ${n}: it depends on the **contract terms**.\n\n- renewal dates\n- exit fees\n\n\`\`\`python\ntotal = licences + migration\n\`\`\``,
+        },
+  );
+
+/** A group session (cfo and icu-nurse): a topic, then a reply from each. */
+const longGroupSession = (home: string, size: number) =>
+  seededSession(home, 'cfo,icu-nurse', size, (n) => {
+    const speaker = [undefined, 'cfo', 'icu-nurse'][n % 3];
+    return speaker
+      ? { role: 'persona', content: `Reply ${n} from ${speaker}: it *depends*.`, speaker }
+      : { role: 'user', content: `Topic ${n}: staffing` };
+  });
 
 describe('persona chat --continue on a long session', { timeout: 40_000 }, () => {
   it('shows the recent messages that fill the terminal and counts the earlier ones', async () => {

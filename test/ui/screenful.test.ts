@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { newUserMessage } from '../../src/core/new-message.js';
 import type { MessageRecord } from '../../src/core/records.js';
 import { estimatedRows, messagesForScreen } from '../../src/ui/chat/screenful.js';
 
 // Issue 14 (9): a reopened session draws what fills the terminal, not its last 100 messages.
 
 function message(seq: number, content: string, role: 'user' | 'persona' = seq % 2 ? 'user' : 'persona'): MessageRecord {
-  return {
-    id: `m-${seq}`,
-    sessionId: 's',
-    seq,
-    role,
-    content,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    provider: role === 'persona' ? 'offline' : null,
-    model: role === 'persona' ? 'offline' : null,
-    inputTokens: null,
-    outputTokens: null,
-    cacheReadTokens: null,
-    cacheWriteTokens: null,
-    costUsd: null,
-    latencyFirstTokenMs: null,
-    latencyTotalMs: null,
-    status: 'complete',
-    finishReason: null,
-    inputMode: null,
-    error: null,
-    fallback: false,
-  };
+  return { ...newUserMessage('s', content), role, id: `m-${seq}`, seq, createdAt: '2026-01-01T00:00:00.000Z' };
 }
 
 const conversation = (n: number, text: (seq: number) => string) => Array.from({ length: n }, (_, i) => message(i + 1, text(i + 1)));
