@@ -1,10 +1,10 @@
 import type { MessageRecord } from '../../core/records.js';
 
-// How much of a reopened session the chat draws: what fills the terminal, and half a screen more
-// so that the first scroll up still finds the conversation. Everything above that is one command
-// away (the "earlier messages" line says which). Drawing more costs the first frame: each message
-// goes through Ink's layout and the Markdown renderer once, and a terminal's scrollback is the
-// only place it would go.
+// How much of a reopened session the chat draws: as many rows as the terminal has, which is the
+// screen above the prompt and status line and a few rows more, plus the whole of the message
+// that crosses the top. Everything above that is one command away (the "earlier messages" line
+// says which). Drawing more costs the first frame: each message goes through Ink's layout and the
+// Markdown renderer once, and the terminal's scrollback is the only place it would go.
 
 export interface ScreenSize {
   rows: number;
@@ -15,8 +15,7 @@ export interface ScreenSize {
 const AT_LEAST = 2;
 
 /**
- * How many of `messages` (counted from the newest) fill `screen` one and a half times over. The
- * height of each is estimated from its text (wrapped at the terminal's width, plus its margin and
+ * How many of `messages` (counted from the newest) fill the terminal's rows. The height of each is estimated from its text (wrapped at the terminal's width, plus its margin and
  * name line), without rendering it: counting UTF-16 units undercounts wide characters, which
  * only ever shows a message more.
  */
