@@ -65,7 +65,10 @@ export async function run() {
   for (let i = 0; i < RUNS + 2; i++) {
     const h = await timeToFrame([hello], 'hello, ready', sessions[0].env);
     const runTimes = [];
-    for (const s of sessions) runTimes.push(await timeToFrame([BIN, 'chat', 'cfo', '--continue'], 'essage Diane', s.env));
+    // The frame counts once it has the prompt and the session's last reply: a chat that drew its
+    // prompt first and the transcript later would not be done yet.
+    for (const s of sessions)
+      runTimes.push(await timeToFrame([BIN, 'chat', 'cfo', '--continue'], ['essage Diane', `Answer ${s.size}:`], s.env));
     if (i >= 2) {
       helloTimes.push(h);
       runTimes.forEach((ms, k) => times[k].push(ms));

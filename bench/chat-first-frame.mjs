@@ -38,15 +38,16 @@ export async function buildHelloWorld() {
   return join(dir, 'out', 'hello.js');
 }
 
-/** Milliseconds from spawn until `marker` appears in what the program draws. */
+/** Milliseconds from spawn until `marker` (or every one of several) appears in what the program draws. */
 export function timeToFrame(args, marker, env) {
+  const markers = [marker].flat();
   return new Promise((resolve, reject) => {
     // A 100x30 terminal; `exec` so the program is the pty's foreground process.
     const command = `stty rows 30 cols 100; exec ${[process.execPath, ...args].map((a) => `'${a}'`).join(' ')}`;
     const start = process.hrtime.bigint();
     const child = spawn('script', ['-qfec', command, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     let seen = '';
-    const timer = setTimeout(() => finish(new Error(`no frame with "${marker}" in 15 s:\n${seen}`)), 15_000);
+    const timer = setTimeout(() => finish(new Error(`no frame with ${JSON.stringify(markers)} in 15 s:\n${seen}`)), 15_000);
     const finish = (error, ms) => {
       clearTimeout(timer);
       try {
@@ -59,7 +60,7 @@ export function timeToFrame(args, marker, env) {
     };
     child.stdout.on('data', (chunk) => {
       seen += chunk.toString('utf8');
-      if (seen.includes(marker)) finish(undefined, Number(process.hrtime.bigint() - start) / 1e6);
+      if (markers.every((m) => seen.includes(m))) finish(undefined, Number(process.hrtime.bigint() - start) / 1e6);
     });
     child.on('error', (e) => finish(e));
   });

@@ -59,9 +59,9 @@ export function cliEnv(extra = {}) {
   return env;
 }
 
-/** The process running in the terminal's pane (started with `exec`, so it is node itself). */
+/** The CLI's process in the terminal (the pane runs it under a wrapper that records its exit status). */
 export function panePid(terminal) {
-  return Number(terminal.tmux(['display-message', '-p', '-t', 'main', '#{pane_pid}']).trim());
+  return terminal.pid();
 }
 
 /** CPU time used so far by a process, in ms (user + system). */

@@ -69,6 +69,27 @@ const stringWidthFastPath = {
   },
 };
 
+// lowlight's entry re-exports `all` (192 grammars) beside `common` (37); we use `common` only, but
+// esbuild cannot drop the other 155 from a re-export chain of CommonJS-shaped grammar modules:
+// the chunk was 1.5 MB and cost hundreds of ms to load whenever the chat waited for it (a reopened
+// session with code in it). `all` becomes empty; the build fails if lowlight stops importing it.
+const lowlightCommonOnly = {
+  name: 'lowlight-common-only',
+  setup(b) {
+    let replaced = false;
+    b.onResolve({ filter: /^\.\/lib\/all\.js$/ }, (args) => {
+      if (!args.importer.includes(`${'/'}node_modules${'/'}lowlight${'/'}`)) return undefined;
+      replaced = true;
+      return { path: 'lowlight-all', namespace: 'lowlight-all' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lowlight-all' }, () => ({ contents: 'export const grammars = {};', loader: 'js' }));
+    b.onEnd((result) => {
+      if (result.errors.length === 0 && !replaced)
+        throw new Error('lowlight-common-only: lowlight no longer imports ./lib/all.js; review the plugin');
+    });
+  },
+};
+
 // jsonc-parser's `main` is a UMD build whose modules require() each other by relative path at
 // run time, which a bundle cannot follow ("Cannot find module './impl/format'"). Its ESM build is
 // the same code with static imports: bundle that one.
@@ -82,7 +103,7 @@ const jsoncParserEsm = {
 };
 
 await build({
-  plugins: [zodEnglishOnly, yogaWithoutFetch, stringWidthFastPath, jsoncParserEsm],
+  plugins: [zodEnglishOnly, yogaWithoutFetch, stringWidthFastPath, jsoncParserEsm, lowlightCommonOnly],
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir,
   bundle: true,

@@ -5,7 +5,7 @@ import { resolveLimits } from '../chat/limits/settings.js';
 import { MemoryStore } from '../chat/memory-store.js';
 import { buildChatProfile } from '../persona/profile.js';
 import { buildSystemPrompt } from '../persona/prompt.js';
-import { cardContextFor } from '../persona/cards/card-context.js';
+import type { ContextFor } from '../persona/cards/card-context.js';
 import { cardNamespaceOf } from '../persona/cards/namespace.js';
 import { personaForChat } from '../persona/cards/chat-persona.js';
 import { combineContexts, greetingContextFor } from '../persona/opening-context.js';
@@ -101,7 +101,7 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
       // greeting only where the chat shows it.
       contextFor: combineContexts(
         setup.greetingShown || cardNamespaceOf(persona.data) ? greetingContextFor(persona, setup.greetingShown === true) : undefined,
-        cardContextFor(persona),
+        await loreContextFor(persona),
       ),
       postHistory: prompt.postHistory,
       limits: resolveLimits(config.limits),
@@ -109,6 +109,17 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
       opening: setup.greetingShown ? persona.data.chatProfile?.greeting : undefined,
     },
   });
+}
+
+/**
+ * A card's lorebook, matched against the conversation. Its matcher (RE2, for the card's untrusted
+ * patterns) is a large module: it loads only for a persona that has a lorebook, not on every
+ * chat's way to its first frame.
+ */
+async function loreContextFor(persona: Persona): Promise<ContextFor | undefined> {
+  if (!cardNamespaceOf(persona.data)?.data.character_book) return undefined;
+  const { cardContextFor } = await import('../persona/cards/card-context.js');
+  return cardContextFor(persona);
 }
 
 export function memoryStore(): MemoryStore {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -87,10 +87,9 @@ describe('kill -9 mid-stream', { timeout: 30_000 }, () => {
     terminal.type(question);
     terminal.press('Enter');
     await terminal.waitFor(/word1\d/, 10_000);
-    const panePid = execFileSync('tmux', ['-L', terminal.socket, 'list-panes', '-a', '-F', '#{pane_pid}'], { encoding: 'utf8' }).trim();
-    // The pane runs the CLI itself (no shell in between), so this is the chat process.
-    expect(readFileSync(`/proc/${panePid}/cmdline`, 'utf8')).toContain(BIN);
-    process.kill(Number(panePid), 'SIGKILL');
+    const pid = terminal.pid();
+    expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain(BIN);
+    process.kill(pid, 'SIGKILL');
     await terminal.waitForExit(5000).catch(() => undefined);
     expectSurvived(home, question, 'I have about twenty minutes. What are we looking at?');
   });

@@ -1,5 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // A real pseudo-terminal for end-to-end tests and benchmarks, driven through tmux: the program
 // under test sees a TTY of a fixed size, keys arrive as a terminal sends them, and the screen is
@@ -18,14 +21,28 @@ export interface PtyOptions {
 
 const TMUX = process.env.TMUX_BIN ?? 'tmux';
 
+/**
+ * The exit status comes from a small sh wrapper, not from tmux: tmux (3.3a here) at times never
+ * reaps the pane's program (it stays a zombie) yet marks the pane dead as soon as its pty closes,
+ * so `#{pane_dead_status}` stays empty and a program that exited 143 read as 0. The wrapper runs
+ * the program as its child, waits for it, and writes `$?` (128 + n after signal n) to a file,
+ * renamed into place so it is never read half-written. Its traps (a command, not '') keep it
+ * alive until the program has exited, and the program still starts with every signal at its
+ * default (exec resets caught signals); POSIX runs a trap only once the foreground child is done.
+ */
+const STATUS_WRAPPER = 'trap : HUP INT TERM QUIT; "$@"; status=$?; echo "$status" > "$0.part" && mv "$0.part" "$0"';
+
 export class TmuxTerminal {
   private constructor(
     readonly socket: string,
     private readonly target: string,
+    /** Where the wrapper writes the program's exit status, and the folder it is in. */
+    private readonly statusFile: string,
   ) {}
 
   static start(options: PtyOptions): TmuxTerminal {
     const socket = `persona-test-${process.pid}-${randomBytes(4).toString('hex')}`;
+    const statusFile = join(mkdtempSync(join(tmpdir(), 'persona-pty-')), 'exit-status');
     // The private server starts with exactly this environment, and the program inherits it; an
     // `undefined` in options.env removes a variable.
     const env: Record<string, string> = {};
@@ -46,12 +63,13 @@ export class TmuxTerminal {
       '-y',
       String(options.rows ?? 30),
       ...(options.cwd ? ['-c', options.cwd] : []),
-      shellQuote(options.command),
+      // `exec`: tmux's own shell becomes the wrapper, so the pane's process is the wrapper and its one child the program.
+      `exec ${shellQuote(['sh', '-c', STATUS_WRAPPER, statusFile, ...options.command])}`,
     ]);
     // Keep the pane after the program exits, so its last screen (and exit status) can be read.
     run(['set-option', '-t', 'main', 'remain-on-exit', 'on']);
     run(['set-option', '-s', 'escape-time', '0']);
-    return new TmuxTerminal(socket, 'main');
+    return new TmuxTerminal(socket, 'main', statusFile);
   }
 
   private tmux(args: string[]): string {
@@ -96,23 +114,17 @@ export class TmuxTerminal {
 
   /** The exit status once the program has exited (128+n for signal n), else undefined. */
   exitStatus(): number | undefined {
-    const [dead, status, signal] = this.tmux([
-      'display-message',
-      '-p',
-      '-t',
-      this.target,
-      '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}',
-    ])
-      .trim()
-      .split(':');
-    if (dead !== '1') return undefined;
-    if (signal) return 128 + Number(signal);
-    return status ? Number(status) : 0; // tmux 3.3 leaves the status empty for 0
+    if (!existsSync(this.statusFile)) return undefined;
+    return Number(readFileSync(this.statusFile, 'utf8').trim());
   }
 
-  /** The process id of the program in the pane (tmux execs a single command in place of its shell). */
+  /** The process id of the program (the one child of the wrapper that runs in the pane). */
   pid(): number {
-    return Number(this.tmux(['display-message', '-p', '-t', this.target, '#{pane_pid}']).trim());
+    const wrapper = this.tmux(['display-message', '-p', '-t', this.target, '#{pane_pid}']).trim();
+    const children = readFileSync(`/proc/${wrapper}/task/${wrapper}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    if (children.length !== 1)
+      throw new Error(`expected the program as the pane's one child process, found: ${children.join(', ') || 'none'}`);
+    return Number(children[0]);
   }
 
   exited(): boolean {
@@ -152,6 +164,7 @@ export class TmuxTerminal {
   /** Ends the program and this private tmux server. */
   kill(): void {
     spawnSync(TMUX, ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
+    rmSync(join(this.statusFile, '..'), { recursive: true, force: true });
   }
 }
 

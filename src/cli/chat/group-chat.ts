@@ -6,6 +6,7 @@ import { GroupConversation } from '../../research/group/group-conversation.js';
 import { parseParticipantIds } from '../../research/group/moderator-guide.js';
 import type { GroupStore } from '../../chat/chat-store.js';
 import type { SessionRecord } from '../../core/records.js';
+import type { ReopenedSession } from '../../ui/chat/chat-start.js';
 import type { ChatServices } from '../../ui/services.js';
 import { parseGroupInput } from '../../ui/group/group-input.js';
 import type { ModelFlags } from '../engine-setup.js';
@@ -22,6 +23,8 @@ export interface GroupChatSetup {
   ids: string;
   /** A saved group session to go on with (--session, --continue). */
   session?: SessionRecord;
+  /** That session's end (not the whole of it), its length and totals, as openChat read them. */
+  reopened?: ReopenedSession;
   options: ChatOptions;
   flags: ModelFlags;
   config: Config;
@@ -57,15 +60,32 @@ export async function runGroupChat(setup: GroupChatSetup): Promise<void> {
   const { letInkRenderLive, keepStylesWithoutColour } = await import('../../ui/interactive-terminal.js');
   letInkRenderLive();
   keepStylesWithoutColour();
-  const [{ mountGroupChat }, { loadMarkdownParser }, { loadHighlighter }] = await Promise.all([
-    import('../../ui/group/mount-group-chat.js'),
-    import('../../ui/markdown/lexer.js'),
-    import('../../ui/markdown/highlight.js'),
-  ]);
+  const [{ mountGroupChat }, { loadMarkdownParser }, { loadHighlighter }, { messagesForScreen }, { hasLanguageFence, mayBeMarkdown }] =
+    await Promise.all([
+      import('../../ui/group/mount-group-chat.js'),
+      import('../../ui/markdown/lexer.js'),
+      import('../../ui/markdown/highlight.js'),
+      import('../../ui/chat/screenful.js'),
+      import('../../ui/markdown/needs.js'),
+    ]);
   let sessionId: string | undefined;
-  const earlier = setup.session ? await setup.store.listMessages(setup.session.id) : [];
-  if (earlier.length > 0) await Promise.all([loadMarkdownParser(), loadHighlighter()]);
-  const app = mountGroupChat(setup.services, group, earlier, (id) => (sessionId = id));
+  // A reopened group draws its end as a one-to-one chat does: what fills the terminal, and a line
+  // counting the rest. The Markdown parser and grammars it needs load before it is drawn (once).
+  const reopened = setup.session ? setup.reopened : undefined;
+  const screen = { rows: process.stdout.rows || 24, columns: process.stdout.columns || 80 };
+  const shown = reopened ? reopened.messages.slice(-messagesForScreen(reopened.messages, screen)) : [];
+  const texts = shown.filter((m) => m.role === 'persona').map((m) => m.content);
+  await Promise.all([
+    texts.some(mayBeMarkdown) ? loadMarkdownParser() : undefined,
+    texts.some(hasLanguageFence) ? loadHighlighter() : undefined,
+  ]);
+  const history = {
+    messages: shown,
+    hidden: (reopened?.total ?? 0) - shown.length,
+    totals: reopened?.totals,
+    sessionId: setup.session?.id,
+  };
+  const app = mountGroupChat(setup.services, group, history, (id) => (sessionId = id));
   setTimeout(() => {
     void setup.services.ready().catch(() => undefined);
     void loadMarkdownParser();

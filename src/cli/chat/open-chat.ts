@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { resolvePersona } from '../../persona/loader.js';
 import type { Persona } from '../../persona/schema.js';
 import type { HistoryStore } from '../../store/history-store.js';
-import type { MessageRecord, ReplyTotals, SessionRecord, SessionSummary } from '../../core/records.js';
+import type { MessageRecord, ReplyTotals, SessionSummary } from '../../core/records.js';
 import { SHOWN_ON_REOPEN } from '../../ui/chat/shown-on-reopen.js';
 import { findSessionOrFail } from '../session-ref.js';
 import type { ChatOptions } from './chat-options.js';
@@ -10,7 +10,8 @@ import type { ChatOptions } from './chat-options.js';
 export interface OpenedChat {
   /** Undefined when the user should pick one. */
   persona: Persona | undefined;
-  session: SessionRecord | undefined;
+  /** With its participants when it is a group session. */
+  session: SessionSummary | undefined;
   /** A reopened session's last messages (what the chat draws), not the whole session. */
   messages: MessageRecord[];
   /** How many messages the reopened session has in all. */

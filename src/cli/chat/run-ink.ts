@@ -29,19 +29,25 @@ export async function runInkChat(
 ): Promise<ChatOutcome> {
   letInkRenderLive();
   keepStylesWithoutColour();
-  const [{ mountChat }, { loadHighlighter }, { loadMarkdownParser }, { chatStart }] = await Promise.all([
-    import('../../ui/mount-chat.js'),
-    import('../../ui/markdown/highlight.js'),
-    import('../../ui/markdown/lexer.js'),
-    import('../../ui/chat/chat-start.js'),
+  const [{ mountChat }, { loadHighlighter }, { loadMarkdownParser }, { chatStart }, { hasLanguageFence, mayBeMarkdown }] =
+    await Promise.all([
+      import('../../ui/mount-chat.js'),
+      import('../../ui/markdown/highlight.js'),
+      import('../../ui/markdown/lexer.js'),
+      import('../../ui/chat/chat-start.js'),
+      import('../../ui/markdown/needs.js'),
+    ]);
+  // The end of a reopened session, as much of it as fills the terminal (and some).
+  const screen = { rows: process.stdout.rows || 24, columns: process.stdout.columns || 80 };
+  const start = chat ? chatStart(chat.engine, chat.persona, chat.reopened, screen) : undefined;
+  // What the first frame draws goes into <Static> once, so the Markdown parser and the grammars
+  // it needs must be in before it; whatever it does not need loads in the background afterwards.
+  const drawn =
+    start?.intro.flatMap((item) => (item.kind === 'persona' || (item.kind === 'text' && item.markdown) ? [item.text] : [])) ?? [];
+  await Promise.all([
+    drawn.some(mayBeMarkdown) ? loadMarkdownParser() : undefined,
+    drawn.some(hasLanguageFence) ? loadHighlighter() : undefined,
   ]);
-  const start = chat ? chatStart(chat.engine, chat.persona, chat.reopened) : undefined;
-  // A reopened transcript renders once, in <Static>: have the Markdown parser and the grammars
-  // ready for it. Otherwise they load in the background while the user types.
-  // So does a greeting written in Markdown (cards' first messages often use *actions*).
-  const markdownGreeting = start?.intro.some((item) => item.kind === 'persona' && /[*_`#|[]/.test(item.text));
-  if (start && ((chat?.reopened.messages.length ?? 0) > 0 || markdownGreeting))
-    await Promise.all([loadMarkdownParser(), loadHighlighter()]);
 
   let outcome: ChatOutcome = { sessionId: undefined };
   // Pastes arrive framed, so a pasted line break is text, not Enter.

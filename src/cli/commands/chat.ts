@@ -46,12 +46,14 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
       overBudget: options.overBudget,
     });
     // Several personas, or a group session reopened: a group chat with the user as moderator.
-    const group = opened.session ? (await eager?.getSessionSummary(opened.session.id))?.participants : undefined;
+    // (The summary openChat found it by carries them: asking again would sum the session's messages twice.)
+    const group = opened.session?.participants;
     if (personaArg?.includes(',') || (group && group.length > 1)) {
       const { runGroupChat } = await import('../chat/group-chat.js');
       await runGroupChat({
         ids: group ? group.map((p) => p.personaId).join(',') : personaArg!,
         session: group ? opened.session : undefined,
+        reopened: group ? opened : undefined,
         options,
         flags,
         config,

@@ -125,6 +125,7 @@ export function ChatScreen({ services, start, onQuit }: Props) {
     quit,
     clearScreen,
     startVoice: spoken.voice.start,
+    screen: { rows, columns },
   });
 
   const submit = (text: string) => {

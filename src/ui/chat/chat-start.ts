@@ -6,6 +6,7 @@ import { NO_TOTALS, type SessionTotals } from '../format.js';
 import type { ChatStart } from './ChatScreen.js';
 import { itemsFromMessages, type NewHistoryItem } from './history-items.js';
 import { personaView, type PersonaView } from './persona-view.js';
+import { messagesForScreen, type ScreenSize } from './screenful.js';
 import { SHOWN_ON_REOPEN } from './shown-on-reopen.js';
 
 export { SHOWN_ON_REOPEN };
@@ -22,10 +23,18 @@ export interface ReopenedSession {
 
 export const NOTHING_REOPENED: ReopenedSession = { messages: [], total: 0, totals: NO_TOTALS };
 
-/** What the chat opens with: the header, then (the end of) a reopened session's transcript. */
-export function chatStart(engine: ChatEngine, persona: Persona, reopened: ReopenedSession = NOTHING_REOPENED): ChatStart {
+/**
+ * What the chat opens with: the header, then (the end of) a reopened session's transcript, as much
+ * of it as fills `screen` and some (all that was read when the screen's size is unknown).
+ */
+export function chatStart(
+  engine: ChatEngine,
+  persona: Persona,
+  reopened: ReopenedSession = NOTHING_REOPENED,
+  screen?: ScreenSize,
+): ChatStart {
   const view = personaView(persona);
-  const opening = reopened.total === 0 ? greetingItems(engine, view) : reopenedItems(reopened, view, engine.session?.id);
+  const opening = reopened.total === 0 ? greetingItems(engine, view) : reopenedItems(reopened, view, engine.session?.id, screen);
   const intro: NewHistoryItem[] = [{ kind: 'header', persona: view }, ...opening];
   return { engine, persona, intro, totals: reopened.totals };
 }
@@ -39,13 +48,18 @@ export function greetingItems(engine: ChatEngine, view: PersonaView): NewHistory
   return greeting ? [{ kind: 'persona', persona: view, text: sanitizeText(greeting), showName: true, continues: false }] : [];
 }
 
-/** A reopened session's transcript items: its last SHOWN_ON_REOPEN messages, and a line about the rest. */
+/**
+ * A reopened session's transcript items: its last messages (a screenful and some of them when
+ * `screen` is given, else at most SHOWN_ON_REOPEN), and a line about the rest.
+ */
 export function reopenedItems(
   reopened: Pick<ReopenedSession, 'messages' | 'total'>,
   view: PersonaView,
   sessionId: string | undefined,
+  screen?: ScreenSize,
 ): NewHistoryItem[] {
-  const shown = reopened.messages.slice(-SHOWN_ON_REOPEN);
+  const read = reopened.messages.slice(-SHOWN_ON_REOPEN);
+  const shown = screen ? read.slice(-messagesForScreen(read, screen)) : read;
   return [...earlierNote(reopened.total - shown.length, sessionId), ...itemsFromMessages(shown, view)];
 }
 

@@ -6,6 +6,7 @@ import { NO_TOTALS, totalsOf } from '../format.js';
 import type { ChatServices } from '../services.js';
 import { reopenedItems, greetingItems } from './chat-start.js';
 import { personaView } from './persona-view.js';
+import type { ScreenSize } from './screenful.js';
 import type { ChatSession } from './useChatSession.js';
 
 interface Deps {
@@ -16,10 +17,12 @@ interface Deps {
   quit(): void;
   clearScreen(): void;
   startVoice(): void;
+  /** The terminal: a resumed session draws as much of its end as fills it. */
+  screen: ScreenSize;
 }
 
 /** What each command result means on screen. */
-export function useCommandResults({ session, services, commands, retry, quit, clearScreen, startVoice }: Deps) {
+export function useCommandResults({ session, services, commands, retry, quit, clearScreen, startVoice, screen }: Deps) {
   const { chat, push, switchTo } = session;
 
   const startOver = useCallback(
@@ -88,7 +91,7 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
               [
                 { kind: 'notice', tone: 'info', text: `── resumed session ${saved.id} (${total} messages) ──` },
                 { kind: 'header', persona: view },
-                ...reopenedItems(result.opened, view, saved.id),
+                ...reopenedItems(result.opened, view, saved.id, screen),
               ],
               totals,
             );
@@ -111,6 +114,6 @@ export function useCommandResults({ session, services, commands, retry, quit, cl
         push([{ kind: 'error', message: sanitizeInline(error instanceof Error ? error.message : String(error)) }]);
       }
     },
-    [chat, commands, push, quit, clearScreen, retry, services, session, startOver, startVoice, switchTo],
+    [chat, commands, push, quit, clearScreen, retry, screen, services, session, startOver, startVoice, switchTo],
   );
 }

@@ -5,6 +5,7 @@ import type { ProviderName } from '../../core/messages.js';
 import { sanitizeInline, sanitizeText } from '../../core/sanitize.js';
 import type { MessageRecord } from '../../core/records.js';
 import { forTheChat } from '../chat/chat-hints.js';
+import { earlierNote } from '../chat/chat-start.js';
 import { withIds, type HistoryItem, type NewHistoryItem } from '../chat/history-items.js';
 import { HistoryItemView } from '../chat/HistoryItemView.js';
 import { InputPrompt } from '../chat/InputPrompt.js';
@@ -13,7 +14,7 @@ import { LiveReplyStore } from '../chat/live-reply-store.js';
 import { personaView } from '../chat/persona-view.js';
 import { StatusLine } from '../chat/StatusLine.js';
 import { useReplyRunner } from '../chat/useReplyRunner.js';
-import { addToTotals, totalsOf } from '../format.js';
+import { addToTotals, NO_TOTALS, type SessionTotals } from '../format.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { HistoryNavigator } from '../input/history-navigator.js';
 import type { ChatServices } from '../services.js';
@@ -22,11 +23,21 @@ import { groupItemsFromMessages } from './group-items.js';
 import type { GroupChat, GroupChatEvent } from './group-chat.js';
 import { GROUP_HELP, parseGroupInput } from './group-input.js';
 
+/** What a reopened group session opens with: its last messages, how many came before, its totals. */
+export interface ReopenedGroup {
+  messages: readonly MessageRecord[];
+  /** Earlier messages not drawn (a line says how many, and where to read them). */
+  hidden: number;
+  /** What the whole session's replies cost (summed in SQL); none for a new group. */
+  totals: SessionTotals | undefined;
+  sessionId: string | undefined;
+}
+
 interface Props {
   services: ChatServices;
   group: GroupChat;
-  /** A reopened group session's messages, shown as its transcript. */
-  history: readonly MessageRecord[];
+  /** A reopened group session's end, shown as its transcript. */
+  history: ReopenedGroup;
   onQuit(sessionId: string | undefined): void;
 }
 
@@ -44,9 +55,11 @@ async function* afterReady(ready: Promise<void>, events: () => AsyncIterable<Gro
 export function GroupChatScreen({ services, group, history: earlier, onQuit }: Props) {
   const views = useMemo(() => new Map(group.members.map((m) => [m.persona.id, personaView(m.persona)])), [group]);
   const header = useMemo<NewHistoryItem>(() => ({ kind: 'group-header', personas: [...views.values()] }), [views]);
-  const [items, setItems] = useState<HistoryItem[]>(() => withIds([header, ...groupItemsFromMessages(earlier, views)]));
+  const [items, setItems] = useState<HistoryItem[]>(() =>
+    withIds([header, ...earlierNote(earlier.hidden, earlier.sessionId), ...groupItemsFromMessages(earlier.messages, views)]),
+  );
   const [staticKey, setStaticKey] = useState(0);
-  const [totals, setTotals] = useState(() => totalsOf(earlier));
+  const [totals, setTotals] = useState(() => earlier.totals ?? NO_TOTALS);
   const lead = group.members[0]!.engine.provider;
   const [provider, setProvider] = useState<{ name: ProviderName; model: string }>({ name: lead.provider.name, model: lead.model });
   const push = useCallback((next: NewHistoryItem[]) => {
