@@ -36,7 +36,14 @@ afterEach(async () => {
 export interface TestServerOptions extends Partial<
   Pick<
     ServerOptions,
-    'host' | 'messagesPerMinute' | 'maxBodyBytes' | 'corsOrigins' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'maxConnections'
+    | 'host'
+    | 'messagesPerMinute'
+    | 'maxBodyBytes'
+    | 'corsOrigins'
+    | 'headersTimeoutMs'
+    | 'requestTimeoutMs'
+    | 'maxConnections'
+    | 'webSocketPingMs'
   >
 > {
   /** user id -> token */
@@ -76,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     headersTimeoutMs: options.headersTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,
     maxConnections: options.maxConnections,
+    webSocketPingMs: options.webSocketPingMs,
     log: (line) => logs.push(line),
   });
   const t = { url: server.url, home, store, server, logs };
