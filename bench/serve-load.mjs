@@ -9,7 +9,7 @@
 // first token), 0 errors. Afterwards the server is stopped and every completed turn (user message
 // and reply) is counted in its SQLite file.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,9 @@ const DURATION_MS = Number(process.env.BENCH_SERVE_MS ?? 5000);
 const WARMUP_MS = 1000;
 const QUESTION = 'What would make you switch from the tool you use now?';
 const GOALS = { throughput: 0.6, p99OverP50: 3 };
+/** BENCH_ROUTES=openai measures one route; BENCH_PROFILE_DIR=dir writes a CPU profile of `persona serve` there. */
+const ROUTE_NAMES = (process.env.BENCH_ROUTES ?? 'seed,openai').split(',');
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 
 const ROUTES = {
   seed: {
@@ -83,6 +86,19 @@ server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.add
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 `;
 
+/**
+ * CPU time a process has used so far (ms), from /proc: on a shared machine wall-clock throughput
+ * moves with everyone else's load, CPU per turn much less. Undefined where /proc is missing.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One streamed turn over a keep-alive agent; times to the first token and to the end. */
 function oneTurn(agent, url, route, sessionId) {
   const { hostname, port } = new URL(url);
@@ -119,7 +135,8 @@ function oneTurn(agent, url, route, sessionId) {
 }
 
 /** `clients` loops, each sending its next turn as soon as the last one ended, until time is up. */
-async function load(url, route, clients, durationMs) {
+async function load(url, route, clients, durationMs, pid) {
+  const cpuBefore = cpuMs(pid);
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const until = performance.now() + durationMs;
   const first = [];
@@ -141,6 +158,7 @@ async function load(url, route, clients, durationMs) {
   const started = performance.now();
   await Promise.all(Array.from({ length: clients }, client));
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuMs(pid);
   agent.destroy();
   const pct = (values, p) => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -154,11 +172,12 @@ async function load(url, route, clients, durationMs) {
     totalP50: pct(total, 0.5),
     totalP99: pct(total, 0.99),
     errors,
+    cpuPerTurn: cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / Math.max(1, first.length),
   };
 }
 
 function line(name, r) {
-  return `  ${name.padEnd(22)} ${r.perSecond.toFixed(0).padStart(5)} turns/s   first token p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms   whole turn p50 ${r.totalP50.toFixed(1).padStart(6)} ms  p99 ${r.totalP99.toFixed(1).padStart(7)} ms   errors ${r.errors}`;
+  return `  ${name.padEnd(22)} ${r.perSecond.toFixed(0).padStart(5)} turns/s   first token p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms   whole turn p50 ${r.totalP50.toFixed(1).padStart(6)} ms  p99 ${r.totalP99.toFixed(1).padStart(7)} ms   errors ${r.errors}   server CPU ${r.cpuPerTurn.toFixed(2)} ms/turn`;
 }
 
 function countStored(file) {
@@ -179,7 +198,8 @@ export async function run() {
   for (const key of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'PERSONA_SERVER_TOKEN'])
     delete env[key];
 
-  const persona = await startProcess([bin, 'serve', '--port', '0', '--quiet', '--provider', 'offline'], env);
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const persona = await startProcess([...profile, bin, 'serve', '--port', '0', '--quiet', '--provider', 'offline'], env);
   let floor;
   let completed = 0;
   let allMet = true;
@@ -200,11 +220,12 @@ export async function run() {
     floor = await startProcess([script], env);
 
     for (const [name, route] of Object.entries(ROUTES)) {
+      if (!ROUTE_NAMES.includes(name)) continue;
       for (const clients of CLIENT_COUNTS) {
         await load(floor.url, route, clients, WARMUP_MS);
-        const base = await load(floor.url, route, clients, DURATION_MS);
+        const base = await load(floor.url, route, clients, DURATION_MS, floor.child.pid);
         completed += (await load(persona.url, route, clients, WARMUP_MS)).turns;
-        const measured = await load(persona.url, route, clients, DURATION_MS);
+        const measured = await load(persona.url, route, clients, DURATION_MS, persona.child.pid);
         completed += measured.turns;
         const ratio = measured.perSecond / base.perSecond;
         const spread = measured.p99 / measured.p50;
