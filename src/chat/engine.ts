@@ -15,7 +15,7 @@ import { SessionRateLimit } from './limits/rate-limit.js';
 import type { LimitSettings } from './limits/settings.js';
 import { summaryMessage } from '../core/carried-summary.js';
 import { extractiveSummary, SUMMARY_INSTRUCTION, SUMMARY_MAX_TOKENS } from './limits/summary.js';
-import { personaSnapshot } from './snapshot.js';
+import { personaSnapshot, type SnapshotContent } from './snapshot.js';
 
 // The conversation engine: builds each request (system prompt + history window + the new user
 // message), streams the provider's reply as ChatEvents, and saves every turn. The user message
@@ -65,6 +65,8 @@ export interface EngineDeps {
   options: EngineOptions;
   /** Continue this session instead of starting a new one on the first message. */
   session?: SessionRecord;
+  /** The snapshot saved with a new session, when the caller has it already (src/chat/prepared-persona.ts). */
+  snapshot?: () => SnapshotContent;
 }
 
 export interface SendOptions {
@@ -123,8 +125,12 @@ export class ChatEngine {
 
   /** Saves (or finds) the snapshot of this persona as it is chatted with: a group session's participants refer to it. */
   saveSnapshot(): Promise<PersonaSnapshot> {
-    const { store, persona, profile, systemPrompt } = this.deps;
-    return store.saveSnapshot(personaSnapshot(persona, profile, systemPrompt));
+    return this.deps.store.saveSnapshot(this.snapshotContent());
+  }
+
+  private snapshotContent(): SnapshotContent {
+    const { persona, profile, systemPrompt, snapshot } = this.deps;
+    return snapshot ? snapshot() : personaSnapshot(persona, profile, systemPrompt);
   }
 
   /** Takes part in a session someone else created (a group session): replies are saved there. */
@@ -319,8 +325,8 @@ export class ChatEngine {
 
   private async ensureSession(firstText: string): Promise<SessionRecord> {
     if (this.sessionRecord) return this.sessionRecord;
-    const { store, persona, profile, systemPrompt } = this.deps;
-    const snapshot = await store.saveSnapshot(personaSnapshot(persona, profile, systemPrompt));
+    const { store, persona } = this.deps;
+    const snapshot = await store.saveSnapshot(this.snapshotContent());
     this.sessionRecord = await store.createSession({
       personaId: persona.id,
       snapshotId: snapshot.id,
