@@ -104,10 +104,11 @@ export function alreadySaid(text: string, state: DialogueState): boolean {
   return seen.length * 2 >= parts.length;
 }
 
-/** How many of the distinct words `a` has are in `b`. */
+/** How many words the two sets share (walking the smaller one: a topic's markers outnumber a fact's words). */
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let n = 0;
-  for (const x of a) if (b.has(x)) n++;
+  for (const x of small) if (large.has(x)) n++;
   return n;
 }
 
