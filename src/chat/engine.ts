@@ -205,10 +205,13 @@ export class ChatEngine {
    */
   async *send(text: string, options: SendOptions = {}): AsyncGenerator<ChatEvent> {
     const limits = this.deps.options.limits;
+    // The whole session, when the limits had to read it: the history window is cut from it.
+    let read: MessageRecord[] | undefined;
     if (limits) {
       // The turn, context and budget limits are about the whole conversation.
       const prior = this.sessionRecord ? await this.deps.store.listMessages(this.sessionRecord.id) : [];
-      yield* admitMessage({
+      read = prior;
+      const admission = admitMessage({
         store: this.deps.store,
         personaId: this.deps.persona.id,
         sessionId: this.sessionRecord?.id ?? null,
@@ -221,9 +224,19 @@ export class ChatEngine {
         noWait: options.noWait === true,
         signal: options.signal,
       });
+      for await (const event of admission) {
+        // A notice may mean a wait, during which the session may have grown: read it afresh below.
+        read = undefined;
+        yield event;
+      }
     }
     // Read before the session (and its greeting) is saved: a new session's first request has no history.
-    const history = this.sessionRecord ? await storedHistoryWindow(this.deps.store, this.sessionRecord.id, this.window) : [];
+    // The same window as reading the session's end again (storedHistoryWindow), without a second read.
+    const history = !this.sessionRecord
+      ? []
+      : read
+        ? historyWindow(read, this.window)
+        : await storedHistoryWindow(this.deps.store, this.sessionRecord.id, this.window);
     const opening = this.opening;
     const session = await this.ensureSession(text);
     if (opening) await this.saving(session, () => this.deps.store.appendMessage(newOpeningMessage(session.id, opening)));
