@@ -4,6 +4,8 @@
 // OpenAI-compatible POST /v1/chat/completions (stream, saved with X-Persona-Save). The offline
 // engine answers. The floor, measured in the same run: a minimal node:http server (its own
 // process too) replaying the same SSE bytes per request, event by event, as the server wrote them.
+// The load generator is this process; it prints its own CPU time per turn too, so a run where it
+// (not the server) is the limit shows as such.
 //
 // Goals per route and client count: throughput >= 0.6x the floor, p99 <= 3x p50 (time to the
 // first token), 0 errors. Afterwards the server is stopped and every completed turn (user message
