@@ -160,7 +160,7 @@ describe('WebSocket chat', () => {
     const closed = await new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     expect(closed).toBe(1006);
     await expect
-      .poll(() => t.store.listMessages(start.data.sessionId).map((m) => m.status), { timeout: 5000 })
+      .poll(async () => (await t.store.listMessages(start.data.sessionId)).map((m) => m.status), { timeout: 5000 })
       .toEqual(['complete', 'interrupted']);
   });
 });

@@ -46,9 +46,19 @@ async function reply(store: SqliteStore, sessionId: string, costUsd: number, cre
     content: 'ok',
     provider: 'openai',
     model: 'gpt-4o-mini',
+    inputTokens: 10,
+    outputTokens: 10,
+    cacheReadTokens: null,
+    cacheWriteTokens: null,
     costUsd,
+    latencyFirstTokenMs: null,
+    latencyTotalMs: null,
     status: 'complete',
-    createdAt,
+    finishReason: 'stop',
+    inputMode: null,
+    error: null,
+    fallback: false,
+    ...(createdAt ? { createdAt } : {}),
   });
 }
 
