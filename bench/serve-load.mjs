@@ -4,12 +4,14 @@
 // OpenAI-compatible POST /v1/chat/completions (stream, saved with X-Persona-Save). The offline
 // engine answers. The floor, measured in the same run: a minimal node:http server (its own
 // process too) replaying the same SSE bytes per request, event by event, as the server wrote them.
+// The load generator is this process; it prints its own CPU time per turn too, so a run where it
+// (not the server) is the limit shows as such.
 //
 // Goals per route and client count: throughput >= 0.6x the floor, p99 <= 3x p50 (time to the
 // first token), 0 errors. Afterwards the server is stopped and every completed turn (user message
 // and reply) is counted in its SQLite file.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -19,10 +21,13 @@ import { fileURLToPath } from 'node:url';
 const bin = fileURLToPath(new URL('../bin/persona.js', import.meta.url));
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? '50,200').split(',').map(Number);
 const DURATION_MS = Number(process.env.BENCH_SERVE_MS ?? 5000);
-/** Unmeasured load first, for both servers: start-up work (module loading, the JIT) is not what is compared. */
-const WARMUP_MS = 1000;
+/** Unmeasured load first, for both servers: start-up work (module loading, the JIT, connecting) is not what is compared. */
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 2000);
 const QUESTION = 'What would make you switch from the tool you use now?';
 const GOALS = { throughput: 0.6, p99OverP50: 3 };
+/** BENCH_ROUTES=openai measures one route; BENCH_PROFILE_DIR=dir writes a CPU profile of `persona serve` there. */
+const ROUTE_NAMES = (process.env.BENCH_ROUTES ?? 'seed,openai').split(',');
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 
 const ROUTES = {
   seed: {
@@ -83,6 +88,19 @@ server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.add
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 `;
 
+/**
+ * CPU time a process has used so far (ms), from /proc: on a shared machine wall-clock throughput
+ * moves with everyone else's load, CPU per turn much less. Undefined where /proc is missing.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One streamed turn over a keep-alive agent; times to the first token and to the end. */
 function oneTurn(agent, url, route, sessionId) {
   const { hostname, port } = new URL(url);
@@ -118,35 +136,56 @@ function oneTurn(agent, url, route, sessionId) {
   });
 }
 
-/** `clients` loops, each sending its next turn as soon as the last one ended, until time is up. */
-async function load(url, route, clients, durationMs) {
+/**
+ * `clients` loops, each sending its next turn as soon as the last one ended. The first `warmupMs`
+ * are not measured (start-up work, connections opening, every client's first request arriving at
+ * once); the same connections and sessions then carry on for `durationMs`, which is measured:
+ * turns that start in it, and the CPU time `pid` used meanwhile.
+ */
+async function load(url, route, clients, { warmupMs, durationMs, pid }) {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const until = performance.now() + durationMs;
+  const measureFrom = performance.now() + warmupMs;
+  const until = measureFrom + durationMs;
+  let cpuBefore;
+  let ownBefore;
+  const measuring = setTimeout(() => {
+    cpuBefore = cpuMs(pid);
+    ownBefore = process.cpuUsage();
+  }, warmupMs);
   const first = [];
   const total = [];
   let errors = 0;
+  let warm = 0;
   const client = async () => {
     let sessionId;
     while (performance.now() < until) {
+      const measured = performance.now() >= measureFrom;
       const turn = await oneTurn(agent, url, route, sessionId);
       if (!turn.ok) {
-        errors++;
+        if (measured) errors++;
+        continue;
+      }
+      sessionId ??= turn.sessionId;
+      if (!measured) {
+        warm++;
         continue;
       }
       first.push(turn.firstTokenMs);
       total.push(turn.totalMs);
-      sessionId ??= turn.sessionId;
     }
   };
-  const started = performance.now();
   await Promise.all(Array.from({ length: clients }, client));
-  const seconds = (performance.now() - started) / 1000;
+  clearTimeout(measuring);
+  const seconds = (performance.now() - measureFrom) / 1000;
+  const cpuAfter = cpuMs(pid);
+  const own = process.cpuUsage(ownBefore);
   agent.destroy();
   const pct = (values, p) => {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
   };
   return {
+    completed: warm + first.length,
     turns: first.length,
     perSecond: first.length / seconds,
     p50: pct(first, 0.5),
@@ -154,11 +193,13 @@ async function load(url, route, clients, durationMs) {
     totalP50: pct(total, 0.5),
     totalP99: pct(total, 0.99),
     errors,
+    clientCpuPerTurn: (own.user + own.system) / 1000 / Math.max(1, first.length),
+    cpuPerTurn: cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / Math.max(1, first.length),
   };
 }
 
 function line(name, r) {
-  return `  ${name.padEnd(22)} ${r.perSecond.toFixed(0).padStart(5)} turns/s   first token p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms   whole turn p50 ${r.totalP50.toFixed(1).padStart(6)} ms  p99 ${r.totalP99.toFixed(1).padStart(7)} ms   errors ${r.errors}`;
+  return `  ${name.padEnd(22)} ${r.perSecond.toFixed(0).padStart(5)} turns/s   first token p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms   whole turn p50 ${r.totalP50.toFixed(1).padStart(6)} ms  p99 ${r.totalP99.toFixed(1).padStart(7)} ms   errors ${r.errors}   CPU per turn: server ${r.cpuPerTurn.toFixed(2)} ms, load generator ${r.clientCpuPerTurn.toFixed(2)} ms`;
 }
 
 function countStored(file) {
@@ -179,7 +220,8 @@ export async function run() {
   for (const key of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'PERSONA_SERVER_TOKEN'])
     delete env[key];
 
-  const persona = await startProcess([bin, 'serve', '--port', '0', '--quiet', '--provider', 'offline'], env);
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const persona = await startProcess([...profile, bin, 'serve', '--port', '0', '--quiet', '--provider', 'offline'], env);
   let floor;
   let completed = 0;
   let allMet = true;
@@ -200,12 +242,11 @@ export async function run() {
     floor = await startProcess([script], env);
 
     for (const [name, route] of Object.entries(ROUTES)) {
+      if (!ROUTE_NAMES.includes(name)) continue;
       for (const clients of CLIENT_COUNTS) {
-        await load(floor.url, route, clients, WARMUP_MS);
-        const base = await load(floor.url, route, clients, DURATION_MS);
-        completed += (await load(persona.url, route, clients, WARMUP_MS)).turns;
-        const measured = await load(persona.url, route, clients, DURATION_MS);
-        completed += measured.turns;
+        const base = await load(floor.url, route, clients, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, pid: floor.child.pid });
+        const measured = await load(persona.url, route, clients, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, pid: persona.child.pid });
+        completed += measured.completed;
         const ratio = measured.perSecond / base.perSecond;
         const spread = measured.p99 / measured.p50;
         const met = ratio >= GOALS.throughput && spread <= GOALS.p99OverP50 && measured.errors === 0;

@@ -15,7 +15,7 @@ import { SessionRateLimit } from './limits/rate-limit.js';
 import type { LimitSettings } from './limits/settings.js';
 import { summaryMessage } from '../core/carried-summary.js';
 import { extractiveSummary, SUMMARY_INSTRUCTION, SUMMARY_MAX_TOKENS } from './limits/summary.js';
-import { personaSnapshot } from './snapshot.js';
+import { personaSnapshot, type SnapshotContent } from './snapshot.js';
 
 // The conversation engine: builds each request (system prompt + history window + the new user
 // message), streams the provider's reply as ChatEvents, and saves every turn. The user message
@@ -65,6 +65,8 @@ export interface EngineDeps {
   options: EngineOptions;
   /** Continue this session instead of starting a new one on the first message. */
   session?: SessionRecord;
+  /** The snapshot saved with a new session, when the caller has it already (src/chat/prepared-persona.ts). */
+  snapshot?: () => SnapshotContent;
 }
 
 export interface SendOptions {
@@ -123,8 +125,12 @@ export class ChatEngine {
 
   /** Saves (or finds) the snapshot of this persona as it is chatted with: a group session's participants refer to it. */
   saveSnapshot(): Promise<PersonaSnapshot> {
-    const { store, persona, profile, systemPrompt } = this.deps;
-    return store.saveSnapshot(personaSnapshot(persona, profile, systemPrompt));
+    return this.deps.store.saveSnapshot(this.snapshotContent());
+  }
+
+  private snapshotContent(): SnapshotContent {
+    const { persona, profile, systemPrompt, snapshot } = this.deps;
+    return snapshot ? snapshot() : personaSnapshot(persona, profile, systemPrompt);
   }
 
   /** Takes part in a session someone else created (a group session): replies are saved there. */
@@ -199,10 +205,13 @@ export class ChatEngine {
    */
   async *send(text: string, options: SendOptions = {}): AsyncGenerator<ChatEvent> {
     const limits = this.deps.options.limits;
+    // The whole session, when the limits had to read it: the history window is cut from it.
+    let read: MessageRecord[] | undefined;
     if (limits) {
       // The turn, context and budget limits are about the whole conversation.
       const prior = this.sessionRecord ? await this.deps.store.listMessages(this.sessionRecord.id) : [];
-      yield* admitMessage({
+      read = prior;
+      const admission = admitMessage({
         store: this.deps.store,
         personaId: this.deps.persona.id,
         sessionId: this.sessionRecord?.id ?? null,
@@ -215,9 +224,19 @@ export class ChatEngine {
         noWait: options.noWait === true,
         signal: options.signal,
       });
+      for await (const event of admission) {
+        // A notice may mean a wait, during which the session may have grown: read it afresh below.
+        read = undefined;
+        yield event;
+      }
     }
     // Read before the session (and its greeting) is saved: a new session's first request has no history.
-    const history = this.sessionRecord ? await storedHistoryWindow(this.deps.store, this.sessionRecord.id, this.window) : [];
+    // The same window as reading the session's end again (storedHistoryWindow), without a second read.
+    const history = !this.sessionRecord
+      ? []
+      : read
+        ? historyWindow(read, this.window)
+        : await storedHistoryWindow(this.deps.store, this.sessionRecord.id, this.window);
     const opening = this.opening;
     const session = await this.ensureSession(text);
     if (opening) await this.saving(session, () => this.deps.store.appendMessage(newOpeningMessage(session.id, opening)));
@@ -319,8 +338,8 @@ export class ChatEngine {
 
   private async ensureSession(firstText: string): Promise<SessionRecord> {
     if (this.sessionRecord) return this.sessionRecord;
-    const { store, persona, profile, systemPrompt } = this.deps;
-    const snapshot = await store.saveSnapshot(personaSnapshot(persona, profile, systemPrompt));
+    const { store, persona } = this.deps;
+    const snapshot = await store.saveSnapshot(this.snapshotContent());
     this.sessionRecord = await store.createSession({
       personaId: persona.id,
       snapshotId: snapshot.id,

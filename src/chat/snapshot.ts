@@ -13,6 +13,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A persona snapshot as saved with a session, before the store gives it an id. */
+export type SnapshotContent = ReturnType<typeof personaSnapshot>;
+
 export function personaSnapshot(persona: Persona, profile: ChatProfile, systemPrompt: string) {
   const data = { ...persona.data, id: persona.id };
   const contentHash = createHash('sha256').update(canonicalJson({ data, profile, systemPrompt })).digest('hex');

@@ -3,11 +3,9 @@ import { homePaths } from '../core/home.js';
 import { ChatEngine, type ActiveProvider } from '../chat/engine.js';
 import { resolveLimits } from '../chat/limits/settings.js';
 import { MemoryStore } from '../chat/memory-store.js';
-import { buildChatProfile } from '../persona/profile.js';
-import { buildSystemPrompt } from '../persona/prompt.js';
 import type { ContextFor } from '../persona/cards/card-context.js';
+import { preparePersona } from '../chat/prepared-persona.js';
 import { cardNamespaceOf } from '../persona/cards/namespace.js';
-import { personaForChat } from '../persona/cards/chat-persona.js';
 import { combineContexts, greetingContextFor } from '../persona/opening-context.js';
 import type { Persona } from '../persona/schema.js';
 import { createProvider } from '../providers/registry.js';
@@ -48,6 +46,29 @@ export async function resolveActiveProvider(flags: ModelFlags, config: Config, p
   return { provider, model: settings.model };
 }
 
+/**
+ * Providers resolved once per model flags, for a process that sets up an engine per request
+ * (`persona serve`): an SDK client, its connection pool and the loaded offline engine are reused
+ * instead of rebuilt for every request. A provider that failed to load tries again on its next
+ * reply (src/providers/registry.ts), so nothing bad is cached.
+ */
+export function providerCache(): typeof resolveActiveProvider {
+  const byConfig = new WeakMap<Config, Map<string, Promise<ActiveProvider>>>();
+  return (flags, config, paceMs = 0) => {
+    let providers = byConfig.get(config);
+    if (!providers) byConfig.set(config, (providers = new Map()));
+    const key = JSON.stringify([flags.provider ?? null, flags.model ?? null, paceMs]);
+    let active = providers.get(key);
+    if (!active) {
+      active = resolveActiveProvider(flags, config, paceMs);
+      providers.set(key, active);
+      // A refused setting (unknown provider, missing key) is not remembered: the next request says so again.
+      active.catch(() => providers.delete(key));
+    }
+    return active;
+  };
+}
+
 export interface EngineSetup {
   persona: Persona;
   flags: ModelFlags;
@@ -60,15 +81,15 @@ export interface EngineSetup {
   overBudget?: boolean;
   /** The front end shows the persona's greeting when a session opens (the chat does; `ask` does not). */
   greetingShown?: boolean;
+  /** Where the provider comes from: `providerCache` in a long-lived process, a fresh one by default. */
+  resolveProvider?: typeof resolveActiveProvider;
 }
 
 export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
   const config = setup.config ?? readConfig();
   // A persona from a character card chats with its {{char}}/{{user}} filled in and its lorebook live.
-  const persona = personaForChat(setup.persona);
-  const profile = buildChatProfile(persona.data);
-  const prompt = buildSystemPrompt(persona, profile);
-  const active = await resolveActiveProvider(setup.flags, config, setup.paceMs);
+  const { persona, profile, prompt, snapshot } = preparePersona(setup.persona);
+  const active = await (setup.resolveProvider ?? resolveActiveProvider)(setup.flags, config, setup.paceMs);
   const fallbackName = setup.flags.fallback ?? config.fallback ?? 'none';
   const fallback =
     fallbackName === 'offline' && active.provider.name !== 'offline'
@@ -90,6 +111,7 @@ export async function setUpEngine(setup: EngineSetup): Promise<ChatEngine> {
     systemPrompt: prompt.text,
     active,
     session: setup.session,
+    snapshot,
     options: {
       temperature: setup.flags.temperature ?? config.temperature ?? profile.temperature,
       maxOutputTokens: setup.flags.maxTokens ?? config.maxOutputTokens ?? profile.maxOutputTokens,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
@@ -13,10 +13,22 @@ export function newId(now: number = Date.now()): string {
     time = ALPHABET[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const bytes = randomBytes(8);
   let rand = '';
-  for (const b of bytes) rand += ALPHABET[b % 32];
+  for (let i = 0; i < 8; i++) rand += ALPHABET[randomByte() % 32];
   return time + rand;
+}
+
+// Random bytes drawn from the OS a pool at a time: a busy server makes several ids per request,
+// and a call into the OS for every 8 bytes was a measurable share of its CPU time.
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+
+function randomByte(): number {
+  if (used === pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  return pool[used++]!;
 }
 
 /** `Chief Financial Officer (CFO).json` -> `chief-financial-officer-cfo`. */

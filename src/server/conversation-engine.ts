@@ -37,10 +37,9 @@ export interface ConversationEngine {
 export async function conversationEngine(ctx: RequestContext, request: ConversationRequest): Promise<ConversationEngine> {
   const { persona, name, history, last, save } = request;
   const store: ChatStore = save ? storeOwnedBy(ctx.options.store, ctx.userId) : new MemoryStore();
-  const spec = { persona, store, provider: name.provider, model: name.model };
-  const probe = await ctx.options.createEngine({ ...spec, session: request.continues });
+  const engine = await ctx.options.createEngine({ persona, store, provider: name.provider, model: name.model, session: request.continues });
   // The same rule as the CLI: the offline engine costs nothing and is never rate-limited.
-  if (probe.provider.provider.name !== 'offline') await ctx.rateLimits.admit(ctx.userId);
+  if (engine.provider.provider.name !== 'offline') await ctx.rateLimits.admit(ctx.userId);
   let session = request.continues;
   if (session) {
     for (const turn of history) await store.appendMessage({ ...newUserMessage(session.id, turn.content, 'script'), role: turn.role });
@@ -50,13 +49,14 @@ export async function conversationEngine(ctx: RequestContext, request: Conversat
       store,
       persona,
       userId: ctx.userId,
-      provider: probe.provider.provider.name,
-      model: probe.provider.model,
+      provider: engine.provider.provider.name,
+      model: engine.provider.model,
       turns: history,
       next: last,
     });
+    // The engine was set up before the session existed (its provider names the session's); it continues it.
+    engine.joinSession(session);
   }
-  const engine = session === request.continues ? probe : await ctx.options.createEngine({ ...spec, session });
   applySampling(engine, request.sampling);
   return { engine, store, savedSessionId: save ? session?.id : undefined };
 }

@@ -8,7 +8,7 @@ import type { RequestContext } from './context.js';
 import { HttpError, providerStatus } from './http-error.js';
 import { storeOwnedBy } from './owned-store.js';
 import { requirePersona } from './routes/personas.js';
-import { requireOwnSession } from './routes/sessions.js';
+import { requireOwnSessionRecord } from './routes/sessions.js';
 
 // The seed's chat contract, shared by the HTTP route (JSON or SSE) and the WebSocket channel:
 // {message, sessionId?} in; `start`, `delta`, `notice`, `fallback`, then `done` or `error` out,
@@ -31,13 +31,9 @@ type Caller = Pick<RequestContext, 'options' | 'userId' | 'rateLimits'>;
 export async function seedChatEngine(caller: Caller, personaId: string, body: ChatMessage): Promise<ChatEngine> {
   const persona = requirePersona(caller, personaId);
   const { store } = caller.options;
-  let session;
-  if (body.sessionId !== undefined) {
-    const own = await requireOwnSession(caller, body.sessionId);
-    if (own.personaId !== persona.id)
-      throw new HttpError(409, `session "${own.id}" is a chat with persona "${own.personaId}", not "${persona.id}"`);
-    session = await store.getSession(own.id);
-  }
+  const session = body.sessionId === undefined ? undefined : await requireOwnSessionRecord(caller, body.sessionId);
+  if (session && session.personaId !== persona.id)
+    throw new HttpError(409, `session "${session.id}" is a chat with persona "${session.personaId}", not "${persona.id}"`);
   const engine = await caller.options.createEngine({ persona, store: storeOwnedBy(store, caller.userId), session });
   // The same rule as the CLI: the offline engine costs nothing and is never rate-limited.
   if (engine.provider.provider.name !== 'offline') await caller.rateLimits.admit(caller.userId);

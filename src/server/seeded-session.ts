@@ -1,8 +1,5 @@
-import { personaSnapshot } from '../chat/snapshot.js';
+import { preparePersona } from '../chat/prepared-persona.js';
 import type { ChatTurn } from '../core/messages.js';
-import { personaForChat } from '../persona/cards/chat-persona.js';
-import { buildChatProfile } from '../persona/profile.js';
-import { buildSystemPrompt } from '../persona/prompt.js';
 import type { Persona } from '../persona/schema.js';
 import type { ChatStore } from '../chat/chat-store.js';
 import type { SessionRecord } from '../core/records.js';
@@ -25,28 +22,10 @@ export interface SeedRequest {
   next: string;
 }
 
-/**
- * The snapshot content of a persona, computed once per loaded persona: profile, prompt and the
- * content hash over them cost more than the rest of a request on a busy server. The catalog hands
- * out the same Persona object until its file changes, so a changed file gets a fresh snapshot.
- */
-const snapshots = new WeakMap<Persona, ReturnType<typeof personaSnapshot>>();
-
-function snapshotOf(original: Persona): ReturnType<typeof personaSnapshot> {
-  let snapshot = snapshots.get(original);
-  if (!snapshot) {
-    const persona = personaForChat(original);
-    const profile = buildChatProfile(persona.data);
-    snapshot = personaSnapshot(persona, profile, buildSystemPrompt(persona, profile).text);
-    snapshots.set(original, snapshot);
-  }
-  return snapshot;
-}
-
 export async function seedSession(request: SeedRequest): Promise<SessionRecord> {
   const { store, turns } = request;
-  const persona = personaForChat(request.persona);
-  const snapshot = await store.saveSnapshot(snapshotOf(request.persona));
+  const { persona, snapshot: content } = preparePersona(request.persona);
+  const snapshot = await store.saveSnapshot(content());
   const firstUser = turns.find((t) => t.role === 'user')?.content ?? request.next;
   const session = await store.createSession({
     personaId: persona.id,

@@ -55,6 +55,11 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** Open sockets at most (default 1024). */
   maxConnections?: number;
+  /**
+   * WebSocket heartbeat: every this many ms each /chat socket is pinged, and one that has not
+   * answered the previous ping is terminated (default 30 s; 0 turns it off).
+   */
+  webSocketPingMs?: number;
   /** One line per request (method, path, status, time, user); never bodies or headers. */
   log?: (line: string) => void;
 }

@@ -6,7 +6,8 @@ import { searchTerms, toFtsQuery, type SearchTerm } from './fts-query.js';
 import { exactWordMatcher } from './exact-words.js';
 import { toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
 import { participantsSql, searchSql, sessionSummarySql } from './session-queries.js';
-import { withStoreErrors } from './store-errors.js';
+import { toStoreError, withStoreErrors } from './store-errors.js';
+import { WriteBatch } from './write-batch.js';
 import { SqliteRunRepository } from './run-repository.js';
 import type { HistoryStore, StoreLocation, StoredTranscript } from './history-store.js';
 import { readUsageStats, type StatsFilter, type UsageStats } from './usage-stats.js';
@@ -42,6 +43,9 @@ const REQUEST_WINDOW_MS = 60_000;
 // Implements HistoryStore (history-store.ts), which the chat's GroupStore is a part of. The work stays
 // synchronous inside (better-sqlite3 answers at once, and IMMEDIATE transactions need no awaiting);
 // only the public surface returns promises, so the PostgreSQL store can stand in for it.
+/** How long a running total of the day's spend is trusted before it is summed afresh. */
+const SPEND_RECOUNT_MS = 10_000;
+
 export class SqliteStore implements HistoryStore {
   readonly file: string;
   readonly location: StoreLocation;
@@ -49,6 +53,9 @@ export class SqliteStore implements HistoryStore {
   private readonly busyTimeoutMs: number;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private runRepository: SqliteRunRepository | undefined;
+  private readonly writes: WriteBatch;
+  /** The spend since `since` through message row `throughPk` (see spentSince). */
+  private spend: { since: string; throughPk: number; usd: number; countedAt: number } | undefined;
 
   constructor(
     private readonly db: Database,
@@ -58,10 +65,11 @@ export class SqliteStore implements HistoryStore {
     this.location = { backend: 'sqlite', where: db.name };
     this.now = options.now ?? (() => new Date());
     this.busyTimeoutMs = Number(db.pragma('busy_timeout', { simple: true })) || DEFAULT_BUSY_TIMEOUT_MS;
+    this.writes = new WriteBatch(db, (error) => toStoreError(error, this.file, this.busyTimeoutMs) ?? error);
   }
 
   async saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): Promise<PersonaSnapshot> {
-    return this.transaction(() => {
+    return this.write(() => {
       // Same content hash -> the existing row, with its original id and date.
       this.statement(
         `INSERT INTO persona_snapshots
@@ -102,7 +110,7 @@ export class SqliteStore implements HistoryStore {
       startedAt,
       lastActiveAt: startedAt,
     };
-    this.transaction(() => {
+    await this.write(() => {
       if (this.statement('SELECT 1 FROM persona_snapshots WHERE id = ?').get(record.snapshotId) === undefined) {
         throw new StoreError(`Cannot start a session: persona snapshot ${record.snapshotId} is not in the database.`);
       }
@@ -126,7 +134,7 @@ export class SqliteStore implements HistoryStore {
   }
 
   async appendMessage(message: NewMessage): Promise<MessageRecord> {
-    return this.transaction(() => {
+    return this.write(() => {
       const createdAt = message.createdAt ?? this.timestamp();
       const touched = this.statement('UPDATE sessions SET last_active_at = max(last_active_at, ?) WHERE id = ?').run(
         createdAt,
@@ -232,7 +240,7 @@ export class SqliteStore implements HistoryStore {
   }
 
   async recordEvent(event: NewEvent): Promise<void> {
-    this.guarded(() => {
+    await this.write(() => {
       this.statement(
         `INSERT INTO events (id, kind, session_id, persona_id, data_json, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
@@ -241,12 +249,31 @@ export class SqliteStore implements HistoryStore {
   }
 
   async spentSince(sinceIso: string): Promise<number> {
-    return this.guarded(() => {
-      const row = this.statement('SELECT coalesce(sum(cost_usd), 0) AS spent FROM messages WHERE created_at >= ?').get(sinceIso) as {
-        spent: number;
-      };
-      return Number(row.spent);
-    });
+    // Summing the day's messages on every request costs more with every message of the day (on
+    // a busy server, more than the rest of the request). So the day's total is kept, and each call
+    // adds only the rows written since (by any process: row keys only grow). A session deleted
+    // here resets it; one deleted by another process is caught by a full recount every few seconds.
+    return this.guarded(() =>
+      this.db.transaction(() => {
+        const nowMs = this.now().getTime();
+        const kept = this.spend;
+        if (!kept || kept.since !== sinceIso || nowMs - kept.countedAt > SPEND_RECOUNT_MS) {
+          const row = this.statement(
+            'SELECT coalesce(sum(cost_usd), 0) AS usd, (SELECT coalesce(max(pk), 0) FROM messages) AS last FROM messages WHERE created_at >= ?',
+          ).get(sinceIso) as { usd: number; last: number };
+          this.spend = { since: sinceIso, throughPk: Number(row.last), usd: Number(row.usd), countedAt: nowMs };
+        } else {
+          const row = this.statement(
+            'SELECT coalesce(sum(CASE WHEN created_at >= ? THEN cost_usd END), 0) AS usd, max(pk) AS last FROM messages WHERE pk > ?',
+          ).get(sinceIso, kept.throughPk) as { usd: number; last: number | null };
+          if (row.last !== null) {
+            kept.usd += Number(row.usd);
+            kept.throughPk = Number(row.last);
+          }
+        }
+        return this.spend!.usd;
+      })(),
+    );
   }
 
   /**
@@ -257,7 +284,7 @@ export class SqliteStore implements HistoryStore {
    */
   async admitRequest(userId: string, perMinute: number): Promise<number> {
     if (!(perMinute > 0)) return 0;
-    return this.transaction(() => {
+    return this.write(() => {
       const now = this.now();
       const windowStart = new Date(now.getTime() - REQUEST_WINDOW_MS).toISOString();
       this.statement('DELETE FROM chat_requests WHERE user_id = ? AND created_at <= ?').run(userId, windowStart);
@@ -331,6 +358,7 @@ export class SqliteStore implements HistoryStore {
 
   /** Deletes a session with its messages (cascade) and its analytics events. */
   async deleteSession(id: string): Promise<boolean> {
+    this.spend = undefined;
     return this.transaction(() => {
       this.statement('DELETE FROM events WHERE session_id = ?').run(id);
       return this.statement('DELETE FROM sessions WHERE id = ?').run(id).changes > 0;
@@ -389,6 +417,8 @@ export class SqliteStore implements HistoryStore {
    * handler, a signal handler's last step. Closing twice is harmless.
    */
   closeNow(): void {
+    // Writes queued in this turn are committed first: closing never drops one a caller is waiting for.
+    if (this.db.open) this.writes.flush();
     if (this.db.open) this.db.close();
   }
 
@@ -443,6 +473,17 @@ export class SqliteStore implements HistoryStore {
   /** A single statement (autocommit) or a read: the busy timeout covers its lock. */
   private guarded<T>(work: () => T): T {
     return withStoreErrors(this.file, this.busyTimeoutMs, work);
+  }
+
+  /**
+   * The writes on a chat's path (snapshots, sessions, messages, events, request counts): queued and
+   * committed with the other writes of this event-loop turn in one IMMEDIATE transaction, each in
+   * its own savepoint (write-batch.ts). The promise settles after the commit, so an awaited write
+   * is in the file, and atomic as before. Under load this is one commit per turn of the event loop
+   * instead of one per write.
+   */
+  private write<T>(work: () => T): Promise<T> {
+    return this.writes.run(work);
   }
 
   /** Several statements that must see and change the database atomically. */

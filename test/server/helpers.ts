@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterEach } from 'vitest';
-import { setUpEngine, type ModelFlags } from '../../src/cli/engine-setup.js';
+import { providerCache, setUpEngine, type ModelFlags } from '../../src/cli/engine-setup.js';
 import type { Config } from '../../src/core/config.js';
 import { diskPersonaCatalog } from '../../src/server/persona-catalog.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
@@ -36,7 +36,14 @@ afterEach(async () => {
 export interface TestServerOptions extends Partial<
   Pick<
     ServerOptions,
-    'host' | 'messagesPerMinute' | 'maxBodyBytes' | 'corsOrigins' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'maxConnections'
+    | 'host'
+    | 'messagesPerMinute'
+    | 'maxBodyBytes'
+    | 'corsOrigins'
+    | 'headersTimeoutMs'
+    | 'requestTimeoutMs'
+    | 'maxConnections'
+    | 'webSocketPingMs'
   >
 > {
   /** user id -> token */
@@ -53,6 +60,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const store = openStore(join(home, 'persona.db'));
   const config: Config = { retries: 0, timeoutMs: 5000, ...options.config };
   const logs: string[] = [];
+  // As `persona serve` wires it: providers resolved once and shared by every request.
+  const resolveProvider = providerCache();
   const server = await startServer({
     store,
     personas: diskPersonaCatalog(),
@@ -66,6 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           ...(request.provider ? { provider: request.provider, model: request.model } : request.model ? { model: request.model } : {}),
         },
         config,
+        resolveProvider,
       }),
     host: options.host,
     port: 0,
@@ -76,6 +86,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     headersTimeoutMs: options.headersTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,
     maxConnections: options.maxConnections,
+    webSocketPingMs: options.webSocketPingMs,
     log: (line) => logs.push(line),
   });
   const t = { url: server.url, home, store, server, logs };

@@ -132,4 +132,35 @@ describe('WebSocket chat', () => {
       .poll(async () => (await t.store.listMessages(sessionId)).map((m) => m.status), { timeout: 5000 })
       .toEqual(['complete', 'interrupted']);
   });
+
+  it('terminates a peer that stops answering pings and keeps one that answers', async () => {
+    const t = await startTestServer({ webSocketPingMs: 100 });
+    // A closed laptop: the socket stays open at the TCP level but nothing answers any more.
+    const dead = await open(t.url, { autoPong: false });
+    const live = await open(t.url);
+    let pings = 0;
+    live.ws.on('ping', () => pings++);
+    const closed = await new Promise<number>((resolve) => dead.ws.once('close', (code) => resolve(code)));
+    // Terminated (no closing handshake), not closed politely: the server gave up on it.
+    expect(closed).toBe(1006);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(live.ws.readyState).toBe(WebSocket.OPEN);
+    expect(pings).toBeGreaterThanOrEqual(3);
+    send(live.ws, { personaId: 'cfo', message: 'Still there?' });
+    expect((await live.next('done')).data.response.status).toBe('complete');
+    live.ws.close();
+  });
+
+  it('a peer that goes silent mid-reply has its turn saved as interrupted', async () => {
+    const t = await startTestServer({ ...upstreamConfig(wire.url), webSocketPingMs: 150 });
+    wire.enqueue({ text: 'one two three four five six seven eight nine ten', chunkDelayMs: 200 });
+    const { ws, next } = await open(t.url, { autoPong: false });
+    send(ws, { personaId: 'cfo', message: 'Tell me everything about your job.' });
+    const start = await next('start');
+    const closed = await new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    expect(closed).toBe(1006);
+    await expect
+      .poll(async () => (await t.store.listMessages(start.data.sessionId)).map((m) => m.status), { timeout: 5000 })
+      .toEqual(['complete', 'interrupted']);
+  });
 });

@@ -6,7 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import { diskPersonaCatalog } from '../../server/persona-catalog.js';
 import { startServer } from '../../server/server.js';
 import { LOCAL_USER, type EngineRequest } from '../../server/types.js';
-import { openHistoryStore, parseModelFlags, resolveActiveProvider, setUpEngine, type ModelFlags } from '../engine-setup.js';
+import { openHistoryStore, parseModelFlags, providerCache, resolveActiveProvider, setUpEngine, type ModelFlags } from '../engine-setup.js';
 import { numberFlag, parseOptions } from '../options.js';
 
 const serveOptions = z.object({
@@ -51,13 +51,21 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
   const active = await resolveActiveProvider(flags, config);
   const store = await openHistoryStore();
   const log = options.quiet ? undefined : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const resolveProvider = providerCache();
   let server;
   try {
     server = await startServer({
       store,
       personas: diskPersonaCatalog(),
       createEngine: (request) =>
-        setUpEngine({ persona: request.persona, store: request.store, session: request.session, flags: flagsFor(flags, request), config }),
+        setUpEngine({
+          persona: request.persona,
+          store: request.store,
+          session: request.session,
+          flags: flagsFor(flags, request),
+          config,
+          resolveProvider,
+        }),
       host: options.host,
       port: options.port,
       tokens,

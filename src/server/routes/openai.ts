@@ -118,16 +118,33 @@ export const chatCompletions: Handler = async (ctx) => {
     withUsage: request.stream_options?.include_usage === true,
   };
   await asInFlight(ctx, async (signal) => {
-    const turn = await startTurn(engine, last, signal);
-    if (!turn) throw new HttpError(500, 'the engine ended the turn without a reply');
-    const outcome = await (request.stream ? streamCompletion(ctx, turn, reply) : answerCompletion(ctx, turn, reply));
-    if (outcome.error && !save) await recordUnsavedFailure(ctx, persona.id, outcome.error);
+    const started = await startTurn(engine, last, signal);
+    if (!started) throw new HttpError(500, 'the engine ended the turn without a reply');
+    const turn = save ? started : recordingFailures(ctx, persona.id, started);
+    await (request.stream ? streamCompletion(ctx, turn, reply) : answerCompletion(ctx, turn, reply));
   });
 };
 
-/** An unsaved conversation still leaves a trace of a failure in the history's events. */
-export async function recordUnsavedFailure(ctx: RequestContext, personaId: string, error: NonNullable<Outcome['error']>): Promise<void> {
-  await ctx.options.store.recordEvent({ kind: 'provider_error', personaId, data: { ...error, via: 'openai-api' } });
+/**
+ * An unsaved conversation still leaves a trace of a failure in the history's events. It is
+ * written when the engine reports the failure, before the client hears of it: once the client has
+ * its error, the event is in the database.
+ */
+export function recordingFailures(ctx: RequestContext, personaId: string, turn: StartedTurn): StartedTurn {
+  return {
+    first: turn.first,
+    rest: {
+      async next() {
+        const next = await turn.rest.next();
+        if (!next.done && next.value.type === 'error') {
+          const { kind, provider } = next.value.error;
+          const data = { kind, provider, status: providerStatus(next.value.error), via: 'openai-api' };
+          await ctx.options.store.recordEvent({ kind: 'provider_error', personaId, data });
+        }
+        return next;
+      },
+    },
+  };
 }
 
 interface ReplyOptions {

@@ -21,7 +21,7 @@ import {
 import { EventStream, sendJson } from '../respond.js';
 import { responseObject, ResponseEvents, statusOf, type ResponseMeta, type ResponseState } from '../responses/wire.js';
 import { asInFlight, eventsOf, startTurn, type StartedTurn } from '../turn.js';
-import { recordUnsavedFailure, splitLast, wantsSave, type Outcome } from './openai.js';
+import { recordingFailures, splitLast, wantsSave, type Outcome } from './openai.js';
 import { requirePersona } from './personas.js';
 import { requireOwnSession } from './sessions.js';
 
@@ -145,10 +145,10 @@ export const createResponse: Handler = async (ctx) => {
   };
   const headers: Record<string, string> = savedSessionId ? { 'x-persona-session': savedSessionId } : {};
   await asInFlight(ctx, async (signal) => {
-    const turn = await startTurn(engine, last, signal);
-    if (!turn) throw new HttpError(500, 'the engine ended the turn without a reply');
-    const outcome = await (request.stream ? streamResponse(ctx, turn, meta, headers) : answerResponse(ctx, turn, meta, headers));
-    if (outcome.error && !save) await recordUnsavedFailure(ctx, persona.id, outcome.error);
+    const started = await startTurn(engine, last, signal);
+    if (!started) throw new HttpError(500, 'the engine ended the turn without a reply');
+    const turn = save ? started : recordingFailures(ctx, persona.id, started);
+    await (request.stream ? streamResponse(ctx, turn, meta, headers) : answerResponse(ctx, turn, meta, headers));
   });
 };
 

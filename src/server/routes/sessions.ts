@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
 import { renderTranscript, TRANSCRIPT_FORMATS, type TranscriptFormat } from '../../export/index.js';
-import type { SessionSummary } from '../../core/records.js';
+import type { SessionRecord, SessionSummary } from '../../core/records.js';
 import type { Handler, RequestContext } from '../context.js';
 import { HttpError, notFound } from '../http-error.js';
 import { sendJson, sendText } from '../respond.js';
@@ -24,6 +24,13 @@ const CONTENT_TYPES: Record<TranscriptFormat, string> = {
 /** The session if it exists and belongs to the caller; 404 otherwise. */
 export async function requireOwnSession(ctx: Pick<RequestContext, 'options' | 'userId'>, id: string): Promise<SessionSummary> {
   const session = /^[0-9a-z]{1,40}$/.test(id) ? await ctx.options.store.getSessionSummary(id) : undefined;
+  if (!session || session.userId !== ctx.userId) throw notFound(`session "${id}"`);
+  return session;
+}
+
+/** The same check for a chat turn, which needs the session itself, not its summary (an aggregate over its messages). */
+export async function requireOwnSessionRecord(ctx: Pick<RequestContext, 'options' | 'userId'>, id: string): Promise<SessionRecord> {
+  const session = /^[0-9a-z]{1,40}$/.test(id) ? await ctx.options.store.getSession(id) : undefined;
   if (!session || session.userId !== ctx.userId) throw notFound(`session "${id}"`);
   return session;
 }

@@ -18,10 +18,13 @@ import type { UserRateLimits } from '../user-rate-limit.js';
 // "requestId","data"}` with the SSE route's payloads. `/chat?sessionId=<id>` binds the socket to one
 // of the caller's sessions; a socket that starts a session stays in it for its next messages.
 // A socket that closes aborts its turn (saved, marked interrupted), as a closed HTTP stream does.
+// A heartbeat pings every socket; one that misses a pong (a laptop closed mid-chat, a dropped
+// network: no FIN ever arrives) is terminated, so dead sockets neither pile up nor hold a turn.
 
 const MAX_FRAME_BYTES = 256 * 1024;
 /** Browsers cannot set Authorization on a WebSocket: they may offer `persona.bearer.<token>` as a subprotocol. */
 const TOKEN_PROTOCOL = 'persona.bearer.';
+export const DEFAULT_WEBSOCKET_PING_MS = 30_000;
 
 const incoming = z.looseObject({
   type: z.literal('send_message'),
@@ -68,13 +71,47 @@ export function attachWebSocketChat(server: Server, deps: SocketDeps): { closeAl
         }
       }
       if (socket.destroyed) return;
-      wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, userId, bound, boundPersona, deps));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        heartbeat.watch(ws);
+        serveSocket(ws, userId, bound, boundPersona, deps);
+      });
     })();
   });
+  const heartbeat = startHeartbeat(wss, deps.options.webSocketPingMs ?? DEFAULT_WEBSOCKET_PING_MS);
   return {
     closeAll: () => {
+      heartbeat.stop();
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
     },
+  };
+}
+
+/**
+ * Pings every socket each `intervalMs`; a socket that has not answered the previous ping by the
+ * next one is terminated (its `close` handler then aborts a turn in progress, saved interrupted).
+ * One timer for all sockets, unref'd so it never keeps the process alive.
+ */
+function startHeartbeat(wss: WebSocketServer, intervalMs: number): { watch(ws: WebSocket): void; stop(): void } {
+  const answered = new WeakMap<WebSocket, boolean>();
+  const timer =
+    intervalMs > 0
+      ? setInterval(() => {
+          for (const ws of wss.clients) {
+            if (answered.get(ws) === false) {
+              ws.terminate();
+              continue;
+            }
+            answered.set(ws, false);
+            ws.ping();
+          }
+        }, intervalMs).unref()
+      : undefined;
+  return {
+    watch(ws) {
+      answered.set(ws, true);
+      ws.on('pong', () => answered.set(ws, true));
+    },
+    stop: () => clearInterval(timer),
   };
 }
 

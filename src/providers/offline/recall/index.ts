@@ -104,9 +104,11 @@ export function alreadySaid(text: string, state: DialogueState): boolean {
   return seen.length * 2 >= parts.length;
 }
 
-function overlap(a: readonly string[], b: ReadonlySet<string>): number {
+/** How many words the two sets share (walking the smaller one: a topic's markers outnumber a fact's words). */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let n = 0;
-  for (const x of new Set(a)) if (b.has(x)) n++;
+  for (const x of small) if (large.has(x)) n++;
   return n;
 }
 
@@ -159,14 +161,16 @@ export function rankFacts(
   const present = fieldsPresent(facts);
   const fields = intent ? INTENT_FIELDS[intent].filter((f) => present.has(f) || (!EXTRA_FIELDS.has(f) && KEEP_PLACE)) : [];
   const markers = intent ? markersOf(intent) : new Set<string>();
+  // Once per question, not once per fact: the facts are many, the question's words few.
+  const keywordSet = new Set(keywords);
   const ranked: RankedFact[] = [];
   for (const fact of facts) {
     const position = fields.indexOf(fact.field);
     const fieldScore = position < 0 ? 0 : 3 - position * 0.5;
     const stemsOfFact = factStems(fact);
-    const markerScore = Math.min(2, overlap([...markers], stemsOfFact)) * 1.2 + clockScore(intent, fact.text);
+    const markerScore = Math.min(2, overlap(markers, stemsOfFact)) * 1.2 + clockScore(intent, fact.text);
     // With no topic, a word of the question found in a fact is all there is to go on.
-    const keywordScore = overlap(keywords, stemsOfFact) * (intent ? 1.5 : 2);
+    const keywordScore = overlap(keywordSet, stemsOfFact) * (intent ? 1.5 : 2);
     // The topic's main fields count on their own; the others, and grab-bag fields (notes,
     // background, extra keys), only when the fact itself is on topic.
     const grabBag = fact.field === 'notes' || fact.field === 'background' || fact.field === 'other';
@@ -186,11 +190,12 @@ export function recall(
   const state = readDialogue(messages, catchPhrases);
   const thread = understood.kind === 'topic' ? understood.topic : (understood.topic ?? state.thread);
   const keywords = understood.keywords;
+  const keywordSet = new Set(keywords);
   const authored = authoredOf(persona)
     .filter((a) => !alreadySaid(a.text, state))
     .map((a) => {
       const sameTopic = thread !== undefined && a.intent === thread ? 4 : 0;
-      const score = sameTopic + overlap(keywords, a.cue) * 1.5;
+      const score = sameTopic + overlap(keywordSet, a.cue) * 1.5;
       return { kind: a.kind, text: a.text, intent: a.intent, score };
     })
     .filter((a) => a.score >= 3)

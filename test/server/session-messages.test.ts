@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/chat/memory-store.js';
+import { newUserMessage } from '../../src/core/new-message.js';
+import { SessionMessages } from '../../src/server/session-messages.js';
+
+// The server keeps the sessions it serves in memory between turns; it must answer exactly what
+// the store would, whoever else writes to the store.
+
+class CountingStore extends MemoryStore {
+  fullReads = 0;
+  override async listMessages(sessionId: string) {
+    this.fullReads++;
+    return super.listMessages(sessionId);
+  }
+}
+
+async function sessionIn(store: MemoryStore) {
+  return store.createSession({ personaId: 'cfo', snapshotId: 'snap', userId: 'u', provider: 'offline', model: 'offline', title: null });
+}
+
+const contents = (messages: Array<{ content: string }>) => messages.map((m) => m.content);
+
+describe('SessionMessages', () => {
+  it('answers a session from memory while it is unchanged, and keeps its own appends', async () => {
+    const store = new CountingStore();
+    const cache = new SessionMessages(store);
+    const { id } = await sessionIn(store);
+    await cache.append(newUserMessage(id, 'one'));
+    expect(contents(await cache.list(id))).toEqual(['one']);
+    expect(store.fullReads).toBe(1);
+    await cache.append(newUserMessage(id, 'two'));
+    const listed = await cache.list(id);
+    expect(contents(listed)).toEqual(['one', 'two']);
+    expect(listed.map((m) => m.seq)).toEqual([1, 2]);
+    expect(store.fullReads).toBe(1);
+    // What a caller does with its list does not change the next caller's.
+    listed.pop();
+    expect(contents(await cache.list(id))).toEqual(['one', 'two']);
+  });
+
+  it('reads a session afresh once someone else has written to it', async () => {
+    const store = new CountingStore();
+    const cache = new SessionMessages(store);
+    const { id } = await sessionIn(store);
+    await cache.append(newUserMessage(id, 'mine'));
+    await cache.list(id);
+    await store.appendMessage(newUserMessage(id, 'from another process'));
+    expect(contents(await cache.list(id))).toEqual(['mine', 'from another process']);
+    // An append of ours that does not follow the cached copy is not patched in: read again.
+    await store.appendMessage(newUserMessage(id, 'another one elsewhere'));
+    await cache.append(newUserMessage(id, 'mine again'));
+    expect(contents(await cache.list(id))).toEqual(['mine', 'from another process', 'another one elsewhere', 'mine again']);
+    expect(contents(await cache.list(id))).toEqual(contents(await store.listMessages(id)));
+  });
+
+  it('holds at most its bound of messages, dropping the least recently used sessions first', async () => {
+    const store = new CountingStore();
+    const cache = new SessionMessages(store, 5);
+    const a = await sessionIn(store);
+    const b = await sessionIn(store);
+    for (const text of ['a1', 'a2', 'a3']) await store.appendMessage(newUserMessage(a.id, text));
+    for (const text of ['b1', 'b2', 'b3']) await store.appendMessage(newUserMessage(b.id, text));
+    await cache.list(a.id);
+    await cache.list(b.id); // 6 > 5: a goes
+    expect(cache.sessionCount).toBe(1);
+    const reads = store.fullReads;
+    expect(contents(await cache.list(b.id))).toEqual(['b1', 'b2', 'b3']);
+    expect(store.fullReads).toBe(reads);
+    expect(contents(await cache.list(a.id))).toEqual(['a1', 'a2', 'a3']);
+    expect(store.fullReads).toBe(reads + 1);
+  });
+});
