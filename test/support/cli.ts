@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Runs the BUILT CLI (bin/persona.js -> dist/), as a user would, with its own PERSONA_HOME.
@@ -28,11 +31,29 @@ const SCRUBBED = [
   'NO_COLOR',
   'FORCE_COLOR',
   'PERSONA_DEBUG',
+  // npm's own variables make the CLI's hints say `npx persona` (see src/core/invocation.ts).
+  'npm_command',
+  'npm_lifecycle_event',
 ];
+
+let installedBin: string | undefined;
+
+/**
+ * A folder holding `persona` -> the built CLI, put first on PATH: the CLI runs as after a global
+ * install, so its hints say `persona …` however the suite itself was started (npm, npx, node).
+ */
+function installedBinDir(): string {
+  if (!installedBin) {
+    installedBin = mkdtempSync(join(tmpdir(), 'persona-bin-'));
+    symlinkSync(BIN, join(installedBin, 'persona'));
+  }
+  return installedBin;
+}
 
 export function runCli(args: string[], options: CliOptions): Promise<CliResult> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const key of SCRUBBED) delete env[key];
+  env.PATH = [installedBinDir(), env.PATH].filter(Boolean).join(delimiter);
   Object.assign(env, { PERSONA_HOME: options.home, NO_UPDATE_NOTIFIER: '1' }, options.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
