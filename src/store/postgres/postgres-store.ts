@@ -17,8 +17,9 @@ import type { HistoryStore, StoreLocation, StoredTranscript } from '../history-s
 import { toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from '../rows.js';
 import { participantsSql, UNKNOWN_COST } from '../session-queries.js';
 import type { StatsFilter, UsageStats } from '../usage-stats.js';
-import { migratePostgres, type PostgresMigration } from './postgres-migrations.js';
-import { openPostgresPool, type OpenPoolOptions, type PostgresConnection } from './postgres-pool.js';
+import type { PostgresMigration } from './postgres-migrations.js';
+import type { OpenPoolOptions, PostgresConnection } from './postgres-pool.js';
+import { openMigratedPostgres } from './open-postgres.js';
 import { withPostgresErrors } from './postgres-errors.js';
 import { PostgresRunStore } from './postgres-run-store.js';
 import { HEADLINE_OPTIONS, toTsQuery, withEllipsis } from './postgres-search.js';
@@ -507,24 +508,7 @@ export class PostgresStore implements HistoryStore {
   }
 }
 
-/**
- * Connects (loading the driver), brings the schema up to date under the migration lock, and wraps
- * the pool in a store. Fails with a StoreError naming the server (never the password).
- */
+/** Connects, migrates, and wraps the pool in a store (see openMigratedPostgres). */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-  const connection = await openPostgresPool(url, options);
-  try {
-    await withPostgresErrors(connection.server, connection.secret, async () => {
-      const client = await connection.pool.connect();
-      try {
-        await migratePostgres(client, connection.server, options.migrations);
-      } finally {
-        client.release();
-      }
-    });
-  } catch (error) {
-    await connection.pool.end().catch(() => undefined);
-    throw error;
-  }
-  return new PostgresStore(connection, options);
+  return new PostgresStore(await openMigratedPostgres(url, options), options);
 }
