@@ -124,7 +124,7 @@ async function refuseNonEmpty(target: CopyEndpoint): Promise<void> {
   throw new StoreError(
     `The target ${target.location.where} already holds a history (${held.join(', ')}); a copy goes only into an empty one.`,
     target.location.backend === 'postgres'
-      ? 'Create an empty database (createdb <name>) and point --to-url at it.'
+      ? 'Create an empty database (createdb <name>) and give its URL with --url.'
       : 'Give a path where no database exists yet, or move the file aside.',
   );
 }

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../../src/core/errors.js';
 import { checksumOf, copyHistory, type CopyProgress } from '../../../src/store/copy/copy-history.js';
 import { COPY_TABLES, GENERATED_COLUMNS, NOT_COPIED } from '../../../src/store/copy/copy-tables.js';
-import { openCopyEndpoint, type StoreSpec } from '../../../src/store/copy/open-endpoint.js';
+import { openCopyEndpoint } from '../../../src/store/copy/open-endpoint.js';
+import type { StoreSpec } from '../../../src/store/store-spec.js';
 import { canonicalRow } from '../../../src/store/copy/row-checksum.js';
 import { openDatabase } from '../../../src/store/database.js';
 import { createPostgresDatabase, describePostgres } from '../../support/postgres.js';
@@ -119,6 +120,11 @@ describePostgres('persona db copy between SQLite and PostgreSQL', () => {
     expect(await copied.runs().listRuns()).toEqual(await originStore.runs().listRuns());
     // The generated full-text index came with it, and new rows continue after the copied ones.
     expect((await copied.search('pricing')).length).toBeGreaterThan(0);
+    const client = new pg.Client({ connectionString: back });
+    await client.connect();
+    const indexes = await client.query("SELECT indexname FROM pg_indexes WHERE tablename = 'messages' AND indexdef LIKE '%gin%'");
+    await client.end();
+    expect(indexes.rows).toEqual([{ indexname: 'messages_search' }]);
     const next = await copied.appendMessage({
       ...(await originStore.listMessages(originSessions[0]!.id))[0]!,
       sessionId: originSessions[0]!.id,
@@ -130,6 +136,11 @@ describePostgres('persona db copy between SQLite and PostgreSQL', () => {
     try {
       expect(db.prepare("SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'onboarding'").get()).toEqual({ n: 2 });
       expect(() => db.exec("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+      // Its triggers are back: a message added after the copy is indexed too.
+      db.prepare(
+        "INSERT INTO messages (id, session_id, seq, role, content, created_at, status) VALUES ('later', ?, 999, 'user', 'zeppelin later', '2030-01-01T00:00:00.000Z', 'complete')",
+      ).run(originSessions[0]!.id);
+      expect(db.prepare("SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'zeppelin'").get()).toEqual({ n: 1 });
     } finally {
       db.close();
     }
