@@ -28,6 +28,8 @@ const SCRUBBED = [
   'NO_COLOR',
   'FORCE_COLOR',
   'PERSONA_DEBUG',
+  // A PostgreSQL URL would put every command of the tests on that database.
+  'DATABASE_URL',
 ];
 
 export function runCli(args: string[], options: CliOptions): Promise<CliResult> {
