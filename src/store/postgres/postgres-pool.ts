@@ -42,6 +42,8 @@ export async function openPostgresPool(url: string, options: OpenPoolOptions = {
     max: options.max ?? DEFAULT_MAX,
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     application_name: 'persona-chat',
+    // Idle connections must not keep a finished command's process alive (SQLite never did).
+    allowExitOnIdle: true,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         oid === INT8_OID || oid === NUMERIC_OID
