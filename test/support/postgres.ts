@@ -199,3 +199,15 @@ async function adminQuery(url: string, sql: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * A fresh, empty schema in `url`'s database, and a URL whose connections use it (search_path):
+ * far cheaper than a database per store when a suite opens dozens of empty stores.
+ */
+export async function createPostgresSchema(url: string): Promise<string> {
+  const name = `s_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `CREATE SCHEMA ${name}`);
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${name}`);
+  return scoped.toString();
+}
