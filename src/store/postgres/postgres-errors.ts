@@ -12,7 +12,7 @@ function field(error: unknown, name: string): string {
   return '';
 }
 
-const CHECK_URL = 'Check DATABASE_URL (or `persona config get database.url`)';
+const CHECK_URL = 'Check DATABASE_URL (or the setting database.url)';
 
 /**
  * Turns a known connection or server failure into a StoreError; undefined for anything else (a bug,
