@@ -201,13 +201,14 @@ async function adminQuery(url: string, sql: string): Promise<void> {
 }
 
 /**
- * A fresh, empty schema in `url`'s database, and a URL whose connections use it (search_path):
- * far cheaper than a database per store when a suite opens dozens of empty stores.
+ * A new database copied from `templateUrl`'s (which nobody may be connected to), dropped after
+ * the file: cloning a migrated database costs a fraction of migrating an empty one.
  */
-export async function createPostgresSchema(url: string): Promise<string> {
-  const name = `s_${randomBytes(6).toString('hex')}`;
-  await adminQuery(url, `CREATE SCHEMA ${name}`);
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${name}`);
-  return scoped.toString();
+export async function clonePostgresDatabase(templateUrl: string): Promise<string> {
+  const admin = await postgresAdminUrl();
+  const template = decodeURIComponent(new URL(templateUrl).pathname.slice(1));
+  const name = `persona_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(admin, `CREATE DATABASE ${name} TEMPLATE "${template.replaceAll('"', '""')}" STRATEGY FILE_COPY`);
+  extraDatabases.push(name);
+  return withDatabase(admin, name);
 }
