@@ -9,8 +9,9 @@ import { openCopyEndpoint } from '../../../src/store/copy/open-endpoint.js';
 import type { StoreSpec } from '../../../src/store/store-spec.js';
 import { canonicalRow } from '../../../src/store/copy/row-checksum.js';
 import { openDatabase } from '../../../src/store/database.js';
+import { openStore } from '../../../src/store/sqlite-store.js';
 import { createPostgresDatabase, describePostgres } from '../../support/postgres.js';
-import { tempDir } from '../helpers/fixtures.js';
+import { tempDir, userMessage } from '../helpers/fixtures.js';
 import { openTestStore } from '../postgres/helpers.js';
 import { AWKWARD_TEXTS, buildRichHistory } from './rich-history.js';
 
@@ -88,58 +89,74 @@ describePostgres('persona db copy between SQLite and PostgreSQL', () => {
     }
   });
 
-  it('copies a history from PostgreSQL to SQLite and back with identical counts and checksum', async () => {
-    const origin = await createPostgresDatabase();
-    const originStore = await openTestStore(origin);
-    await buildRichHistory(originStore);
-    const before = await checksum({ backend: 'postgres', url: origin });
+  it('copies a history from SQLite to PostgreSQL and back with identical counts and checksum', async () => {
+    const originFile = join(tempDir(), 'origin.db');
+    const originStore = openStore(originFile);
+    try {
+      await buildRichHistory(originStore);
+    } finally {
+      await originStore.close();
+    }
+    const origin: StoreSpec = { backend: 'sqlite', file: originFile };
+    const before = await checksum(origin);
 
-    const file = join(tempDir(), 'copied.db');
+    const url = await createPostgresDatabase();
     const progress: CopyProgress[] = [];
-    const toSqlite = await copy({ backend: 'postgres', url: origin }, { backend: 'sqlite', file }, (p) => progress.push(p));
-    expect(toSqlite.checksum).toBe(before.digest);
-    expect(Object.fromEntries(toSqlite.tables.map((t) => [t.name, t.rows]))).toEqual(before.rows);
-    expect(toSqlite.tables.find((t) => t.name === 'messages')?.rows).toBe(2 * AWKWARD_TEXTS.length + 4);
+    const toPostgres = await copy(origin, { backend: 'postgres', url }, (p) => progress.push(p));
+    expect(toPostgres.checksum).toBe(before.digest);
+    expect(Object.fromEntries(toPostgres.tables.map((t) => [t.name, t.rows]))).toEqual(before.rows);
+    expect(toPostgres.tables.find((t) => t.name === 'messages')?.rows).toBe(2 * AWKWARD_TEXTS.length + 4);
+    expect(toPostgres.tables.every((t) => t.rows > 0)).toBe(true);
     expect(progress.some((p) => p.phase === 'copy' && p.table === 'messages' && p.done === p.total && p.total > 0)).toBe(true);
     expect(progress.some((p) => p.phase === 'verify')).toBe(true);
-    expect((await checksum({ backend: 'sqlite', file })).digest).toBe(before.digest);
+    expect((await checksum({ backend: 'postgres', url })).digest).toBe(before.digest);
 
-    const back = await createPostgresDatabase();
-    const toPostgres = await copy({ backend: 'sqlite', file }, { backend: 'postgres', url: back });
-    expect(toPostgres.checksum).toBe(before.digest);
-    expect(toPostgres.tables).toEqual(toSqlite.tables);
+    const file = join(tempDir(), 'back.db');
+    const back = await copy({ backend: 'postgres', url }, { backend: 'sqlite', file });
+    expect(back.checksum).toBe(before.digest);
+    expect(back.tables).toEqual(toPostgres.tables);
 
-    // What the app reads from the copy is what it read from the origin.
-    const copied = await openTestStore(back);
-    const originSessions = await originStore.listSessions();
-    expect(await copied.listSessions()).toEqual(originSessions);
-    for (const session of originSessions) {
-      expect(await copied.getTranscript(session.id)).toEqual(await originStore.getTranscript(session.id));
+    // What the app reads from the PostgreSQL copy is what it read from the SQLite origin.
+    const sqlite = openStore(originFile);
+    const copied = await openTestStore(url);
+    try {
+      const sessions = await sqlite.listSessions();
+      expect(await copied.listSessions()).toEqual(sessions);
+      for (const session of sessions) expect(await copied.getTranscript(session.id)).toEqual(await sqlite.getTranscript(session.id));
+      const { avgSessionDurationMs, ...stats } = await copied.usageStats();
+      const { avgSessionDurationMs: sqliteDuration, ...sqliteStats } = await sqlite.usageStats();
+      expect(stats).toEqual(sqliteStats);
+      // SQLite computes it from julianday(), a float of days: the two agree to within a fraction of a millisecond.
+      expect(avgSessionDurationMs).toBeCloseTo(sqliteDuration ?? 0, 1);
+      const runs = await sqlite.runs().listRuns();
+      expect(await copied.runs().listRuns()).toEqual(runs);
+      for (const run of runs) {
+        expect(await copied.runs().listAnswers(run.id)).toEqual(await sqlite.runs().listAnswers(run.id));
+        expect(await copied.runs().runSessions(run.id)).toEqual(await sqlite.runs().runSessions(run.id));
+      }
+      // The generated full-text index came with it, and new rows continue after the copied ones.
+      expect((await copied.search('onboarding')).map((h) => h.messageId).sort()).toEqual(
+        (await sqlite.search('onboarding')).map((h) => h.messageId).sort(),
+      );
+      const next = await copied.appendMessage(userMessage(sessions[0]!.id, 'after the copy'));
+      expect(next.seq).toBe(sessions[0]!.messageCount + 1);
+    } finally {
+      await sqlite.close();
     }
-    expect(await copied.usageStats()).toEqual(await originStore.usageStats());
-    expect(await copied.runs().listRuns()).toEqual(await originStore.runs().listRuns());
-    // The generated full-text index came with it, and new rows continue after the copied ones.
-    expect((await copied.search('pricing')).length).toBeGreaterThan(0);
-    const client = new pg.Client({ connectionString: back });
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     const indexes = await client.query("SELECT indexname FROM pg_indexes WHERE tablename = 'messages' AND indexdef LIKE '%gin%'");
     await client.end();
     expect(indexes.rows).toEqual([{ indexname: 'messages_search' }]);
-    const next = await copied.appendMessage({
-      ...(await originStore.listMessages(originSessions[0]!.id))[0]!,
-      sessionId: originSessions[0]!.id,
-    });
-    expect(next.seq).toBe(originSessions[0]!.messageCount + 1);
 
-    // The SQLite copy's FTS index was built by its triggers: search finds the copied text.
+    // The SQLite copy's FTS index was rebuilt: search finds the copied text, and its triggers are back.
     const db = new BetterSqlite3(file);
     try {
       expect(db.prepare("SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'onboarding'").get()).toEqual({ n: 2 });
       expect(() => db.exec("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
-      // Its triggers are back: a message added after the copy is indexed too.
       db.prepare(
-        "INSERT INTO messages (id, session_id, seq, role, content, created_at, status) VALUES ('later', ?, 999, 'user', 'zeppelin later', '2030-01-01T00:00:00.000Z', 'complete')",
-      ).run(originSessions[0]!.id);
+        "INSERT INTO messages (id, session_id, seq, role, content, created_at, status) VALUES ('later', (SELECT id FROM sessions LIMIT 1), 999, 'user', 'zeppelin later', '2030-01-01T00:00:00.000Z', 'complete')",
+      ).run();
       expect(db.prepare("SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'zeppelin'").get()).toEqual({ n: 1 });
     } finally {
       db.close();
