@@ -116,8 +116,11 @@ await build({
   jsx: 'automatic',
   logLevel: 'warning',
   // Native addon and a module that resolves its recorder by module path: both must stay on disk.
-  // react-devtools-core is an optional dev-only import of Ink.
-  external: ['better-sqlite3', 'node-record-lpcm16', 'react-devtools-core'],
+  // react-devtools-core is an optional dev-only import of Ink. pg (PostgreSQL) is imported only
+  // when a database URL is configured; it requires its optional native binding and Cloudflare
+  // socket by name at run time, which a bundle cannot resolve, and bundling it would save nothing
+  // for the commands that never load it. It is a dependency, so it is on disk wherever we are.
+  external: ['better-sqlite3', 'node-record-lpcm16', 'react-devtools-core', 'pg'],
   define: { 'process.env.NODE_ENV': '"production"', __PERSONA_VERSION__: JSON.stringify(version) },
   // Bundled CommonJS dependencies call require(); give ESM chunks one.
   banner: {

@@ -1,5 +1,4 @@
 import { readConfig, type Config } from '../core/config.js';
-import { homePaths } from '../core/home.js';
 import { ChatEngine, type ActiveProvider } from '../chat/engine.js';
 import { resolveLimits } from '../chat/limits/settings.js';
 import { MemoryStore } from '../chat/memory-store.js';
@@ -14,6 +13,7 @@ import type { ChatStore } from '../chat/chat-store.js';
 import type { SessionRecord } from '../core/records.js';
 import type { HistoryStore } from '../store/history-store.js';
 import { numberFlag, parseOptions } from './options.js';
+import { configuredStore } from './store-location.js';
 import * as z from 'zod/mini';
 import '../core/zod-setup.js';
 
@@ -35,9 +35,10 @@ export function parseModelFlags(options: unknown): ModelFlags {
 }
 
 /** The history every command reads and writes. Typed as the contract, so another backend can be handed in here. */
+/** The history where DATABASE_URL, the setting database.url or (by default) PERSONA_HOME puts it. */
 export async function openHistoryStore(): Promise<HistoryStore> {
-  const { openStore } = await import('../store/sqlite-store.js');
-  return openStore(homePaths().database);
+  const { openHistoryStoreAt } = await import('../store/open-history-store.js');
+  return openHistoryStoreAt(configuredStore().spec);
 }
 
 export async function resolveActiveProvider(flags: ModelFlags, config: Config, paceMs = 0): Promise<ActiveProvider> {

@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import * as ask from './register/ask.js';
 import * as chat from './register/chat.js';
 import * as config from './register/config.js';
+import * as db from './register/db.js';
 import * as exportCommand from './register/export.js';
 import * as focusGroup from './register/focus-group.js';
 import * as personas from './register/personas.js';
@@ -17,7 +18,7 @@ import { VERSION } from './version.js';
 // own file under register/; its action lives under commands/ and is imported only when that
 // command runs, so `persona --version` and `persona personas list` never load Ink, the SDKs or SQLite.
 // The order here is the order `persona --help` lists them in.
-const COMMANDS = [chat, personas, ask, focusGroup, research, sessions, exportCommand, config, voice, stats, serve];
+const COMMANDS = [chat, personas, ask, focusGroup, research, sessions, exportCommand, config, voice, stats, db, serve];
 
 export function buildProgram(): Command {
   const program = new Command('persona')

@@ -72,6 +72,17 @@ export const configSchema = z.strictObject({
     }),
   ),
   voice: z.optional(voiceSettings),
+  /** Where the history lives: a PostgreSQL URL puts every command on that database (DATABASE_URL wins over it). */
+  database: z.optional(
+    z.strictObject({
+      url: described(
+        z.optional(
+          z.string().check(z.regex(/^postgres(ql)?:\/\/\S+$/i, 'a PostgreSQL URL such as postgres://user:password@host:5432/persona')),
+        ),
+        'PostgreSQL URL for the history; unset = the SQLite file in PERSONA_HOME',
+      ),
+    }),
+  ),
   research: z.optional(
     z.strictObject({
       concurrency: described(z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(64))), 'questions asked at once by a survey'),
@@ -130,9 +141,11 @@ export const SETTABLE_KEYS: Record<string, (raw: string) => unknown> = {
       .map((origin) => origin.trim())
       .filter(Boolean),
   'research.concurrency': Number,
+  'database.url': String,
 };
 
-export const SECRET_KEYS = new Set(['openai.apiKey', 'anthropic.apiKey', 'server.token']);
+// A database URL usually carries its password.
+export const SECRET_KEYS = new Set(['openai.apiKey', 'anthropic.apiKey', 'server.token', 'database.url']);
 
 function issuesOf(error: z.core.$ZodError): Issue[] {
   return error.issues.map((i) => ({

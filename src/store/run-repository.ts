@@ -79,7 +79,7 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-function toRun(row: unknown): RunRecord {
+export function toRun(row: unknown): RunRecord {
   const r = checked(runRow, row, 'run');
   return {
     id: r.id,
@@ -95,7 +95,7 @@ function toRun(row: unknown): RunRecord {
   };
 }
 
-function toSummary(row: unknown): RunSummary {
+export function toSummary(row: unknown): RunSummary {
   const r = checked(summaryRow, row, 'run');
   return {
     ...toRun(row),
@@ -106,7 +106,7 @@ function toSummary(row: unknown): RunSummary {
   };
 }
 
-function toAnswer(row: unknown): RunAnswerRecord {
+export function toAnswer(row: unknown): RunAnswerRecord {
   const r = checked(answerRow, row, 'run answer');
   return {
     runId: r.run_id,
@@ -130,7 +130,7 @@ function toAnswer(row: unknown): RunAnswerRecord {
   };
 }
 
-const SUMMARY_SQL = `
+export const SUMMARY_SQL = `
 SELECT r.*,
   (SELECT count(*) FROM run_answers a WHERE a.run_id = r.id AND a.status <> 'error') AS answer_count,
   (SELECT count(*) FROM run_answers a WHERE a.run_id = r.id AND a.status = 'invalid') AS invalid_count,

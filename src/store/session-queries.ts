@@ -6,7 +6,7 @@
  * or anything that reports token usage. When any such message has no cost, the session's total is
  * unknown (null) rather than an undercount that looks exact.
  */
-const UNKNOWN_COST = `m.cost_usd IS NULL AND (
+export const UNKNOWN_COST = `m.cost_usd IS NULL AND (
   m.input_tokens IS NOT NULL OR m.output_tokens IS NOT NULL OR (m.role = 'persona' AND m.status <> 'error')
 )`;
 

@@ -72,7 +72,7 @@ export interface UsageStats {
   days: DayActivity[];
 }
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 const num = (value: unknown): number => Number(value ?? 0);
 const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
@@ -147,6 +147,24 @@ export function readUsageStats(db: BetterSqlite3.Database, filter: StatsFilter =
     SELECT date(created_at, 'localtime') AS day, count(*) AS messages, count(DISTINCT session_id) AS sessions
     FROM w GROUP BY day ORDER BY day`);
 
+  return usageStatsFromRows(filter, { totals, duration, personas, models, api, eventCounts, interruptions, days });
+}
+
+/** What the queries behind `persona stats` return, as rows; each backend runs its own dialect of them. */
+export interface UsageRows {
+  totals: Row;
+  duration: Row;
+  personas: Row[];
+  models: Row[];
+  api: Row[];
+  eventCounts: Row[];
+  interruptions: Row;
+  days: Row[];
+}
+
+/** The figures from the query rows: the same for every backend. */
+export function usageStatsFromRows(filter: StatsFilter, rows: UsageRows): UsageStats {
+  const { totals, duration, personas, models, api, eventCounts, interruptions, days } = rows;
   const sessions = num(totals.sessions);
   const apiErrors: ErrorCount[] = api.map((r) => ({
     kind: String(r.kind ?? 'unknown'),

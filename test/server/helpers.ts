@@ -6,7 +6,9 @@ import type { Config } from '../../src/core/config.js';
 import { diskPersonaCatalog } from '../../src/server/persona-catalog.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import type { ServerOptions } from '../../src/server/types.js';
-import { openStore, type SqliteStore } from '../../src/store/sqlite-store.js';
+import type { HistoryStore } from '../../src/store/history-store.js';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { openStore } from '../../src/store/sqlite-store.js';
 import { tempDir } from '../support/temp.js';
 
 // A server under test on a free loopback port, with its own PERSONA_HOME, a real SQLite history,
@@ -19,7 +21,7 @@ export const UPSTREAM_KEY = 'sk-upstream-secret-key-abcdef123456';
 export interface TestServer {
   url: string;
   home: string;
-  store: SqliteStore;
+  store: HistoryStore;
   server: RunningServer;
   logs: string[];
 }
@@ -52,12 +54,14 @@ export interface TestServerOptions extends Partial<
   flags?: ModelFlags;
   /** Share another test server's PERSONA_HOME (and so its database file): a second server on one history. */
   home?: string;
+  /** Keep the history in this PostgreSQL database instead of the SQLite file in PERSONA_HOME. */
+  databaseUrl?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const home = options.home ?? tempDir('persona-serve-');
   process.env.PERSONA_HOME = home;
-  const store = openStore(join(home, 'persona.db'));
+  const store = options.databaseUrl ? await openPostgresStore(options.databaseUrl) : openStore(join(home, 'persona.db'));
   const config: Config = { retries: 0, timeoutMs: 5000, ...options.config };
   const logs: string[] = [];
   // As `persona serve` wires it: providers resolved once and shared by every request.

@@ -13,7 +13,7 @@ beforeEach(() => wire.reset());
 
 /** The provider_error events in the history, read through a second connection as `persona stats` would. */
 function providerErrors(t: Awaited<ReturnType<typeof startTestServer>>) {
-  const db = new Database(t.store.file, { readonly: true });
+  const db = new Database(t.store.location.where, { readonly: true });
   try {
     const rows = db.prepare("SELECT data_json FROM events WHERE kind = 'provider_error'").all() as Array<{ data_json: string }>;
     return rows.map((row) => JSON.parse(row.data_json));

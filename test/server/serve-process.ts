@@ -23,12 +23,25 @@ afterEach(async () => {
   for (const serve of started.splice(0)) if (serve.child.exitCode === null && serve.child.signalCode === null) await serve.stop();
 });
 
-export async function startServeProcess(args: string[] = [], config?: Record<string, unknown>): Promise<ServeProcess> {
+/** `extraEnv`: e.g. DATABASE_URL, to put the server's history on PostgreSQL. */
+export async function startServeProcess(
+  args: string[] = [],
+  config?: Record<string, unknown>,
+  extraEnv: Record<string, string> = {},
+): Promise<ServeProcess> {
   const home = tempDir('persona-serve-proc-');
   if (config) writeFileSync(join(home, 'config.json'), JSON.stringify(config));
   const env: NodeJS.ProcessEnv = { ...process.env, PERSONA_HOME: home };
-  for (const key of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'PERSONA_SERVER_TOKEN'])
+  for (const key of [
+    'OPENAI_API_KEY',
+    'ANTHROPIC_API_KEY',
+    'OPENAI_BASE_URL',
+    'ANTHROPIC_BASE_URL',
+    'PERSONA_SERVER_TOKEN',
+    'DATABASE_URL',
+  ])
     delete env[key];
+  Object.assign(env, extraEnv);
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--quiet', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

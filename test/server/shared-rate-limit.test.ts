@@ -19,7 +19,7 @@ describe('the per-user rate limit across two servers on one database', () => {
     const users = { alice: ALICE, bob: BOB };
     const one = await startTestServer({ messagesPerMinute: 10, users, ...upstreamConfig(wire.url) });
     const two = await startTestServer({ messagesPerMinute: 10, users, home: one.home, ...upstreamConfig(wire.url) });
-    expect(two.store.file).toBe(one.store.file);
+    expect(two.store.location).toEqual(one.store.location);
     const chat = (url: string, token: string, message: string) =>
       postJson(`${url}/api/personas/cfo/chat`, { message }, { authorization: `Bearer ${token}` });
 

@@ -34,6 +34,8 @@ const SCRUBBED = [
   // npm's own variables make the CLI's hints say `npx persona` (see src/core/invocation.ts).
   'npm_command',
   'npm_lifecycle_event',
+  // A PostgreSQL URL would put every command of the tests on that database.
+  'DATABASE_URL',
 ];
 
 let installedBin: string | undefined;

@@ -69,7 +69,23 @@ export async function checkSetup(): Promise<SetupCheck> {
         ? undefined
         : 'persona personas new creates one',
   });
-  if (!existsSync(paths.database)) {
+  const { configuredStore } = await import('../store-location.js');
+  const store = configuredStore().spec;
+  if (store.backend === 'postgres') {
+    try {
+      const { readStoreStatus } = await import('../../store/store-status.js');
+      const status = await readStoreStatus(store);
+      const pending = status.migrations.pending.length;
+      findings.push({
+        ok: status.migrations.unknown.length === 0,
+        what: `history: ${status.location.where} (PostgreSQL, ${status.rows.sessions ?? 0} sessions${pending ? `, ${pending} migrations pending` : ''})`,
+        fix: status.migrations.unknown.length ? 'upgrade persona-chat: the database was written by a newer version' : undefined,
+      });
+    } catch (error) {
+      const { message, hint } = failure(error);
+      findings.push({ ok: false, what: `history: ${message}`, fix: hint });
+    }
+  } else if (!existsSync(paths.database)) {
     findings.push({ ok: true, what: `history: ${paths.database} (created by the first chat)` });
   } else {
     try {

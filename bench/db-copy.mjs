@@ -1,0 +1,136 @@
+// Issue 18: `persona db copy` of a large SQLite history to PostgreSQL and back, with identical row
+// counts and checksum, and the time each way. Baseline, measured in the same run: SQLite's own
+// whole-file copy (VACUUM INTO) of the same history, the fastest copy there is of it.
+// Needs PERSONA_BENCH_DATABASE_URL: a PostgreSQL URL whose user may CREATE DATABASE (the bench
+// makes one database and drops it). BENCH_MESSAGES sets the size (default 100,000).
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { BIN, cliEnv, freshHome } from './pty-support.mjs';
+import { report } from './stats.mjs';
+
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 100_000);
+const PER_SESSION = 100;
+
+function cli(env, args) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`persona ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  return { ms, json: JSON.parse(result.stdout) };
+}
+
+/** A history of MESSAGES messages in sessions of PER_SESSION, written straight into the rows. */
+function buildHistory(file) {
+  const db = new Database(file);
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  const at = (n) => new Date(start + n * 1000).toISOString();
+  db.transaction(() => {
+    for (let p = 0; p < 3; p++) {
+      db.prepare('INSERT INTO persona_snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        `snap-${p}`,
+        `persona-${p}`,
+        `Persona ${p}`,
+        `hash-${p}`,
+        JSON.stringify({ id: `persona-${p}`, name: `Persona ${p}`, notes: 'ünïcödé ✓' }),
+        '{"tone":"warm"}',
+        `You are Persona ${p}.`,
+        at(0),
+      );
+    }
+    const session = db.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const message = db.prepare(
+      `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, model, input_tokens, output_tokens, cost_usd, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'complete')`,
+    );
+    for (let n = 0; n < MESSAGES; n++) {
+      const s = Math.floor(n / PER_SESSION);
+      const seq = (n % PER_SESSION) + 1;
+      if (seq === 1) session.run(`session-${s}`, `persona-${s % 3}`, `snap-${s % 3}`, 'local', 'openai', 'gpt-4o-mini', null, at(n), at(n));
+      const user = seq % 2 === 1;
+      message.run(
+        `message-${n}`,
+        `session-${s}`,
+        seq,
+        user ? 'user' : 'persona',
+        user
+          ? `Question ${n}: how would you weigh the cost of switching vendors this quarter? «quotes» and émoji 🎉`
+          : `Answer ${n}: it depends on the contract terms.\n- renewal dates\n- exit fees\n- the team's time\ttabbed`,
+        at(n),
+        user ? null : 'openai',
+        user ? null : 'gpt-4o-mini',
+        user ? null : 120,
+        user ? null : 80,
+        user ? null : 0.000123 * (n % 7),
+      );
+    }
+  })();
+  db.close();
+}
+
+async function admin(url, sql) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function run() {
+  const adminUrl = process.env.PERSONA_BENCH_DATABASE_URL;
+  if (!adminUrl) {
+    console.log('\ndb copy: skipped (set PERSONA_BENCH_DATABASE_URL to a PostgreSQL URL that may CREATE DATABASE)');
+    return true;
+  }
+  const home = freshHome();
+  const env = cliEnv({ PERSONA_HOME: home, DATABASE_URL: '' });
+  const file = join(home, 'persona.db');
+  cli(env, ['db', 'migrate', '--json']);
+  buildHistory(file);
+
+  const baselineStarted = performance.now();
+  const db = new Database(file, { readonly: true });
+  db.exec(`VACUUM INTO '${join(home, 'baseline.db')}'`);
+  db.close();
+  const baselineMs = performance.now() - baselineStarted;
+
+  const name = `persona_bench_${randomBytes(4).toString('hex')}`;
+  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    const there = cli(env, ['db', 'copy', '--from', 'sqlite', '--to', 'postgres', '--url', url.toString(), '--json']);
+    const back = cli(env, [
+      'db',
+      'copy',
+      '--from',
+      'postgres',
+      '--to',
+      'sqlite',
+      '--url',
+      url.toString(),
+      '--sqlite',
+      join(home, 'back.db'),
+      '--json',
+    ]);
+    const counts = (r) => JSON.stringify(r.json.tables);
+    const same = there.json.checksum === back.json.checksum && counts(there) === counts(back);
+    console.log(
+      `\ndb copy of ${MESSAGES} messages: checksum ${there.json.checksum.slice(0, 16)}… ${same ? 'identical' : 'DIFFERENT'} both ways`,
+    );
+    for (const t of there.json.tables) console.log(`  ${t.name.padEnd(22)}${String(t.rows).padStart(10)}`);
+    const ok = report('db copy (whole CLI run, verified)', baselineMs, [
+      { name: `SQLite -> PostgreSQL (${MESSAGES} messages)`, ms: there.ms },
+      { name: `PostgreSQL -> SQLite (${MESSAGES} messages)`, ms: back.ms },
+    ]);
+    return ok && same;
+  } finally {
+    await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = (await run()) ? 0 : 1;

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { runCli } from '../support/cli.js';
+import { createPostgresDatabase, describePostgres } from '../support/postgres.js';
+import { tempDir } from '../support/temp.js';
+
+// `persona db …` from the built CLI: status and migrate on either backend, copy there and back.
+
+const names = MIGRATIONS.map((m) => m.name);
+
+describe('persona db on the SQLite file', () => {
+  it('reports a history not created yet, creates it on migrate, then reports it up to date', async () => {
+    const home = tempDir();
+    const before = await runCli(['db', 'status', '--json'], { home });
+    expect(before.code).toBe(0);
+    expect(JSON.parse(before.stdout)).toMatchObject({
+      location: { backend: 'sqlite', where: join(home, 'persona.db') },
+      exists: false,
+      source: 'default',
+    });
+    const migrated = await runCli(['db', 'migrate', '--json'], { home });
+    expect(JSON.parse(migrated.stdout)).toEqual({ location: { backend: 'sqlite', where: join(home, 'persona.db') }, applied: names });
+    const again = await runCli(['db', 'migrate'], { home });
+    expect(again.stdout).toContain('is up to date');
+    const after = await runCli(['db', 'status'], { home, env: { NO_COLOR: '1' } });
+    expect(after.stdout).toMatch(/backend\s+sqlite \(the default\)/);
+    expect(after.stdout).toContain(`up to date (${names.length} migrations, latest ${names.at(-1)})`);
+    expect(after.stdout).toMatch(/messages\s+0/);
+  });
+
+  it('ignores a DATABASE_URL that is not PostgreSQL, saying so', async () => {
+    const home = tempDir();
+    const run = await runCli(['db', 'status', '--json'], { home, env: { DATABASE_URL: 'mysql://root:pw@localhost/app' } });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).location.backend).toBe('sqlite');
+    expect(run.stderr).toContain('DATABASE_URL is set but is not a postgres:// URL');
+    expect(run.stderr).not.toContain('pw@');
+  });
+
+  it('keeps a database URL in the config as a secret', async () => {
+    const home = tempDir();
+    const set = await runCli(['config', 'set', 'database.url', 'postgres://ana:VerySecret123@db.example:5432/persona'], { home });
+    expect(set.code).toBe(0);
+    const list = await runCli(['config', 'list'], { home });
+    expect(set.stdout + list.stdout).not.toContain('VerySecret123');
+    const bad = await runCli(['config', 'set', 'database.url', 'mysql://x'], { home });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/PostgreSQL URL/);
+  });
+
+  it('refuses a copy from a backend to itself as a usage error', async () => {
+    const run = await runCli(['db', 'copy', '--from', 'sqlite', '--to', 'sqlite'], { home: tempDir() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--from and --to are both sqlite');
+  });
+});
+
+describePostgres('persona db on PostgreSQL', () => {
+  it('uses DATABASE_URL: status before and after migrate, the password never printed', async () => {
+    const home = tempDir();
+    const url = await createPostgresDatabase();
+    const password = new URL(url).password;
+    const env = { DATABASE_URL: url, NO_COLOR: '1' };
+    const before = await runCli(['db', 'status', '--json'], { home, env });
+    expect(before.code).toBe(0);
+    const status = JSON.parse(before.stdout);
+    expect(status).toMatchObject({
+      location: { backend: 'postgres' },
+      source: 'DATABASE_URL',
+      migrations: { applied: [], pending: names },
+    });
+    const migrated = await runCli(['db', 'migrate', '--json'], { home, env });
+    expect(JSON.parse(migrated.stdout).applied).toEqual(names);
+    const after = await runCli(['db', 'status'], { home, env });
+    expect(after.stdout).toMatch(/backend\s+postgres \(from DATABASE_URL\)/);
+    expect(after.stdout).toContain('up to date');
+    for (const run of [before, migrated, after]) expect(run.stdout + run.stderr).not.toContain(password);
+  });
+
+  it('fails with exit 5 and a hint when the server refuses the login', async () => {
+    const url = new URL(await createPostgresDatabase());
+    url.password = 'NotThePassword1';
+    const run = await runCli(['db', 'status'], { home: tempDir(), env: { DATABASE_URL: url.toString() } });
+    expect(run.code).toBe(5);
+    expect(run.stderr).toContain('refused the login');
+    expect(run.stderr).not.toContain('NotThePassword1');
+  });
+
+  it('copies a chat history from SQLite to PostgreSQL and back with the same counts and checksum', async () => {
+    const home = tempDir();
+    for (const question of ['What do you think about the pricing?', 'And the onboarding?']) {
+      const asked = await runCli(['ask', 'cfo', question, '--provider', 'offline'], { home });
+      expect(asked.code).toBe(0);
+    }
+    const url = await createPostgresDatabase();
+    const there = await runCli(['db', 'copy', '--from', 'sqlite', '--to', 'postgres', '--url', url, '--json'], { home });
+    expect(there.code).toBe(0);
+    const report = JSON.parse(there.stdout);
+    expect(report.tables.find((t: { name: string }) => t.name === 'messages').rows).toBe(4);
+    expect(there.stderr).toMatch(/copying messages: 4\/4/);
+    expect(there.stdout + there.stderr).not.toContain(new URL(url).password);
+
+    const back = await runCli(['db', 'copy', '--from', 'postgres', '--to', 'sqlite', '--sqlite', join(home, 'back.db')], {
+      home,
+      env: { DATABASE_URL: url, NO_COLOR: '1' },
+    });
+    expect(back.code).toBe(0);
+    expect(back.stdout).toContain(report.checksum);
+    expect(back.stdout).toMatch(/messages\s+4/);
+
+    const again = await runCli(['db', 'copy', '--from', 'sqlite', '--to', 'postgres', '--url', url], { home });
+    expect(again.code).toBe(5);
+    expect(again.stderr).toMatch(/already holds a history/);
+  });
+});
