@@ -70,6 +70,42 @@ function buildHistory(file) {
         user ? null : 0.000123 * (n % 7),
       );
     }
+    // The other tables, so the round trip covers every one: every 10th session is a group of two
+    // personas; one event per session; a survey run over the first sessions with its answers; and
+    // a minute's worth of a server's request counts.
+    const participant = db.prepare('INSERT INTO session_participants VALUES (?, ?, ?, ?)');
+    const event = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)');
+    const sessions = Math.ceil(MESSAGES / PER_SESSION);
+    for (let s = 0; s < sessions; s++) {
+      if (s % 10 === 0) {
+        participant.run(`session-${s}`, 1, `persona-${s % 3}`, `snap-${s % 3}`);
+        participant.run(`session-${s}`, 2, `persona-${(s + 1) % 3}`, `snap-${(s + 1) % 3}`);
+      }
+      event.run(`event-${s}`, 'session_start', `session-${s}`, `persona-${s % 3}`, JSON.stringify({ source: 'bench', n: s }), at(s));
+    }
+    db.prepare('INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      'run-1',
+      'survey',
+      'Vendor switch survey',
+      JSON.stringify({ questions: [{ id: 'q1', text: 'Would you switch?' }] }),
+      JSON.stringify(['persona-0', 'persona-1', 'persona-2']),
+      'openai',
+      'gpt-4o-mini',
+      'complete',
+      at(0),
+      at(1),
+    );
+    const answer = db.prepare(
+      `INSERT INTO run_answers (run_id, persona_id, question_id, snapshot_id, status, answer_json, raw, provider, model, input_tokens, output_tokens, cost_usd, latency_ms, created_at)
+       VALUES ('run-1', ?, ?, ?, 'valid', ?, ?, 'openai', 'gpt-4o-mini', 50, 20, 0.00001, 900, ?)`,
+    );
+    for (let q = 0; q < 100; q++)
+      for (let p = 0; p < 3; p++)
+        answer.run(`persona-${p}`, `q${q}`, `snap-${p}`, JSON.stringify({ choice: q % 5 }), `raw answer ${q} ✓`, at(q));
+    const runSession = db.prepare('INSERT INTO run_sessions VALUES (?, ?, ?)');
+    for (let s = 0; s < Math.min(sessions, 30); s++) runSession.run('run-1', `session-${s}`, `persona-${s % 3}`);
+    const request = db.prepare('INSERT INTO chat_requests VALUES (?, ?, ?)');
+    for (let r = 0; r < 10; r++) request.run(`request-${r}`, `user-${r % 2}`, at(r));
   })();
   db.close();
 }
