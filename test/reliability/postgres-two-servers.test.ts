@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { createPostgresDatabase, describePostgres } from '../support/postgres.js';
+import { postJson } from '../server/helpers.js';
 import { startWireServer, type WireServer } from '../support/wire-server.js';
 import { bearer, doneOf, messagesOf, parseSse, query, startServers, streamTurn, USERS, type UserId } from './serve-cluster-support.js';
 
@@ -265,5 +267,35 @@ describePostgres('two persona serve processes on one PostgreSQL database', () =>
     // Another user has an allowance of their own, on both servers.
     expect((await streamTurn(one!, 'bob', 'hello from bob')).status).toBe(200);
     expect((await streamTurn(two!, 'bob', 'hello again from bob')).status).toBe(200);
+  });
+
+  it('migrates an empty database once when both servers start at the same moment', { timeout: 120_000 }, async () => {
+    const databaseUrl = await createPostgresDatabase();
+    const servers = await startServers(2, databaseUrl, {}, { atOnce: true });
+    expect(await query(databaseUrl, 'SELECT name, count(*)::int AS n FROM migrations GROUP BY name ORDER BY name')).toEqual(
+      MIGRATIONS.map((m) => ({ name: m.name, n: 1 })).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    for (const server of servers) expect((await streamTurn(server, 'alice', 'Are you up?')).status).toBe(200);
+  });
+
+  it("counts the day's budget in the database: what a reply cost on one server is spent on the other", { timeout: 120_000 }, async () => {
+    const databaseUrl = await createPostgresDatabase();
+    const [one, two] = await startServers(2, databaseUrl, { ...liveProvider(), limits: { dailyBudgetUsd: 0.05 } });
+    // gpt-4o-mini at $0.15 / $0.60 per million tokens: this reply costs $0.075, over the budget.
+    wire.enqueue({ text: 'An expensive answer.', usage: { input: 100_000, output: 100_000 } });
+    const paid = await postJson(`${one!.url}/api/personas/cfo/chat`, { message: 'Tell me everything' }, bearer('alice'));
+    expect(paid.status).toBe(200);
+    expect(((await paid.json()) as { costUsd: number }).costUsd).toBeCloseTo(0.075, 6);
+    const requestsBefore = wire.requests.length;
+    for (const [server, user] of [
+      [two!, 'bob'],
+      [one!, 'carol'],
+    ] as const) {
+      const refused = await postJson(`${server.url}/api/personas/cfo/chat`, { message: 'And a little more?' }, bearer(user));
+      expect(refused.status).toBe(409);
+      expect(await refused.json()).toMatchObject({ limit: 'daily_budget' });
+    }
+    // Refused before the provider was called.
+    expect(wire.requests.length).toBe(requestsBefore);
   });
 });

@@ -13,15 +13,22 @@ export const USERS = {
 } as const;
 export type UserId = keyof typeof USERS;
 
-/** Two (or more) real servers, each with its own PERSONA_HOME and config, on the database at `databaseUrl`. */
-export function startServers(count: number, databaseUrl: string, config: Record<string, unknown>): Promise<ServeProcess[]> {
-  const withUsers = { ...config, server: { users: USERS } };
-  // One after the other: both would migrate under the advisory lock anyway, and on a loaded 2-core
-  // machine two cold starts at once only slow each other down.
-  return Array.from({ length: count }).reduce<Promise<ServeProcess[]>>(
-    async (started) => [...(await started), await startServeProcess(['--grace', '0'], withUsers, { DATABASE_URL: databaseUrl })],
-    Promise.resolve([]),
-  );
+/**
+ * Two (or more) real servers, each with its own PERSONA_HOME and config, on the database at
+ * `databaseUrl`. One after the other by default: on a loaded 2-core machine cold starts at once
+ * only slow each other down; `atOnce` starts them together (to race their migrations).
+ */
+export async function startServers(
+  count: number,
+  databaseUrl: string,
+  config: Record<string, unknown>,
+  options: { atOnce?: boolean } = {},
+): Promise<ServeProcess[]> {
+  const start = () => startServeProcess(['--grace', '0'], { ...config, server: { users: USERS } }, { DATABASE_URL: databaseUrl });
+  if (options.atOnce) return Promise.all(Array.from({ length: count }, start));
+  const started: ServeProcess[] = [];
+  for (let i = 0; i < count; i++) started.push(await start());
+  return started;
 }
 
 export const bearer = (user: UserId) => ({ authorization: `Bearer ${USERS[user]}` });
