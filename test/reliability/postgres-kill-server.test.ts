@@ -8,7 +8,8 @@ import { bearer, doneOf, messagesOf, parseSse, query, startServers, streamTurn, 
 // replies from a slow provider. No handler runs, so this shows what the write order promises:
 // each user message was committed before its provider call, a reply is one INSERT at its end,
 // and PostgreSQL rolls back whatever the dead process had open. The other server, mid-stream
-// itself, finishes its reply and goes on with the killed server's sessions.
+// itself, finishes its reply and goes on with the killed server's sessions. The slow replies take
+// 12 s, so on a loaded machine none of the killed server's can finish before the kill.
 
 let wire: WireServer;
 beforeAll(async () => {
@@ -16,8 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => wire.close());
 
-const SLOW_WORDS = 300;
-const SLOW_REPLY = { text: Array.from({ length: SLOW_WORDS }, (_, i) => `word${i}`).join(' '), chunkDelayMs: 20 };
+const SLOW_WORDS = 400;
+const SLOW_REPLY = { text: Array.from({ length: SLOW_WORDS }, (_, i) => `word${i}`).join(' '), chunkDelayMs: 30 };
 
 /** A streamed seed-route turn read as it arrives; `text` grows until the stream ends or breaks. */
 function openStream(server: ServeProcess, user: UserId, message: string, sessionId: string) {
