@@ -52,6 +52,8 @@ export async function benchAsk() {
   const base = { ...process.env, PERSONA_HOME: home };
   delete base.OPENAI_API_KEY;
   delete base.ANTHROPIC_API_KEY;
+  // On the default backend, the SQLite file: a DATABASE_URL in the shell would measure PostgreSQL.
+  delete base.DATABASE_URL;
   const baseline = await time(['-e', ''], base);
   const offline = await time([bin, 'ask', 'cfo', 'What do you think of our pricing?', '--provider', 'offline'], base);
   const ok1 = report('ask (offline engine)', baseline, [{ name: 'persona ask cfo (offline)', ms: offline, target: 3 }]);

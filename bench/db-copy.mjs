@@ -1,13 +1,17 @@
 // Issue 18: `persona db copy` of a large SQLite history to PostgreSQL and back, with identical row
 // counts and checksum, and the time each way. Baseline, measured in the same run: SQLite's own
 // whole-file copy (VACUUM INTO) of the same history, the fastest copy there is of it.
-// Needs PERSONA_BENCH_DATABASE_URL: a PostgreSQL URL whose user may CREATE DATABASE (the bench
-// makes one database and drops it). BENCH_MESSAGES sets the size (default 100,000).
+// PostgreSQL: PERSONA_BENCH_DATABASE_URL, a URL whose user may CREATE DATABASE (the bench makes
+// one database and drops it); else a throwaway cluster started with the installed server binaries
+// (bench/postgres-cluster.mjs). BENCH_MESSAGES sets the size (default 100,000).
+// Besides the copy's own verification (counts and checksum, compared inside its transaction), the
+// bench compares the history that came back with the one that left, table by table, itself.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { serverBinaries, startThrowawayCluster } from './postgres-cluster.mjs';
 import { BIN, cliEnv, freshHome } from './pty-support.mjs';
 import { report } from './stats.mjs';
 
@@ -66,6 +70,42 @@ function buildHistory(file) {
         user ? null : 0.000123 * (n % 7),
       );
     }
+    // The other tables, so the round trip covers every one: every 10th session is a group of two
+    // personas; one event per session; a survey run over the first sessions with its answers; and
+    // a minute's worth of a server's request counts.
+    const participant = db.prepare('INSERT INTO session_participants VALUES (?, ?, ?, ?)');
+    const event = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)');
+    const sessions = Math.ceil(MESSAGES / PER_SESSION);
+    for (let s = 0; s < sessions; s++) {
+      if (s % 10 === 0) {
+        participant.run(`session-${s}`, 1, `persona-${s % 3}`, `snap-${s % 3}`);
+        participant.run(`session-${s}`, 2, `persona-${(s + 1) % 3}`, `snap-${(s + 1) % 3}`);
+      }
+      event.run(`event-${s}`, 'session_start', `session-${s}`, `persona-${s % 3}`, JSON.stringify({ source: 'bench', n: s }), at(s));
+    }
+    db.prepare('INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      'run-1',
+      'survey',
+      'Vendor switch survey',
+      JSON.stringify({ questions: [{ id: 'q1', text: 'Would you switch?' }] }),
+      JSON.stringify(['persona-0', 'persona-1', 'persona-2']),
+      'openai',
+      'gpt-4o-mini',
+      'complete',
+      at(0),
+      at(1),
+    );
+    const answer = db.prepare(
+      `INSERT INTO run_answers (run_id, persona_id, question_id, snapshot_id, status, answer_json, raw, provider, model, input_tokens, output_tokens, cost_usd, latency_ms, created_at)
+       VALUES ('run-1', ?, ?, ?, 'valid', ?, ?, 'openai', 'gpt-4o-mini', 50, 20, 0.00001, 900, ?)`,
+    );
+    for (let q = 0; q < 100; q++)
+      for (let p = 0; p < 3; p++)
+        answer.run(`persona-${p}`, `q${q}`, `snap-${p}`, JSON.stringify({ choice: q % 5 }), `raw answer ${q} ✓`, at(q));
+    const runSession = db.prepare('INSERT INTO run_sessions VALUES (?, ?, ?)');
+    for (let s = 0; s < Math.min(sessions, 30); s++) runSession.run('run-1', `session-${s}`, `persona-${s % 3}`);
+    const request = db.prepare('INSERT INTO chat_requests VALUES (?, ?, ?)');
+    for (let r = 0; r < 10; r++) request.run(`request-${r}`, `user-${r % 2}`, at(r));
   })();
   db.close();
 }
@@ -80,12 +120,54 @@ async function admin(url, sql) {
   }
 }
 
-export async function run() {
-  const adminUrl = process.env.PERSONA_BENCH_DATABASE_URL;
-  if (!adminUrl) {
-    console.log('\ndb copy: skipped (set PERSONA_BENCH_DATABASE_URL to a PostgreSQL URL that may CREATE DATABASE)');
-    return true;
+/** Rows per table and a sha256 over every row (all columns, in key order), read straight from a SQLite file. */
+function fingerprint(file, tables) {
+  const db = new Database(file, { readonly: true });
+  try {
+    return tables.map((name) => {
+      const columns = db
+        .prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`)
+        .all(name)
+        .map((c) => `"${c.name}"`);
+      const hash = createHash('sha256');
+      let rows = 0;
+      for (const row of db
+        .prepare(`SELECT ${columns.join(', ')} FROM "${name}" ORDER BY ${columns.join(', ')}`)
+        .raw()
+        .iterate()) {
+        hash.update(JSON.stringify(row));
+        hash.update('\n');
+        rows++;
+      }
+      return { name, rows, sha256: hash.digest('hex') };
+    });
+  } finally {
+    db.close();
   }
+}
+
+export async function run() {
+  let adminUrl = process.env.PERSONA_BENCH_DATABASE_URL;
+  let cluster;
+  if (!adminUrl) {
+    const bin = serverBinaries();
+    if (!bin) {
+      console.log(
+        '\ndb copy: skipped (set PERSONA_BENCH_DATABASE_URL to a PostgreSQL URL that may CREATE DATABASE, or install postgresql)',
+      );
+      return true;
+    }
+    cluster = await startThrowawayCluster(bin);
+    adminUrl = cluster.url;
+  }
+  try {
+    return await copyBothWays(adminUrl);
+  } finally {
+    cluster?.stop();
+  }
+}
+
+async function copyBothWays(adminUrl) {
   const home = freshHome();
   const env = cliEnv({ PERSONA_HOME: home, DATABASE_URL: '' });
   const file = join(home, 'persona.db');
@@ -122,12 +204,23 @@ export async function run() {
     console.log(
       `\ndb copy of ${MESSAGES} messages: checksum ${there.json.checksum.slice(0, 16)}… ${same ? 'identical' : 'DIFFERENT'} both ways`,
     );
-    for (const t of there.json.tables) console.log(`  ${t.name.padEnd(22)}${String(t.rows).padStart(10)}`);
+    // The round trip, checked here rather than by the copy: the file that came back against the one that left.
+    const tables = there.json.tables.map((t) => t.name);
+    const before = fingerprint(file, tables);
+    const after = fingerprint(join(home, 'back.db'), tables);
+    let roundTrip = before.find((t) => t.name === 'messages')?.rows === MESSAGES;
+    for (const [i, t] of before.entries()) {
+      const match = after[i].rows === t.rows && after[i].sha256 === t.sha256;
+      roundTrip &&= match;
+      console.log(
+        `  ${t.name.padEnd(22)}${String(t.rows).padStart(10)} rows  ${t.sha256.slice(0, 12)}…  ${match ? 'same after the round trip' : `DIFFERENT: ${after[i].rows} rows, ${after[i].sha256.slice(0, 12)}…`}`,
+      );
+    }
     const ok = report('db copy (whole CLI run, verified)', baselineMs, [
       { name: `SQLite -> PostgreSQL (${MESSAGES} messages)`, ms: there.ms },
       { name: `PostgreSQL -> SQLite (${MESSAGES} messages)`, ms: back.ms },
     ]);
-    return ok && same;
+    return ok && same && roundTrip;
   } finally {
     await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }

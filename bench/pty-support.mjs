@@ -42,7 +42,10 @@ export function freshHome() {
   return home;
 }
 
-/** The environment a benchmark runs the CLI with: no keys or colour settings from the shell. */
+/**
+ * The environment a benchmark runs the CLI with: no keys or colour settings from the shell, and no
+ * DATABASE_URL (the benchmarks measure the default, the SQLite file, unless one passes it in `extra`).
+ */
 export function cliEnv(extra = {}) {
   const env = { ...process.env, NO_UPDATE_NOTIFIER: '1', ...extra };
   for (const key of [
@@ -53,6 +56,7 @@ export function cliEnv(extra = {}) {
     'NO_COLOR',
     'FORCE_COLOR',
     'PERSONA_DEBUG',
+    'DATABASE_URL',
   ]) {
     if (!(key in extra)) env[key] = undefined;
   }

@@ -19,6 +19,8 @@ const SCRUBBED = [
   'NO_COLOR',
   'FORCE_COLOR',
   'PERSONA_DEBUG',
+  // A PostgreSQL URL would put the chat's history there, not in the SQLite file the tests read.
+  'DATABASE_URL',
 ];
 
 export function startChat(

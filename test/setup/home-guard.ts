@@ -26,6 +26,9 @@ Object.assign(process.env, {
   XDG_STATE_HOME: join(fakeHome, '.local', 'state'),
 });
 process.env.PERSONA_HOME ??= join(fakeHome, 'persona-home');
+// A developer's DATABASE_URL (a PostgreSQL history) reaches neither the tests nor the CLI processes
+// they start: a test that wants PostgreSQL names its own database.
+delete process.env.DATABASE_URL;
 
 const inside = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
 
