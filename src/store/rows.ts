@@ -2,7 +2,15 @@ import * as z from 'zod/mini';
 import '../core/zod-setup.js';
 import { StoreError } from '../core/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from '../core/messages.js';
-import type { MessageRecord, PersonaSnapshot, SearchHit, SessionParticipant, SessionRecord, SessionSummary } from '../core/records.js';
+import type {
+  MessageRecord,
+  NewMessage,
+  PersonaSnapshot,
+  SearchHit,
+  SessionParticipant,
+  SessionRecord,
+  SessionSummary,
+} from '../core/records.js';
 
 // Rows read back are checked before they become records: a file edited by hand or by another
 // tool must produce a clear StoreError, not a wrong type travelling through the app.
@@ -204,5 +212,33 @@ export function toSearchHit(row: unknown): SearchHit {
     snippet: r.snippet,
     rank: r.score,
     exact: r.exact === 1,
+  };
+}
+
+/** The row a new message becomes, once the store has given it an id, its seq and its time (both backends). */
+export function newMessageRecord(message: NewMessage, assigned: { id: string; seq: number; createdAt: string }): MessageRecord {
+  return {
+    id: assigned.id,
+    sessionId: message.sessionId,
+    seq: assigned.seq,
+    role: message.role,
+    content: message.content,
+    createdAt: assigned.createdAt,
+    provider: message.provider ?? null,
+    model: message.model ?? null,
+    inputTokens: message.inputTokens ?? null,
+    outputTokens: message.outputTokens ?? null,
+    cacheReadTokens: message.cacheReadTokens ?? null,
+    cacheWriteTokens: message.cacheWriteTokens ?? null,
+    costUsd: message.costUsd ?? null,
+    latencyFirstTokenMs: message.latencyFirstTokenMs ?? null,
+    latencyTotalMs: message.latencyTotalMs ?? null,
+    status: message.status,
+    finishReason: message.finishReason ?? null,
+    inputMode: message.inputMode ?? null,
+    error: message.error ?? null,
+    fallback: message.fallback === true,
+    ...(message.speakerId ? { speakerId: message.speakerId } : {}),
+    ...(message.addresseeId ? { addresseeId: message.addresseeId } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { newId } from '../core/ids.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
 import { searchTerms, toFtsQuery, type SearchTerm } from './fts-query.js';
 import { exactWordMatcher } from './exact-words.js';
-import { toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
+import { newMessageRecord, toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
 import { participantsSql, searchSql, sessionSummarySql } from './session-queries.js';
 import { toStoreError, withStoreErrors } from './store-errors.js';
 import { WriteBatch } from './write-batch.js';
@@ -149,30 +149,7 @@ export class SqliteStore implements HistoryStore {
       const { next } = this.statement('SELECT coalesce(max(seq), 0) + 1 AS next FROM messages WHERE session_id = ?').get(
         message.sessionId,
       ) as { next: number };
-      const record: MessageRecord = {
-        id: this.newId(),
-        sessionId: message.sessionId,
-        seq: next,
-        role: message.role,
-        content: message.content,
-        createdAt,
-        provider: message.provider ?? null,
-        model: message.model ?? null,
-        inputTokens: message.inputTokens ?? null,
-        outputTokens: message.outputTokens ?? null,
-        cacheReadTokens: message.cacheReadTokens ?? null,
-        cacheWriteTokens: message.cacheWriteTokens ?? null,
-        costUsd: message.costUsd ?? null,
-        latencyFirstTokenMs: message.latencyFirstTokenMs ?? null,
-        latencyTotalMs: message.latencyTotalMs ?? null,
-        status: message.status,
-        finishReason: message.finishReason ?? null,
-        inputMode: message.inputMode ?? null,
-        error: message.error ?? null,
-        fallback: message.fallback === true,
-        ...(message.speakerId ? { speakerId: message.speakerId } : {}),
-        ...(message.addresseeId ? { addresseeId: message.addresseeId } : {}),
-      };
+      const record = newMessageRecord(message, { id: this.newId(), seq: next, createdAt });
       this.statement(
         `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, model, input_tokens,
            output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, latency_first_ms, latency_total_ms,

@@ -14,7 +14,7 @@ import type {
   SessionSummary,
 } from '../../core/records.js';
 import type { HistoryStore, StoreLocation, StoredTranscript } from '../history-store.js';
-import { toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from '../rows.js';
+import { newMessageRecord, toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from '../rows.js';
 import { participantsSql, UNKNOWN_COST } from '../session-queries.js';
 import type { StatsFilter, UsageStats } from '../usage-stats.js';
 import type { PostgresMigration } from './postgres-migrations.js';
@@ -196,30 +196,7 @@ export class PostgresStore implements HistoryStore {
         'SELECT coalesce(max(seq), 0) + 1 AS next FROM messages WHERE session_id = $1',
         [message.sessionId],
       );
-      const record: MessageRecord = {
-        id: this.newId(),
-        sessionId: message.sessionId,
-        seq: Number(rows[0]!.next),
-        role: message.role,
-        content: message.content,
-        createdAt,
-        provider: message.provider ?? null,
-        model: message.model ?? null,
-        inputTokens: message.inputTokens ?? null,
-        outputTokens: message.outputTokens ?? null,
-        cacheReadTokens: message.cacheReadTokens ?? null,
-        cacheWriteTokens: message.cacheWriteTokens ?? null,
-        costUsd: message.costUsd ?? null,
-        latencyFirstTokenMs: message.latencyFirstTokenMs ?? null,
-        latencyTotalMs: message.latencyTotalMs ?? null,
-        status: message.status,
-        finishReason: message.finishReason ?? null,
-        inputMode: message.inputMode ?? null,
-        error: message.error ?? null,
-        fallback: message.fallback === true,
-        ...(message.speakerId ? { speakerId: message.speakerId } : {}),
-        ...(message.addresseeId ? { addresseeId: message.addresseeId } : {}),
-      };
+      const record = newMessageRecord(message, { id: this.newId(), seq: Number(rows[0]!.next), createdAt });
       await client.query(
         `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, model, input_tokens, output_tokens,
            cache_read_tokens, cache_write_tokens, cost_usd, latency_first_ms, latency_total_ms, status, finish_reason, input_mode,
