@@ -6,4 +6,10 @@ import { findPocketsphinx, findPocketsphinxModel } from '../../src/voice/pockets
 const installed = Boolean(findPocketsphinx() && findPocketsphinxModel());
 if (!installed && process.env.CI) throw new Error('CI must install pocketsphinx and pocketsphinx-en-us (see .ci/run)');
 
+if (!installed) {
+  console.warn(
+    'skipped: the pocketsphinx tests need pocketsphinx and its English model: apt-get install pocketsphinx pocketsphinx-en-us (.ci/run does)',
+  );
+}
+
 export const withoutPocketsphinx = !installed;
