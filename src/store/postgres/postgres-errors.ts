@@ -13,6 +13,8 @@ function field(error: unknown, name: string): string {
 }
 
 const CHECK_URL = 'Check DATABASE_URL (or the setting database.url)';
+/** The same advice mid-sentence, after "Start the server, or". */
+const CHECK_URL_AFTER_OR = 'check DATABASE_URL (or the setting database.url)';
 
 /**
  * Turns a known connection or server failure into a StoreError; undefined for anything else (a bug,
@@ -29,7 +31,7 @@ export function toPostgresStoreError(error: unknown, server: string, secret?: st
     case 'ECONNREFUSED':
       return store(
         `Cannot connect to PostgreSQL at ${server}: the connection was refused.`,
-        `Start the server, or ${CHECK_URL}: host and port.`,
+        `Start the server, or ${CHECK_URL_AFTER_OR}: host and port.`,
       );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
@@ -42,7 +44,10 @@ export function toPostgresStoreError(error: unknown, server: string, secret?: st
     case 'EPIPE':
       return store(`The connection to PostgreSQL at ${server} was cut.`, 'Check that the server is up and try again.');
     case 'ENOENT':
-      return store(`There is no PostgreSQL socket for ${server}.`, `Start the server, or ${CHECK_URL}: the socket folder and port.`);
+      return store(
+        `There is no PostgreSQL socket for ${server}.`,
+        `Start the server, or ${CHECK_URL_AFTER_OR}: the socket folder and port.`,
+      );
     case '28P01':
     case '28000':
       return store(
