@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { StoreError, UsageError } from '../core/errors.js';
+import { StoreError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
 import { searchTerms, toFtsQuery, type SearchTerm } from './fts-query.js';
@@ -7,6 +7,7 @@ import { exactWordMatcher } from './exact-words.js';
 import { newMessageRecord, toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
 import { participantsSql, searchSql, sessionSummarySql } from './session-queries.js';
 import { toStoreError, withStoreErrors } from './store-errors.js';
+import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from './id-prefix.js';
 import { WriteBatch } from './write-batch.js';
 import { SqliteRunRepository } from './run-repository.js';
 import type { HistoryStore, StoreLocation, StoredTranscript } from './history-store.js';
@@ -30,7 +31,6 @@ export interface SqliteStoreOptions {
 }
 
 const NO_LIMIT = -1;
-const AMBIGUOUS_SHOWN = 5;
 const DEFAULT_SEARCH_LIMIT = 20;
 /** The sliding window of the per-user request limit. */
 const REQUEST_WINDOW_MS = 60_000;
@@ -314,23 +314,11 @@ export class SqliteStore implements HistoryStore {
    * matches; a UsageError listing candidates when the prefix is ambiguous.
    */
   async findSession(idOrPrefix: string): Promise<SessionSummary | undefined> {
-    const wanted = idOrPrefix.trim().toLowerCase();
-    // Ids are lower-case base32; anything else cannot match, and this keeps GLOB free of wildcards.
-    if (!/^[0-9a-z]+$/.test(wanted)) return undefined;
+    const wanted = idPrefix(idOrPrefix);
+    if (wanted === undefined) return undefined;
     const exact = this.summaries('id = @id', { id: wanted, limit: 1 })[0];
     if (exact) return exact;
-    const matches = this.summaries('id GLOB @pattern', { pattern: `${wanted}*`, limit: AMBIGUOUS_SHOWN + 1 });
-    if (matches.length > 1) {
-      const count = matches.length > AMBIGUOUS_SHOWN ? `more than ${AMBIGUOUS_SHOWN}` : String(matches.length);
-      throw new UsageError(
-        `The id prefix "${wanted}" matches ${count} sessions.`,
-        `Type more of the id, e.g. one of: ${matches
-          .slice(0, AMBIGUOUS_SHOWN)
-          .map((m) => m.id)
-          .join(', ')}`,
-      );
-    }
-    return matches[0];
+    return uniqueMatch(wanted, this.summaries('id GLOB @pattern', { pattern: `${wanted}*`, limit: AMBIGUOUS_SHOWN + 1 }));
   }
 
   /** Deletes a session with its messages (cascade) and its analytics events. */

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
-import { StoreError, UsageError } from '../../core/errors.js';
+import { StoreError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type {
   MessageRecord,
@@ -15,6 +15,7 @@ import type {
 } from '../../core/records.js';
 import type { HistoryStore, StoreLocation, StoredTranscript } from '../history-store.js';
 import { newMessageRecord, toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from '../rows.js';
+import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from '../id-prefix.js';
 import { participantsSql, UNKNOWN_COST } from '../session-queries.js';
 import type { StatsFilter, UsageStats } from '../usage-stats.js';
 import type { PostgresMigration } from './postgres-migrations.js';
@@ -32,7 +33,6 @@ export interface PostgresStoreOptions extends OpenPoolOptions {
   migrations?: readonly PostgresMigration[];
 }
 
-const AMBIGUOUS_SHOWN = 5;
 const DEFAULT_SEARCH_LIMIT = 20;
 const REQUEST_WINDOW_MS = 60_000;
 /** The first half of admitRequest's advisory lock key (the user's hash is the second): one lock per user. */
@@ -368,23 +368,11 @@ export class PostgresStore implements HistoryStore {
    * matches; a UsageError listing candidates when the prefix is ambiguous.
    */
   async findSession(idOrPrefix: string): Promise<SessionSummary | undefined> {
-    const wanted = idOrPrefix.trim().toLowerCase();
-    // Ids are lower-case base32; anything else cannot match, and this keeps LIKE free of wildcards.
-    if (!/^[0-9a-z]+$/.test(wanted)) return undefined;
+    const wanted = idPrefix(idOrPrefix);
+    if (wanted === undefined) return undefined;
     const exact = await this.getSessionSummary(wanted);
     if (exact) return exact;
-    const matches = await this.summaries('id LIKE $2', [AMBIGUOUS_SHOWN + 1, `${wanted}%`]);
-    if (matches.length > 1) {
-      const count = matches.length > AMBIGUOUS_SHOWN ? `more than ${AMBIGUOUS_SHOWN}` : String(matches.length);
-      throw new UsageError(
-        `The id prefix "${wanted}" matches ${count} sessions.`,
-        `Type more of the id, e.g. one of: ${matches
-          .slice(0, AMBIGUOUS_SHOWN)
-          .map((m) => m.id)
-          .join(', ')}`,
-      );
-    }
-    return matches[0];
+    return uniqueMatch(wanted, await this.summaries('id LIKE $2', [AMBIGUOUS_SHOWN + 1, `${wanted}%`]));
   }
 
   /** Deletes a session with its messages (cascade) and its analytics events. */
