@@ -255,6 +255,8 @@ export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
     'new supplier',
     'give up your current',
     'hold you back from changing',
+    'ditch',
+    'drop your current',
   ],
   'decision-makers': [
     'decide',

@@ -70,6 +70,7 @@ const GREETING_ONLY = compileAll({ greeting: META_CUES.greeting });
 
 function best<K extends string>(message: readonly string[], table: Table<K>): { key?: K; score: number } {
   const scores = new Array<number>(table.keys.length).fill(0);
+  const firstAt = new Array<number>(table.keys.length).fill(Infinity);
   const matched = new Set<Cue>();
   message.forEach((word, start) => {
     for (const { key, cue } of table.byFirst.get(word) ?? []) {
@@ -77,15 +78,20 @@ function best<K extends string>(message: readonly string[], table: Table<K>): { 
       if (cue.stems.every((s, j) => message[start + j] === s)) {
         matched.add(cue);
         scores[key]! += cue.weight;
+        firstAt[key] = Math.min(firstAt[key]!, start);
       }
     }
   });
   let top = 0;
   let key: K | undefined;
-  // Ties go to the key listed first: the tables list the more specific topics first where it matters.
+  let topAt = Infinity;
+  // A tie goes to the cue met first: an English question puts its verb before the verb's object,
+  // so "what would make you switch software vendors?" is about switching, not about software.
+  // Cues at the same place tie on the key listed first.
   scores.forEach((score, i) => {
-    if (score > top) {
+    if (score > top || (score === top && score > 0 && firstAt[i]! < topAt)) {
       top = score;
+      topAt = firstAt[i]!;
       key = table.keys[i];
     }
   });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/providers/offline/understand/index.js';
+import { answer, shipped } from './offline-shipped-support.js';
+
+// A question's verb comes before its object: when a change verb and the thing changed score the
+// same, the question is about the change ("switch software vendors" is not a question about software).
+describe('the offline engine reads a change verb before its object', () => {
+  it.each([
+    'What would make you switch software vendors?',
+    'Would you ever replace Excel?',
+    'Have you ever switched apps because of the price?',
+    'What would make you drop your current supplier?',
+  ])('"%s" is about switching', (question) => {
+    expect(classify(question).intent).toBe('switching');
+  });
+
+  it('a question that names the thing first is still about the thing', () => {
+    expect(classify('Which tools would you switch to?').intent).toBe('tools');
+  });
+
+  it('the CFO asked what would make her switch vendors does not describe the tools she has now', async () => {
+    const cfo = shipped('cfo');
+    const switching = await answer(cfo, 'What would make you switch software vendors?');
+    const tools = await answer(cfo, 'What software do you use at work?');
+    expect(switching).not.toBe(tools);
+    expect(switching).not.toMatch(/40-tab workbook that exactly two people understand/);
+  });
+});
