@@ -9,7 +9,14 @@ import type { ChatStore } from './chat-store.js';
 import type { MessageRecord, PersonaSnapshot, SessionRecord } from '../core/records.js';
 import type { ChatEvent } from './events.js';
 import { trackReply } from './in-flight.js';
-import { conversationTurns, DEFAULT_WINDOW, historyWindow, storedHistoryWindow, type HistoryWindow } from './history.js';
+import {
+  conversationTurns,
+  DEFAULT_WINDOW,
+  historyWindow,
+  historyWindowOfTail,
+  storedHistoryWindow,
+  type HistoryWindow,
+} from './history.js';
 import { admitMessage, checkConversation } from './limits/admission.js';
 import { SessionRateLimit } from './limits/rate-limit.js';
 import type { LimitSettings } from './limits/settings.js';
@@ -235,7 +242,7 @@ export class ChatEngine {
     const history = !this.sessionRecord
       ? []
       : read
-        ? historyWindow(read, this.window)
+        ? historyWindowOfTail(read, this.window)
         : await storedHistoryWindow(this.deps.store, this.sessionRecord.id, this.window);
     const opening = this.opening;
     const session = await this.ensureSession(text);

@@ -14,7 +14,7 @@ export interface HistoryWindow {
 
 export const DEFAULT_WINDOW: HistoryWindow = { maxMessages: 20, maxTokens: 12_000 };
 
-export function conversationTurns(messages: MessageRecord[]): ChatTurn[] {
+export function conversationTurns(messages: readonly MessageRecord[]): ChatTurn[] {
   const turns: ChatTurn[] = [];
   for (const m of messages) {
     if (m.status === 'error' || m.content.trim() === '') continue;
@@ -28,7 +28,7 @@ export function conversationTurns(messages: MessageRecord[]): ChatTurn[] {
   return turns;
 }
 
-export function historyWindow(messages: MessageRecord[], window: HistoryWindow = DEFAULT_WINDOW): ChatTurn[] {
+export function historyWindow(messages: readonly MessageRecord[], window: HistoryWindow = DEFAULT_WINDOW): ChatTurn[] {
   return windowTurns(conversationTurns(messages), window);
 }
 
@@ -46,6 +46,11 @@ export function windowTurns(turns: ChatTurn[], window: HistoryWindow = DEFAULT_W
   return picked;
 }
 
+/** Rows read from a session's end first: a few more than the window's turns (failed replies and retries use some). */
+function firstTailRows(window: HistoryWindow): number {
+  return Math.max(8, window.maxMessages * 2);
+}
+
 /**
  * The history window of a stored session, read from the session's end: a few rows more than the
  * window's turns, more only when failed replies and retries use them up. The result is the
@@ -58,9 +63,21 @@ export async function storedHistoryWindow(
   sessionId: string,
   window: HistoryWindow = DEFAULT_WINDOW,
 ): Promise<ChatTurn[]> {
-  for (let rows = Math.max(8, window.maxMessages * 2); ; rows *= 4) {
+  for (let rows = firstTailRows(window); ; rows *= 4) {
     const recent = await store.recentMessages(sessionId, rows);
     const turns = conversationTurns(recent.messages);
     if (turns.length >= window.maxMessages || recent.messages.length >= recent.total) return windowTurns(turns, window);
+  }
+}
+
+/**
+ * `historyWindow` of a whole session read already, cut from its end the same way: the same
+ * window, without turning every earlier message of a long session into a turn again.
+ */
+export function historyWindowOfTail(messages: readonly MessageRecord[], window: HistoryWindow = DEFAULT_WINDOW): ChatTurn[] {
+  for (let rows = firstTailRows(window); ; rows *= 4) {
+    const tail = rows >= messages.length ? messages : messages.slice(-rows);
+    const turns = conversationTurns(tail);
+    if (turns.length >= window.maxMessages || tail.length >= messages.length) return windowTurns(turns, window);
   }
 }

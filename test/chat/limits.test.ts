@@ -197,6 +197,25 @@ describe('spending budgets', () => {
     const fresh = engine(new ScriptedProvider().reply('b'), { dailyBudgetUsd: 0.7 }, store);
     expect((await refusal(fresh.send('two'))).limit).toBe('daily_budget');
   });
+
+  it('does not hold back the offline engine, which spends nothing, once a paid model spent the budgets', async () => {
+    const store = new MemoryStore();
+    const paid = engine(new ScriptedProvider().reply('a', DEAR), { sessionBudgetUsd: 0.7, dailyBudgetUsd: 0.7 }, store);
+    await drain(paid.send('one'));
+    const offline = engine(
+      new ScriptedProvider('offline').reply('b'),
+      { sessionBudgetUsd: 0.7, dailyBudgetUsd: 0.7 },
+      store,
+      false,
+      paid.session,
+    );
+    const events = await drain(offline.send('two'));
+    expect(notices(events)).toEqual([]);
+    expect(events.at(-1)?.type).toBe('done');
+    // A paid model in the same session is still refused.
+    const again = engine(new ScriptedProvider().reply('c'), { sessionBudgetUsd: 0.7 }, store, false, paid.session);
+    expect((await refusal(again.send('three'))).limit).toBe('session_budget');
+  });
 });
 
 describe('continuing from a summary', () => {

@@ -4,7 +4,7 @@ import { estimateTokens } from '../../persona/prompt.js';
 import type { ChatStore } from '../chat-store.js';
 import type { MessageRecord } from '../../core/records.js';
 import type { ChatEvent } from '../events.js';
-import { conversationTurns } from '../history.js';
+import { conversationTotals } from '../conversation-totals.js';
 import { LimitError, WaitCancelledError } from './limit-error.js';
 import type { SessionRateLimit } from './rate-limit.js';
 import { BUDGET_WARNING_SHARE, type LimitSettings } from './settings.js';
@@ -43,8 +43,10 @@ const BUDGET_HINT = 'raise it with `persona config set limits.%s <usd>` (0 = no 
 export async function* admitMessage(req: AdmissionRequest): AsyncGenerator<ChatEvent, void> {
   const now = req.now ?? Date.now;
   if (req.requests !== 'replies') await checkConversation(req);
+  // The offline engine is free and local: no spending to check, no pace to keep.
+  if (req.provider === 'offline') return;
   yield* checkBudgets(req, now());
-  if (req.rate && req.provider !== 'offline') yield* awaitRateLimit(req, req.rate, now);
+  if (req.rate) yield* awaitRateLimit(req, req.rate, now);
 }
 
 /** Records the refusal, then throws it: the returned promise always rejects. */
@@ -60,7 +62,9 @@ async function refuse(req: AdmissionRequest, error: LimitError, data: Record<str
 
 export async function checkConversation(req: AdmissionRequest): Promise<void> {
   const { maxTurns, contextTokens } = req.limits;
-  const turns = req.prior.filter((m) => m.role === 'user').length;
+  if (maxTurns <= 0 && contextTokens <= 0) return;
+  const totals = conversationTotals(req.prior);
+  const turns = totals.userTurns;
   if (maxTurns > 0 && turns >= maxTurns) {
     await refuse(req, new LimitError('turns', `this conversation has reached its limit of ${maxTurns} turns`, CONTINUE_HINT), { turns });
   }
@@ -78,7 +82,7 @@ export async function checkConversation(req: AdmissionRequest): Promise<void> {
         { tokens: own },
       );
     }
-    const tokens = conversationTurns([...req.prior]).reduce((sum, t) => sum + estimateTokens(t.content), 0) + estimateTokens(req.text);
+    const tokens = totals.tokens + estimateTokens(req.text);
     if (tokens > contextTokens) {
       await refuse(
         req,
@@ -91,10 +95,6 @@ export async function checkConversation(req: AdmissionRequest): Promise<void> {
       );
     }
   }
-}
-
-function sessionSpend(prior: readonly MessageRecord[]): number {
-  return prior.reduce((sum, m) => sum + (m.costUsd ?? 0), 0);
 }
 
 /** Local midnight, as the ISO instant stored timestamps compare against. */
@@ -111,7 +111,7 @@ async function* checkBudgets(req: AdmissionRequest, nowMs: number): AsyncGenerat
       key: 'sessionBudgetUsd',
       label: 'session',
       budget: req.limits.sessionBudgetUsd,
-      spent: async () => sessionSpend(req.prior),
+      spent: async () => conversationTotals(req.prior).costUsd,
     },
     {
       limit: 'daily_budget' as const,

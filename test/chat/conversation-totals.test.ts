@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { conversationTotals } from '../../src/chat/conversation-totals.js';
+import { conversationTurns, DEFAULT_WINDOW, historyWindow, historyWindowOfTail } from '../../src/chat/history.js';
+import type { MessageRecord } from '../../src/core/records.js';
+import { estimateTokens } from '../../src/persona/prompt.js';
+
+// The limits' totals and the history window are kept per record and cut from a session's end
+// (src/chat/conversation-totals.ts, history.ts): they must equal counting the whole session.
+
+/** A deterministic mix of user messages, replies, failed and empty replies and retries. */
+function session(length: number, seed: number): MessageRecord[] {
+  let state = seed;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const messages: MessageRecord[] = [];
+  for (let i = 0; i < length; i++) {
+    const roll = next();
+    const role = roll < 0.45 ? 'user' : 'persona';
+    const status = role === 'persona' && roll > 0.9 ? 'error' : 'complete';
+    const content = roll > 0.85 && roll < 0.9 ? '  ' : 'word '.repeat(1 + Math.floor(next() * 40));
+    messages.push({
+      id: `m${i}`,
+      sessionId: 's',
+      seq: i + 1,
+      role,
+      content,
+      status,
+      costUsd: role === 'persona' ? Math.round(next() * 1000) / 100_000 : null,
+      createdAt: new Date(1_700_000_000_000 + i * 1000).toISOString(),
+    } as MessageRecord);
+  }
+  return messages;
+}
+
+function counted(messages: MessageRecord[]) {
+  return {
+    userTurns: messages.filter((m) => m.role === 'user').length,
+    tokens: conversationTurns(messages).reduce((sum, t) => sum + estimateTokens(t.content), 0),
+    costUsd: messages.reduce((sum, m) => sum + (m.costUsd ?? 0), 0),
+  };
+}
+
+describe('conversationTotals', () => {
+  it('equals counting the whole session, read afresh or grown turn by turn', () => {
+    for (const seed of [1, 7, 42, 99]) {
+      const all = session(300, seed);
+      // Fresh objects each time: counted from scratch.
+      expect(conversationTotals(all.map((m) => ({ ...m })))).toMatchObject(counted(all));
+      // The same records, growing: each read starts from the totals of the read before.
+      for (let n = 1; n <= all.length; n += 1 + (n % 3)) {
+        expect(conversationTotals(all.slice(0, n))).toMatchObject({ count: n, ...counted(all.slice(0, n)) });
+      }
+    }
+  });
+
+  it('does not take totals remembered for a record at another position', () => {
+    const all = session(40, 3);
+    conversationTotals(all);
+    // The newest record now second: its remembered totals (for 40 messages) must not be used.
+    const other = [all[0]!, all[39]!];
+    expect(conversationTotals(other)).toMatchObject({ count: 2, ...counted(other) });
+  });
+});
+
+describe('historyWindowOfTail', () => {
+  it('is the window of the whole session', () => {
+    for (const seed of [2, 5, 11]) {
+      const all = session(400, seed);
+      for (const n of [0, 1, 5, 39, 40, 41, 120, 400]) {
+        for (const window of [DEFAULT_WINDOW, { maxMessages: 3, maxTokens: 50 }, { maxMessages: 0, maxTokens: 100 }]) {
+          expect(historyWindowOfTail(all.slice(0, n), window)).toEqual(historyWindow(all.slice(0, n), window));
+        }
+      }
+    }
+  });
+});
