@@ -364,6 +364,7 @@ export class ChatEngine {
     return this.sessionRecord;
   }
 
+  /** One reply, saved (complete, interrupted or error), then reported by its `done` or `error`. */
   private async *reply(
     session: SessionRecord,
     messages: ProviderRequest['messages'],
@@ -372,88 +373,77 @@ export class ChatEngine {
     seedOffset = 0,
     group: { speakerId: string; context?: string } | undefined = undefined,
   ): AsyncGenerator<ChatEvent> {
-    const tracked = trackReply(options.signal);
+    // One generator for the whole reply, not one wrapped around another: every word passes through each.
+    const { signal, settle } = trackReply(options.signal);
     try {
-      yield* this.replyTracked(session, messages, userMessage, { ...options, signal: tracked.signal }, seedOffset, tracked.settle, group);
+      const { store, persona } = this.deps;
+      let active = this.active;
+      yield { type: 'start', sessionId: session.id, userMessage, provider: active.provider.name, model: active.model };
+
+      const started = performance.now();
+      let outcome: Outcome = yield* this.stream(active, messages, signal, started, seedOffset, group?.context);
+      let fallback = false;
+      const fb = this.deps.options.fallback;
+      if (outcome.error && fb && fb.provider.name !== active.provider.name && !signal.aborted && outcome.text === '') {
+        await store.recordEvent({
+          kind: 'provider_error',
+          sessionId: session.id,
+          personaId: persona.id,
+          data: errorData(outcome.error, active),
+        });
+        yield { type: 'fallback', error: outcome.error, provider: fb.provider.name, model: fb.model };
+        active = fb;
+        fallback = true;
+        outcome = yield* this.stream(fb, messages, signal, started, seedOffset, group?.context);
+      }
+
+      const status = outcome.error ? 'error' : outcome.finishReason === 'interrupted' ? 'interrupted' : 'complete';
+      const price = outcome.usage ? priceFor(outcome.model, this.deps.options.prices) : undefined;
+      const saved = await this.saving(session, () =>
+        store.appendMessage({
+          sessionId: session.id,
+          role: 'persona',
+          content: outcome.text,
+          provider: active.provider.name,
+          model: outcome.model,
+          inputTokens: outcome.usage?.inputTokens ?? null,
+          outputTokens: outcome.usage?.outputTokens ?? null,
+          cacheReadTokens: outcome.usage?.cacheReadTokens ?? null,
+          cacheWriteTokens: outcome.usage?.cacheWriteTokens ?? null,
+          costUsd: outcome.usage && price ? costOf(outcome.usage, price) : active.provider.name === 'offline' ? 0 : null,
+          latencyFirstTokenMs: outcome.firstTokenMs,
+          latencyTotalMs: Math.round(performance.now() - started),
+          status,
+          finishReason: outcome.error ? 'error' : (outcome.finishReason ?? null),
+          inputMode: null,
+          error: outcome.error ? outcome.error.message : null,
+          fallback,
+          ...(group ? { speakerId: group.speakerId } : {}),
+        }),
+      );
+      settle();
+      // A reply superseded by a newer turn still ends with its `done` or `error` (the stream's
+      // contract): a consumer that moved on simply stops reading; one still reading learns the outcome.
+      if (outcome.error) {
+        await store.recordEvent({
+          kind: 'provider_error',
+          sessionId: session.id,
+          personaId: persona.id,
+          data: errorData(outcome.error, active),
+        });
+        yield { type: 'error', error: outcome.error, message: saved };
+        return;
+      }
+      await store.recordEvent({
+        kind: status === 'interrupted' ? 'reply_interrupted' : 'reply_complete',
+        sessionId: session.id,
+        personaId: persona.id,
+        data: { provider: active.provider.name, model: outcome.model, firstTokenMs: outcome.firstTokenMs, totalMs: saved.latencyTotalMs },
+      });
+      yield { type: 'done', message: saved, finishReason: outcome.finishReason ?? 'stop' };
     } finally {
-      tracked.settle();
+      settle();
     }
-  }
-
-  private async *replyTracked(
-    session: SessionRecord,
-    messages: ProviderRequest['messages'],
-    userMessage: MessageRecord | null,
-    options: SendOptions,
-    seedOffset: number,
-    settle: () => void,
-    group: { speakerId: string; context?: string } | undefined,
-  ): AsyncGenerator<ChatEvent> {
-    const { store, persona } = this.deps;
-    let active = this.active;
-    yield { type: 'start', sessionId: session.id, userMessage, provider: active.provider.name, model: active.model };
-
-    const started = performance.now();
-    let outcome: Outcome = yield* this.stream(active, messages, options.signal, started, seedOffset, group?.context);
-    let fallback = false;
-    const fb = this.deps.options.fallback;
-    if (outcome.error && fb && fb.provider.name !== active.provider.name && !options.signal?.aborted && outcome.text === '') {
-      await store.recordEvent({
-        kind: 'provider_error',
-        sessionId: session.id,
-        personaId: persona.id,
-        data: errorData(outcome.error, active),
-      });
-      yield { type: 'fallback', error: outcome.error, provider: fb.provider.name, model: fb.model };
-      active = fb;
-      fallback = true;
-      outcome = yield* this.stream(fb, messages, options.signal, started, seedOffset, group?.context);
-    }
-
-    const status = outcome.error ? 'error' : outcome.finishReason === 'interrupted' ? 'interrupted' : 'complete';
-    const price = outcome.usage ? priceFor(outcome.model, this.deps.options.prices) : undefined;
-    const saved = await this.saving(session, () =>
-      store.appendMessage({
-        sessionId: session.id,
-        role: 'persona',
-        content: outcome.text,
-        provider: active.provider.name,
-        model: outcome.model,
-        inputTokens: outcome.usage?.inputTokens ?? null,
-        outputTokens: outcome.usage?.outputTokens ?? null,
-        cacheReadTokens: outcome.usage?.cacheReadTokens ?? null,
-        cacheWriteTokens: outcome.usage?.cacheWriteTokens ?? null,
-        costUsd: outcome.usage && price ? costOf(outcome.usage, price) : active.provider.name === 'offline' ? 0 : null,
-        latencyFirstTokenMs: outcome.firstTokenMs,
-        latencyTotalMs: Math.round(performance.now() - started),
-        status,
-        finishReason: outcome.error ? 'error' : (outcome.finishReason ?? null),
-        inputMode: null,
-        error: outcome.error ? outcome.error.message : null,
-        fallback,
-        ...(group ? { speakerId: group.speakerId } : {}),
-      }),
-    );
-    settle();
-    // A reply superseded by a newer turn still ends with its `done` or `error` (the stream's
-    // contract): a consumer that moved on simply stops reading; one still reading learns the outcome.
-    if (outcome.error) {
-      await store.recordEvent({
-        kind: 'provider_error',
-        sessionId: session.id,
-        personaId: persona.id,
-        data: errorData(outcome.error, active),
-      });
-      yield { type: 'error', error: outcome.error, message: saved };
-      return;
-    }
-    await store.recordEvent({
-      kind: status === 'interrupted' ? 'reply_interrupted' : 'reply_complete',
-      sessionId: session.id,
-      personaId: persona.id,
-      data: { provider: active.provider.name, model: outcome.model, firstTokenMs: outcome.firstTokenMs, totalMs: saved.latencyTotalMs },
-    });
-    yield { type: 'done', message: saved, finishReason: outcome.finishReason ?? 'stop' };
   }
 
   /** Runs one provider stream, passing deltas and usage through; returns what it produced. */

@@ -16,9 +16,15 @@ export function trackReply(signal: AbortSignal | undefined): { signal: AbortSign
   let settle!: () => void;
   const entry: InFlightReply = { abort: () => own.abort(), saved: new Promise<void>((resolve) => (settle = resolve)) };
   replies.add(entry);
+  // The caller's signal aborts ours: one signal for the reply, without AbortSignal.any (a third
+  // signal, held weakly and cleaned up by the garbage collector, on every reply).
+  const follow = () => own.abort(signal?.reason);
+  if (signal?.aborted) follow();
+  else signal?.addEventListener('abort', follow, { once: true });
   return {
-    signal: signal ? AbortSignal.any([signal, own.signal]) : own.signal,
+    signal: own.signal,
     settle: () => {
+      signal?.removeEventListener('abort', follow);
       replies.delete(entry);
       settle();
     },

@@ -45,67 +45,76 @@ export interface NamedEvent {
   data: Record<string, unknown>;
 }
 
-interface TurnState {
+/** What a turn's later events need from its earlier ones. */
+export interface SeedTurnState {
   sessionId: string | undefined;
   userMessage: MessageRecord | null;
   usage: Usage | undefined;
 }
 
+export function newSeedTurnState(): SeedTurnState {
+  return { sessionId: undefined, userMessage: null, usage: undefined };
+}
+
 /** A turn's engine events as the seed contract's named events (usage folds into `done`). */
 export async function* seedEvents(events: AsyncIterable<ChatEvent>): AsyncGenerator<NamedEvent> {
-  const state: TurnState = { sessionId: undefined, userMessage: null, usage: undefined };
+  const state = newSeedTurnState();
   for await (const event of events) {
-    switch (event.type) {
-      case 'notice':
-        yield { event: 'notice', data: { kind: event.kind, text: event.text } };
-        break;
-      case 'start':
-        state.sessionId = event.sessionId;
-        state.userMessage = event.userMessage;
-        yield {
-          event: 'start',
-          data: { sessionId: event.sessionId, message: event.userMessage, provider: event.provider, model: event.model },
-        };
-        break;
-      case 'delta':
-        yield { event: 'delta', data: { text: event.text } };
-        break;
-      case 'usage':
-        state.usage = event.usage;
-        break;
-      case 'fallback':
-        yield {
-          event: 'fallback',
-          data: { error: event.error.message, kind: event.error.kind, provider: event.provider, model: event.model },
-        };
-        break;
-      case 'done':
-        yield {
-          event: 'done',
-          data: {
-            sessionId: state.sessionId,
-            message: state.userMessage,
-            response: event.message,
-            usage: state.usage ?? null,
-            costUsd: event.message.costUsd,
-            finishReason: event.finishReason,
-          },
-        };
-        break;
-      case 'error':
-        yield {
-          event: 'error',
-          data: {
-            error: event.error.message,
-            kind: event.error.kind,
-            provider: event.error.provider,
-            status: providerStatus(event.error),
-            sessionId: state.sessionId,
-            message: state.userMessage,
-            response: event.message,
-          },
-        };
-        break;
-    }
+    const named = seedEventOf(event, state);
+    if (named) yield named;
+  }
+}
+
+/**
+ * One engine event as the seed contract's named event, or undefined for one it folds into a later
+ * event (usage). A plain function rather than another generator between the engine and the
+ * socket: every word of a reply passes through here.
+ */
+export function seedEventOf(event: ChatEvent, state: SeedTurnState): NamedEvent | undefined {
+  switch (event.type) {
+    case 'notice':
+      return { event: 'notice', data: { kind: event.kind, text: event.text } };
+    case 'start':
+      state.sessionId = event.sessionId;
+      state.userMessage = event.userMessage;
+      return {
+        event: 'start',
+        data: { sessionId: event.sessionId, message: event.userMessage, provider: event.provider, model: event.model },
+      };
+    case 'delta':
+      return { event: 'delta', data: { text: event.text } };
+    case 'usage':
+      state.usage = event.usage;
+      return undefined;
+    case 'fallback':
+      return {
+        event: 'fallback',
+        data: { error: event.error.message, kind: event.error.kind, provider: event.provider, model: event.model },
+      };
+    case 'done':
+      return {
+        event: 'done',
+        data: {
+          sessionId: state.sessionId,
+          message: state.userMessage,
+          response: event.message,
+          usage: state.usage ?? null,
+          costUsd: event.message.costUsd,
+          finishReason: event.finishReason,
+        },
+      };
+    case 'error':
+      return {
+        event: 'error',
+        data: {
+          error: event.error.message,
+          kind: event.error.kind,
+          provider: event.error.provider,
+          status: providerStatus(event.error),
+          sessionId: state.sessionId,
+          message: state.userMessage,
+          response: event.message,
+        },
+      };
   }
 }

@@ -19,9 +19,21 @@ export async function startTurn(engine: ChatEngine, text: string, signal: AbortS
   return first.done ? undefined : { first: first.value, rest };
 }
 
-export async function* eventsOf(turn: StartedTurn): AsyncGenerator<ChatEvent> {
-  yield turn.first;
-  for (let next = await turn.rest.next(); !next.done; next = await turn.rest.next()) yield next.value;
+/**
+ * The whole turn, its first event included. An iterator over the engine's own rather than one
+ * more generator: every word of a reply passes through it.
+ */
+export function eventsOf(turn: StartedTurn): AsyncIterable<ChatEvent> {
+  let first: ChatEvent | undefined = turn.first;
+  const iterator: AsyncIterator<ChatEvent> = {
+    next() {
+      if (first === undefined) return turn.rest.next();
+      const value = first;
+      first = undefined;
+      return Promise.resolve({ done: false, value });
+    },
+  };
+  return { [Symbol.asyncIterator]: () => iterator };
 }
 
 /**

@@ -2,7 +2,7 @@ import { readJson } from '../body.js';
 import type { Handler, RequestContext } from '../context.js';
 import { HttpError, toHttpError } from '../http-error.js';
 import { EventStream, sendJson } from '../respond.js';
-import { chatMessage, seedChatEngine, seedEvents } from '../seed-chat.js';
+import { chatMessage, newSeedTurnState, seedChatEngine, seedEventOf } from '../seed-chat.js';
 import { asInFlight, eventsOf, startTurn, wantsEventStream, type StartedTurn } from '../turn.js';
 
 export { MAX_MESSAGE_CHARS } from '../seed-chat.js';
@@ -23,7 +23,11 @@ export const chat: Handler = async (ctx) => {
 };
 
 async function answerTurn(ctx: RequestContext, turn: StartedTurn): Promise<void> {
-  for await (const { event, data } of seedEvents(eventsOf(turn))) {
+  const state = newSeedTurnState();
+  for await (const engineEvent of eventsOf(turn)) {
+    const named = seedEventOf(engineEvent, state);
+    if (!named) continue;
+    const { event, data } = named;
     if (event === 'done') sendJson(ctx.res, 200, data);
     else if (event === 'error') {
       const { status, ...rest } = data;
@@ -37,9 +41,12 @@ async function streamTurn(ctx: RequestContext, turn: StartedTurn): Promise<void>
   out.open();
   let sessionId: unknown;
   try {
-    for await (const { event, data } of seedEvents(eventsOf(turn))) {
-      if (event === 'start') sessionId = data.sessionId;
-      await out.send(data, event);
+    const state = newSeedTurnState();
+    for await (const engineEvent of eventsOf(turn)) {
+      const named = seedEventOf(engineEvent, state);
+      if (!named) continue;
+      if (named.event === 'start') sessionId = named.data.sessionId;
+      await out.send(named.data, named.event);
     }
   } catch (error) {
     // The status line is sent already: the stream itself must say the turn failed; the server logs why.

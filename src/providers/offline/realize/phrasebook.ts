@@ -60,8 +60,16 @@ function writeStored(file: string, cacheDir: string, map: Map<string, Converted>
   }
 }
 
+/**
+ * Phrasebooks known complete, per persona: a reply asks for its persona's book several times, and
+ * checking every fact's entry again each time cost more than the rest of the lookup.
+ */
+const ready = new WeakMap<Persona, { speaker: Speaker; book: Phrasebook }>();
+
 /** The persona's phrasebook, complete for every fact: from memory, the cache file, or the library. */
 export async function phrasebookFor(persona: Persona, speaker: Speaker, cacheDir: string | undefined): Promise<Phrasebook> {
+  const known = ready.get(persona);
+  if (known?.speaker === speaker) return known.book;
   let map = memory.get(persona);
   const needed = factsOf(persona).flatMap(conversionsNeeded);
   const complete = (m: Map<string, Converted>) => needed.every(([text, probe]) => m.has(keyOf(text, probe)));
@@ -77,14 +85,16 @@ export async function phrasebookFor(persona: Persona, speaker: Speaker, cacheDir
     if (cacheDir) writeStored(fileFor(cacheDir, persona, speaker), cacheDir, map);
   }
   memory.set(persona, map);
-  const known = map;
-  return {
+  const entries = map;
+  const book: Phrasebook = {
     convert(text, probe) {
-      const hit = known.get(keyOf(text, probe));
+      const hit = entries.get(keyOf(text, probe));
       if (hit) return hit;
       const nlp = nlpIfLoaded();
       // Every fact is in the book; this is only reached for text built at reply time.
       return nlp ? toFirstPerson(text, speaker, nlp, probe) : { text, shape: 'noun-phrase' };
     },
   };
+  ready.set(persona, { speaker, book });
+  return book;
 }
