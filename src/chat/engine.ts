@@ -89,6 +89,17 @@ export interface RespondOptions extends SendOptions {
   context?: string;
 }
 
+/** What a reply starts from, once its turn is admitted and the user's side saved. */
+interface ReplyPlan {
+  session: SessionRecord;
+  messages: ProviderRequest['messages'];
+  userMessage: MessageRecord | null;
+  /** Added to the seed (a retry gets the next one). */
+  seedOffset: number;
+  /** A group turn: who speaks, and what the system prompt says about the group. */
+  group: { speakerId: string; context?: string } | undefined;
+}
+
 interface Outcome {
   text: string;
   usage: Usage | undefined;
@@ -152,7 +163,11 @@ export class ChatEngine {
    * saved in the joined session under this persona's id. Budgets and the rate limit apply to
    * every request, so a group of five spends and paces as five requests.
    */
-  async *respond(messages: ChatTurn[], options: RespondOptions = {}): AsyncGenerator<ChatEvent> {
+  respond(messages: ChatTurn[], options: RespondOptions = {}): AsyncGenerator<ChatEvent> {
+    return this.reply(this.prepareGroupTurn(messages, options), options);
+  }
+
+  private async *prepareGroupTurn(messages: ChatTurn[], options: RespondOptions): AsyncGenerator<ChatEvent, ReplyPlan> {
     const session = this.sessionRecord;
     if (!session) throw new UsageError('a group turn needs the group session first (joinSession)');
     const limits = this.deps.options.limits;
@@ -172,7 +187,7 @@ export class ChatEngine {
         requests: 'replies',
       });
     }
-    yield* this.reply(session, messages, null, options, 0, { speakerId: this.deps.persona.id, context: options.context });
+    return { session, messages, userMessage: null, seedOffset: 0, group: { speakerId: this.deps.persona.id, context: options.context } };
   }
 
   /**
@@ -210,7 +225,11 @@ export class ChatEngine {
    * One user turn: checks the limits (may wait for the rate limit, or throw a LimitError with
    * nothing saved), saves the message, streams the reply, saves the reply.
    */
-  async *send(text: string, options: SendOptions = {}): AsyncGenerator<ChatEvent> {
+  send(text: string, options: SendOptions = {}): AsyncGenerator<ChatEvent> {
+    return this.reply(this.prepareTurn(text, options), options);
+  }
+
+  private async *prepareTurn(text: string, options: SendOptions): AsyncGenerator<ChatEvent, ReplyPlan> {
     const limits = this.deps.options.limits;
     // The whole session, when the limits had to read it: the history window is cut from it.
     let read: MessageRecord[] | undefined;
@@ -250,21 +269,31 @@ export class ChatEngine {
     const userMessage = await this.saving(session, () =>
       this.deps.store.appendMessage(newUserMessage(session.id, text, options.inputMode)),
     );
-    yield* this.reply(session, [...history, { role: 'user', content: text }], userMessage, options);
+    return { session, messages: [...history, { role: 'user', content: text }], userMessage, seedOffset: 0, group: undefined };
   }
 
   /** Regenerates the reply to the last user message (the old reply stays in the store). */
-  async *retry(options: SendOptions = {}): AsyncGenerator<ChatEvent> {
+  retry(options: SendOptions = {}): AsyncGenerator<ChatEvent> {
+    return this.reply(() => this.prepareRetry(), options);
+  }
+
+  private async prepareRetry(): Promise<ReplyPlan | undefined> {
     const session = this.sessionRecord;
     const all = session ? await this.deps.store.listMessages(session.id) : [];
     const lastUserIndex = all.map((m) => m.role).lastIndexOf('user');
-    if (!session || lastUserIndex < 0) return;
+    if (!session || lastUserIndex < 0) return undefined;
     const lastUser = all[lastUserIndex]!;
     const history = historyWindow(all.slice(0, lastUserIndex), this.deps.options.window ?? DEFAULT_WINDOW);
     // The same request would get the same reply from a seeded (offline) engine: each retry of a
     // message gets the next seed, so /retry gives a different answer, and still a reproducible one.
     const attempts = all.slice(lastUserIndex + 1).filter((m) => m.role === 'persona').length;
-    yield* this.reply(session, [...history, { role: 'user', content: lastUser.content }], null, options, attempts);
+    return {
+      session,
+      messages: [...history, { role: 'user', content: lastUser.content }],
+      userMessage: null,
+      seedOffset: attempts,
+      group: undefined,
+    };
   }
 
   /**
@@ -364,16 +393,19 @@ export class ChatEngine {
     return this.sessionRecord;
   }
 
-  /** One reply, saved (complete, interrupted or error), then reported by its `done` or `error`. */
+  /**
+   * One turn's reply: `prepare` checks the limits and saves what the turn starts from (its events
+   * pass through), then the reply streams and is saved (complete, interrupted or error) before its
+   * `done` or `error`. One generator from the provider's words to the consumer, not several
+   * wrapped around each other: every word passes through each.
+   */
   private async *reply(
-    session: SessionRecord,
-    messages: ProviderRequest['messages'],
-    userMessage: MessageRecord | null,
+    prepare: AsyncGenerator<ChatEvent, ReplyPlan | undefined> | (() => Promise<ReplyPlan | undefined>),
     options: SendOptions,
-    seedOffset = 0,
-    group: { speakerId: string; context?: string } | undefined = undefined,
   ): AsyncGenerator<ChatEvent> {
-    // One generator for the whole reply, not one wrapped around another: every word passes through each.
+    const plan = typeof prepare === 'function' ? await prepare() : yield* prepare;
+    if (!plan) return;
+    const { session, messages, userMessage, seedOffset, group } = plan;
     const { signal, settle } = trackReply(options.signal);
     try {
       const { store, persona } = this.deps;
@@ -381,10 +413,33 @@ export class ChatEngine {
       yield { type: 'start', sessionId: session.id, userMessage, provider: active.provider.name, model: active.model };
 
       const started = performance.now();
-      let outcome: Outcome = yield* this.stream(active, messages, signal, started, seedOffset, group?.context);
-      let fallback = false;
       const fb = this.deps.options.fallback;
-      if (outcome.error && fb && fb.provider.name !== active.provider.name && !signal.aborted && outcome.text === '') {
+      let fallback = false;
+      let outcome: Outcome;
+      for (;;) {
+        outcome = { text: '', usage: undefined, finishReason: undefined, model: active.model, error: undefined, firstTokenMs: null };
+        for await (const event of active.provider.stream(this.request(active, messages, signal, seedOffset, group?.context))) {
+          switch (event.type) {
+            case 'delta':
+              if (outcome.firstTokenMs === null) outcome.firstTokenMs = Math.round(performance.now() - started);
+              outcome.text += event.text;
+              yield event;
+              break;
+            case 'usage':
+              outcome.usage = event.usage;
+              yield event;
+              break;
+            case 'done':
+              outcome.finishReason = event.finishReason;
+              if (event.model) outcome.model = event.model;
+              break;
+            case 'error':
+              outcome.error = event.error;
+              break;
+          }
+        }
+        if (signal.aborted && !outcome.error) outcome.finishReason = 'interrupted';
+        if (fallback || !outcome.error || !fb || fb.provider.name === active.provider.name || signal.aborted || outcome.text !== '') break;
         await store.recordEvent({
           kind: 'provider_error',
           sessionId: session.id,
@@ -394,7 +449,6 @@ export class ChatEngine {
         yield { type: 'fallback', error: outcome.error, provider: fb.provider.name, model: fb.model };
         active = fb;
         fallback = true;
-        outcome = yield* this.stream(fb, messages, signal, started, seedOffset, group?.context);
       }
 
       const status = outcome.error ? 'error' : outcome.finishReason === 'interrupted' ? 'interrupted' : 'complete';
@@ -446,26 +500,17 @@ export class ChatEngine {
     }
   }
 
-  /** Runs one provider stream, passing deltas and usage through; returns what it produced. */
-  private async *stream(
+  /** The provider request for one reply. */
+  private request(
     active: ActiveProvider,
     messages: ProviderRequest['messages'],
-    signal: AbortSignal | undefined,
-    started: number,
+    signal: AbortSignal,
     seedOffset: number,
-    groupContext?: string,
-  ): AsyncGenerator<ChatEvent, Outcome> {
+    groupContext: string | undefined,
+  ): ProviderRequest {
     const { persona, profile, systemPrompt, options } = this.deps;
-    const outcome: Outcome = {
-      text: '',
-      usage: undefined,
-      finishReason: undefined,
-      model: active.model,
-      error: undefined,
-      firstTokenMs: null,
-    };
     const extra = [options.contextFor?.(messages), groupContext].filter(Boolean).join('\n\n');
-    const request: ProviderRequest = {
+    return {
       system: extra ? `${systemPrompt}\n\n${extra}` : systemPrompt,
       messages,
       model: active.model,
@@ -476,28 +521,6 @@ export class ChatEngine {
       seed: seedOffset > 0 ? (options.seed ?? 0) + seedOffset : options.seed,
       ...(options.postHistory ? { postHistory: options.postHistory } : {}),
     };
-    for await (const event of active.provider.stream(request)) {
-      switch (event.type) {
-        case 'delta':
-          if (outcome.firstTokenMs === null) outcome.firstTokenMs = Math.round(performance.now() - started);
-          outcome.text += event.text;
-          yield event;
-          break;
-        case 'usage':
-          outcome.usage = event.usage;
-          yield event;
-          break;
-        case 'done':
-          outcome.finishReason = event.finishReason;
-          if (event.model) outcome.model = event.model;
-          break;
-        case 'error':
-          outcome.error = event.error;
-          break;
-      }
-    }
-    if (signal?.aborted && !outcome.error) outcome.finishReason = 'interrupted';
-    return outcome;
   }
 }
 
