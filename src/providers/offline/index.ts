@@ -54,7 +54,8 @@ async function* streamReply(request: ProviderRequest, paceMs: number, cacheDir: 
   }
   let sent = '';
   for (const [index, word] of splitWords(reply).entries()) {
-    if (index > 0) await pause(paceMs, signal);
+    // Instantly (pace 0): no wait between words, not even a resolved one.
+    if (index > 0 && paceMs > 0) await pause(paceMs, signal);
     if (signal?.aborted) break;
     sent += word;
     yield { type: 'delta', text: word };

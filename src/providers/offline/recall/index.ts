@@ -150,12 +150,33 @@ function clockScore(intent: TopicIntent | undefined, text: string): number {
   return (CLOCK.test(text) ? 1.2 : 0) - (YEAR.test(text) ? 1.5 : 0);
 }
 
+/**
+ * The ranking depends on the facts and the question alone, and a server answers the same questions
+ * about the same personas all day: rankings are kept per facts list (a bounded number of questions
+ * each, oldest dropped first) and handed out as copies, since callers adjust scores and re-sort.
+ */
+const RANKINGS_PER_PERSONA = 512;
+const rankings = new WeakMap<readonly Fact[], Map<string, readonly RankedFact[]>>();
+
 export function rankFacts(
   facts: readonly Fact[],
   intent: TopicIntent | undefined,
   keywords: readonly string[],
   minScore = 2,
 ): RankedFact[] {
+  let known = rankings.get(facts);
+  if (!known) rankings.set(facts, (known = new Map()));
+  const key = `${intent ?? ''}\u0000${minScore}\u0000${keywords.join('\u0000')}`;
+  let ranked = known.get(key);
+  if (!ranked) {
+    ranked = rankAfresh(facts, intent, keywords, minScore);
+    if (known.size >= RANKINGS_PER_PERSONA) known.delete(known.keys().next().value!);
+    known.set(key, ranked);
+  }
+  return ranked.map((r) => ({ ...r }));
+}
+
+function rankAfresh(facts: readonly Fact[], intent: TopicIntent | undefined, keywords: readonly string[], minScore: number): RankedFact[] {
   // A field this file does not have takes no place in the order: a card's description is read
   // first for a topic whose usual fields it lacks.
   const present = fieldsPresent(facts);

@@ -137,9 +137,24 @@ export function classify(text: string, messageStems: string[] = stems(text)): Un
  * lemmas (irregular and unusual forms the cheap stems miss) and nouns (the subject) get a second look.
  */
 export async function understand(text: string): Promise<Understanding> {
+  const known = understood.get(text);
+  if (known) return known;
   const read = await understandText(text);
-  return /^\W*(who|whom|whose)\b/i.test(text) ? { ...read, asksWho: true } : read;
+  const result = /^\W*(who|whom|whose)\b/i.test(text) ? { ...read, asksWho: true } : read;
+  // Frozen: every later turn that asks the same gets this very object.
+  Object.freeze(result.keywords);
+  Object.freeze(result);
+  if (understood.size >= UNDERSTOOD_LIMIT) understood.delete(understood.keys().next().value!);
+  understood.set(text, result);
+  return result;
 }
+
+/**
+ * What a message means depends on its text alone, and the same questions come again and again (a
+ * server's clients, a survey's respondents): the last few thousand are kept, oldest dropped first.
+ */
+const UNDERSTOOD_LIMIT = 2000;
+const understood = new Map<string, Understanding>();
 
 async function understandText(text: string): Promise<Understanding> {
   const quick = classify(text);
