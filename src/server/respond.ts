@@ -46,10 +46,18 @@ export class EventStream {
     // No flushHeaders(): the headers go out with the first events, in the same write.
   }
 
-  /** A named event (`event: name`) with JSON data, or a bare `data:` line when no name is given. */
-  send(data: unknown, event?: string): Promise<void> {
-    const payload = typeof data === 'string' ? data : JSON.stringify(data);
-    return this.write(`${event ? `event: ${event}\n` : ''}data: ${payload}\n\n`);
+  /**
+   * A named event (`event: name`) with JSON data, or a bare `data:` line when no name is given.
+   * Returns a promise only when the socket's buffer is full (wait for it before sending more), so
+   * a stream of words costs no promise per word.
+   */
+  send(data: unknown, event?: string): Promise<void> | undefined {
+    return this.sendText(typeof data === 'string' ? data : JSON.stringify(data), event);
+  }
+
+  /** `send` for data that is JSON text already (a frame built from a template). */
+  sendText(payload: string, event?: string): Promise<void> | undefined {
+    return this.write(event ? `event: ${event}\ndata: ${payload}\n\n` : `data: ${payload}\n\n`);
   }
 
   end(): void {
@@ -60,14 +68,14 @@ export class EventStream {
     this.res.end(rest);
   }
 
-  private write(chunk: string): Promise<void> {
-    if (this.res.writableEnded || this.res.destroyed) return Promise.resolve();
+  private write(chunk: string): Promise<void> | undefined {
+    if (this.res.writableEnded || this.res.destroyed) return undefined;
     this.pending += chunk;
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush());
     }
-    if (!this.res.writableNeedDrain) return Promise.resolve();
+    if (!this.res.writableNeedDrain) return undefined;
     return new Promise((resolve) => {
       const done = () => {
         this.res.off('drain', done);

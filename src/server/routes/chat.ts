@@ -43,6 +43,12 @@ async function streamTurn(ctx: RequestContext, turn: StartedTurn): Promise<void>
   try {
     const state = newSeedTurnState();
     for await (const engineEvent of eventsOf(turn)) {
+      if (engineEvent.type === 'delta') {
+        // Every word: the frame's JSON written directly (the same bytes as the named event's).
+        const full = out.sendText(`{"text":${JSON.stringify(engineEvent.text)}}`, 'delta');
+        if (full) await full;
+        continue;
+      }
       const named = seedEventOf(engineEvent, state);
       if (!named) continue;
       if (named.event === 'start') sessionId = named.data.sessionId;

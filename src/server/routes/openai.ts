@@ -6,7 +6,16 @@ import { conversationEngine } from '../conversation-engine.js';
 import type { Handler, RequestContext } from '../context.js';
 import { HttpError, providerStatus, toHttpError } from '../http-error.js';
 import { parseModelName } from '../model-name.js';
-import { chunk, completion, completionMeta, openAIError, openAIFinishReason, usageChunk, type CompletionMeta } from '../openai-wire.js';
+import {
+  chunk,
+  completion,
+  completionMeta,
+  contentChunkJson,
+  openAIError,
+  openAIFinishReason,
+  usageChunk,
+  type CompletionMeta,
+} from '../openai-wire.js';
 import {
   maxTokenFields,
   refuseSeveralChoices,
@@ -192,11 +201,14 @@ async function streamCompletion(ctx: RequestContext, turn: StartedTurn, reply: R
   const out = new EventStream(ctx.res);
   out.open(sessionHeaders(reply));
   let usage: Usage | undefined;
+  const contentChunk = contentChunkJson(meta, withUsage);
   try {
     await out.send(chunk(meta, { role: 'assistant', content: '', refusal: null }, null, withUsage));
     for await (const event of eventsOf(turn)) {
-      if (event.type === 'delta') await out.send(chunk(meta, { content: event.text }, null, withUsage));
-      else if (event.type === 'usage') usage = event.usage;
+      if (event.type === 'delta') {
+        const full = out.sendText(contentChunk(event.text));
+        if (full) await full;
+      } else if (event.type === 'usage') usage = event.usage;
       else if (event.type === 'done') {
         if (event.finishReason === 'interrupted') {
           await out.send(openAIError(503, 'the reply was interrupted (the server is shutting down)', 'interrupted'));

@@ -157,7 +157,7 @@ async function runTurn(
   ctx: RequestContext,
   turn: StartedTurn,
   meta: ResponseMeta,
-  onDelta: (text: string) => Promise<void>,
+  onDelta: (text: string) => Promise<void> | undefined,
 ): Promise<{ state: ResponseState; outcome: Outcome; status: number }> {
   let text = '';
   let usage: Usage | undefined;
