@@ -4,7 +4,11 @@
 
 /** True when most of the letters in the text are not Latin: the engine could not read the question. */
 export function writtenInAnotherScript(text: string): boolean {
+  // Plain ASCII (most questions): every letter is Latin. Counting would match each character.
+  if (!NOT_ASCII.test(text)) return false;
   const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   return letters - latin > latin;
 }
+
+const NOT_ASCII = /[^\x00-\x7f]/;

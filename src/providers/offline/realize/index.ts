@@ -67,6 +67,18 @@ class Reply {
   text(): string {
     return this.parts.join(' ');
   }
+  /**
+   * `normalise(this.text())`, kept until the reply changes: each fact tried asks for it, and each
+   * frame tried for a fact. Parts are only ever appended, or the first one given an opener.
+   */
+  normalisedText(): string {
+    const seen = this.normalised;
+    if (seen && seen.count === this.parts.length && seen.first === this.parts[0]) return seen.text;
+    const text = normalise(this.text());
+    this.normalised = { count: this.parts.length, first: this.parts[0], text };
+    return text;
+  }
+  private normalised: { count: number; first: string | undefined; text: string } | undefined;
 }
 
 function registerOf(profile: Partial<ChatProfile>): L.Register {
@@ -112,11 +124,11 @@ async function factSentences(input: RealizeInput, facts: readonly Fact[], count:
     // The same fact in another frame is still a repeat.
     const needed = conversionsNeeded(fact)[0];
     const core = normalise(needed ? convert(needed[0], needed[1]).text : fact.text);
-    if (core.length > 15 && (input.memory.state.saidText.includes(core) || normalise(reply.text()).includes(core))) continue;
+    if (core.length > 15 && (input.memory.state.saidText.includes(core) || reply.normalisedText().includes(core))) continue;
     // Two facts framed alike in one reply read as a template: try another frame, else skip.
     const used: FrameUsed = (opening) => {
       const key = normalise(opening);
-      return key.length > 0 && (normalise(reply.text()).includes(key) || input.memory.state.saidText.includes(key));
+      return key.length > 0 && (reply.normalisedText().includes(key) || input.memory.state.saidText.includes(key));
     };
     for (let attempt = 0; attempt < 3; attempt++) {
       const sentence = frameFact(fact, convert, input.random, used);

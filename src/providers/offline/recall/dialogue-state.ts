@@ -42,12 +42,17 @@ export function splitSentences(text: string): string[] {
  * bounded map, oldest dropped first) so a 50-turn history costs lookups, not re-reading.
  */
 const MEMO_LIMIT = 4000;
-const memo = new Map<string, { sentences: string[]; text: string; thread?: TopicIntent; userTopic: boolean }>();
-function remember<T extends { sentences: string[]; text: string; thread?: TopicIntent; userTopic: boolean }>(
-  key: string,
-  make: () => T,
-): T {
-  const hit = memo.get(key) as T | undefined;
+interface Read {
+  sentences: string[];
+  text: string;
+  thread?: TopicIntent;
+  userTopic: boolean;
+}
+/** Keyed by the message text itself (no key built per lookup), user messages and replies apart. */
+const userMemo = new Map<string, Read>();
+const replyMemo = new Map<string, Read>();
+function remember(memo: Map<string, Read>, key: string, make: () => Read): Read {
+  const hit = memo.get(key);
   if (hit) return hit;
   const value = make();
   if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
@@ -56,7 +61,7 @@ function remember<T extends { sentences: string[]; text: string; thread?: TopicI
 }
 
 function readUser(content: string) {
-  return remember(`u\u0000${content}`, () => {
+  return remember(userMemo, content, () => {
     const understood = classify(content);
     const thread = understood.kind === 'topic' || understood.kind === 'follow-up' ? understood.topic : undefined;
     return { sentences: [], text: '', thread, userTopic: thread !== undefined };
@@ -64,7 +69,7 @@ function readUser(content: string) {
 }
 
 function readReply(content: string) {
-  return remember(`p\u0000${content}`, () => ({
+  return remember(replyMemo, content, () => ({
     // A sentence said after an opener ("Frankly, I leave at six.") is also remembered without it.
     sentences: splitSentences(content).flatMap((s) => {
       const bare = /^[A-Z][\w' ]{0,18}, (.+)$/.exec(s)?.[1];
@@ -83,7 +88,7 @@ export function readDialogue(messages: readonly ChatTurn[], catchPhrases: readon
   const texts: string[] = [];
   let thread: TopicIntent | undefined;
   let sinceCatchPhrase = Number.POSITIVE_INFINITY;
-  const phrases = catchPhrases.map(normalise).filter(Boolean);
+  const phrases = normalisedPhrases(catchPhrases);
   for (const turn of history) {
     const content = typeof turn.content === 'string' ? turn.content : '';
     if (turn.role === 'user') {
@@ -101,7 +106,16 @@ export function readDialogue(messages: readonly ChatTurn[], catchPhrases: readon
   return { userTurns, replies, thread, said, saidText: texts.join(' | '), sinceCatchPhrase };
 }
 
+/** A persona's catch-phrases, normalised once per list (a profile keeps its list). */
+const phraseMemo = new WeakMap<readonly string[], string[]>();
+function normalisedPhrases(catchPhrases: readonly string[]): string[] {
+  let phrases = phraseMemo.get(catchPhrases);
+  if (!phrases) phraseMemo.set(catchPhrases, (phrases = catchPhrases.map(normalise).filter(Boolean)));
+  return phrases;
+}
+
 /** Empties the memo: the evaluation measures a history read for the first time (a new process). */
 export function forgetDialogueMemo(): void {
-  memo.clear();
+  userMemo.clear();
+  replyMemo.clear();
 }
