@@ -1,6 +1,7 @@
 // Replies streaming in this process, so a shutdown (the terminal closed, `kill`) can stop them
 // the way Esc does and wait until each has saved what arrived, marked interrupted. The engine
-// registers every reply here; front ends never pass anything in.
+// registers every reply here, unless the front end registered it already (the server does, to
+// stop replies on shutdown or when a client hangs up).
 
 interface InFlightReply {
   abort(): void;
@@ -9,10 +10,27 @@ interface InFlightReply {
 }
 
 const replies = new Set<InFlightReply>();
+/** Signals of replies registered here: a reply whose caller registered it already is not registered twice. */
+const registered = new WeakSet<AbortSignal>();
+const nothing = (): void => {};
 
-/** Called by the engine for each reply: returns the signal the reply must honour and a `settle` to call once it is saved. */
-export function trackReply(signal: AbortSignal | undefined): { signal: AbortSignal; settle: () => void } {
+export interface TrackedReply {
+  /** Aborted by `interruptReplies`, by `abort`, or by the caller's signal. */
+  signal: AbortSignal;
+  abort: () => void;
+  /** Call once the reply is saved (more calls do nothing). */
+  settle: () => void;
+}
+
+/**
+ * Called by the engine for each reply: returns the signal the reply must honour and a `settle` to
+ * call once it is saved. A front end that runs replies as work of its own (the server) registers
+ * it first, with no signal, and hands the engine that signal: one controller per reply.
+ */
+export function trackReply(signal: AbortSignal | undefined): TrackedReply {
+  if (signal && registered.has(signal)) return { signal, abort: nothing, settle: nothing };
   const own = new AbortController();
+  registered.add(own.signal);
   let settle!: () => void;
   const entry: InFlightReply = { abort: () => own.abort(), saved: new Promise<void>((resolve) => (settle = resolve)) };
   replies.add(entry);
@@ -23,6 +41,7 @@ export function trackReply(signal: AbortSignal | undefined): { signal: AbortSign
   else signal?.addEventListener('abort', follow, { once: true });
   return {
     signal: own.signal,
+    abort: entry.abort,
     settle: () => {
       signal?.removeEventListener('abort', follow);
       replies.delete(entry);

@@ -33,4 +33,14 @@ describe('trackReply', () => {
     expect(running.signal.aborted).toBe(true);
     running.settle();
   });
+
+  it('uses a signal registered already as it is, and a shutdown still stops that reply', async () => {
+    const outer = trackReply(undefined);
+    const inner = trackReply(outer.signal);
+    expect(inner.signal).toBe(outer.signal);
+    inner.settle();
+    await interruptReplies(10);
+    expect(outer.signal.aborted).toBe(true);
+    outer.settle();
+  });
 });
