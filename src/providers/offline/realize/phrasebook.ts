@@ -66,10 +66,28 @@ function writeStored(file: string, cacheDir: string, map: Map<string, Converted>
  */
 const ready = new WeakMap<Persona, { speaker: Speaker; book: Phrasebook }>();
 
+/**
+ * Books being made: the first replies of a server that has just started ask for the same book at
+ * once, and each would otherwise convert every fact with the library and write the file again.
+ */
+const making = new WeakMap<Persona, { speaker: Speaker; book: Promise<Phrasebook> }>();
+
 /** The persona's phrasebook, complete for every fact: from memory, the cache file, or the library. */
-export async function phrasebookFor(persona: Persona, speaker: Speaker, cacheDir: string | undefined): Promise<Phrasebook> {
+export function phrasebookFor(persona: Persona, speaker: Speaker, cacheDir: string | undefined): Promise<Phrasebook> {
   const known = ready.get(persona);
-  if (known?.speaker === speaker) return known.book;
+  if (known?.speaker === speaker) return Promise.resolve(known.book);
+  const pending = making.get(persona);
+  if (pending?.speaker === speaker) return pending.book;
+  const book = makePhrasebook(persona, speaker, cacheDir);
+  making.set(persona, { speaker, book });
+  const done = () => {
+    if (making.get(persona)?.book === book) making.delete(persona);
+  };
+  book.then(done, done);
+  return book;
+}
+
+async function makePhrasebook(persona: Persona, speaker: Speaker, cacheDir: string | undefined): Promise<Phrasebook> {
   let map = memory.get(persona);
   const needed = factsOf(persona).flatMap(conversionsNeeded);
   const complete = (m: Map<string, Converted>) => needed.every(([text, probe]) => m.has(keyOf(text, probe)));
