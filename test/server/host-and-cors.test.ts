@@ -1,6 +1,9 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { postJson, startTestServer } from './helpers.js';
+// Imported here, not inside the test: importing it registers the afterEach that stops the servers,
+// and a hook registered while a test runs never fires, which left two servers running.
+import { startServeProcess } from './serve-process.js';
 
 // DNS rebinding and CORS: without a token only loopback Host values with the server's port are
 // served; with one, any Host (behind a proxy). Web pages get CORS headers only for the origins
@@ -94,7 +97,6 @@ describe('CORS', () => {
 
 describe('persona serve --cors (built CLI)', () => {
   it('allows the origins given by flag and by config, and no others', async () => {
-    const { startServeProcess } = await import('./serve-process.js');
     const serve = await startServeProcess(['--cors', 'http://localhost:5173'], { server: { corsOrigins: ['https://ignored.example'] } });
     const preflight = (origin: string) =>
       fetch(`${serve.url}/v1/chat/completions`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
