@@ -189,11 +189,13 @@ export class SqliteStore implements HistoryStore {
   async recentMessages(sessionId: string, limit: number): Promise<RecentMessages> {
     return this.guarded(() => {
       // Both walk the UNIQUE (session_id, seq) index from its end: the cost follows `limit`, not the session's length.
-      const newestFirst = this.statement('SELECT * FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT ?').all(
-        sessionId,
-        Math.max(0, limit),
-      );
-      const { total } = this.statement('SELECT count(*) AS total FROM messages WHERE session_id = ?').get(sessionId) as { total: number };
+      const newestFirst =
+        limit > 0 ? this.statement('SELECT * FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT ?').all(sessionId, limit) : [];
+      // A session's seqs are 1, 2, 3… with no gaps (appendMessage gives max + 1; only whole sessions are
+      // deleted), so the last seq is the count, read from the index's end where count(*) walks all of it.
+      const { total } = this.statement('SELECT coalesce(max(seq), 0) AS total FROM messages WHERE session_id = ?').get(sessionId) as {
+        total: number;
+      };
       return { messages: newestFirst.reverse().map(toMessage), total: Number(total) };
     });
   }
@@ -230,27 +232,26 @@ export class SqliteStore implements HistoryStore {
     // a busy server, more than the rest of the request). So the day's total is kept, and each call
     // adds only the rows written since (by any process: row keys only grow). A session deleted
     // here resets it; one deleted by another process is caught by a full recount every few seconds.
-    return this.guarded(() =>
-      this.db.transaction(() => {
-        const nowMs = this.now().getTime();
-        const kept = this.spend;
-        if (!kept || kept.since !== sinceIso || nowMs - kept.countedAt > SPEND_RECOUNT_MS) {
-          const row = this.statement(
-            'SELECT coalesce(sum(cost_usd), 0) AS usd, (SELECT coalesce(max(pk), 0) FROM messages) AS last FROM messages WHERE created_at >= ?',
-          ).get(sinceIso) as { usd: number; last: number };
-          this.spend = { since: sinceIso, throughPk: Number(row.last), usd: Number(row.usd), countedAt: nowMs };
-        } else {
-          const row = this.statement(
-            'SELECT coalesce(sum(CASE WHEN created_at >= ? THEN cost_usd END), 0) AS usd, max(pk) AS last FROM messages WHERE pk > ?',
-          ).get(sinceIso, kept.throughPk) as { usd: number; last: number | null };
-          if (row.last !== null) {
-            kept.usd += Number(row.usd);
-            kept.throughPk = Number(row.last);
-          }
-        }
-        return this.spend!.usd;
-      })(),
-    );
+    // Each branch is one statement, so it reads one consistent state without a transaction around it.
+    return this.guarded(() => {
+      const nowMs = this.now().getTime();
+      const kept = this.spend;
+      if (!kept || kept.since !== sinceIso || nowMs - kept.countedAt > SPEND_RECOUNT_MS) {
+        const row = this.statement(
+          'SELECT coalesce(sum(cost_usd), 0) AS usd, (SELECT coalesce(max(pk), 0) FROM messages) AS last FROM messages WHERE created_at >= ?',
+        ).get(sinceIso) as { usd: number; last: number };
+        this.spend = { since: sinceIso, throughPk: Number(row.last), usd: Number(row.usd), countedAt: nowMs };
+        return this.spend.usd;
+      }
+      const row = this.statement(
+        'SELECT coalesce(sum(CASE WHEN created_at >= ? THEN cost_usd END), 0) AS usd, max(pk) AS last FROM messages WHERE pk > ?',
+      ).get(sinceIso, kept.throughPk) as { usd: number; last: number | null };
+      if (row.last !== null) {
+        kept.usd += Number(row.usd);
+        kept.throughPk = Number(row.last);
+      }
+      return kept.usd;
+    });
   }
 
   /**
