@@ -9,6 +9,7 @@ import { participantsSql, searchSql, sessionSummarySql } from './session-queries
 import { toStoreError, withStoreErrors } from './store-errors.js';
 import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from './id-prefix.js';
 import { WriteBatch } from './write-batch.js';
+import { FtsCatchUp } from './fts-catch-up.js';
 import { SqliteRunRepository } from './run-repository.js';
 import type { HistoryStore, StoreLocation, StoredTranscript } from './history-store.js';
 import { readUsageStats, type StatsFilter, type UsageStats } from './usage-stats.js';
@@ -54,6 +55,8 @@ export class SqliteStore implements HistoryStore {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private runRepository: SqliteRunRepository | undefined;
   private readonly writes: WriteBatch;
+  /** Full-text indexing, after the writes rather than in them (fts-catch-up.ts). */
+  private readonly fts: FtsCatchUp;
   /** The spend since `since` through message row `throughPk` (see spentSince). */
   private spend: { since: string; throughPk: number; usd: number; countedAt: number } | undefined;
 
@@ -66,6 +69,7 @@ export class SqliteStore implements HistoryStore {
     this.now = options.now ?? (() => new Date());
     this.busyTimeoutMs = Number(db.pragma('busy_timeout', { simple: true })) || DEFAULT_BUSY_TIMEOUT_MS;
     this.writes = new WriteBatch(db, (error) => toStoreError(error, this.file, this.busyTimeoutMs) ?? error);
+    this.fts = new FtsCatchUp(db, (work) => this.transaction(work));
   }
 
   async saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): Promise<PersonaSnapshot> {
@@ -337,6 +341,8 @@ export class SqliteStore implements HistoryStore {
     if (query === undefined) return [];
     this.registerExactWords();
     const byPersona = options.personaId !== undefined;
+    // Messages saved by now, by any process, are indexed before the index is read.
+    this.guarded(() => this.fts.catchUpAll());
     return this.guarded(() =>
       this.statement(searchSql(byPersona))
         .all({
@@ -383,6 +389,7 @@ export class SqliteStore implements HistoryStore {
    * handler, a signal handler's last step. Closing twice is harmless.
    */
   closeNow(): void {
+    this.fts.stop();
     // Writes queued in this turn are committed first: closing never drops one a caller is waiting for.
     if (this.db.open) this.writes.flush();
     if (this.db.open) this.db.close();
@@ -449,7 +456,9 @@ export class SqliteStore implements HistoryStore {
    * instead of one per write.
    */
   private write<T>(work: () => T): Promise<T> {
-    return this.writes.run(work);
+    const written = this.writes.run(work);
+    this.fts.afterWrite();
+    return written;
   }
 
   /** Several statements that must see and change the database atomically. */
