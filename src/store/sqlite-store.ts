@@ -10,6 +10,7 @@ import { toStoreError, withStoreErrors } from './store-errors.js';
 import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from './id-prefix.js';
 import { WriteBatch } from './write-batch.js';
 import { FtsCatchUp } from './fts-catch-up.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 import { SqliteRunRepository } from './run-repository.js';
 import type { HistoryStore, StoreLocation, StoredTranscript } from './history-store.js';
 import { readUsageStats, type StatsFilter, type UsageStats } from './usage-stats.js';
@@ -57,6 +58,8 @@ export class SqliteStore implements HistoryStore {
   private readonly writes: WriteBatch;
   /** Full-text indexing, after the writes rather than in them (fts-catch-up.ts). */
   private readonly fts: FtsCatchUp;
+  /** A server's checkpoints, in a thread of their own (forServing). */
+  private checkpointer: WalCheckpointer | undefined;
   /** The spend since `since` through message row `throughPk` (see spentSince). */
   private spend: { since: string; throughPk: number; usd: number; countedAt: number } | undefined;
 
@@ -380,6 +383,12 @@ export class SqliteStore implements HistoryStore {
     }));
   }
 
+  /** `persona serve`: WAL checkpoints run in a thread of their own, not inside a request's commit (wal-checkpointer.ts). */
+  forServing(): void {
+    if (this.checkpointer || this.db.memory || this.db.readonly || !this.db.open) return;
+    this.checkpointer = new WalCheckpointer(this.db);
+  }
+
   async close(): Promise<void> {
     this.closeNow();
   }
@@ -393,6 +402,8 @@ export class SqliteStore implements HistoryStore {
     // Writes queued in this turn are committed first: closing never drops one a caller is waiting for.
     if (this.db.open) this.writes.flush();
     if (this.db.open) this.db.close();
+    this.checkpointer?.stop();
+    this.checkpointer = undefined;
   }
 
   private summaries(where: string, params: Record<string, unknown>): SessionSummary[] {

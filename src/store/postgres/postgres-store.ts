@@ -413,6 +413,9 @@ export class PostgresStore implements HistoryStore {
     }));
   }
 
+  /** Nothing to move: the PostgreSQL server does its checkpoints itself. */
+  forServing(): void {}
+
   async close(): Promise<void> {
     await this.pool.end().catch(() => undefined);
   }
