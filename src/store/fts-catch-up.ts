@@ -2,7 +2,7 @@ import type { Database } from './database.js';
 
 // Saving a message does not index it for full-text search (migration 007 says why): the index
 // catches up afterwards, a batch of rows per transaction. The index holds exactly the messages
-// with pk <= messages_fts_progress.indexed_through, so catching up is "index the rows above the
+// with pk <= messages_marks.fts_indexed_through, so catching up is "index the rows above the
 // mark, move the mark", and it is done under the write lock so two processes never index a row
 // twice. A search catches up before it reads the index, so it always sees every saved message,
 // whichever process saved it; in between, a store indexes what it wrote once it is quiet.
@@ -20,16 +20,16 @@ const statements = new WeakMap<Database, ReturnType<typeof prepare>>();
 function prepare(db: Database) {
   return {
     backlog: db.prepare<[], { pending: number }>(
-      'SELECT (SELECT coalesce(max(pk), 0) FROM messages) - indexed_through AS pending FROM messages_fts_progress',
+      'SELECT (SELECT coalesce(max(pk), 0) FROM messages) - fts_indexed_through AS pending FROM messages_marks',
     ),
     chunkEnd: db.prepare<[number, number], { upto: number | null }>(
       'SELECT max(pk) AS upto FROM (SELECT pk FROM messages WHERE pk > ? ORDER BY pk LIMIT ?)',
     ),
-    mark: db.prepare<[], { through: number }>('SELECT indexed_through AS through FROM messages_fts_progress'),
+    mark: db.prepare<[], { through: number }>('SELECT fts_indexed_through AS through FROM messages_marks'),
     index: db.prepare<[number, number]>(
       'INSERT INTO messages_fts (rowid, content) SELECT pk, content FROM messages WHERE pk > ? AND pk <= ?',
     ),
-    moveMark: db.prepare<[number]>('UPDATE messages_fts_progress SET indexed_through = ?'),
+    moveMark: db.prepare<[number]>('UPDATE messages_marks SET fts_indexed_through = ?'),
   };
 }
 

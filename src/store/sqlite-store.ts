@@ -45,8 +45,6 @@ const REQUEST_WINDOW_MS = 60_000;
 // Implements HistoryStore (history-store.ts), which the chat's GroupStore is a part of. The work stays
 // synchronous inside (better-sqlite3 answers at once, and IMMEDIATE transactions need no awaiting);
 // only the public surface returns promises, so the PostgreSQL store can stand in for it.
-/** How long a running total of the day's spend is trusted before it is summed afresh. */
-const SPEND_RECOUNT_MS = 10_000;
 
 export class SqliteStore implements HistoryStore {
   readonly file: string;
@@ -60,8 +58,8 @@ export class SqliteStore implements HistoryStore {
   private readonly fts: FtsCatchUp;
   /** A server's checkpoints, in a thread of their own (forServing). */
   private checkpointer: WalCheckpointer | undefined;
-  /** The spend since `since` through message row `throughPk` (see spentSince). */
-  private spend: { since: string; throughPk: number; usd: number; countedAt: number } | undefined;
+  /** The spend since `since` through message row `throughPk`, while `deletions` stays put (see spentSince). */
+  private spend: { since: string; throughPk: number; usd: number; deletions: number } | undefined;
 
   constructor(
     private readonly db: Database,
@@ -237,27 +235,32 @@ export class SqliteStore implements HistoryStore {
   async spentSince(sinceIso: string): Promise<number> {
     // Summing the day's messages on every request costs more with every message of the day (on
     // a busy server, more than the rest of the request). So the day's total is kept, and each call
-    // adds only the rows written since (by any process: row keys only grow). A session deleted
-    // here resets it; one deleted by another process is caught by a full recount every few seconds.
-    // Each branch is one statement, so it reads one consistent state without a transaction around it.
+    // adds only the rows written since (by any process: row keys only grow while nothing is
+    // deleted). A deletion anywhere moves messages_marks.deletions (migration 007), and the day is
+    // summed afresh. Each branch is one statement: it reads one consistent state.
     return this.guarded(() => {
-      const nowMs = this.now().getTime();
       const kept = this.spend;
-      if (!kept || kept.since !== sinceIso || nowMs - kept.countedAt > SPEND_RECOUNT_MS) {
+      if (kept && kept.since === sinceIso) {
         const row = this.statement(
-          'SELECT coalesce(sum(cost_usd), 0) AS usd, (SELECT coalesce(max(pk), 0) FROM messages) AS last FROM messages WHERE created_at >= ?',
-        ).get(sinceIso) as { usd: number; last: number };
-        this.spend = { since: sinceIso, throughPk: Number(row.last), usd: Number(row.usd), countedAt: nowMs };
-        return this.spend.usd;
+          `SELECT coalesce(sum(CASE WHEN created_at >= ? THEN cost_usd END), 0) AS usd, max(pk) AS last,
+             (SELECT deletions FROM messages_marks) AS deletions
+           FROM messages WHERE pk > ?`,
+        ).get(sinceIso, kept.throughPk) as { usd: number; last: number | null; deletions: number };
+        if (Number(row.deletions) === kept.deletions) {
+          if (row.last !== null) {
+            kept.usd += Number(row.usd);
+            kept.throughPk = Number(row.last);
+          }
+          return kept.usd;
+        }
       }
       const row = this.statement(
-        'SELECT coalesce(sum(CASE WHEN created_at >= ? THEN cost_usd END), 0) AS usd, max(pk) AS last FROM messages WHERE pk > ?',
-      ).get(sinceIso, kept.throughPk) as { usd: number; last: number | null };
-      if (row.last !== null) {
-        kept.usd += Number(row.usd);
-        kept.throughPk = Number(row.last);
-      }
-      return kept.usd;
+        `SELECT coalesce(sum(cost_usd), 0) AS usd, (SELECT coalesce(max(pk), 0) FROM messages) AS last,
+           (SELECT deletions FROM messages_marks) AS deletions
+         FROM messages WHERE created_at >= ?`,
+      ).get(sinceIso) as { usd: number; last: number; deletions: number };
+      this.spend = { since: sinceIso, throughPk: Number(row.last), usd: Number(row.usd), deletions: Number(row.deletions) };
+      return this.spend.usd;
     });
   }
 
@@ -331,7 +334,6 @@ export class SqliteStore implements HistoryStore {
 
   /** Deletes a session with its messages (cascade) and its analytics events. */
   async deleteSession(id: string): Promise<boolean> {
-    this.spend = undefined;
     return this.transaction(() => {
       this.statement('DELETE FROM events WHERE session_id = ?').run(id);
       return this.statement('DELETE FROM sessions WHERE id = ?').run(id).changes > 0;

@@ -17,7 +17,7 @@ function assertIndexMatches(db: BetterSqlite3.Database): void {
 }
 
 function indexedThrough(db: BetterSqlite3.Database): number {
-  return (db.prepare('SELECT indexed_through AS n FROM messages_fts_progress').get() as { n: number }).n;
+  return (db.prepare('SELECT fts_indexed_through AS n FROM messages_marks').get() as { n: number }).n;
 }
 
 async function chat(store: SqliteStore, text: string, turns = 1): Promise<string> {

@@ -160,8 +160,9 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { name: '004_group_sessions', sql: groupSessions },
   { name: '005_research_runs', sql: researchRunsSchema },
   { name: '006_chat_requests', sql: chatRequestsSchema },
-  // SQLite's full-text index moved off the write path; the generated tsvector column has nothing to move.
-  { name: '007_fts_indexed_in_batches', sql: 'SELECT 1' },
+  // SQLite's bookkeeping for indexing and summing messages after the write; PostgreSQL's generated
+  // tsvector column indexes as it writes, and its daily spend is one indexed sum.
+  { name: '007_messages_marks', sql: 'SELECT 1' },
 ];
 
 /**
