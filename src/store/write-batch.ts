@@ -61,7 +61,11 @@ export class WriteBatch {
     this.commitEachAlone = (batch) => eachAlone.immediate(batch);
   }
 
-  /** Queues `work` (synchronous statements) for this turn's commit; settles after the commit. */
+  /**
+   * Queues `work` (synchronous statements) for this turn's commit; settles after the commit. When
+   * another write of the batch fails, `work` runs a second time on the redo: it must do nothing
+   * but its statements and compute its result.
+   */
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
