@@ -13,10 +13,19 @@ import type { Database } from './database.js';
 /** How often the thread checkpoints what the log holds. */
 const INTERVAL_MS = 200;
 /**
- * The main connection still checkpoints by itself, should the log reach this many pages (about
- * 40 MB): if the thread ever fails, the log stays bounded.
+ * A log this long (pages, about 32 MB) is started over. PASSIVE checkpoints copy everything, but
+ * the log only starts again from its beginning once a checkpoint finds no commit arriving while it
+ * ran, which under steady load is never: the file grew by some 6 MB a second. So past this size
+ * the thread asks for a RESTART checkpoint, which holds the next commit back for as long as it
+ * takes to copy what the last PASSIVE pass left (little) and to wait for the disk. It gives up at
+ * once when a commit is under way, and tries again on the next round.
  */
-const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
+const RESTART_PAGES = 8_000;
+/**
+ * The main connection still checkpoints by itself, should the log reach this many pages (about
+ * 80 MB): if the thread ever fails, the log stays bounded.
+ */
+const FALLBACK_AUTOCHECKPOINT_PAGES = 20_000;
 
 // The thread's code, as CommonJS source: a worker file of its own would need its own entry in the
 // bundle, and this is a dozen lines. It reports nothing; a failed checkpoint is simply tried again.
@@ -27,7 +36,8 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
 const checkpoint = () => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (log >= workerData.restartPages) db.pragma('wal_checkpoint(RESTART)');
   } catch {}
 };
 const timer = setInterval(checkpoint, workerData.intervalMs);
@@ -47,7 +57,12 @@ export class WalCheckpointer {
     db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { file: db.name, driver: createRequire(import.meta.url).resolve('better-sqlite3'), intervalMs: INTERVAL_MS },
+      workerData: {
+        file: db.name,
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+        intervalMs: INTERVAL_MS,
+        restartPages: RESTART_PAGES,
+      },
     });
     // The thread never keeps the process alive, and an error in it (the file gone) only ends it.
     this.worker.unref();
