@@ -5,7 +5,8 @@ import type { MessageRecord, NewMessage } from '../core/records.js';
 // turns, tokens and spend, and cut the history window from it. Reading and validating every row
 // again each turn makes a long conversation slower with every message, so the server keeps the
 // sessions it is serving in memory, up to a bound, and only checks that the stored session still
-// has the same number of messages (a count over an index) before answering from memory.
+// has the same number of messages (its last seq, read from the end of an index) before answering
+// from memory.
 //
 // Messages are only ever appended to a session (deleting removes the whole session), so an equal
 // count means the same rows. A message appended through this cache is added to the cached copy

@@ -92,5 +92,10 @@ export interface HistoryStore {
   search(text: string, options?: { limit?: number; personaId?: string }): Promise<SearchHit[]>;
   getTranscript(sessionId: string): Promise<StoredTranscript | undefined>;
   runs(): RunStore;
+  /**
+   * For a long-running server (`persona serve`), never a short command: background work that
+   * would otherwise pause a request moves off the event loop (SQLite: WAL checkpoints).
+   */
+  forServing(): void;
   close(): Promise<void>;
 }

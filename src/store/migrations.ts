@@ -169,6 +169,42 @@ CREATE TABLE chat_requests (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_
 CREATE INDEX chat_requests_by_user ON chat_requests (user_id, created_at);
 `;
 
+/**
+ * Two things readers of messages keep up with incrementally, in one row:
+ * - The full-text index stops following messages through an insert trigger: indexing one message
+ *   at a time, in the transaction that saves it, cost more than the rest of the write (FTS5 writes
+ *   a new index segment per transaction). Messages are indexed afterwards in batches instead
+ *   (fts-catch-up.ts): in idle time, and always before a search reads the index. The index holds
+ *   exactly the messages with pk <= fts_indexed_through. When the rows with the highest keys are
+ *   deleted, SQLite hands their keys out again, so the mark comes down to the highest key left and
+ *   a reused key is indexed like any new one.
+ * - `deletions` counts deleted messages: a running sum over messages (the day's spend) adds the
+ *   rows above the last key it saw, and knows to sum afresh when this number moves.
+ */
+const messagesMarks = `
+CREATE TABLE messages_marks (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  fts_indexed_through INTEGER NOT NULL,
+  deletions INTEGER NOT NULL
+) STRICT;
+INSERT INTO messages_marks (id, fts_indexed_through, deletions) VALUES (1, (SELECT coalesce(max(pk), 0) FROM messages), 0);
+DROP TRIGGER messages_fts_after_insert;
+DROP TRIGGER messages_fts_after_delete;
+DROP TRIGGER messages_fts_after_update;
+CREATE TRIGGER messages_after_delete AFTER DELETE ON messages BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, content)
+    SELECT 'delete', old.pk, old.content WHERE old.pk <= (SELECT fts_indexed_through FROM messages_marks);
+  UPDATE messages_marks SET
+    deletions = deletions + 1,
+    fts_indexed_through = min(fts_indexed_through, (SELECT coalesce(max(pk), 0) FROM messages));
+END;
+CREATE TRIGGER messages_fts_after_update AFTER UPDATE OF content ON messages
+WHEN old.pk <= (SELECT fts_indexed_through FROM messages_marks) BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.pk, old.content);
+  INSERT INTO messages_fts (rowid, content) VALUES (new.pk, new.content);
+END;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '001_initial_schema', up: (db) => db.exec(initialSchema) },
   // The daily budget and `persona stats` select messages by time across sessions.
@@ -181,6 +217,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '005_research_runs', up: (db) => db.exec(researchRunsSchema) },
   // The per-user request limit of `persona serve`, counted in the database so it holds across servers.
   { name: '006_chat_requests', up: (db) => db.exec(chatRequestsSchema) },
+  // Messages are full-text indexed in batches after they are saved, and deletions are counted.
+  { name: '007_messages_marks', up: (db) => db.exec(messagesMarks) },
 ];
 
 const MIGRATIONS_TABLE = 'migrations';

@@ -9,6 +9,8 @@ import { participantsSql, searchSql, sessionSummarySql } from './session-queries
 import { toStoreError, withStoreErrors } from './store-errors.js';
 import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from './id-prefix.js';
 import { WriteBatch } from './write-batch.js';
+import { FtsCatchUp } from './fts-catch-up.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 import { SqliteRunRepository } from './run-repository.js';
 import type { HistoryStore, StoreLocation, StoredTranscript } from './history-store.js';
 import { readUsageStats, type StatsFilter, type UsageStats } from './usage-stats.js';
@@ -43,8 +45,6 @@ const REQUEST_WINDOW_MS = 60_000;
 // Implements HistoryStore (history-store.ts), which the chat's GroupStore is a part of. The work stays
 // synchronous inside (better-sqlite3 answers at once, and IMMEDIATE transactions need no awaiting);
 // only the public surface returns promises, so the PostgreSQL store can stand in for it.
-/** How long a running total of the day's spend is trusted before it is summed afresh. */
-const SPEND_RECOUNT_MS = 10_000;
 
 export class SqliteStore implements HistoryStore {
   readonly file: string;
@@ -54,8 +54,12 @@ export class SqliteStore implements HistoryStore {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private runRepository: SqliteRunRepository | undefined;
   private readonly writes: WriteBatch;
-  /** The spend since `since` through message row `throughPk` (see spentSince). */
-  private spend: { since: string; throughPk: number; usd: number; countedAt: number } | undefined;
+  /** Full-text indexing, after the writes rather than in them (fts-catch-up.ts). */
+  private readonly fts: FtsCatchUp;
+  /** A server's checkpoints, in a thread of their own (forServing). */
+  private checkpointer: WalCheckpointer | undefined;
+  /** The spend since `since` through message row `throughPk`, while `deletions` stays put (see spentSince). */
+  private spend: { since: string; throughPk: number; usd: number; deletions: number } | undefined;
 
   constructor(
     private readonly db: Database,
@@ -66,6 +70,7 @@ export class SqliteStore implements HistoryStore {
     this.now = options.now ?? (() => new Date());
     this.busyTimeoutMs = Number(db.pragma('busy_timeout', { simple: true })) || DEFAULT_BUSY_TIMEOUT_MS;
     this.writes = new WriteBatch(db, (error) => toStoreError(error, this.file, this.busyTimeoutMs) ?? error);
+    this.fts = new FtsCatchUp(db, (work) => this.transaction(work));
   }
 
   async saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): Promise<PersonaSnapshot> {
@@ -189,11 +194,13 @@ export class SqliteStore implements HistoryStore {
   async recentMessages(sessionId: string, limit: number): Promise<RecentMessages> {
     return this.guarded(() => {
       // Both walk the UNIQUE (session_id, seq) index from its end: the cost follows `limit`, not the session's length.
-      const newestFirst = this.statement('SELECT * FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT ?').all(
-        sessionId,
-        Math.max(0, limit),
-      );
-      const { total } = this.statement('SELECT count(*) AS total FROM messages WHERE session_id = ?').get(sessionId) as { total: number };
+      const newestFirst =
+        limit > 0 ? this.statement('SELECT * FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT ?').all(sessionId, limit) : [];
+      // A session's seqs are 1, 2, 3… with no gaps (appendMessage gives max + 1; only whole sessions are
+      // deleted), so the last seq is the count, read from the index's end where count(*) walks all of it.
+      const { total } = this.statement('SELECT coalesce(max(seq), 0) AS total FROM messages WHERE session_id = ?').get(sessionId) as {
+        total: number;
+      };
       return { messages: newestFirst.reverse().map(toMessage), total: Number(total) };
     });
   }
@@ -228,29 +235,33 @@ export class SqliteStore implements HistoryStore {
   async spentSince(sinceIso: string): Promise<number> {
     // Summing the day's messages on every request costs more with every message of the day (on
     // a busy server, more than the rest of the request). So the day's total is kept, and each call
-    // adds only the rows written since (by any process: row keys only grow). A session deleted
-    // here resets it; one deleted by another process is caught by a full recount every few seconds.
-    return this.guarded(() =>
-      this.db.transaction(() => {
-        const nowMs = this.now().getTime();
-        const kept = this.spend;
-        if (!kept || kept.since !== sinceIso || nowMs - kept.countedAt > SPEND_RECOUNT_MS) {
-          const row = this.statement(
-            'SELECT coalesce(sum(cost_usd), 0) AS usd, (SELECT coalesce(max(pk), 0) FROM messages) AS last FROM messages WHERE created_at >= ?',
-          ).get(sinceIso) as { usd: number; last: number };
-          this.spend = { since: sinceIso, throughPk: Number(row.last), usd: Number(row.usd), countedAt: nowMs };
-        } else {
-          const row = this.statement(
-            'SELECT coalesce(sum(CASE WHEN created_at >= ? THEN cost_usd END), 0) AS usd, max(pk) AS last FROM messages WHERE pk > ?',
-          ).get(sinceIso, kept.throughPk) as { usd: number; last: number | null };
+    // adds only the rows written since (by any process: row keys only grow while nothing is
+    // deleted). A deletion anywhere moves messages_marks.deletions (migration 007), and the day is
+    // summed afresh. Each branch is one statement: it reads one consistent state.
+    return this.guarded(() => {
+      const kept = this.spend;
+      if (kept && kept.since === sinceIso) {
+        const row = this.statement(
+          `SELECT coalesce(sum(CASE WHEN created_at >= ? THEN cost_usd END), 0) AS usd, max(pk) AS last,
+             (SELECT deletions FROM messages_marks) AS deletions
+           FROM messages WHERE pk > ?`,
+        ).get(sinceIso, kept.throughPk) as { usd: number; last: number | null; deletions: number };
+        if (Number(row.deletions) === kept.deletions) {
           if (row.last !== null) {
             kept.usd += Number(row.usd);
             kept.throughPk = Number(row.last);
           }
+          return kept.usd;
         }
-        return this.spend!.usd;
-      })(),
-    );
+      }
+      const row = this.statement(
+        `SELECT coalesce(sum(cost_usd), 0) AS usd, (SELECT coalesce(max(pk), 0) FROM messages) AS last,
+           (SELECT deletions FROM messages_marks) AS deletions
+         FROM messages WHERE created_at >= ?`,
+      ).get(sinceIso) as { usd: number; last: number; deletions: number };
+      this.spend = { since: sinceIso, throughPk: Number(row.last), usd: Number(row.usd), deletions: Number(row.deletions) };
+      return this.spend.usd;
+    });
   }
 
   /**
@@ -323,7 +334,6 @@ export class SqliteStore implements HistoryStore {
 
   /** Deletes a session with its messages (cascade) and its analytics events. */
   async deleteSession(id: string): Promise<boolean> {
-    this.spend = undefined;
     return this.transaction(() => {
       this.statement('DELETE FROM events WHERE session_id = ?').run(id);
       return this.statement('DELETE FROM sessions WHERE id = ?').run(id).changes > 0;
@@ -336,6 +346,8 @@ export class SqliteStore implements HistoryStore {
     if (query === undefined) return [];
     this.registerExactWords();
     const byPersona = options.personaId !== undefined;
+    // Messages saved by now, by any process, are indexed before the index is read.
+    this.guarded(() => this.fts.catchUpAll());
     return this.guarded(() =>
       this.statement(searchSql(byPersona))
         .all({
@@ -373,6 +385,12 @@ export class SqliteStore implements HistoryStore {
     }));
   }
 
+  /** `persona serve`: WAL checkpoints run in a thread of their own, not inside a request's commit (wal-checkpointer.ts). */
+  forServing(): void {
+    if (this.checkpointer || this.db.memory || this.db.readonly || !this.db.open) return;
+    this.checkpointer = new WalCheckpointer(this.db);
+  }
+
   async close(): Promise<void> {
     this.closeNow();
   }
@@ -382,9 +400,12 @@ export class SqliteStore implements HistoryStore {
    * handler, a signal handler's last step. Closing twice is harmless.
    */
   closeNow(): void {
+    this.fts.stop();
     // Writes queued in this turn are committed first: closing never drops one a caller is waiting for.
     if (this.db.open) this.writes.flush();
     if (this.db.open) this.db.close();
+    this.checkpointer?.stop();
+    this.checkpointer = undefined;
   }
 
   private summaries(where: string, params: Record<string, unknown>): SessionSummary[] {
@@ -448,7 +469,9 @@ export class SqliteStore implements HistoryStore {
    * instead of one per write.
    */
   private write<T>(work: () => T): Promise<T> {
-    return this.writes.run(work);
+    const written = this.writes.run(work);
+    this.fts.afterWrite();
+    return written;
   }
 
   /** Several statements that must see and change the database atomically. */

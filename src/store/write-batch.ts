@@ -7,10 +7,12 @@ import type { Database } from './database.js';
 // after that commit, so a caller that awaits its write (the engine awaits the user's message
 // before the reply starts) knows the row is in the file: a kill -9 after that loses nothing.
 //
-// Each write runs inside its own savepoint, so one that fails (a constraint, a session deleted
-// meanwhile) rolls back alone and rejects only its caller; the batch commits the rest. When the
-// commit itself fails (the lock not granted within the busy timeout, a full disk), nothing in the
-// batch was saved and every caller in it gets the error.
+// A write that fails (a constraint, a session deleted meanwhile) rolls back alone and rejects only
+// its caller; the batch commits the rest. That takes a savepoint per write, which costs about as
+// much as the write itself, and writes almost never fail: so the batch first runs without them,
+// and only when one of its writes throws is it rolled back and run again with a savepoint around
+// each write. When the commit itself fails (the lock not granted within the busy timeout, a full
+// disk), nothing in the batch was saved and every caller in it gets the error.
 
 interface Queued {
   work: () => unknown;
@@ -20,31 +22,50 @@ interface Queued {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** A write of the batch threw (as opposed to BEGIN or COMMIT failing): worth running again with savepoints. */
+class WriteFailed {
+  constructor(readonly error: unknown) {}
+}
+
 export class WriteBatch {
   private queue: Queued[] = [];
   private scheduled: NodeJS.Immediate | undefined;
-  private readonly inSavepoint: (work: () => unknown) => unknown;
   private readonly commitAll: (batch: Queued[]) => Outcome[];
+  private readonly commitEachAlone: (batch: Queued[]) => Outcome[];
 
   /** `wrapError` turns a driver error into what callers expect (StoreError with a hint). */
   constructor(
     db: Database,
     private readonly wrapError: (error: unknown) => unknown = (error) => error,
   ) {
-    this.inSavepoint = db.transaction((work: () => unknown) => work());
     const all = db.transaction((batch: Queued[]) =>
       batch.map((item): Outcome => {
         try {
-          return { ok: true, value: this.inSavepoint(item.work) };
+          return { ok: true, value: item.work() };
+        } catch (error) {
+          throw new WriteFailed(error);
+        }
+      }),
+    );
+    const inSavepoint = db.transaction((work: () => unknown) => work());
+    const eachAlone = db.transaction((batch: Queued[]) =>
+      batch.map((item): Outcome => {
+        try {
+          return { ok: true, value: inSavepoint(item.work) };
         } catch (error) {
           return { ok: false, error };
         }
       }),
     );
     this.commitAll = (batch) => all.immediate(batch);
+    this.commitEachAlone = (batch) => eachAlone.immediate(batch);
   }
 
-  /** Queues `work` (synchronous statements) for this turn's commit; settles after the commit. */
+  /**
+   * Queues `work` (synchronous statements) for this turn's commit; settles after the commit. When
+   * another write of the batch fails, `work` runs a second time on the redo: it must do nothing
+   * but its statements and compute its result.
+   */
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
@@ -66,7 +87,13 @@ export class WriteBatch {
     if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = this.commitAll(batch);
+      try {
+        outcomes = this.commitAll(batch);
+      } catch (error) {
+        // The whole batch rolled back; again, each write in its own savepoint, so only the failing one is lost.
+        if (!(error instanceof WriteFailed)) throw error;
+        outcomes = this.commitEachAlone(batch);
+      }
     } catch (error) {
       const wrapped = this.wrapError(error);
       for (const item of batch) item.reject(wrapped);

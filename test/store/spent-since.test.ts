@@ -84,12 +84,20 @@ describe('spentSince', () => {
     await here.deleteSession(mine.id);
     expect(await here.spentSince(SINCE)).toBeCloseTo(1.25, 10);
 
-    // Deleted by the other process: counted afresh within seconds.
+    // Deleted by the other process: counted afresh at once.
     await reply(here, theirs.id, 2);
     expect(await here.spentSince(SINCE)).toBeCloseTo(3.25, 10);
     await elsewhere.deleteSession(theirs.id);
-    clock.ms += 11_000;
     expect(await here.spentSince(SINCE)).toBe(0);
+
+    // The newest rows deleted elsewhere and their keys handed out again: still the plain sum.
+    const again = await session(elsewhere, 'cmo');
+    await reply(elsewhere, again.id, 0.75);
+    expect(await here.spentSince(SINCE)).toBeCloseTo(0.75, 10);
+    await elsewhere.deleteSession(again.id);
+    const reused = await session(elsewhere, 'coo');
+    await reply(elsewhere, reused.id, 0.5);
+    expect(await here.spentSince(SINCE)).toBeCloseTo(0.5, 10);
 
     // Another day's start is summed on its own.
     expect(await here.spentSince('2026-03-03T00:00:00.000Z')).toBe(0);

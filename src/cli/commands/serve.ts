@@ -50,6 +50,7 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
   // A missing key or unknown provider is a start-up error, not a 503 on every request.
   const active = await resolveActiveProvider(flags, config);
   const store = await openHistoryStore();
+  store.forServing();
   const log = options.quiet ? undefined : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const resolveProvider = providerCache();
   let server;

@@ -90,7 +90,7 @@ export const COPY_TABLES: readonly CopyTable[] = [
 ];
 
 /** Tables each backend has of its own that are not history: never copied, never checksummed. */
-export const NOT_COPIED = new Set(['migrations']);
+export const NOT_COPIED = new Set(['migrations', 'messages_marks']);
 /** Columns only PostgreSQL has (its full-text index, generated from `content`). */
 export const GENERATED_COLUMNS = new Set(['content_search']);
 

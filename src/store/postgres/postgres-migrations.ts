@@ -160,6 +160,9 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { name: '004_group_sessions', sql: groupSessions },
   { name: '005_research_runs', sql: researchRunsSchema },
   { name: '006_chat_requests', sql: chatRequestsSchema },
+  // SQLite's bookkeeping for indexing and summing messages after the write; PostgreSQL's generated
+  // tsvector column indexes as it writes, and its daily spend is one indexed sum.
+  { name: '007_messages_marks', sql: 'SELECT 1' },
 ];
 
 /**
@@ -185,24 +188,34 @@ async function hasTable(client: Query, name: string): Promise<boolean> {
   return rows[0]?.found === true;
 }
 
+/** The first of `names` that exists, in one query. */
+async function firstTable(client: Query, names: readonly string[]): Promise<string | undefined> {
+  const { rows } = await client.query<{ name: string }>(
+    'SELECT name FROM unnest($1::text[]) WITH ORDINALITY AS t (name, i) WHERE to_regclass(name) IS NOT NULL ORDER BY i LIMIT 1',
+    [names],
+  );
+  return rows[0]?.name;
+}
+
 /** What the database records, against what this build knows. Reads only. */
 export async function postgresMigrationState(
   client: Query,
   migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
 ): Promise<PostgresMigrationState> {
   let applied: string[] = [];
+  // Our tables are looked for before the migrations table: another server migrating at this moment
+  // commits them all at once, so once one of ours is visible, the migrations table is too. (The
+  // other order read "no migrations table" just before that commit and "a messages table" just
+  // after it, and refused a database that was being set up.)
+  const ours = await firstTable(client, OUR_TABLES);
   if (await hasTable(client, 'migrations')) {
     const { rows } = await client.query<{ name: string }>('SELECT name FROM migrations ORDER BY applied_at, name');
     applied = rows.map((row) => row.name);
-  } else {
-    for (const table of OUR_TABLES) {
-      if (await hasTable(client, table)) {
-        throw new StoreError(
-          `This PostgreSQL database has a "${table}" table but no persona-chat migrations table: it belongs to another application or is damaged.`,
-          'Point the URL at an empty database (or another schema: ?options=-csearch_path%3Dpersona).',
-        );
-      }
-    }
+  } else if (ours !== undefined) {
+    throw new StoreError(
+      `This PostgreSQL database has a "${ours}" table but no persona-chat migrations table: it belongs to another application or is damaged.`,
+      'Point the URL at an empty database (or another schema: ?options=-csearch_path%3Dpersona).',
+    );
   }
   const known = new Set(migrations.map((m) => m.name));
   const done = new Set(applied);

@@ -268,7 +268,10 @@ export class PostgresStore implements HistoryStore {
       sessionId,
       Math.max(0, Math.floor(limit)),
     ]);
-    const total = await this.query<{ total: number }>('SELECT count(*) AS total FROM messages WHERE session_id = $1', [sessionId]);
+    // Seqs run 1, 2, 3… without gaps (only whole sessions are deleted): the last one is the count, read from the index's end.
+    const total = await this.query<{ total: number }>('SELECT coalesce(max(seq), 0) AS total FROM messages WHERE session_id = $1', [
+      sessionId,
+    ]);
     return { messages: newestFirst.rows.reverse().map(toMessage), total: Number(total.rows[0]!.total) };
   }
 
@@ -409,6 +412,9 @@ export class PostgresStore implements HistoryStore {
       query: (sql, params) => this.query(sql, params),
     }));
   }
+
+  /** Nothing to move: the PostgreSQL server does its checkpoints itself. */
+  forServing(): void {}
 
   async close(): Promise<void> {
     await this.pool.end().catch(() => undefined);
