@@ -69,6 +69,28 @@ const stringWidthFastPath = {
   },
 };
 
+// Ink turns every frame into text with @alcalzone/ansi-tokenize's styledCharsToString, which
+// diffs the styles of every cell with the one before: tens of ms for a reopened chat's first
+// frame. Ink's import goes to our copy (src/ui/terminal-width/styled-chars-fast-path.ts), which
+// skips the diff between cells styled alike and answers the same. The build fails if Ink stops
+// importing the library, so an Ink upgrade cannot silently bypass it.
+const styledCharsFastPath = new URL('../src/ui/terminal-width/styled-chars-fast-path.ts', import.meta.url).pathname;
+const ansiTokenizeFastPath = {
+  name: 'ansi-tokenize-fast-path',
+  setup(b) {
+    let redirected = false;
+    b.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => {
+      if (!args.importer.includes(`${'/'}node_modules${'/'}ink${'/'}`)) return undefined;
+      redirected = true;
+      return { path: styledCharsFastPath };
+    });
+    b.onEnd((result) => {
+      if (result.errors.length === 0 && !redirected)
+        throw new Error('ansi-tokenize-fast-path: ink no longer imports @alcalzone/ansi-tokenize; review the redirect');
+    });
+  },
+};
+
 // lowlight's entry re-exports `all` (192 grammars) beside `common` (37); we use `common` only, but
 // esbuild cannot drop the other 155 from a re-export chain of CommonJS-shaped grammar modules:
 // the chunk was 1.5 MB and cost hundreds of ms to load whenever the chat waited for it (a reopened
@@ -103,7 +125,7 @@ const jsoncParserEsm = {
 };
 
 await build({
-  plugins: [zodEnglishOnly, yogaWithoutFetch, stringWidthFastPath, jsoncParserEsm, lowlightCommonOnly],
+  plugins: [zodEnglishOnly, yogaWithoutFetch, stringWidthFastPath, ansiTokenizeFastPath, jsoncParserEsm, lowlightCommonOnly],
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir,
   bundle: true,
