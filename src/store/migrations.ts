@@ -164,6 +164,10 @@ CREATE TABLE run_sessions (
 CREATE INDEX run_sessions_by_session ON run_sessions (session_id);
 `;
 
+/** Every column a session's totals read, after the session: the sums are an index-only scan. */
+const MESSAGE_TOTALS_INDEX =
+  'CREATE INDEX messages_totals ON messages (session_id, role, provider, status, input_tokens, output_tokens, cost_usd)';
+
 const chatRequestsSchema = `
 CREATE TABLE chat_requests (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at TEXT NOT NULL) STRICT;
 CREATE INDEX chat_requests_by_user ON chat_requests (user_id, created_at);
@@ -219,6 +223,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '006_chat_requests', up: (db) => db.exec(chatRequestsSchema) },
   // Messages are full-text indexed in batches after they are saved, and deletions are counted.
   { name: '007_messages_marks', up: (db) => db.exec(messagesMarks) },
+  // A session's totals (message count, tokens, cost) are summed from this index alone, never from
+  // the rows with their text: reopening a 20,000-message session read all of them first.
+  { name: '008_message_totals_index', up: (db) => db.exec(MESSAGE_TOTALS_INDEX) },
 ];
 
 const MIGRATIONS_TABLE = 'migrations';

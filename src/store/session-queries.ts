@@ -10,28 +10,50 @@ export const UNKNOWN_COST = `m.cost_usd IS NULL AND (
   m.input_tokens IS NOT NULL OR m.output_tokens IS NOT NULL OR (m.role = 'persona' AND m.status <> 'error')
 )`;
 
-/** `where` filters the sessions table; parameters are named (@personaId, @id, @pattern, @limit). */
+/**
+ * `where` filters the sessions table; parameters are named (@personaId, @id, @pattern, @limit).
+ * The picked sessions' messages are summed per session straight from the messages_totals index
+ * (in its order, so no sort): joining the rows and grouping them afterwards read every message
+ * with its text and sorted them, 100-180 ms for one 20,000-message session.
+ */
 export function sessionSummarySql(where: string): string {
   return `
 WITH picked AS (
   SELECT * FROM sessions WHERE ${where}
   ORDER BY last_active_at DESC, id DESC
   LIMIT @limit
+),
+totals AS (
+  SELECT
+    m.session_id,
+    count(*) AS message_count,
+    coalesce(sum(m.input_tokens), 0) AS input_tokens_total,
+    coalesce(sum(m.output_tokens), 0) AS output_tokens_total,
+    coalesce(sum(m.cost_usd), 0.0) AS cost_total,
+    count(CASE WHEN ${UNKNOWN_COST} THEN 1 END) AS unknown_cost_count
+  FROM messages m
+  WHERE m.session_id IN (SELECT id FROM picked)
+  GROUP BY m.session_id
 )
 SELECT
   picked.*,
   p.name AS persona_name,
-  count(m.pk) AS message_count,
-  coalesce(sum(m.input_tokens), 0) AS input_tokens_total,
-  coalesce(sum(m.output_tokens), 0) AS output_tokens_total,
-  coalesce(sum(m.cost_usd), 0.0) AS cost_total,
-  count(CASE WHEN ${UNKNOWN_COST} THEN 1 END) AS unknown_cost_count
+  coalesce(t.message_count, 0) AS message_count,
+  coalesce(t.input_tokens_total, 0) AS input_tokens_total,
+  coalesce(t.output_tokens_total, 0) AS output_tokens_total,
+  coalesce(t.cost_total, 0.0) AS cost_total,
+  coalesce(t.unknown_cost_count, 0) AS unknown_cost_count
 FROM picked
 JOIN persona_snapshots p ON p.id = picked.snapshot_id
-LEFT JOIN messages m ON m.session_id = picked.id
-GROUP BY picked.id
+LEFT JOIN totals t ON t.session_id = picked.id
 ORDER BY picked.last_active_at DESC, picked.id DESC`;
 }
+
+/** A session's replies summed (a greeting, which no model wrote, is no reply): from the messages_totals index alone. */
+export const REPLY_TOTALS_SQL = `
+SELECT count(*) AS replies, coalesce(sum(input_tokens), 0) AS input, coalesce(sum(output_tokens), 0) AS output,
+       coalesce(sum(cost_usd), 0) AS cost, coalesce(max(status != 'error' AND cost_usd IS NULL), 0) AS incomplete
+FROM messages WHERE session_id = ? AND role = 'persona' AND provider IS NOT NULL`;
 
 /**
  * Messages with every term exactly as typed first (`exact_words`, registered by the store), then

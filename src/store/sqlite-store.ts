@@ -5,7 +5,7 @@ import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Database, type OpenDatabase
 import { searchTerms, toFtsQuery, type SearchTerm } from './fts-query.js';
 import { exactWordMatcher } from './exact-words.js';
 import { newMessageRecord, toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
-import { participantsSql, searchSql, sessionSummarySql } from './session-queries.js';
+import { participantsSql, REPLY_TOTALS_SQL, searchSql, sessionSummarySql } from './session-queries.js';
 import { toStoreError, withStoreErrors } from './store-errors.js';
 import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from './id-prefix.js';
 import { WriteBatch } from './write-batch.js';
@@ -208,11 +208,13 @@ export class SqliteStore implements HistoryStore {
   /** The totals of a session's replies, summed in SQL (a greeting, which no model wrote, is no reply). */
   async replyTotals(sessionId: string): Promise<ReplyTotals> {
     return this.guarded(() => {
-      const row = this.statement(
-        `SELECT count(*) AS replies, coalesce(sum(input_tokens), 0) AS input, coalesce(sum(output_tokens), 0) AS output,
-                coalesce(sum(cost_usd), 0) AS cost, coalesce(max(status != 'error' AND cost_usd IS NULL), 0) AS incomplete
-         FROM messages WHERE session_id = ? AND role = 'persona' AND provider IS NOT NULL`,
-      ).get(sessionId) as { replies: number; input: number; output: number; cost: number; incomplete: number };
+      const row = this.statement(REPLY_TOTALS_SQL).get(sessionId) as {
+        replies: number;
+        input: number;
+        output: number;
+        cost: number;
+        incomplete: number;
+      };
       return {
         inputTokens: Number(row.input),
         outputTokens: Number(row.output),

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPLY_TOTALS_SQL, sessionSummarySql } from '../../src/store/session-queries.js';
 import { openStore } from '../../src/store/sqlite-store.js';
 import { manualClock } from './behaviour/fixtures.js';
 import { freshStore, personaReply, rawConnection, snapshotInput, startSession, tempDir } from './helpers/fixtures.js';
@@ -69,5 +70,26 @@ describe('SqliteStore on its file', () => {
     await store.admitRequest('alice', 5);
     const rows = rawConnection(store).prepare('SELECT user_id FROM chat_requests ORDER BY created_at').all();
     expect(rows).toEqual([{ user_id: 'bob' }, { user_id: 'alice' }]);
+  });
+
+  it('sums a session’s totals from the messages_totals index alone, without sorting its messages', async () => {
+    const store = freshStore();
+    const session = await startSession(store);
+    await store.appendMessage(personaReply(session.id, 'pricing matters'));
+    const db = rawConnection(store);
+    db.exec('ANALYZE');
+    const plan = (sql: string, ...params: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail);
+    for (const steps of [
+      plan(REPLY_TOTALS_SQL, session.id),
+      plan(sessionSummarySql('persona_id = @personaId'), { personaId: session.personaId, limit: 1 }),
+    ]) {
+      const onMessages = steps.filter((step) => /\b(messages|m)\b/.test(step));
+      expect(onMessages, steps.join('\n')).toEqual([expect.stringContaining('USING COVERING INDEX messages_totals (session_id=?')]);
+      expect(
+        steps.some((step) => step.includes('TEMP B-TREE FOR GROUP BY')),
+        steps.join('\n'),
+      ).toBe(false);
+    }
   });
 });

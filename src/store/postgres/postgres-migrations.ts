@@ -163,6 +163,11 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   // SQLite's bookkeeping for indexing and summing messages after the write; PostgreSQL's generated
   // tsvector column indexes as it writes, and its daily spend is one indexed sum.
   { name: '007_messages_marks', sql: 'SELECT 1' },
+  // A session's totals from the index alone (index-only scans), not from the rows with their text.
+  {
+    name: '008_message_totals_index',
+    sql: 'CREATE INDEX messages_totals ON messages (session_id, role, provider, status, input_tokens, output_tokens, cost_usd)',
+  },
 ];
 
 /**
