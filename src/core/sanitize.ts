@@ -127,7 +127,8 @@ export class TerminalSanitizer {
       if (this.lastWasPictograph) this.pendingZwj = true;
       return '';
     }
-    const pictograph = PICTOGRAPHIC.test(ch);
+    // No ASCII character is a pictograph: the Unicode property test runs only for the rest.
+    const pictograph = code > 0x7f && PICTOGRAPHIC.test(ch);
     let prefix = '';
     if (this.pendingZwj && pictograph) prefix = '\u200d';
     this.pendingZwj = false;
@@ -137,14 +138,24 @@ export class TerminalSanitizer {
   }
 }
 
+/**
+ * Printable ASCII (with line feeds and tabs, for whole texts) passes the sanitizer unchanged:
+ * nearly every string of a persona file and most of a transcript. Found with one scan instead of
+ * the state machine's work per character (measured: a fifth of loading a persona file).
+ */
+const PLAIN_TEXT = /^[\x20-\x7e\n\t]*$/;
+const PLAIN_LINE = /^[\x20-\x7e]*$/;
+
 /** Sanitizes a complete piece of text (newlines and tabs kept). */
 export function sanitizeText(text: string): string {
+  if (PLAIN_TEXT.test(text)) return text;
   const s = new TerminalSanitizer();
   return s.push(text) + s.flush();
 }
 
 /** Sanitizes text for one line of a list or header: newlines and tabs become spaces. */
 export function sanitizeInline(text: string): string {
+  if (PLAIN_LINE.test(text)) return text.replace(/ {2,}/g, ' ').trim();
   const s = new TerminalSanitizer({ singleLine: true });
   return (s.push(text) + s.flush()).replace(/ {2,}/g, ' ').trim();
 }
@@ -154,6 +165,7 @@ export function sanitizeInline(text: string): string {
  * invisible characters go; nothing else changes, so a clean key stays byte-for-byte the same.
  */
 export function sanitizeKey(key: string): string {
+  if (PLAIN_LINE.test(key)) return key;
   const s = new TerminalSanitizer({ singleLine: true });
   return s.push(key) + s.flush();
 }

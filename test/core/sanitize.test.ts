@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TerminalSanitizer, sanitizeInline, sanitizeText } from '../../src/core/sanitize.js';
+import { TerminalSanitizer, sanitizeInline, sanitizeKey, sanitizeText } from '../../src/core/sanitize.js';
 
 const ESC = '\x1b';
 
@@ -64,5 +64,29 @@ describe('TerminalSanitizer across chunks', () => {
 describe('sanitizeInline', () => {
   it('folds newlines and tabs to single spaces', () => {
     expect(sanitizeInline('a\n\tb  c\r\nd')).toBe('a b c d');
+  });
+});
+
+describe('the plain-text shortcut', () => {
+  // Printable ASCII skips the state machine; it must answer exactly what the state machine does.
+  const machine = (text: string, singleLine = false) => {
+    const s = new TerminalSanitizer({ singleLine });
+    return s.push(text) + s.flush();
+  };
+
+  it('gives the state machine’s answer for every ASCII character, alone and between words', () => {
+    for (let code = 0; code < 0x80; code++) {
+      const ch = String.fromCharCode(code);
+      for (const text of [ch, `a${ch}b`, `  x${ch}${ch}y  `]) {
+        expect(sanitizeText(text), JSON.stringify(text)).toBe(machine(text));
+        expect(sanitizeInline(text), JSON.stringify(text)).toBe(machine(text, true).replace(/ {2,}/g, ' ').trim());
+        expect(sanitizeKey(text), JSON.stringify(text)).toBe(machine(text, true));
+      }
+    }
+  });
+
+  it('still strips what follows plain text in the same string', () => {
+    expect(sanitizeText(`plain words\n\tthen ${ESC}[2Jmore`)).toBe('plain words\n\tthen more');
+    expect(sanitizeKey('name\u202e')).toBe('name');
   });
 });
