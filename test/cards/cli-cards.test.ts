@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 import { startWireServer, type WireServer } from '../support/wire-server.js';
-import { cardJson, cardPng, LORE_TEXT, pngWithText } from './card-builders.js';
+import { cardJson, cardObject, cardPng, LORE_TEXT, pngWithText } from './card-builders.js';
 
 // `persona personas import/export` and chatting with an imported card, through the built CLI.
 
@@ -126,6 +126,26 @@ describe('chatting with an imported card', () => {
       expect(systemOf(i)).toContain('You are safe now, User.');
       expect(systemOf(i)).not.toMatch(/SECRET-|\{\{char\}\}/);
     }
+  });
+
+  it('matches a lorebook key written as a pattern (RE2 loads only then) and warns about one RE2 cannot run', async () => {
+    const card = cardObject(2) as { data: { character_book: { entries: Array<Record<string, unknown>> } } };
+    const book = card.data.character_book;
+    book.entries = [
+      { ...book.entries[0], keys: ['/moon\\s?stone|amul[e3]t/i'] },
+      { keys: ['/(a)\\1/'], content: 'never used', extensions: {}, enabled: true, insertion_order: 1 },
+    ];
+    const home = tempDir();
+    const imported = await runCli(['personas', 'import', cardFile(tempDir(), 'sera.json', Buffer.from(JSON.stringify(card)))], { home });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toMatch(/regex key "\/\(a\)\\\\1\/" skipped/);
+    wire.enqueue({ text: 'It glows.' });
+    const asked = await runCli(['ask', 'seraphina', 'Why', 'does', 'your', 'AMUL3T', 'glow?', '--provider', 'openai', '--no-save'], {
+      home,
+      env: openaiEnv(),
+    });
+    expect(asked.code).toBe(0);
+    expect(systemOf(0)).toContain(LORE_TEXT.replace('{{char}}', 'Seraphina'));
   });
 
   it('greets with the card first message in the offline engine', async () => {

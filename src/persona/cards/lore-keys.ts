@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
 import type { Issue } from '../../core/errors.js';
 
 // Matching a lorebook key against the conversation.
@@ -23,6 +24,18 @@ export type CompiledKey = { kind: 'literal'; text: string } | { kind: 'regex'; r
 
 const cache = new Map<string, CompiledKey>();
 
+/**
+ * re2js is 270 kB of code whose loading cost every command that reads persona files (the chat's
+ * first frame among them), because the persona loader can import a card, whose lorebook keys are
+ * checked here. It is needed only for a key written as a pattern, so it loads then, synchronously
+ * (the loader is synchronous), from the package itself.
+ */
+let re2: typeof RE2JS | undefined;
+function loadRe2(): typeof RE2JS {
+  re2 ??= (createRequire(import.meta.url)('re2js') as typeof import('re2js')).RE2JS;
+  return re2;
+}
+
 export function compileKey(key: string): CompiledKey {
   const cached = cache.get(key);
   if (cached) return cached;
@@ -37,12 +50,13 @@ function compileUncached(key: string): CompiledKey {
   if (!m) return { kind: 'literal', text: key.trim() };
   const [, pattern, flags] = m as unknown as [string, string, string];
   if (pattern.length > MAX_PATTERN) return { kind: 'invalid', reason: `pattern longer than ${MAX_PATTERN} characters` };
+  const RE2 = loadRe2();
   let bits = 0;
-  if (flags.includes('i')) bits |= RE2JS.CASE_INSENSITIVE;
-  if (flags.includes('s')) bits |= RE2JS.DOTALL;
-  if (flags.includes('m')) bits |= RE2JS.MULTILINE;
+  if (flags.includes('i')) bits |= RE2.CASE_INSENSITIVE;
+  if (flags.includes('s')) bits |= RE2.DOTALL;
+  if (flags.includes('m')) bits |= RE2.MULTILINE;
   try {
-    return { kind: 'regex', re: RE2JS.compile(pattern, bits) };
+    return { kind: 'regex', re: RE2.compile(pattern, bits) };
   } catch (error) {
     return { kind: 'invalid', reason: (error as Error).message.replace(/^error parsing regexp:\s*/, '') };
   }
