@@ -11,7 +11,12 @@
 // else (combining marks, joiners, variation selectors, flags, skin tones, other scripts) to
 // string-width itself. test/ui/terminal-width proves the two agree on every code point the fast
 // path accepts. The build points Ink's `string-width` imports here (scripts/build.mjs).
-import stringWidth, { type Options } from 'string-width';
+//
+// string-width itself loads only when a string needs it: evaluating it builds its `\p{RGI_Emoji}`
+// and visibility patterns, 30-70 ms measured, which every chat paid before its first frame
+// although most chats never meet a cluster the fast path cannot measure.
+import { createRequire } from 'node:module';
+import type { Options } from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { eastAsianWidth } from 'get-east-asian-width';
 
@@ -47,6 +52,12 @@ const STANDALONE_BLOCKS = new RegExp(
 /** Characters that join the one before or after into a cluster: marks, joiners, prepends. */
 const CLUSTER_EXTENDING = /[\p{Grapheme_Extend}\p{Mc}]/u;
 
+let stringWidth: ((text: string, options?: Options) => number) | undefined;
+function slowStringWidth(text: string, options: Options): number {
+  stringWidth ??= (createRequire(import.meta.url)('string-width') as typeof import('string-width')).default;
+  return stringWidth(text, options);
+}
+
 /** Whether every code point of `text` (ANSI codes removed) stands alone and has its table width. */
 export function takesFastPath(text: string): boolean {
   return STANDALONE_BLOCKS.test(text) && !CLUSTER_EXTENDING.test(text);
@@ -57,7 +68,7 @@ export default function stringWidthFastPath(input: string, options: Options = {}
   if (typeof input !== 'string' || input.length === 0) return 0;
   if (PRINTABLE_ASCII.test(input)) return input.length;
   const text = !options.countAnsiEscapeCodes && (input.includes('\x1b') || input.includes('\x9b')) ? stripAnsi(input) : input;
-  if (!takesFastPath(text)) return stringWidth(input, options);
+  if (!takesFastPath(text)) return slowStringWidth(input, options);
   const eastAsianOptions = { ambiguousAsWide: options.ambiguousIsNarrow === false };
   let width = 0;
   for (const character of text) {
