@@ -19,6 +19,37 @@ export interface InkChatStart {
 const BRACKETED_PASTE_ON = '\x1b[?2004h';
 const BRACKETED_PASTE_OFF = '\x1b[?2004l';
 
+let inkChatModules: ReturnType<typeof importInkChat> | undefined;
+
+function importInkChat() {
+  return Promise.all([
+    import('../../ui/mount-chat.js'),
+    import('../../ui/markdown/highlight.js'),
+    import('../../ui/markdown/lexer.js'),
+    import('../../ui/chat/chat-start.js'),
+    import('../../ui/markdown/needs.js'),
+  ]);
+}
+
+/** The chat UI's modules, loaded once (preloadInkChat may have started it). */
+function loadInkChat(): ReturnType<typeof importInkChat> {
+  letInkRenderLive();
+  inkChatModules ??= importInkChat();
+  return inkChatModules;
+}
+
+/**
+ * Starts loading the chat UI while the caller opens the database and loads the persona, and for
+ * a reopened session the Markdown parser its transcript almost always needs: the module files are
+ * then read while the main thread works, not one dynamic import after another before the first
+ * frame. A failure here is reported by runInkChat, which awaits the same load.
+ */
+export function preloadInkChat(reopening: boolean): void {
+  const loading = loadInkChat();
+  if (reopening) void loading.then(([, , { loadMarkdownParser }]) => loadMarkdownParser()).catch(() => undefined);
+  else loading.catch(() => undefined);
+}
+
 /**
  * V8 runs a regular expression's first matches in its bytecode interpreter and compiles it to
  * machine code only once it proves hot. The chat's are all hot (Markdown, widths, the sanitizer
@@ -43,13 +74,7 @@ export async function runInkChat(
   keepStylesWithoutColour();
   compileRegexpsToMachineCode();
   const [{ mountChat }, { loadHighlighter }, { loadMarkdownParser }, { chatStart }, { hasLanguageFence, mayBeMarkdown }] =
-    await Promise.all([
-      import('../../ui/mount-chat.js'),
-      import('../../ui/markdown/highlight.js'),
-      import('../../ui/markdown/lexer.js'),
-      import('../../ui/chat/chat-start.js'),
-      import('../../ui/markdown/needs.js'),
-    ]);
+    await loadInkChat();
   // The end of a reopened session, as much of it as fills the terminal (and some).
   const screen = { rows: process.stdout.rows || 24, columns: process.stdout.columns || 80 };
   const start = chat ? chatStart(chat.engine, chat.persona, chat.reopened, screen) : undefined;

@@ -23,6 +23,10 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
   if (!interactive && !personaArg && !options.session && !options.continue) {
     throw new UsageError('which persona?', 'persona chat <persona> < questions.txt (see `persona personas list`)');
   }
+  if (interactive && !personaArg?.includes(',')) {
+    const reopening = Boolean(options.continue || options.session);
+    void import('../chat/run-ink.js').then((ink) => ink.preloadInkChat(reopening), () => undefined);
+  }
   const config = readConfig();
   // Reopening a session reads the database before anything is shown; a new chat opens it after
   // the first frame (see DeferredHistoryStore).
