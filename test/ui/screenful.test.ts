@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newUserMessage } from '../../src/core/new-message.js';
 import type { MessageRecord } from '../../src/core/records.js';
-import { estimatedRows, messagesForScreen } from '../../src/ui/chat/screenful.js';
+import { estimatedRows, messagesForScreen, mostMessagesForScreen } from '../../src/ui/chat/screenful.js';
 
 // Issue 14 (9): a reopened session draws what fills the terminal, not its last 100 messages.
 
@@ -52,5 +52,20 @@ describe('how much of a reopened session fills the screen', () => {
       ),
     ).toBe(3);
     expect(messagesForScreen([], { rows: 50, columns: 80 })).toBe(0);
+  });
+
+  it('never picks more than mostMessagesForScreen, so reading only that many draws the same screen', () => {
+    // Shortest possible messages (one-line questions), long ones, and a mix.
+    const shapes: Array<(seq: number) => string> = [() => '', () => 'x', (seq) => 'word '.repeat(seq % 40), () => 'line\n'.repeat(30)];
+    for (const text of shapes) {
+      const session = conversation(300, text).map((m) => ({ ...m, role: 'user' as const }));
+      for (const rows of [1, 2, 3, 10, 24, 30, 51, 120]) {
+        const screen = { rows, columns: 80 };
+        const read = session.slice(-mostMessagesForScreen(rows));
+        const picked = messagesForScreen(session, screen);
+        expect(picked).toBeLessThanOrEqual(mostMessagesForScreen(rows));
+        expect(messagesForScreen(read, screen)).toBe(picked);
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@ import { resolvePersona } from '../../persona/loader.js';
 import type { Persona } from '../../persona/schema.js';
 import type { HistoryStore } from '../../store/history-store.js';
 import type { MessageRecord, ReplyTotals, SessionSummary } from '../../core/records.js';
+import { mostMessagesForScreen } from '../../ui/chat/screenful.js';
 import { SHOWN_ON_REOPEN } from '../../ui/chat/shown-on-reopen.js';
 import { findSessionOrFail } from '../session-ref.js';
 import type { ChatOptions } from './chat-options.js';
@@ -24,14 +25,30 @@ const NO_REPLIES: ReplyTotals = { inputTokens: 0, outputTokens: 0, costUsd: 0, c
 /** A chat that reopens nothing (a new one, or a group that opens its own way). */
 export const NOTHING_OPENED: OpenedChat = { persona: undefined, session: undefined, messages: [], total: 0, totals: NO_REPLIES };
 
-/** What the chat needs of a session it reopens: its end, its length and its totals, none of which reads it whole. */
-export async function reopenSession(store: HistoryStore, sessionId: string): Promise<Pick<OpenedChat, 'messages' | 'total' | 'totals'>> {
-  const [{ messages, total }, totals] = await Promise.all([store.recentMessages(sessionId, SHOWN_ON_REOPEN), store.replyTotals(sessionId)]);
+/**
+ * What the chat needs of a session it reopens: its end, its length and its totals, none of which
+ * reads it whole. Given the terminal's rows, only as many messages as can fill them are read.
+ */
+export async function reopenSession(
+  store: HistoryStore,
+  sessionId: string,
+  screenRows?: number,
+): Promise<Pick<OpenedChat, 'messages' | 'total' | 'totals'>> {
+  const limit = screenRows ? Math.min(SHOWN_ON_REOPEN, mostMessagesForScreen(screenRows)) : SHOWN_ON_REOPEN;
+  const [{ messages, total }, totals] = await Promise.all([store.recentMessages(sessionId, limit), store.replyTotals(sessionId)]);
   return { messages, total, totals };
 }
 
-/** Which persona and which session the chat starts with, from the argument and flags. */
-export async function openChat(personaArg: string | undefined, options: ChatOptions, store: HistoryStore | undefined): Promise<OpenedChat> {
+/**
+ * Which persona and which session the chat starts with, from the argument and flags. `screenRows`
+ * is the terminal's height when the chat draws the reopened session there.
+ */
+export async function openChat(
+  personaArg: string | undefined,
+  options: ChatOptions,
+  store: HistoryStore | undefined,
+  screenRows?: number,
+): Promise<OpenedChat> {
   if (options.continue && options.session) throw new UsageError('use --continue or --session, not both');
   if ((options.continue || options.session) && !store) {
     throw new UsageError(`--${options.session ? 'session' : 'continue'} needs the history database`, 'drop --no-save');
@@ -60,5 +77,5 @@ export async function openChat(personaArg: string | undefined, options: ChatOpti
     session.participants && session.participants.length > 1
       ? resolvePersona(session.personaId)
       : (named ?? resolvePersona(session.personaId));
-  return { persona, session, ...(await reopenSession(store, session.id)) };
+  return { persona, session, ...(await reopenSession(store, session.id, screenRows)) };
 }

@@ -25,7 +25,10 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
   }
   if (interactive && !personaArg?.includes(',')) {
     const reopening = Boolean(options.continue || options.session);
-    void import('../chat/run-ink.js').then((ink) => ink.preloadInkChat(reopening), () => undefined);
+    void import('../chat/run-ink.js').then(
+      (ink) => ink.preloadInkChat(reopening),
+      () => undefined,
+    );
   }
   const config = readConfig();
   // Reopening a session reads the database before anything is shown; a new chat opens it after
@@ -35,7 +38,9 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
   const deferred = options.save && !eager ? new DeferredHistoryStore(openHistoryStore) : undefined;
   const store: GroupStore = eager ?? deferred ?? memoryStore();
   try {
-    const opened = personaArg?.includes(',') ? NOTHING_OPENED : await openChat(personaArg, options, eager);
+    // The Ink chat draws only what fills the terminal (run-ink.ts), so only that much is read.
+    const screenRows = interactive ? process.stdout.rows || 24 : undefined;
+    const opened = personaArg?.includes(',') ? NOTHING_OPENED : await openChat(personaArg, options, eager, screenRows);
     const { offlineNotice } = await import('../../providers/offline/notice.js');
     const services = createChatServices({
       store,

@@ -14,6 +14,17 @@ export interface ScreenSize {
 /** Always shown, however tall they are: the last question and its answer. */
 const AT_LEAST = 2;
 
+/** The fewest rows a message takes (estimatedRows): its blank line and one line of text. */
+const FEWEST_ROWS = 2;
+
+/**
+ * The most messages messagesForScreen can pick for a terminal of `rows` rows, whatever they say:
+ * reading more than this many of a session to draw it is reading what is never drawn.
+ */
+export function mostMessagesForScreen(rows: number): number {
+  return Math.max(AT_LEAST, Math.ceil(Math.max(1, rows) / FEWEST_ROWS));
+}
+
 /**
  * How many of `messages` (counted from the newest) fill the terminal's rows. The height of each is estimated from its text (wrapped at the terminal's width, plus its margin and
  * name line), without rendering it: counting UTF-16 units undercounts wide characters, which
