@@ -1,4 +1,5 @@
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { StoreError } from '../core/errors.js';
@@ -35,7 +36,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   const creating = path !== IN_MEMORY && !readonly && !existsSync(path);
   let db: Database;
   try {
-    db = new BetterSqlite3(path, { readonly, fileMustExist: readonly });
+    const binding = nativeBinding();
+    db = new BetterSqlite3(path, { readonly, fileMustExist: readonly, ...(binding ? { nativeBinding: binding } : {}) });
   } catch (error) {
     throw toStoreError(error, path, busyTimeoutMs) ?? error;
   }
@@ -63,6 +65,25 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.close();
     throw toStoreError(error, path, busyTimeoutMs) ?? error;
   }
+}
+
+let addonPath: string | null | undefined;
+
+/**
+ * better-sqlite3 finds its native addon through `bindings`, which tries a dozen places (a failed
+ * require each) before build/Release, where its install puts it: 3-12 ms measured on the way to
+ * every chat's first frame. When the addon is there it is named directly; anywhere else
+ * better-sqlite3 searches as it always does.
+ */
+function nativeBinding(): string | undefined {
+  if (addonPath === undefined) {
+    try {
+      addonPath = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    } catch {
+      addonPath = null;
+    }
+  }
+  return addonPath ?? undefined;
 }
 
 /**
