@@ -91,6 +91,36 @@ const ansiTokenizeFastPath = {
   },
 };
 
+// Ink's text helpers create an Intl.Segmenter when they load, and the first one loads ICU's
+// break-iterator data: 25-95 ms of every chat's first frame, for text that is nearly always ASCII.
+// Theirs becomes ours (src/ui/terminal-width/grapheme-segmenter.ts), which answers ASCII itself
+// and creates the real segmenter for anything else. The build fails if one of them changes shape.
+const graphemeSegmenterPath = new URL('../src/ui/terminal-width/grapheme-segmenter.ts', import.meta.url).pathname;
+const segmenterUsers = ['@alcalzone/ansi-tokenize/build/tokenize.js', 'slice-ansi/tokenize-ansi.js'];
+const graphemeSegmenterOnDemand = {
+  name: 'grapheme-segmenter-on-demand',
+  setup(b) {
+    const patched = new Set();
+    const construction = /new Intl\.Segmenter\(undefined,\s*\{\s*granularity:\s*['"]grapheme['"]\s*\}\)/g;
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*tokenize(-ansi)?\.js$/ }, (args) => {
+      const user = segmenterUsers.find((file) => args.path.replaceAll('\\', '/').endsWith(`/node_modules/${file}`));
+      if (!user) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      const found = source.match(construction)?.length ?? 0;
+      if (found !== 1)
+        throw new Error(`grapheme-segmenter-on-demand: ${user} creates ${found} grapheme segmenters, expected 1; review the patch`);
+      patched.add(user);
+      const contents = `import { graphemeSegmenter as __personaGraphemeSegmenter } from ${JSON.stringify(graphemeSegmenterPath)};\n${source.replace(construction, '__personaGraphemeSegmenter')}`;
+      return { contents, loader: 'js' };
+    });
+    b.onEnd((result) => {
+      const missing = segmenterUsers.filter((file) => !patched.has(file));
+      if (result.errors.length === 0 && missing.length > 0)
+        throw new Error(`grapheme-segmenter-on-demand: ${missing.join(', ')} no longer loaded; review the patch`);
+    });
+  },
+};
+
 // lowlight's entry re-exports `all` (192 grammars) beside `common` (37); we use `common` only, but
 // esbuild cannot drop the other 155 from a re-export chain of CommonJS-shaped grammar modules:
 // the chunk was 1.5 MB and cost hundreds of ms to load whenever the chat waited for it (a reopened
@@ -125,7 +155,15 @@ const jsoncParserEsm = {
 };
 
 await build({
-  plugins: [zodEnglishOnly, yogaWithoutFetch, stringWidthFastPath, ansiTokenizeFastPath, jsoncParserEsm, lowlightCommonOnly],
+  plugins: [
+    zodEnglishOnly,
+    yogaWithoutFetch,
+    stringWidthFastPath,
+    ansiTokenizeFastPath,
+    graphemeSegmenterOnDemand,
+    jsoncParserEsm,
+    lowlightCommonOnly,
+  ],
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir,
   bundle: true,

@@ -6,8 +6,10 @@
 // boundaries whatever surrounds them, and Intl.Segmenter's `containing` finds the cluster inside it.
 // Text with no such position nearby (a long run of emoji or CJK) is handed over whole: `containing`
 // still looks only near the index, so that costs a copy of the text, not a walk through it.
+import { graphemeSegmenter } from '../terminal-width/grapheme-segmenter.js';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// ICU's segmenter loads only for text that is not ASCII (see grapheme-segmenter.ts).
+const segmenter = graphemeSegmenter;
 
 export interface Cluster {
   start: number;

@@ -1,9 +1,11 @@
 // Display width of text in terminal columns, measured the way Ink measures it (string-width, via
 // our fast path), so tables and the picker line up with what Ink lays out. Text is cut and broken
 // between grapheme clusters, never inside one (an emoji with a skin tone stays whole).
+import { graphemeSegmenter } from './grapheme-segmenter.js';
 import stringWidth from './string-width-fast-path.js';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// ICU's segmenter loads only for text that is not ASCII (see grapheme-segmenter.ts).
+const graphemes = graphemeSegmenter;
 
 export function textWidth(text: string): number {
   return stringWidth(text);
