@@ -13,6 +13,9 @@ import type {
 import type { NewRunAnswer, RunAnswerRecord, RunKind, RunRecord, RunStatus, RunSummary } from '../core/run-records.js';
 import type { StatsFilter, UsageStats } from './usage-stats.js';
 
+/** A session and, when it is a group session, its participants. */
+export type SessionWithParticipants = SessionRecord & { participants?: SessionParticipant[] };
+
 // The one contract both backends implement: SQLite (`SqliteStore`, the default, one file) and
 // PostgreSQL (`PostgresStore`, when DATABASE_URL or database.url is set). Every method returns a
 // promise because PostgreSQL answers over a socket; SQLite's answers are ready at once. Callers
@@ -87,6 +90,8 @@ export interface HistoryStore {
   listSessions(options?: { personaId?: string; limit?: number }): Promise<SessionSummary[]>;
   getSessionSummary(id: string): Promise<SessionSummary | undefined>;
   latestSession(personaId?: string): Promise<SessionSummary | undefined>;
+  /** The session latestSession finds, without its totals: nothing of its messages is read. */
+  latestSessionRecord(personaId?: string): Promise<SessionWithParticipants | undefined>;
   findSession(idOrPrefix: string): Promise<SessionSummary | undefined>;
   deleteSession(id: string): Promise<boolean>;
   search(text: string, options?: { limit?: number; personaId?: string }): Promise<SearchHit[]>;

@@ -12,7 +12,7 @@ import { WriteBatch } from './write-batch.js';
 import { FtsCatchUp } from './fts-catch-up.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import { SqliteRunRepository } from './run-repository.js';
-import type { HistoryStore, StoreLocation, StoredTranscript } from './history-store.js';
+import type { HistoryStore, SessionWithParticipants, StoreLocation, StoredTranscript } from './history-store.js';
 import { readUsageStats, type StatsFilter, type UsageStats } from './usage-stats.js';
 import type {
   MessageRecord,
@@ -33,6 +33,8 @@ export interface SqliteStoreOptions {
 }
 
 const NO_LIMIT = -1;
+/** The one-to-one sessions with @personaId: a group session is continued as a group. */
+const LATEST_WITH_PERSONA = 'persona_id = @personaId AND id NOT IN (SELECT session_id FROM session_participants)';
 const DEFAULT_SEARCH_LIMIT = 20;
 /** The sliding window of the per-user request limit. */
 const REQUEST_WINDOW_MS = 60_000;
@@ -316,10 +318,17 @@ export class SqliteStore implements HistoryStore {
   /** The latest session of all, or the latest one-to-one session with `personaId` (group sessions are continued as groups). */
   async latestSession(personaId?: string): Promise<SessionSummary | undefined> {
     if (personaId === undefined) return this.summaries('1', { limit: 1 })[0];
-    return this.summaries('persona_id = @personaId AND id NOT IN (SELECT session_id FROM session_participants)', {
-      personaId,
-      limit: 1,
-    })[0];
+    return this.summaries(LATEST_WITH_PERSONA, { personaId, limit: 1 })[0];
+  }
+
+  async latestSessionRecord(personaId?: string): Promise<SessionWithParticipants | undefined> {
+    return this.guarded(() => {
+      const where = personaId === undefined ? '1' : LATEST_WITH_PERSONA;
+      const row = this.statement(`SELECT * FROM sessions WHERE ${where} ORDER BY last_active_at DESC, id DESC LIMIT 1`).get(
+        personaId === undefined ? {} : { personaId },
+      );
+      return row === undefined ? undefined : this.withParticipants([toSession(row)])[0];
+    });
   }
 
   /**
@@ -419,7 +428,7 @@ export class SqliteStore implements HistoryStore {
   }
 
   /** Attaches the participants of the group sessions among `sessions` (one query for all of them). */
-  private withParticipants(sessions: SessionSummary[]): SessionSummary[] {
+  private withParticipants<T extends SessionWithParticipants>(sessions: T[]): T[] {
     if (sessions.length === 0) return sessions;
     const ids = sessions.map((s) => s.id);
     const rows = this.db.prepare(participantsSql(`sp.session_id IN (${ids.map(() => '?').join(', ')})`)).all(...ids) as Array<

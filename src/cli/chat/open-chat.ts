@@ -1,8 +1,8 @@
 import { UsageError } from '../../core/errors.js';
 import { resolvePersona } from '../../persona/loader.js';
 import type { Persona } from '../../persona/schema.js';
-import type { HistoryStore } from '../../store/history-store.js';
-import type { MessageRecord, ReplyTotals, SessionSummary } from '../../core/records.js';
+import type { HistoryStore, SessionWithParticipants } from '../../store/history-store.js';
+import type { MessageRecord, ReplyTotals } from '../../core/records.js';
 import { mostMessagesForScreen } from '../../ui/chat/screenful.js';
 import { SHOWN_ON_REOPEN } from '../../ui/chat/shown-on-reopen.js';
 import { findSessionOrFail } from '../session-ref.js';
@@ -12,7 +12,7 @@ export interface OpenedChat {
   /** Undefined when the user should pick one. */
   persona: Persona | undefined;
   /** With its participants when it is a group session. */
-  session: SessionSummary | undefined;
+  session: SessionWithParticipants | undefined;
   /** A reopened session's last messages (what the chat draws), not the whole session. */
   messages: MessageRecord[];
   /** How many messages the reopened session has in all. */
@@ -56,14 +56,15 @@ export async function openChat(
   const named = personaArg ? resolvePersona(personaArg) : undefined;
   if (!store || (!options.session && !options.continue)) return { ...NOTHING_OPENED, persona: named };
 
-  let session: SessionSummary;
+  let session: SessionWithParticipants;
   if (options.session) {
     session = await findSessionOrFail(store, options.session);
     if (named && named.id !== session.personaId && !session.participants?.some((p) => p.personaId === named.id)) {
       throw new UsageError(`session ${session.id} is with ${session.personaId}, not ${named.id}`, `persona chat --session ${session.id}`);
     }
   } else {
-    const latest = await store.latestSession(named?.id);
+    // Found without summing its messages: the chat reads its totals itself (reopenSession).
+    const latest = await store.latestSessionRecord(named?.id);
     if (!latest) {
       throw new UsageError(
         named ? `no earlier session with ${named.id} to continue` : 'there are no saved sessions yet',

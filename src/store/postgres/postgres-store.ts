@@ -13,7 +13,7 @@ import type {
   SessionRecord,
   SessionSummary,
 } from '../../core/records.js';
-import type { HistoryStore, StoreLocation, StoredTranscript } from '../history-store.js';
+import type { HistoryStore, SessionWithParticipants, StoreLocation, StoredTranscript } from '../history-store.js';
 import { newMessageRecord, toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from '../rows.js';
 import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from '../id-prefix.js';
 import { participantsSql, UNKNOWN_COST } from '../session-queries.js';
@@ -366,6 +366,15 @@ export class PostgresStore implements HistoryStore {
     return (await this.summaries('persona_id = $2 AND id NOT IN (SELECT session_id FROM session_participants)', [1, personaId]))[0];
   }
 
+  async latestSessionRecord(personaId?: string): Promise<SessionWithParticipants | undefined> {
+    const where = personaId === undefined ? '' : 'WHERE persona_id = $1 AND id NOT IN (SELECT session_id FROM session_participants)';
+    const { rows } = await this.query(
+      `SELECT * FROM sessions ${where} ORDER BY last_active_at DESC, id DESC LIMIT 1`,
+      personaId === undefined ? [] : [personaId],
+    );
+    return rows[0] === undefined ? undefined : (await this.withParticipants([toSession(rows[0])]))[0];
+  }
+
   /**
    * A session by its full id or a unique prefix of it, as git finds commits. Undefined when nothing
    * matches; a UsageError listing candidates when the prefix is ambiguous.
@@ -427,7 +436,7 @@ export class PostgresStore implements HistoryStore {
   }
 
   /** Attaches the participants of the group sessions among `sessions` (one query for all of them). */
-  private async withParticipants(sessions: SessionSummary[]): Promise<SessionSummary[]> {
+  private async withParticipants<T extends SessionWithParticipants>(sessions: T[]): Promise<T[]> {
     if (sessions.length === 0) return sessions;
     const { rows } = await this.query(participantsSql('sp.session_id = ANY($1)'), [sessions.map((s) => s.id)]);
     if (rows.length === 0) return sessions;

@@ -46,6 +46,16 @@ export function participantBehaviour(freshStore: StoreFactory): void {
       expect((await store.getTranscript(session.id))!.session.participants).toHaveLength(2);
     });
 
+    it('is the latest session, with its participants, when found without its totals', async () => {
+      const { store, session } = await groupSession();
+      const latest = await store.latestSessionRecord();
+      expect(latest?.id).toBe(session.id);
+      expect(latest?.participants?.map((p) => p.personaId)).toEqual(['maria-lopez', 'tom-okafor']);
+      expect(latest).not.toHaveProperty('messageCount');
+      // Continuing with one of its personas continues a one-to-one session, never the group.
+      expect(await store.latestSessionRecord('maria-lopez')).toBeUndefined();
+    });
+
     it('search names the participant who said it, and filters by participant', async () => {
       const { store } = await groupSession();
       const hits = await store.search('subscription');

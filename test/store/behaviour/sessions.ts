@@ -112,6 +112,10 @@ export function sessionBehaviour(freshStore: StoreFactory): void {
       expect((await store.latestSession())?.id).toBe(older.id);
       expect((await store.latestSession('tom'))?.id).toBe(other.id);
       expect(await store.latestSession('nobody')).toBeUndefined();
+      // The same sessions found without their totals (what `chat --continue` opens with).
+      expect(await store.latestSessionRecord()).toEqual(await store.getSession(older.id));
+      expect(await store.latestSessionRecord('tom')).toEqual(await store.getSession(other.id));
+      expect(await store.latestSessionRecord('nobody')).toBeUndefined();
     });
 
     it('totals tokens and cost and names the persona', async () => {
