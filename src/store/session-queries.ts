@@ -79,7 +79,7 @@ JOIN persona_snapshots p ON p.id = s.snapshot_id
 LEFT JOIN session_participants sp ON sp.session_id = m.session_id AND sp.persona_id = m.speaker_id
 LEFT JOIN persona_snapshots speaker ON speaker.id = sp.snapshot_id
 WHERE messages_fts MATCH @query${byPersona ? ` AND ${BY_PERSONA}` : ''}
-ORDER BY exact DESC, score, m.created_at DESC
+ORDER BY exact DESC, score, m.created_at DESC, m.pk DESC
 LIMIT @limit`;
 }
 

@@ -94,7 +94,7 @@ JOIN persona_snapshots p ON p.id = s.snapshot_id
 LEFT JOIN session_participants sp ON sp.session_id = m.session_id AND sp.persona_id = m.speaker_id
 LEFT JOIN persona_snapshots speaker ON speaker.id = sp.snapshot_id
 WHERE TRUE${byPersona ? ` AND (s.persona_id = $3 OR s.id IN (SELECT session_id FROM session_participants WHERE persona_id = $3))` : ''}
-ORDER BY exact DESC, score, m.created_at DESC
+ORDER BY exact DESC, score, m.created_at DESC, m.pk DESC
 LIMIT $2`;
 }
 
