@@ -69,8 +69,7 @@ export function ChatScreen({ services, start, onQuit }: Props) {
   const quit = useCallback(() => {
     if (quitting.current) return;
     quitting.current = true;
-    runner.cancel();
-    onQuit(chat.engine.session?.id);
+    void runner.stop().then(() => onQuit(chat.engine.session?.id));
   }, [chat.engine, onQuit, runner]);
 
   const clearScreen = useCallback(() => {

@@ -12,12 +12,22 @@ export interface ReplyRunner {
   runWork(work: (signal: AbortSignal, sinks: ReplySinks) => Promise<void>): Promise<void>;
   /** Stops the reply in progress; the engine saves what arrived, marked interrupted. */
   cancel(): void;
+  /**
+   * Stops the reply in progress and settles once its work has ended, so its saves (the message
+   * just sent, the interrupted reply) are done before the caller closes the store. Quitting a
+   * moment after Enter would otherwise close the history while the first message is being saved.
+   */
+  stop(): Promise<void>;
 }
+
+/** A reply that ignores its abort must not keep the chat from quitting. */
+const STOP_WAIT_MS = 3000;
 
 /** Owns the reply in progress: its abort controller and the busy flag. */
 export function useReplyRunner(sinks: ReplySinks): ReplyRunner {
   const [busy, setBusy] = useState(false);
   const controller = useRef<AbortController | null>(null);
+  const working = useRef<Promise<void> | null>(null);
   const latestSinks = useRef(sinks);
   latestSinks.current = sinks;
 
@@ -26,10 +36,16 @@ export function useReplyRunner(sinks: ReplySinks): ReplyRunner {
     const own = new AbortController();
     controller.current = own;
     setBusy(true);
+    const done = work(own.signal, latestSinks.current);
+    working.current = done.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
-      await work(own.signal, latestSinks.current);
+      await done;
     } finally {
       controller.current = null;
+      working.current = null;
       setBusy(false);
     }
   }, []);
@@ -39,5 +55,13 @@ export function useReplyRunner(sinks: ReplySinks): ReplyRunner {
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
-  return { busy, run, runWork, cancel };
+  const stop = useCallback(async () => {
+    const inProgress = working.current;
+    controller.current?.abort();
+    if (!inProgress) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([inProgress, new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
+    clearTimeout(timer);
+  }, []);
+  return { busy, run, runWork, cancel, stop };
 }

@@ -87,9 +87,10 @@ export function GroupChatScreen({ services, group, history: earlier, onQuit }: P
   const quit = useCallback(() => {
     if (quitting.current) return;
     quitting.current = true;
-    runner.cancel();
-    onQuit(group.session?.id);
-    setLeaving(true);
+    void runner.stop().then(() => {
+      onQuit(group.session?.id);
+      setLeaving(true);
+    });
   }, [group, onQuit, runner]);
 
   const clearScreen = useCallback(() => {
