@@ -1,5 +1,5 @@
 import type { ChatStore } from '../chat/chat-store.js';
-import type { PersonaSnapshot } from '../core/records.js';
+import type { PersonaSnapshot, SessionRecord } from '../core/records.js';
 import { SessionMessages } from './session-messages.js';
 
 /** One message cache per store, shared by every request of the server. */
@@ -9,6 +9,11 @@ function sessionMessagesOf(store: ChatStore): SessionMessages {
   let messages = messagesByStore.get(store);
   if (!messages) messagesByStore.set(store, (messages = new SessionMessages(store)));
   return messages;
+}
+
+/** A session a chat turn continues, looked up through the served sessions' cache (session-messages.ts). */
+export function servedSession(store: ChatStore, id: string): Promise<SessionRecord | undefined> {
+  return sessionMessagesOf(store).session(id);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ChatStore } from '../chat/chat-store.js';
-import type { MessageRecord, NewMessage } from '../core/records.js';
+import type { MessageRecord, NewMessage, SessionRecord } from '../core/records.js';
 
 // Every turn of a continued conversation reads the whole session: the engine's limits count its
 // turns, tokens and spend, and cut the history window from it. Reading and validating every row
@@ -12,12 +12,22 @@ import type { MessageRecord, NewMessage } from '../core/records.js';
 // count means the same rows. A message appended through this cache is added to the cached copy
 // when it directly follows it; anything else (another process writing the same session) shows up
 // as a different count and the session is read afresh.
+//
+// A continued session is also looked up by id at the start of every turn (does it exist, is it
+// the caller's). Its record is kept with its messages, and the same count check answers both:
+// the messages of a deleted session are deleted with it (ON DELETE CASCADE), so an unchanged,
+// non-zero count means the session is still there, and the fields a turn checks (owner,
+// persona) never change. The count read for the lookup is trusted by `list` until the event
+// loop's next turn, so a turn reads one row instead of two.
 
 /** Cached messages at most, across sessions; the least recently used sessions go first. */
 export const DEFAULT_CACHED_MESSAGES = 50_000;
 
 export class SessionMessages {
   private readonly sessions = new Map<string, MessageRecord[]>();
+  private readonly records = new Map<string, SessionRecord>();
+  /** Sessions whose count `session` read in this turn of the event loop. */
+  private readonly checked = new Set<string>();
   private size = 0;
 
   constructor(
@@ -25,10 +35,28 @@ export class SessionMessages {
     private readonly maxMessages = DEFAULT_CACHED_MESSAGES,
   ) {}
 
+  /** The session as stored (undefined once deleted): from memory while its message count is unchanged. */
+  async session(sessionId: string): Promise<SessionRecord | undefined> {
+    const cached = this.sessions.get(sessionId);
+    const record = this.records.get(sessionId);
+    if (cached && record && cached.length > 0) {
+      const { total } = await this.store.recentMessages(sessionId, 0);
+      if (total === cached.length && this.sessions.get(sessionId) === cached) {
+        this.markChecked(sessionId);
+        return record;
+      }
+    }
+    const stored = await this.store.getSession(sessionId);
+    // Kept only beside cached messages (dropped with them), so the count check covers it.
+    if (stored && this.sessions.has(sessionId)) this.records.set(sessionId, stored);
+    return stored;
+  }
+
   async list(sessionId: string): Promise<MessageRecord[]> {
     const cached = this.sessions.get(sessionId);
     if (cached) {
-      const { total } = await this.store.recentMessages(sessionId, 0);
+      // Counted by `session` in this turn of the event loop already, or counted now.
+      const total = this.checked.has(sessionId) ? cached.length : (await this.store.recentMessages(sessionId, 0)).total;
       // Still the same rows (and not dropped meanwhile): a copy, so no caller changes the cache.
       if (total === cached.length && this.sessions.get(sessionId) === cached) {
         this.touch(sessionId, cached);
@@ -67,6 +95,11 @@ export class SessionMessages {
     this.evict();
   }
 
+  private markChecked(sessionId: string): void {
+    if (this.checked.size === 0) setImmediate(() => this.checked.clear());
+    this.checked.add(sessionId);
+  }
+
   private touch(sessionId: string, messages: MessageRecord[]): void {
     this.sessions.delete(sessionId);
     this.sessions.set(sessionId, messages);
@@ -76,6 +109,8 @@ export class SessionMessages {
     const old = this.sessions.get(sessionId);
     if (!old) return;
     this.sessions.delete(sessionId);
+    this.records.delete(sessionId);
+    this.checked.delete(sessionId);
     this.size -= old.length;
   }
 

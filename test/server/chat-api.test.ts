@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json, postJson, readSse, startTestServer } from './helpers.js';
+import { json, postJson, readSse, startTestServer, TOKEN_A, TOKEN_B } from './helpers.js';
 
 describe('POST /api/personas/:personaId/chat', () => {
   it('starts a session, saves the user message before the reply, and returns both records', async () => {
@@ -27,6 +27,21 @@ describe('POST /api/personas/:personaId/chat', () => {
     expect(second.sessionId).toBe(first.sessionId);
     expect(second.message.seq).toBe(3);
     expect(await t.store.listMessages(first.sessionId)).toHaveLength(4);
+  });
+
+  it('still checks a session it has been serving for turns: another user gets 404, a deleted session 404', async () => {
+    const t = await startTestServer({ users: { alice: TOKEN_A, bob: TOKEN_B } });
+    const chat = (body: object, token: string) => postJson(`${t.url}/api/personas/cfo/chat`, body, { authorization: `Bearer ${token}` });
+    const { sessionId } = await (await chat({ message: 'Hello' }, TOKEN_A)).json();
+    // Enough turns for the server to answer the session from memory.
+    for (const message of ['And your budget?', 'Who decides?']) expect((await chat({ message, sessionId }, TOKEN_A)).status).toBe(200);
+    expect((await chat({ message: 'Mine now', sessionId }, TOKEN_B)).status).toBe(404);
+    expect(await t.store.listMessages(sessionId)).toHaveLength(6);
+    // Deleted behind the server's back (another process, the same file).
+    await t.store.deleteSession(sessionId);
+    const gone = await chat({ message: 'Still there?', sessionId }, TOKEN_A);
+    expect(gone.status).toBe(404);
+    expect((await gone.json()).error).toContain(sessionId);
   });
 
   it('refuses to continue a session of another persona (409) and sends nothing', async () => {

@@ -8,6 +8,16 @@ import { SessionMessages } from '../../src/server/session-messages.js';
 
 class CountingStore extends MemoryStore {
   fullReads = 0;
+  lookups = 0;
+  counts = 0;
+  override async getSession(id: string) {
+    this.lookups++;
+    return super.getSession(id);
+  }
+  override async recentMessages(sessionId: string, limit: number) {
+    this.counts++;
+    return super.recentMessages(sessionId, limit);
+  }
   override async listMessages(sessionId: string) {
     this.fullReads++;
     return super.listMessages(sessionId);
@@ -68,5 +78,45 @@ describe('SessionMessages', () => {
     expect(store.fullReads).toBe(reads);
     expect(contents(await cache.list(a.id))).toEqual(['a1', 'a2', 'a3']);
     expect(store.fullReads).toBe(reads + 1);
+  });
+
+  it('looks a served session up with the count check alone, and trusts that count within the same tick', async () => {
+    const store = new CountingStore();
+    const cache = new SessionMessages(store);
+    const { id } = await sessionIn(store);
+    await cache.append(newUserMessage(id, 'one'));
+    await cache.list(id);
+    expect((await cache.session(id))?.id).toBe(id); // not remembered yet: read
+    expect(store.lookups).toBe(1);
+    const counts = store.counts;
+    expect((await cache.session(id))?.userId).toBe('u');
+    expect(store.lookups).toBe(1);
+    expect(store.counts).toBe(counts + 1);
+    // The turn's own list in the same tick uses that count ...
+    expect(contents(await cache.list(id))).toEqual(['one']);
+    expect(store.counts).toBe(counts + 1);
+    // ... a later turn counts again.
+    await new Promise((resolve) => setImmediate(resolve));
+    await cache.list(id);
+    expect(store.counts).toBe(counts + 2);
+  });
+
+  it('notices a served session that another process continued or deleted', async () => {
+    const store = new CountingStore();
+    const cache = new SessionMessages(store);
+    const { id } = await sessionIn(store);
+    await cache.append(newUserMessage(id, 'one'));
+    await cache.list(id);
+    await cache.session(id);
+    await store.appendMessage(newUserMessage(id, 'from another process'));
+    const lookups = store.lookups;
+    expect((await cache.session(id))?.id).toBe(id);
+    expect(store.lookups).toBe(lookups + 1);
+    expect(contents(await cache.list(id))).toEqual(['one', 'from another process']);
+    await cache.session(id);
+    // Deleting a session deletes its messages too (ON DELETE CASCADE in the real stores).
+    store.sessions.delete(id);
+    store.messages.splice(0, store.messages.length);
+    expect(await cache.session(id)).toBeUndefined();
   });
 });

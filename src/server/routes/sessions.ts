@@ -4,6 +4,7 @@ import { renderTranscript, TRANSCRIPT_FORMATS, type TranscriptFormat } from '../
 import type { SessionRecord, SessionSummary } from '../../core/records.js';
 import type { Handler, RequestContext } from '../context.js';
 import { HttpError, notFound } from '../http-error.js';
+import { servedSession } from '../owned-store.js';
 import { sendJson, sendText } from '../respond.js';
 
 // The caller's saved sessions. Another user's session answers exactly like one that does not
@@ -28,9 +29,13 @@ export async function requireOwnSession(ctx: Pick<RequestContext, 'options' | 'u
   return session;
 }
 
-/** The same check for a chat turn, which needs the session itself, not its summary (an aggregate over its messages). */
+/**
+ * The same check for a chat turn, which needs the session itself, not its summary (an aggregate
+ * over its messages): through the served sessions' cache, which answers a session being served
+ * with the one read the turn makes anyway (its message count).
+ */
 export async function requireOwnSessionRecord(ctx: Pick<RequestContext, 'options' | 'userId'>, id: string): Promise<SessionRecord> {
-  const session = /^[0-9a-z]{1,40}$/.test(id) ? await ctx.options.store.getSession(id) : undefined;
+  const session = /^[0-9a-z]{1,40}$/.test(id) ? await servedSession(ctx.options.store, id) : undefined;
   if (!session || session.userId !== ctx.userId) throw notFound(`session "${id}"`);
   return session;
 }
