@@ -26,7 +26,11 @@ export function storeOwnedBy(store: ChatStore, userId: string): ChatStore {
   const messages = sessionMessagesOf(store);
   return {
     saveSnapshot: (snapshot) => savedSnapshot(store, snapshot),
-    createSession: (session) => store.createSession({ ...session, userId }),
+    createSession: async (session) => {
+      const created = await store.createSession({ ...session, userId });
+      messages.started(created);
+      return created;
+    },
     getSession: (id) => store.getSession(id),
     appendMessage: (message) => messages.append(message),
     listMessages: (sessionId) => messages.list(sessionId),

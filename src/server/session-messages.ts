@@ -20,7 +20,10 @@ import type { MessageRecord, NewMessage, SessionRecord } from '../core/records.j
 // persona) never change. The count read for the lookup is trusted by `list` until the event
 // loop's next turn, so a turn reads one row instead of two.
 
-/** Cached messages at most, across sessions; the least recently used sessions go first. */
+/**
+ * Cached messages at most, across sessions, each session counting as one more (so sessions
+ * created and never written to are bounded too); the least recently used sessions go first.
+ */
 export const DEFAULT_CACHED_MESSAGES = 50_000;
 
 export class SessionMessages {
@@ -34,6 +37,17 @@ export class SessionMessages {
     private readonly store: ChatStore,
     private readonly maxMessages = DEFAULT_CACHED_MESSAGES,
   ) {}
+
+  /**
+   * A session this server has just created (no messages yet): cached from the start, so neither
+   * the turn that follows in this tick nor the next turn reads it back.
+   */
+  started(session: SessionRecord): void {
+    this.put(session.id, []);
+    if (!this.sessions.has(session.id)) return;
+    this.records.set(session.id, session);
+    this.markChecked(session.id);
+  }
 
   /** The session as stored (undefined once deleted): from memory while its message count is unchanged. */
   async session(sessionId: string): Promise<SessionRecord | undefined> {
@@ -91,7 +105,7 @@ export class SessionMessages {
     // A session bigger than the whole budget is simply read each time.
     if (messages.length > this.maxMessages) return;
     this.sessions.set(sessionId, [...messages]);
-    this.size += messages.length;
+    this.size += messages.length + 1;
     this.evict();
   }
 
@@ -111,7 +125,7 @@ export class SessionMessages {
     this.sessions.delete(sessionId);
     this.records.delete(sessionId);
     this.checked.delete(sessionId);
-    this.size -= old.length;
+    this.size -= old.length + 1;
   }
 
   private evict(): void {

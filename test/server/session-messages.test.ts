@@ -119,4 +119,19 @@ describe('SessionMessages', () => {
     store.messages.splice(0, store.messages.length);
     expect(await cache.session(id)).toBeUndefined();
   });
+
+  it('knows a session it has just created is empty, and remembers its record', async () => {
+    const store = new CountingStore();
+    const cache = new SessionMessages(store);
+    const created = await sessionIn(store);
+    cache.started(created);
+    expect(await cache.list(created.id)).toEqual([]);
+    expect(store.fullReads + store.counts).toBe(0);
+    await cache.append(newUserMessage(created.id, 'first'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await cache.session(created.id))?.id).toBe(created.id);
+    expect(store.lookups).toBe(0);
+    expect(contents(await cache.list(created.id))).toEqual(['first']);
+    expect([store.fullReads, store.counts]).toEqual([0, 1]);
+  });
 });
