@@ -10,7 +10,7 @@ import { contentStems } from '../understand/words.js';
 import type { Speaker } from './first-person.js';
 import { capitalize, conversionsNeeded, frameFact, introductionSentence, lowerStart, recapFact, type FrameUsed } from './frames.js';
 import { INTENT_FIELDS } from '../recall/intent-fields.js';
-import { phrasebookFor } from './phrasebook.js';
+import { phrasebookFor, type Phrasebook } from './phrasebook.js';
 import * as L from './lines.js';
 import { STANCES } from './stances.js';
 
@@ -114,6 +114,29 @@ function pickAuthored(authored: readonly AuthoredLine[], prefer: 'story' | 'dial
   return authored.find((a) => a.kind === prefer) ?? authored[0];
 }
 
+/**
+ * A fact's text as the person says it, normalised: what a repeat of the fact is recognised by.
+ * The same for every turn (the phrasebook answers a fact's text alike each time), so it is kept
+ * per phrasebook and fact text; a long conversation, whose facts are mostly said already, would
+ * otherwise convert and normalise each of them again on every turn only to skip it.
+ */
+const factCores = new WeakMap<Phrasebook, Map<string, string>>();
+
+function factCore(book: Phrasebook, fact: Fact): string {
+  const needed = conversionsNeeded(fact)[0];
+  const key = needed ? `${needed[1]}\u0000${needed[0]}` : `\u0001${fact.text}`;
+  let cores = factCores.get(book);
+  if (!cores) factCores.set(book, (cores = new Map()));
+  let core = cores.get(key);
+  if (core === undefined) {
+    core = normalise(needed ? book.convert(needed[0], needed[1]).text : fact.text);
+    // Bounded by the persona's facts; a guard all the same against text built at reply time.
+    if (cores.size >= 4096) cores.clear();
+    cores.set(key, core);
+  }
+  return core;
+}
+
 async function factSentences(input: RealizeInput, facts: readonly Fact[], count: number, reply: Reply): Promise<number> {
   if (count <= 0 || facts.length === 0) return 0;
   const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
@@ -122,8 +145,7 @@ async function factSentences(input: RealizeInput, facts: readonly Fact[], count:
   for (const fact of facts) {
     if (added >= count) break;
     // The same fact in another frame is still a repeat.
-    const needed = conversionsNeeded(fact)[0];
-    const core = normalise(needed ? convert(needed[0], needed[1]).text : fact.text);
+    const core = factCore(book, fact);
     if (core.length > 15 && (input.memory.state.saidText.includes(core) || reply.normalisedText().includes(core))) continue;
     // Two facts framed alike in one reply read as a template: try another frame, else skip.
     const used: FrameUsed = (opening) => {
