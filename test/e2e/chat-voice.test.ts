@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { withoutPocketsphinx } from '../support/pocketsphinx.js';
+import { NEEDS_POCKETSPHINX, withoutPocketsphinx } from '../support/pocketsphinx.js';
 import { decodeWav } from '../../src/voice/wav.js';
 import { runCli } from '../support/cli.js';
 import type { TmuxTerminal } from '../support/pty.js';
@@ -99,7 +99,7 @@ describe('voice input in persona chat', { timeout: 60_000 }, () => {
   });
 
   it.skipIf(withoutPocketsphinx)(
-    'offline with pocketsphinx: the recording ends on silence by itself and the words reach the input (skipped off CI when it is not installed)',
+    `offline with pocketsphinx: the recording ends on silence by itself and the words reach the input ${NEEDS_POCKETSPHINX}`,
     async () => {
       const home = tempDir();
       terminal = chatWithFakeSox(home, 'hang-after-silence', []);

@@ -55,8 +55,9 @@ const found = pythonWithOpenAI();
 if (!found.python) console.warn(`skipped: ${found.reason}`);
 
 describe('Python openai client', () => {
+  // Where it skips, the title says why and how to make it run.
   it.skipIf(!found.python)(
-    'lists models, chats, streams and uses the Responses API',
+    `lists models, chats, streams and uses the Responses API${found.python ? '' : ` (skipped: ${found.reason}; CI installs it)`}`,
     async () => {
       const serve = await startServeProcess();
       const output = execFileSync(found.python!, [CHECK, serve.url], { encoding: 'utf8', timeout: 60_000 });

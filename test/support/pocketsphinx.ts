@@ -13,3 +13,6 @@ if (!installed) {
 }
 
 export const withoutPocketsphinx = !installed;
+
+/** Said in the title of each test that needs pocketsphinx, so a skipped one says why and how to run it. */
+export const NEEDS_POCKETSPHINX = '(needs pocketsphinx: apt-get install pocketsphinx pocketsphinx-en-us; CI installs it and never skips)';

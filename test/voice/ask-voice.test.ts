@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPocketsphinx } from '../../src/voice/pocketsphinx-install.js';
-import { withoutPocketsphinx } from '../support/pocketsphinx.js';
+import { NEEDS_POCKETSPHINX, withoutPocketsphinx } from '../support/pocketsphinx.js';
 import { decodeWav } from '../../src/voice/wav.js';
 import { runCli, type CliResult } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
@@ -82,7 +82,7 @@ describe('persona ask --voice', () => {
   });
 
   it.skipIf(withoutPocketsphinx)(
-    'works offline with pocketsphinx (skipped off CI when it is not installed)',
+    `works offline with pocketsphinx ${NEEDS_POCKETSPHINX}`,
     async () => {
       const home = tempDir();
       const bin = installFakeRecorder(join(home, 'bin'));

@@ -5,7 +5,7 @@ import { ProviderError, UserError } from '../../src/core/errors.js';
 import { transcribeFile, type VoiceContext } from '../../src/voice/index.js';
 import { createOpenAITranscriber } from '../../src/voice/openai-transcriber.js';
 import { findPocketsphinx } from '../../src/voice/pocketsphinx-install.js';
-import { withoutPocketsphinx } from '../support/pocketsphinx.js';
+import { NEEDS_POCKETSPHINX, withoutPocketsphinx } from '../support/pocketsphinx.js';
 import { createPocketsphinxTranscriber, parseHypotheses } from '../../src/voice/pocketsphinx-transcriber.js';
 import { voiceSettings } from '../../src/voice/settings.js';
 import { resolveTranscriber } from '../../src/voice/transcriber.js';
@@ -121,25 +121,22 @@ describe('the openai transcriber against the wire-format server', () => {
 
 const pocketsphinx = findPocketsphinx();
 
-describe.skipIf(withoutPocketsphinx)(
-  'the local transcriber (pocketsphinx; skipped when `apt-get install pocketsphinx pocketsphinx-en-us` has not been run)',
-  () => {
-    it('recognises the words of the spoken fixture', async () => {
-      const text = await createPocketsphinxTranscriber(pocketsphinx!).transcribe(PRICING_WAV);
-      // espeak's voice through pocketsphinx's small model: "what do you think" survives, "pricing" may not.
-      const words = text.toLowerCase().split(/\s+/);
-      expect(words).toEqual(expect.arrayContaining(['what', 'think']));
-    }, 30_000);
+describe.skipIf(withoutPocketsphinx)(`the local transcriber ${NEEDS_POCKETSPHINX}`, () => {
+  it('recognises the words of the spoken fixture', async () => {
+    const text = await createPocketsphinxTranscriber(pocketsphinx!).transcribe(PRICING_WAV);
+    // espeak's voice through pocketsphinx's small model: "what do you think" survives, "pricing" may not.
+    const words = text.toLowerCase().split(/\s+/);
+    expect(words).toEqual(expect.arrayContaining(['what', 'think']));
+  }, 30_000);
 
-    it('a file pocketsphinx cannot read is its own error line, not an empty transcript', async () => {
-      const bad = join(tempDir(), 'bad.wav');
-      writeFileSync(bad, Buffer.alloc(10));
-      await expect(createPocketsphinxTranscriber(pocketsphinx!).transcribe(bad)).rejects.toThrow(
-        /^pocketsphinx failed \(exit 1\): FATAL: .*Failed to process file .*format mismatch/,
-      );
-    }, 30_000);
-  },
-);
+  it('a file pocketsphinx cannot read is its own error line, not an empty transcript', async () => {
+    const bad = join(tempDir(), 'bad.wav');
+    writeFileSync(bad, Buffer.alloc(10));
+    await expect(createPocketsphinxTranscriber(pocketsphinx!).transcribe(bad)).rejects.toThrow(
+      /^pocketsphinx failed \(exit 1\): FATAL: .*Failed to process file .*format mismatch/,
+    );
+  }, 30_000);
+});
 
 describe('parseHypotheses', () => {
   it('joins one hypothesis line per utterance and drops log lines', () => {
