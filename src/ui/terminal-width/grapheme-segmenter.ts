@@ -17,6 +17,7 @@ export interface GraphemeSegments extends Iterable<Intl.SegmentData> {
   containing(codeUnitIndex?: number): Intl.SegmentData | undefined;
 }
 
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 /** The segments of a text whose every code point is a cluster of its own. */
@@ -31,12 +32,25 @@ class CodePointSegments implements GraphemeSegments {
     return { segment: String.fromCodePoint(this.input.codePointAt(index)!), index, input: this.input };
   }
 
-  *[Symbol.iterator](): IterableIterator<Intl.SegmentData> {
+  // A plain iterator rather than a generator over the string's code points: Ink walks every cell
+  // of a frame through this, and a generator costs several times as much before V8 optimises it
+  // (measured: 9 ms of a reopened chat's first frame). A surrogate pair is one code point, a lone
+  // surrogate one of its own, as the string iterator has them.
+  [Symbol.iterator](): IterableIterator<Intl.SegmentData> {
+    const input = this.input;
     let index = 0;
-    for (const segment of this.input) {
-      yield { segment, index, input: this.input };
-      index += segment.length;
-    }
+    const iterator: IterableIterator<Intl.SegmentData> = {
+      next(): IteratorResult<Intl.SegmentData> {
+        if (index >= input.length) return { done: true, value: undefined };
+        const unit = input.charCodeAt(index);
+        const size = isHighSurrogate(unit) && isLowSurrogate(input.charCodeAt(index + 1)) ? 2 : 1;
+        const value = { segment: size === 1 ? input[index]! : input.slice(index, index + 2), index, input };
+        index += size;
+        return { done: false, value };
+      },
+      [Symbol.iterator]: () => iterator,
+    };
+    return iterator;
   }
 }
 

@@ -12,6 +12,8 @@
 import { ansiCodesToString, diffAnsiCodes, type AnsiCode, type StyledChar } from '@alcalzone/ansi-tokenize';
 
 export * from '@alcalzone/ansi-tokenize';
+// Ink's other import from the library: its line-to-cells step, with a shortcut of its own.
+export { tokenize } from './tokenize-fast-path.js';
 
 function sameCodes(a: readonly AnsiCode[], b: readonly AnsiCode[]): boolean {
   if (a === b) return true;
