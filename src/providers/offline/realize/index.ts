@@ -427,11 +427,14 @@ async function unknownReply(input: RealizeInput, reply: Reply, onTopic = false):
   reply.add(fresh(L.DONT_KNOW[register], reply, memory, random));
   const passions = (input.profile.passions ?? []).filter((p) => p.trim().length > 0);
   const pivot = random.pick(passions);
+  if (!pivot || !random.chance(0.6)) return;
+  // The file writes interests about the person ("Watching her grandson's games"); the person says
+  // them as their own ("watching my grandson's games"), as every other fact is said.
+  const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
+  const topic = book.convert(pivot.replace(/[.\s]+$/, ''), false).text.replace(/[.\s]+$/, '');
   // "Polish folk music", "Leeds United" keep their capitals; only a plain first word is lowered.
-  const topic = pivot?.replace(/[.\s]+$/, '');
-  const spoken =
-    topic && /^[A-Z][a-z]+(ing)?\b/.test(topic) && /ing$|^(A|An|The|My)$/.test(topic.split(/\s/)[0]!) ? lowerStart(topic) : topic;
-  if (spoken && random.chance(0.6)) reply.add(random.pick(L.PIVOT[register])!.replace('{x}', spoken));
+  const spoken = /^[A-Z][a-z]+(ing)?\b/.test(topic) && /ing$|^(A|An|The|My)$/.test(topic.split(/\s/)[0]!) ? lowerStart(topic) : topic;
+  if (spoken) reply.add(random.pick(L.PIVOT[register])!.replace('{x}', spoken));
 }
 
 function metaReply(input: RealizeInput, reply: Reply): void {

@@ -25,7 +25,8 @@ export const DONT_KNOW: Record<Register, readonly string[]> = {
 };
 
 export const PIVOT: Record<Register, readonly string[]> = {
-  formal: ['What I can tell you about is {x}.', 'Where I can help is {x}.', 'Ask me about {x} instead; that I know.'],
+  // Pivots name an interest, so none of them offers "help" with a hobby.
+  formal: ['What I can tell you about is {x}.', 'On {x}, I could tell you plenty.', 'Ask me about {x} instead; that I know.'],
   casual: ["Ask me about {x} though, that's my world.", 'Now {x}, that I could talk about all day.', 'What I do know about is {x}.'],
 };
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Persona } from '../../src/persona/schema.js';
+import { answer, shipped } from './offline-shipped-support.js';
+
+// Asked about something the file does not cover, the offline persona says so and may point to an
+// interest of theirs. The file writes interests about the person ("Watching her grandson's Little
+// League games"); the person says them as their own, like every other fact.
+
+function withInterests(persona: Persona, interests: string[]): Persona {
+  const data = persona.data as Persona['data'] & { psychographics?: Record<string, unknown> };
+  return { ...persona, data: { ...data, psychographics: { ...data.psychographics, interests } } };
+}
+
+describe('pointing to an interest after a question the file does not cover', () => {
+  it('says the interest in the first person, never as the file words it about her', async () => {
+    const cfo = withInterests(shipped('cfo'), ["Watching her grandson's Little League games"]);
+    const replies: string[] = [];
+    for (let seed = 1; seed <= 30; seed++) replies.push(await answer(cfo, 'What is your favourite movie?', seed));
+    const pivots = replies.filter((r) => /grandson/.test(r));
+    expect(pivots.length, replies.join('\n')).toBeGreaterThan(5);
+    for (const reply of pivots) {
+      expect(reply).toMatch(/\bmy grandson's Little League games\b/);
+      expect(reply).not.toMatch(/\bher grandson\b/);
+      expect(reply).not.toMatch(/help is/);
+    }
+  });
+});
