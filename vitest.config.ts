@@ -5,7 +5,7 @@ export default defineConfig({
     // Every test file runs with HOME and PERSONA_HOME in a temp folder; writing under the real one fails.
     setupFiles: ['test/setup/home-guard.ts'],
     // Says where the PostgreSQL tests get a server (test/support/postgres.ts starts it on first use).
-    globalSetup: ['test/setup/postgres-cluster.ts'],
+    globalSetup: ['test/setup/postgres-cluster.ts', 'test/setup/no-ca-bundle.ts'],
     // Many tests start the built CLI as a child process: on a 2-core runner with every file running
     // in parallel, 5 s is too tight for a cold start plus the work, and a timeout proves nothing.
     testTimeout: 30_000,
