@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     // Every test file runs with HOME and PERSONA_HOME in a temp folder; writing under the real one fails.
     setupFiles: ['test/setup/home-guard.ts'],
-    // Says where the PostgreSQL tests get a server (test/support/postgres.ts starts it on first use).
+    // Says where the PostgreSQL tests get a server (test/support/postgres.ts starts it on first use),
+    // and drops NODE_EXTRA_CA_CERTS, which costs every process start 45 ms (no-ca-bundle.ts).
     globalSetup: ['test/setup/postgres-cluster.ts', 'test/setup/no-ca-bundle.ts'],
     // Many tests start the built CLI as a child process: on a 2-core runner with every file running
     // in parallel, 5 s is too tight for a cold start plus the work, and a timeout proves nothing.
