@@ -1,39 +1,12 @@
 import { tokenize as library } from '@alcalzone/ansi-tokenize';
-import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../src/ui/terminal-width/tokenize-fast-path.js';
+import { randomStyledLine, styled } from './random-styled-line.js';
+
+const TEXTS = ['ab c', 'Diane · CFO', '日本語', '📊 ok', 'e\u0301', 'tab\there', 'cr\r\nlf', '\x9b31m', '\x1b[', '~!@#'];
 
 // Ink splits each line of a frame into cells with this function (the build redirects Ink's import
 // to it). It must give exactly the library's tokens for any line, or frames would differ.
-
-const styled = new Chalk({ level: 3 });
-
-/** A deterministic pseudo-random line mixing styles, links, controls, C1 codes and wide text. */
-function randomLine(seed: number): string {
-  let state = seed;
-  const next = (n: number) => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state % n;
-  };
-  const styles = [
-    (t: string) => styled.bold(t),
-    (t: string) => styled.dim.italic(t),
-    (t: string) => styled.hex('#ff8800').bgBlue(t),
-    (t: string) => styled.ansi256(200)(t),
-    (t: string) => `\x1b]8;;https://example.com\x07${t}\x1b]8;;\x07`,
-    (t: string) => `\x1b[1;4m${t}\x1b[m`,
-    (t: string) => `\x1b[2K${t}`,
-    (t: string) => t,
-  ];
-  const texts = ['ab c', 'Diane · CFO', '日本語', '📊 ok', 'e\u0301', 'tab\there', 'cr\r\nlf', '\x9b31m', '\x1b[', '~!@#'];
-  let line = '';
-  for (let run = next(8); run >= 0; run--) {
-    let piece = texts[next(texts.length)]!.repeat(1 + next(2));
-    for (let layers = next(3); layers > 0; layers--) piece = styles[next(styles.length)]!(piece);
-    line += piece;
-  }
-  return line;
-}
 
 describe('tokenize fast path', () => {
   it('gives the library tokens for the lines of a chat frame', () => {
@@ -55,7 +28,7 @@ describe('tokenize fast path', () => {
 
   it('gives the library tokens for two thousand random lines', () => {
     for (let seed = 1; seed <= 2000; seed++) {
-      const line = randomLine(seed);
+      const line = randomStyledLine(seed, TEXTS);
       expect(tokenize(line), JSON.stringify(line)).toEqual(library(line));
     }
   });
