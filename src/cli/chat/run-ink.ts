@@ -55,11 +55,6 @@ export function preloadInkChat(reopening: boolean): void {
   loadInkChat().catch(() => undefined);
 }
 
-/** Lets the Markdown worker go when there is nothing for it to lex. */
-export function stopLexingAhead(): void {
-  stopMarkdownWorker();
-}
-
 /** Has a reopened session's replies lexed ahead, as soon as they are read (see prelex.ts). */
 export function prelexReopened(messages: readonly MessageRecord[]): void {
   const replies = messages.filter((m) => m.role !== 'user' && m.content.trim()).map((m) => sanitizeText(m.content));

@@ -39,13 +39,12 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
     // The Ink chat draws only what fills the terminal (run-ink.ts), so only that much is read.
     const screenRows = interactive ? process.stdout.rows || 24 : undefined;
     const opened = personaArg?.includes(',') ? NOTHING_OPENED : await openChat(personaArg, options, eager, screenRows);
-    // A reopened one-to-one session's replies are lexed as Markdown (in a worker) while the rest
-    // of the chat loads; a group chat draws its own way, and the worker is let go.
-    const reopenedGroup = (opened.session?.participants?.length ?? 0) > 1;
-    void inkChat?.then(
-      (ink) => (opened.messages.length > 0 && !reopenedGroup ? ink.prelexReopened(opened.messages) : ink.stopLexingAhead()),
-      () => undefined,
-    );
+    // The reopened replies' Markdown is lexed (in a worker) while the rest of the chat loads.
+    if (opened.messages.length > 0)
+      void inkChat?.then(
+        (ink) => ink.prelexReopened(opened.messages),
+        () => undefined,
+      );
     const { offlineNotice } = await import('../../providers/offline/notice.js');
     const services = createChatServices({
       store,
