@@ -2,8 +2,7 @@
 // ~1 s at start-up; one bundle with code splitting loads only what a command imports, so
 // `persona --version` and `persona personas list` never pay for Ink, the SDKs or SQLite.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const finalDir = new URL('../dist/', import.meta.url).pathname;
@@ -165,8 +164,7 @@ await build({
     jsoncParserEsm,
     lowlightCommonOnly,
   ],
-  // The Markdown lexer's worker thread (src/ui/markdown/prelex.ts) runs a file of its own.
-  entryPoints: { cli: 'src/cli/main.ts', 'markdown-lexer': 'src/ui/markdown/lexer-worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts' },
   outdir,
   bundle: true,
   splitting: true,
@@ -189,15 +187,6 @@ await build({
     js: "import { createRequire as __personaCreateRequire } from 'node:module'; const require = __personaCreateRequire(import.meta.url);",
   },
 });
-
-// prelex.ts finds the worker's file at ../markdown-lexer.js from the chunk it is bundled into:
-// if it ever lands elsewhere, the chat would quietly lex on the main thread, so the build fails.
-const workerUsers = readdirSync(join(outdir, 'chunks')).filter(
-  (name) => name.endsWith('.js') && readFileSync(join(outdir, 'chunks', name), 'utf8').includes('"../markdown-lexer.js"'),
-);
-if (workerUsers.length !== 1 || !existsSync(join(outdir, 'markdown-lexer.js'))) {
-  throw new Error(`markdown-lexer: expected one chunk that starts dist/markdown-lexer.js, found ${workerUsers.length}; review prelex.ts`);
-}
 
 rmSync(finalDir, { recursive: true, force: true });
 renameSync(outdir, finalDir);

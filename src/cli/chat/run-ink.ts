@@ -6,9 +6,6 @@ import type { ReopenedSession } from '../../ui/chat/chat-start.js';
 import type { ChatServices } from '../../ui/services.js';
 import { keepStylesWithoutColour, letInkRenderLive } from '../../ui/interactive-terminal.js';
 import { saveOnSignal } from './save-on-signal.js';
-import { sanitizeText } from '../../core/sanitize.js';
-import type { MessageRecord } from '../../core/records.js';
-import { prelexMarkdown, startMarkdownWorker, stopMarkdownWorker } from '../../ui/markdown/prelex.js';
 
 export interface InkChatStart {
   engine: ChatEngine;
@@ -43,22 +40,14 @@ function loadInkChat(): ReturnType<typeof importInkChat> {
 
 /**
  * Starts loading the chat UI while the caller opens the database and loads the persona, and for
- * a reopened session the worker that lexes its transcript's Markdown: the module files are then
- * read while the main thread works, not one dynamic import after another before the first frame.
- * A failure here is reported by runInkChat, which awaits the same load.
+ * a reopened session the Markdown parser its transcript almost always needs: the module files are
+ * then read while the main thread works, not one dynamic import after another before the first
+ * frame. A failure here is reported by runInkChat, which awaits the same load.
  */
 export function preloadInkChat(reopening: boolean): void {
-  // Before the worker starts: V8's flags are the process's, and changing one while another
-  // thread compiles patterns crashed the process (a segfault in about one start in five).
-  compileRegexpsToMachineCode();
-  if (reopening) startMarkdownWorker();
-  loadInkChat().catch(() => undefined);
-}
-
-/** Has a reopened session's replies lexed ahead, as soon as they are read (see prelex.ts). */
-export function prelexReopened(messages: readonly MessageRecord[]): void {
-  const replies = messages.filter((m) => m.role !== 'user' && m.content.trim()).map((m) => sanitizeText(m.content));
-  prelexMarkdown(replies).catch(() => undefined);
+  const loading = loadInkChat();
+  if (reopening) void loading.then(([, , { loadMarkdownParser }]) => loadMarkdownParser()).catch(() => undefined);
+  else loading.catch(() => undefined);
 }
 
 /**
@@ -68,11 +57,7 @@ export function prelexReopened(messages: readonly MessageRecord[]): void {
  * the first frame's Markdown took 80-170 ms with it, 20-40 ms without (measured with marked's
  * lexer on a reopened session's last replies). The flag only changes when a pattern is compiled.
  */
-let regexpsCompiled = false;
-
 function compileRegexpsToMachineCode(): void {
-  if (regexpsCompiled) return;
-  regexpsCompiled = true;
   setFlagsFromString('--no-regexp-tier-up');
 }
 
@@ -88,7 +73,8 @@ export async function runInkChat(
   letInkRenderLive();
   keepStylesWithoutColour();
   compileRegexpsToMachineCode();
-  const [{ mountChat }, { loadHighlighter }, { loadMarkdownParser }, { chatStart }, { hasLanguageFence }] = await loadInkChat();
+  const [{ mountChat }, { loadHighlighter }, { loadMarkdownParser }, { chatStart }, { hasLanguageFence, mayBeMarkdown }] =
+    await loadInkChat();
   // The end of a reopened session, as much of it as fills the terminal (and some).
   const screen = { rows: process.stdout.rows || 24, columns: process.stdout.columns || 80 };
   const start = chat ? chatStart(chat.engine, chat.persona, chat.reopened, screen) : undefined;
@@ -96,7 +82,10 @@ export async function runInkChat(
   // it needs must be in before it; whatever it does not need loads in the background afterwards.
   const drawn =
     start?.intro.flatMap((item) => (item.kind === 'persona' || (item.kind === 'text' && item.markdown) ? [item.text] : [])) ?? [];
-  await Promise.all([prelexMarkdown(drawn), drawn.some(hasLanguageFence) ? loadHighlighter() : undefined]);
+  await Promise.all([
+    drawn.some(mayBeMarkdown) ? loadMarkdownParser() : undefined,
+    drawn.some(hasLanguageFence) ? loadHighlighter() : undefined,
+  ]);
 
   let outcome: ChatOutcome = { sessionId: undefined };
   // Pastes arrive framed, so a pasted line break is text, not Enter.
@@ -105,7 +94,6 @@ export async function runInkChat(
   const app = mountChat(services, start, (o) => (outcome = o));
   setTimeout(() => {
     afterFirstFrame();
-    stopMarkdownWorker();
     void loadMarkdownParser();
     void loadHighlighter();
   }, 0);

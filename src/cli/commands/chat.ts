@@ -23,11 +23,13 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
   if (!interactive && !personaArg && !options.session && !options.continue) {
     throw new UsageError('which persona?', 'persona chat <persona> < questions.txt (see `persona personas list`)');
   }
-  const inkChat = interactive && !personaArg?.includes(',') ? import('../chat/run-ink.js') : undefined;
-  void inkChat?.then(
-    (ink) => ink.preloadInkChat(Boolean(options.continue || options.session)),
-    () => undefined,
-  );
+  if (interactive && !personaArg?.includes(',')) {
+    const reopening = Boolean(options.continue || options.session);
+    void import('../chat/run-ink.js').then(
+      (ink) => ink.preloadInkChat(reopening),
+      () => undefined,
+    );
+  }
   const config = readConfig();
   // Reopening a session reads the database before anything is shown; a new chat opens it after
   // the first frame (see DeferredHistoryStore).
@@ -39,12 +41,6 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
     // The Ink chat draws only what fills the terminal (run-ink.ts), so only that much is read.
     const screenRows = interactive ? process.stdout.rows || 24 : undefined;
     const opened = personaArg?.includes(',') ? NOTHING_OPENED : await openChat(personaArg, options, eager, screenRows);
-    // The reopened replies' Markdown is lexed (in a worker) while the rest of the chat loads.
-    if (opened.messages.length > 0)
-      void inkChat?.then(
-        (ink) => ink.prelexReopened(opened.messages),
-        () => undefined,
-      );
     const { offlineNotice } = await import('../../providers/offline/notice.js');
     const services = createChatServices({
       store,
