@@ -144,4 +144,40 @@ describe('persona chat --continue on a long session', { timeout: 40_000 }, () =>
     );
     expect(transcript).not.toContain('*depends*');
   });
+
+  it('ends when its terminal closes, a reopened group chat too (nothing left running)', async () => {
+    for (const [args, seed, ready] of [
+      [['--continue'], longGroupSession, 'Message the group'],
+      [['cfo', '--continue'], longSession, 'essage Diane'],
+    ] as const) {
+      const home = tempDir();
+      await seed(home, SIZE);
+      terminal = startChat([...args], { home, rows: 30, columns: 100 });
+      await terminal.waitFor(ready, 20_000);
+      const pid = terminal.pid();
+      terminal.kill();
+      terminal = undefined;
+      const gone = await waitUntil(() => !isRunning(pid), 5_000);
+      if (!gone) process.kill(pid, 'SIGKILL');
+      expect(gone, `persona chat ${args.join(' ')} still running after its terminal closed`).toBe(true);
+    }
+  });
 });
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => boolean, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return condition();
+}
