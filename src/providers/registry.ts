@@ -1,5 +1,12 @@
 import { ProviderError } from '../core/errors.js';
-import { canAnswerStructured, type Provider, type ProviderSettings, type StructuredProvider } from './types.js';
+import {
+  canAnswerStructured,
+  type Provider,
+  type ProviderEvent,
+  type ProviderRequest,
+  type ProviderSettings,
+  type StructuredProvider,
+} from './types.js';
 
 /**
  * The provider for these settings. Its code (an SDK, or the offline engine) loads on the first
@@ -8,9 +15,10 @@ import { canAnswerStructured, type Provider, type ProviderSettings, type Structu
  */
 export async function createProvider(settings: ProviderSettings): Promise<StructuredProvider> {
   let loading: Promise<Provider> | undefined;
+  let ready: Provider | undefined;
   const loaded = async (): Promise<Provider | ProviderError> => {
     try {
-      return await (loading ??= loadProvider(settings));
+      return (ready = await (loading ??= loadProvider(settings)));
     } catch (error) {
       loading = undefined;
       const detail = error instanceof Error ? error.message : String(error);
@@ -22,14 +30,9 @@ export async function createProvider(settings: ProviderSettings): Promise<Struct
   };
   return {
     name: settings.name,
-    async *stream(request) {
-      const provider = await loaded();
-      if (provider instanceof ProviderError) {
-        yield { type: 'error', error: provider };
-        return;
-      }
-      yield* provider.stream(request);
-    },
+    // Once loaded, the provider's own stream: a generator around it would pass every word of
+    // every reply through one more step (a promise and a result object per word).
+    stream: (request) => (ready ? ready.stream(request) : streamWhenLoaded(loaded, request)),
     async structured(request) {
       const provider = await loaded();
       if (provider instanceof ProviderError) return { ok: false, error: provider };
@@ -44,6 +47,15 @@ export async function createProvider(settings: ProviderSettings): Promise<Struct
       return provider.structured(request);
     },
   };
+}
+
+async function* streamWhenLoaded(loaded: () => Promise<Provider | ProviderError>, request: ProviderRequest): AsyncGenerator<ProviderEvent> {
+  const provider = await loaded();
+  if (provider instanceof ProviderError) {
+    yield { type: 'error', error: provider };
+    return;
+  }
+  yield* provider.stream(request);
 }
 
 /** Loads only the adapter asked for: each SDK costs start-up time the others should not pay. */

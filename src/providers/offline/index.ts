@@ -2,7 +2,7 @@ import { ProviderError } from '../../core/errors.js';
 import type { ChatTurn } from '../../core/messages.js';
 import type { Provider, ProviderEvent, ProviderRequest } from '../types.js';
 import { composeReply } from './engine.js';
-import { estimateTokens, pause, splitWords } from './stream-words.js';
+import { estimateTokens, pause, splitWords, tokensOfLength } from './stream-words.js';
 
 // The built-in engine: no network, no key, no model weights. It answers in character from the
 // persona file (authored lines first, the file's facts second; see docs/offline-engine.md),
@@ -20,9 +20,16 @@ export interface OfflineProviderOptions {
   cacheDir?: string;
 }
 
+/** The estimate of the request's text as one string, from the lengths of its parts (no string of the whole prompt per reply). */
 function inputTokens(request: ProviderRequest): number {
   const messages: readonly ChatTurn[] = Array.isArray(request.messages) ? request.messages : [];
-  return estimateTokens(`${request.system ?? ''}${messages.map((m) => m.content ?? '').join('')}`);
+  let length = textLength(request.system);
+  for (const m of messages) length += textLength(m.content);
+  return tokensOfLength(length);
+}
+
+function textLength(value: unknown): number {
+  return typeof value === 'string' ? value.length : value == null ? 0 : String(value).length;
 }
 
 async function* streamReply(request: ProviderRequest, paceMs: number, cacheDir: string | undefined): AsyncGenerator<ProviderEvent> {

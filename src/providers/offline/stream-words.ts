@@ -25,5 +25,10 @@ export function pause(ms: number, signal: AbortSignal | undefined): Promise<void
 
 /** About four characters per token: the usual rule of thumb for English with GPT-style tokenizers. */
 export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
+  return tokensOfLength(text.length);
+}
+
+/** `estimateTokens` of a text of this many characters. */
+export function tokensOfLength(length: number): number {
+  return Math.ceil(length / 4);
 }
