@@ -16,16 +16,16 @@ export const DEFAULT_WINDOW: HistoryWindow = { maxMessages: 20, maxTokens: 12_00
 
 export function conversationTurns(messages: readonly MessageRecord[]): ChatTurn[] {
   const turns: ChatTurn[] = [];
-  for (const m of messages) {
-    if (m.status === 'error' || m.content.trim() === '') continue;
-    const last = turns[turns.length - 1];
-    if (m.role === 'persona' && last?.role === 'persona') {
-      turns[turns.length - 1] = { role: 'persona', content: m.content };
-      continue;
-    }
-    turns.push({ role: m.role, content: m.content });
-  }
+  for (const m of messages) addTurn(turns, m);
   return turns;
+}
+
+/** One more message of a conversation: a turn, the newest of two replies in a row, or nothing (failed, empty). */
+function addTurn(turns: ChatTurn[], m: MessageRecord): void {
+  if (m.status === 'error' || m.content.trim() === '') return;
+  const turn: ChatTurn = Object.freeze({ role: m.role, content: m.content });
+  if (m.role === 'persona' && turns[turns.length - 1]?.role === 'persona') turns[turns.length - 1] = turn;
+  else turns.push(turn);
 }
 
 export function historyWindow(messages: readonly MessageRecord[], window: HistoryWindow = DEFAULT_WINDOW): ChatTurn[] {
@@ -33,7 +33,7 @@ export function historyWindow(messages: readonly MessageRecord[], window: Histor
 }
 
 /** The last turns that fit the window, never opening with the persona. */
-export function windowTurns(turns: ChatTurn[], window: HistoryWindow = DEFAULT_WINDOW): ChatTurn[] {
+export function windowTurns(turns: readonly ChatTurn[], window: HistoryWindow = DEFAULT_WINDOW): ChatTurn[] {
   let picked = window.maxMessages > 0 ? turns.slice(-window.maxMessages) : [];
   let tokens = picked.reduce((sum, t) => sum + estimateTokens(t.content), 0);
   while (picked.length > 0 && tokens > window.maxTokens) {
@@ -73,11 +73,66 @@ export async function storedHistoryWindow(
 /**
  * `historyWindow` of a whole session read already, cut from its end the same way: the same
  * window, without turning every earlier message of a long session into a turn again.
+ *
+ * A served session hands out the same record objects turn after turn (src/server/session-messages.ts),
+ * so the conversation's last turns are remembered with the newest record they were made for, as
+ * conversation-totals.ts remembers the limits' totals: the next turn's read finds them a message
+ * or two back and adds only what came after, instead of converting the session's tail again.
+ * Records never change once saved and a session only grows, so remembered turns stay true.
  */
 export function historyWindowOfTail(messages: readonly MessageRecord[], window: HistoryWindow = DEFAULT_WINDOW): ChatTurn[] {
+  const remembered = rememberedTail(messages, window);
+  if (remembered) return windowTurns(remembered, window);
   for (let rows = firstTailRows(window); ; rows *= 4) {
     const tail = rows >= messages.length ? messages : messages.slice(-rows);
     const turns = conversationTurns(tail);
-    if (turns.length >= window.maxMessages || tail.length >= messages.length) return windowTurns(turns, window);
+    if (turns.length >= window.maxMessages || tail.length >= messages.length) {
+      remember(messages, { count: messages.length, turns, whole: tail.length >= messages.length }, window);
+      return windowTurns(turns, window);
+    }
   }
+}
+
+interface TurnsTail {
+  /** The session's messages through the record (its position, plus one). */
+  count: number;
+  /** The conversation's last turns through the record: all of them when `whole`. */
+  turns: readonly ChatTurn[];
+  whole: boolean;
+}
+
+/** Turns remembered per record, at least (more when a window wants more). */
+const KEPT_TURNS = 64;
+/** How far back from the newest message a read looks for remembered turns. */
+const LOOK_BACK = 16;
+
+const tails = new WeakMap<MessageRecord, TurnsTail>();
+
+/** The last turns of `messages` from turns remembered for one of its last records, when there are enough for the window. */
+function rememberedTail(messages: readonly MessageRecord[], window: HistoryWindow): readonly ChatTurn[] | undefined {
+  const n = messages.length;
+  for (let i = n - 1; i >= Math.max(0, n - LOOK_BACK); i--) {
+    const known = tails.get(messages[i]!);
+    // The same record at the same position: the same session up to it.
+    if (!known || known.count !== i + 1) continue;
+    // With no turn to go on, a reply that follows cannot tell whether it replaces one.
+    if (!known.whole && known.turns.length === 0) return undefined;
+    if (i === n - 1) return known.whole || known.turns.length >= window.maxMessages ? known.turns : undefined;
+    const turns = [...known.turns];
+    for (let j = i + 1; j < n; j++) addTurn(turns, messages[j]!);
+    const tail = { count: n, turns, whole: known.whole };
+    // The newer record carries the turns on; the older one is not asked again by this session.
+    tails.delete(messages[i]!);
+    remember(messages, tail, window);
+    return tail.whole || tail.turns.length >= window.maxMessages ? tail.turns : undefined;
+  }
+  return undefined;
+}
+
+function remember(messages: readonly MessageRecord[], tail: TurnsTail, window: HistoryWindow): void {
+  const last = messages[messages.length - 1];
+  if (!last) return;
+  const keep = Math.max(KEPT_TURNS, window.maxMessages);
+  const turns = tail.turns.length > keep ? tail.turns.slice(-keep) : tail.turns;
+  tails.set(last, { count: tail.count, turns, whole: tail.whole && turns === tail.turns });
 }

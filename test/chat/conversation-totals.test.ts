@@ -72,4 +72,28 @@ describe('historyWindowOfTail', () => {
       }
     }
   });
+
+  it('is the window of the whole session when the same records grow turn by turn, whatever the window', () => {
+    for (const seed of [3, 8, 13]) {
+      const all = session(300, seed);
+      const windows = [DEFAULT_WINDOW, { maxMessages: 3, maxTokens: 50 }, { maxMessages: 90, maxTokens: 100_000 }];
+      for (let n = 1; n <= all.length; n += 1 + (n % 3)) {
+        const window = windows[n % windows.length]!;
+        expect(historyWindowOfTail(all.slice(0, n), window)).toEqual(historyWindow(all.slice(0, n), window));
+      }
+      // Read afresh (new objects), or a remembered record at another position: counted again, the same.
+      expect(historyWindowOfTail(all.map((m) => ({ ...m })))).toEqual(historyWindow(all));
+      expect(historyWindowOfTail([all[0]!, all[299]!])).toEqual(historyWindow([all[0]!, all[299]!]));
+    }
+  });
+
+  it('does not turn the earlier messages of a growing session into turns again', () => {
+    const all = session(200, 21);
+    const before = historyWindowOfTail(all.slice(0, 150));
+    const after = historyWindowOfTail(all.slice(0, 152));
+    // The turns both windows share are the very same objects: only the new messages were converted.
+    const shared = after.filter((turn) => before.includes(turn));
+    expect(shared.length).toBeGreaterThanOrEqual(after.length - 2);
+    expect(after).toEqual(historyWindow(all.slice(0, 152)));
+  });
 });
