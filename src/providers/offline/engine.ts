@@ -34,10 +34,7 @@ export async function composeReply(input: ComposeInput): Promise<string> {
   const profile = input.profile ?? {};
   const last = input.messages.at(-1);
   const userText = last?.role === 'user' ? last.content : '';
-  const history = input.messages
-    .slice(0, -1)
-    .map((m) => m.content)
-    .join('\u0001');
+  const history = input.messages.slice(0, -1).map((m) => (typeof m.content === 'string' ? m.content : String(m.content ?? '')));
   const random = new Random(replySeed(input.seed, history, userText));
   let understood: Understanding;
   if (writtenInAnotherScript(userText)) {

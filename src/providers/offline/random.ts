@@ -3,12 +3,18 @@
 
 /** FNV-1a: a fast, stable 32-bit string hash; good enough to spread seeds, not for security. */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
+  return hashOn(FNV_OFFSET, text) >>> 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a from `hash` on: hashing `a + b` is hashing `b` from the hash of `a`. */
+function hashOn(hash: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return hash >>> 0;
+  return hash;
 }
 
 /** mulberry32: tiny, fast and well distributed for picking among a handful of options. */
@@ -55,7 +61,12 @@ export class Random {
  * One seed per reply: the caller's seed (or, without one, the user's text) mixed with the whole
  * conversation, so a repeated question later in a session does not replay the same dice.
  */
-export function replySeed(seed: number | undefined, history: string, userText: string): number {
+export function replySeed(seed: number | undefined, history: readonly string[], userText: string): number {
   const base = seed ?? hashString(userText);
-  return (base ^ hashString(`${history}\u0000${userText}`)) >>> 0;
+  // The hash of the earlier messages joined by \u0001, then \u0000 and the user's text, without
+  // making that string (a long conversation's window, on every reply).
+  let hash = FNV_OFFSET;
+  history.forEach((text, i) => (hash = hashOn(i > 0 ? hashOn(hash, '\u0001') : hash, text)));
+  hash = hashOn(hashOn(hash, '\u0000'), userText);
+  return (base ^ (hash >>> 0)) >>> 0;
 }
