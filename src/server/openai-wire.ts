@@ -57,18 +57,19 @@ export function chunk(meta: CompletionMeta, delta: Record<string, unknown>, fini
 }
 
 /**
- * The text of `chunk(meta, {content: text}, null, withUsage)` as JSON, from a template made once
- * per reply: a reply streams a frame per word, and serialising the same frame around each word
- * was a large part of the route's time. The same bytes as JSON.stringify of the chunk.
+ * The server-sent event of `chunk(meta, {content: text}, null, withUsage)` (`data: ` and its JSON,
+ * then a blank line), from a template made once per reply: a reply streams a frame per word, and
+ * serialising the same frame around each word was a large part of the route's time. The same
+ * bytes as JSON.stringify of the chunk, framed in one concatenation per word.
  */
-export function contentChunkJson(meta: CompletionMeta, withUsage: boolean): (text: string) => string {
+export function contentChunkFrame(meta: CompletionMeta, withUsage: boolean): (text: string) => string {
   // A character JSON escapes, so its escaped form cannot be the text of anything else in the frame;
   // the content comes after the model name (the only value from the request), hence the last one.
   const mark = JSON.stringify('\u0000');
   const template = JSON.stringify(chunk(meta, { content: '\u0000' }, null, withUsage));
   const at = template.lastIndexOf(mark);
-  const before = template.slice(0, at);
-  const after = template.slice(at + mark.length);
+  const before = `data: ${template.slice(0, at)}`;
+  const after = `${template.slice(at + mark.length)}\n\n`;
   return (text) => before + JSON.stringify(text) + after;
 }
 

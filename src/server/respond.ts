@@ -60,6 +60,14 @@ export class EventStream {
     return this.write(event ? `event: ${event}\ndata: ${payload}\n\n` : `data: ${payload}\n\n`);
   }
 
+  /**
+   * A whole event as its text (`data: …` ending in a blank line): a reply's words, each framed
+   * in one concatenation rather than its JSON first and the frame around it after.
+   */
+  sendFrame(frame: string): Promise<void> | undefined {
+    return this.write(frame);
+  }
+
   end(): void {
     if (this.res.writableEnded) return;
     const rest = this.pending;

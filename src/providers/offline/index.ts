@@ -2,7 +2,7 @@ import { ProviderError } from '../../core/errors.js';
 import type { ChatTurn } from '../../core/messages.js';
 import type { Provider, ProviderEvent, ProviderRequest } from '../types.js';
 import { composeReply } from './engine.js';
-import { estimateTokens, pause, splitWords, tokensOfLength } from './stream-words.js';
+import { pause, splitWords, tokensOfLength } from './stream-words.js';
 
 // The built-in engine: no network, no key, no model weights. It answers in character from the
 // persona file (authored lines first, the file's facts second; see docs/offline-engine.md),
@@ -59,16 +59,19 @@ async function* streamReply(request: ProviderRequest, paceMs: number, cacheDir: 
     yield { type: 'error', error: new ProviderError('offline', 'malformed', 'The offline engine could not compose a reply.', { cause }) };
     return;
   }
-  let sent = '';
-  for (const [index, word] of splitWords(reply).entries()) {
+  // How much of the reply went out: its length is all the usage and an interruption need.
+  let sent = 0;
+  const words = splitWords(reply);
+  for (let index = 0; index < words.length; index++) {
     // Instantly (pace 0): no wait between words, not even a resolved one.
     if (index > 0 && paceMs > 0) await pause(paceMs, signal);
     if (signal?.aborted) break;
-    sent += word;
+    const word = words[index]!;
+    sent += word.length;
     yield { type: 'delta', text: word };
   }
-  const interrupted = signal?.aborted === true && sent.length < reply.length;
-  yield { type: 'usage', usage: { inputTokens: inputTokens(request), outputTokens: estimateTokens(sent) } };
+  const interrupted = signal?.aborted === true && sent < reply.length;
+  yield { type: 'usage', usage: { inputTokens: inputTokens(request), outputTokens: tokensOfLength(sent) } };
   yield { type: 'done', finishReason: interrupted ? 'interrupted' : 'stop', model: OFFLINE_MODEL };
 }
 

@@ -45,7 +45,7 @@ async function streamTurn(ctx: RequestContext, turn: StartedTurn): Promise<void>
     for await (const engineEvent of eventsOf(turn)) {
       if (engineEvent.type === 'delta') {
         // Every word: the frame's JSON written directly (the same bytes as the named event's).
-        const full = out.sendText(`{"text":${JSON.stringify(engineEvent.text)}}`, 'delta');
+        const full = out.sendFrame('event: delta\ndata: {"text":' + JSON.stringify(engineEvent.text) + '}\n\n');
         if (full) await full;
         continue;
       }

@@ -10,7 +10,7 @@ import {
   chunk,
   completion,
   completionMeta,
-  contentChunkJson,
+  contentChunkFrame,
   openAIError,
   openAIFinishReason,
   usageChunk,
@@ -201,12 +201,12 @@ async function streamCompletion(ctx: RequestContext, turn: StartedTurn, reply: R
   const out = new EventStream(ctx.res);
   out.open(sessionHeaders(reply));
   let usage: Usage | undefined;
-  const contentChunk = contentChunkJson(meta, withUsage);
+  const contentFrame = contentChunkFrame(meta, withUsage);
   try {
     await out.send(chunk(meta, { role: 'assistant', content: '', refusal: null }, null, withUsage));
     for await (const event of eventsOf(turn)) {
       if (event.type === 'delta') {
-        const full = out.sendText(contentChunk(event.text));
+        const full = out.sendFrame(contentFrame(event.text));
         if (full) await full;
       } else if (event.type === 'usage') usage = event.usage;
       else if (event.type === 'done') {
