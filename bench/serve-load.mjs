@@ -11,7 +11,7 @@
 // first token), 0 errors. Afterwards the server is stopped and every completed turn (user message
 // and reply) is counted in its SQLite file.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -271,6 +271,8 @@ export async function run() {
     console.log(
       `\nturns stored: ${users} user messages and ${replies} complete replies for ${completed} completed turns ${storedOk ? 'ok' : 'MISSED'} · clean exit on SIGTERM ${code === 0 ? 'ok' : `MISSED (${code})`}`,
     );
+    // Each run's database is tens of MB: left in the temp folder, runs filled it.
+    rmSync(home, { recursive: true, force: true });
   }
   return allMet;
 }
