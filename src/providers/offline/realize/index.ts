@@ -1,6 +1,6 @@
 import type { ChatProfile, Persona } from '../../../persona/schema.js';
 import type { Random } from '../random.js';
-import { normalise, splitSentences } from '../recall/dialogue-state.js';
+import { normalise, saidIncludes, splitSentences } from '../recall/dialogue-state.js';
 import { alreadySaid, rankFacts, type AuthoredLine, type RankedFact, type Recollection } from '../recall/index.js';
 import { amountsIn, groupThousands } from '../recall/money.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
@@ -146,11 +146,11 @@ async function factSentences(input: RealizeInput, facts: readonly Fact[], count:
     if (added >= count) break;
     // The same fact in another frame is still a repeat.
     const core = factCore(book, fact);
-    if (core.length > 15 && (input.memory.state.saidText.includes(core) || reply.normalisedText().includes(core))) continue;
+    if (core.length > 15 && (saidIncludes(input.memory.state, core) || reply.normalisedText().includes(core))) continue;
     // Two facts framed alike in one reply read as a template: try another frame, else skip.
     const used: FrameUsed = (opening) => {
       const key = normalise(opening);
-      return key.length > 0 && (reply.normalisedText().includes(key) || input.memory.state.saidText.includes(key));
+      return key.length > 0 && (reply.normalisedText().includes(key) || saidIncludes(input.memory.state, key));
     };
     for (let attempt = 0; attempt < 3; attempt++) {
       const sentence = frameFact(fact, convert, input.random, used);
@@ -198,7 +198,7 @@ async function recap(input: RealizeInput, reply: Reply, ranked: readonly RankedF
     const lead = registerOf(input.profile) === 'formal' ? 'As I mentioned,' : 'Like I said,';
     const text = `${lead} ${/^I\b|^I'/.test(sentence) ? sentence : sentence.charAt(0).toLowerCase() + sentence.slice(1)}`;
     // Pointing back is the one place a said sentence comes again, and only once in this form.
-    if (input.memory.state.saidText.includes(normalise(text))) continue;
+    if (saidIncludes(input.memory.state, normalise(text))) continue;
     reply.parts.push(text);
     return;
   }

@@ -15,8 +15,8 @@ export interface DialogueState {
   thread?: TopicIntent;
   /** Normalised sentences already said. */
   said: Set<string>;
-  /** Normalised text of everything said, to test whether a fact or line was already used. */
-  saidText: string;
+  /** The normalised text of each earlier reply: `saidIncludes` tests whether a fact or line was already used. */
+  saidTexts: readonly SaidText[];
   /** Replies since a catch-phrase was last used (Infinity when never). */
   sinceCatchPhrase: number;
 }
@@ -42,12 +42,43 @@ export function splitSentences(text: string): string[] {
  * bounded map, oldest dropped first) so a 50-turn history costs lookups, not re-reading.
  */
 const MEMO_LIMIT = 4000;
-interface Read {
+interface Read extends SaidText {
   sentences: string[];
-  text: string;
   thread?: TopicIntent;
   userTopic: boolean;
 }
+
+/** A reply's normalised text, and what it was found to contain (or not) so far. */
+export interface SaidText {
+  readonly text: string;
+  found?: Map<string, boolean>;
+}
+
+/** Answers kept per said text (the facts and frames of the persona that said it); the memo below bounds the texts. */
+const FOUND_LIMIT = 128;
+
+/**
+ * Whether normalised `text` occurs in what was said: what `includes` on the said texts joined
+ * by ' | ' answered (normalised text has no '|' and no space at either end, so it never spans
+ * two of them). Each reply is asked about the persona's same facts turn after turn, while the
+ * window moves by a turn: the answers are kept with the reply (its read is kept by the memo
+ * below), so a turn costs lookups instead of searching the whole window's text for every fact.
+ */
+export function saidIncludes(state: DialogueState, text: string): boolean {
+  if (text === '') return true;
+  for (const said of state.saidTexts) {
+    let found = said.found?.get(text);
+    if (found === undefined) {
+      found = said.text.includes(text);
+      const answers = (said.found ??= new Map());
+      if (answers.size >= FOUND_LIMIT) answers.clear();
+      answers.set(text, found);
+    }
+    if (found) return true;
+  }
+  return false;
+}
+
 /** Keyed by the message text itself (no key built per lookup), user messages and replies apart. */
 const userMemo = new Map<string, Read>();
 const replyMemo = new Map<string, Read>();
@@ -85,7 +116,7 @@ export function readDialogue(messages: readonly ChatTurn[], catchPhrases: readon
   const userTurns: string[] = [];
   const replies: string[] = [];
   const said = new Set<string>();
-  const texts: string[] = [];
+  const texts: SaidText[] = [];
   let thread: TopicIntent | undefined;
   let sinceCatchPhrase = Number.POSITIVE_INFINITY;
   const phrases = normalisedPhrases(catchPhrases);
@@ -99,11 +130,11 @@ export function readDialogue(messages: readonly ChatTurn[], catchPhrases: readon
       replies.push(content);
       const read = readReply(content);
       for (const sentence of read.sentences) said.add(sentence);
-      texts.push(read.text);
+      texts.push(read);
       sinceCatchPhrase = phrases.some((p) => read.text.includes(p)) ? 0 : sinceCatchPhrase + 1;
     }
   }
-  return { userTurns, replies, thread, said, saidText: texts.join(' | '), sinceCatchPhrase };
+  return { userTurns, replies, thread, said, saidTexts: texts, sinceCatchPhrase };
 }
 
 /** A persona's catch-phrases, normalised once per list (a profile keeps its list). */
