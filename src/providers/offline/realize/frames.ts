@@ -2,6 +2,7 @@ import type { Random } from '../random.js';
 import { groupThousands } from '../recall/money.js';
 import type { Fact } from '../recall/persona-facts.js';
 import { speaksInFirstPerson, type Converted, type Probe } from './first-person.js';
+import { isProperAdjective } from './proper-adjectives.js';
 
 /** Puts a text in the first person (see phrasebook.ts); `probe` for items that start with a verb. */
 export type Convert = (text: string, probe: Probe) => Converted;
@@ -84,10 +85,10 @@ const VERB_FIRST_FIELDS = new Set([
 /** Fields of things that happen to the person or that the person does: "Wastes 15% of bread on slow days", "Prices keep rising". */
 const MAYBE_VERB_FIRST_FIELDS = new Set(['painPoints', 'challenges', 'objections', 'dislikes', 'likes', 'motivations']);
 
-/** Lowers the first letter unless the word is a name (as the tagger read it), an acronym or "I". */
+/** Lowers the first letter unless the word is a name (as the tagger read it), a nationality or the like, an acronym or "I". */
 export function lowerStart(text: string, firstPos?: string): string {
   const first = text.match(/^\S+/)?.[0] ?? '';
-  if (first === 'I' || first.startsWith("I'") || /^[A-Z0-9]{2,}/.test(first) || /\d/.test(first)) return text;
+  if (first === 'I' || first.startsWith("I'") || /^[A-Z0-9]{2,}/.test(first) || /\d/.test(first) || isProperAdjective(first)) return text;
   if (firstPos === 'PROPN' && !/^(A|An|The|My|Our|Some|No|More|Most|One)$/.test(first)) return text;
   // "Hacker News", "Facebook Marketplace": a capital on the next word marks a name (not "I", not "Every Epicor").
   if (/^\S+\s+(?!I\b)[A-Z]/.test(text) && !/^(A|An|The|My|Our|Some|No|More|Most|One|Every|Each|All|Any|Both|Few|Many|Several)$/.test(first))
