@@ -77,3 +77,19 @@ describe('first person: the full name and "you"', () => {
     expect(await convert('Thinks you should never pay up front', man, true)).toBe('I think you should never pay up front');
   });
 });
+
+describe('first person: an item that opens with a past participle', () => {
+  it.each([
+    ['Written proposals with numbers she can check', 'written proposals'],
+    ['Known for arriving early', 'known for arriving early'],
+    ['Given a choice, she buys local', 'given a choice, i buy local'],
+  ])('%s describes, it does not become "I <participle>"', async (text, kept) => {
+    const out = await convert(text, woman);
+    expect(out.toLowerCase()).toContain(kept);
+    expect(out).not.toMatch(/^I (written|known|given)\b/);
+  });
+
+  it('a past tense still becomes the person speaking', async () => {
+    expect(await convert('Worked ten years in banking', woman)).toBe('I worked ten years in banking');
+  });
+});

@@ -135,10 +135,25 @@ function restoreCase(tokens: Token[], text: string, keepCase: boolean): Token[] 
 const MODALS = new Set(['will', 'would', 'can', 'could', 'must', 'should', 'may', 'might', 'wo', 'ca']);
 
 /** A past-tense verb with no subject ("Paid £35 a month for a gym"), not a participle ("Respected in"). */
+/**
+ * A verb in the past tense ("Worked ten years in banking" -> "I worked ..."). Not a participle that
+ * is never a past tense ("Written proposals", "Known for arriving early", "Given a choice"): those
+ * describe, and "I written proposals" is no sentence.
+ */
 function isPastVerb(token: Token, next: Token | undefined): boolean {
   const lower = token.text.toLowerCase();
-  return token.pos === 'VERB' && lower !== token.lemma && !/(s|ing)$/.test(lower) && !!next && !['ADP', 'PART', 'PUNCT'].includes(next.pos);
+  return (
+    token.pos === 'VERB' &&
+    lower !== token.lemma &&
+    !/(s|ing)$/.test(lower) &&
+    !ONLY_PARTICIPLE.test(lower) &&
+    !!next &&
+    !['ADP', 'PART', 'PUNCT'].includes(next.pos)
+  );
 }
+
+/** Irregular past participles, which are never the past tense: written, given, known, done, born. */
+const ONLY_PARTICIPLE = /(en|wn|rn|ne)$/;
 
 function shapeOf(tokens: readonly Token[], speakerStart: boolean): Shape {
   const first = tokens.find((t) => t.pos !== 'PUNCT');
