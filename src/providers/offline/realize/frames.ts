@@ -125,7 +125,8 @@ function occupationSentence(text: string): string {
   return `I'm ${/^[aeiou]/i.test(lowered) ? 'an' : 'a'} ${lowered}.`;
 }
 
-const INCOME_PRONOUN = /\b(his|her|he|she)\b/i;
+/** An income written about the person ("from his pension"): said in the first person. */
+export const INCOME_PRONOUN = /\b(his|her|he|she)\b/i;
 
 function splitFamily(text: string): { head?: string; tail: string } {
   const [head, ...rest] = text.split(/,\s*/);

@@ -8,7 +8,16 @@ import type { Understanding } from '../understand/index.js';
 import { isMeta, type Meta } from '../understand/intents.js';
 import { contentStems } from '../understand/words.js';
 import type { Speaker } from './first-person.js';
-import { capitalize, conversionsNeeded, frameFact, introductionSentence, lowerStart, recapFact, type FrameUsed } from './frames.js';
+import {
+  capitalize,
+  conversionsNeeded,
+  frameFact,
+  INCOME_PRONOUN,
+  introductionSentence,
+  lowerStart,
+  recapFact,
+  type FrameUsed,
+} from './frames.js';
 import { INTENT_FIELDS } from '../recall/intent-fields.js';
 import { phrasebookFor, type Phrasebook } from './phrasebook.js';
 import * as L from './lines.js';
@@ -204,13 +213,13 @@ async function recap(input: RealizeInput, reply: Reply, ranked: readonly RankedF
   }
 }
 
-function priceSentence(input: RealizeInput): string | undefined {
+async function priceSentence(input: RealizeInput): Promise<string | undefined> {
   const raw = input.persona.data.baseSelection?.income;
   const income =
     typeof raw === 'number'
       ? `an income of ${groupThousands(raw)}`
       : typeof raw === 'string' && /\d/.test(raw)
-        ? raw.trim().replace(/[.\s]+$/, '')
+        ? (await incomeAsSaid(input, raw)).trim().replace(/[.\s]+$/, '')
         : undefined;
   const on = income
     ? `On ${/^(about|around|roughly|some|under|over|less|more|an?)\b/i.test(income) ? income.charAt(0).toLowerCase() + income.slice(1) : income}`
@@ -240,6 +249,16 @@ function priceSentence(input: RealizeInput): string | undefined {
             : "Honestly, I'd have to look it up. I don't want to guess a number.",
         ];
   return fresh(options, new Reply(input.memory), input.memory, input.random);
+}
+
+/**
+ * The income as the person says it: "about AUD 52,000 a year from my superannuation pension", not
+ * "from his", the file's words about them (as the income fact is said, frames.ts).
+ */
+async function incomeAsSaid(input: RealizeInput, income: string): Promise<string> {
+  if (!INCOME_PRONOUN.test(income)) return income;
+  const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
+  return book.convert(income, false).text;
 }
 
 /** True when the reply already names an amount of money (the file's own figures said as facts). */
@@ -275,7 +294,7 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
       ? [...moneyFacts(input, 'price'), ...memory.facts.map((r) => r.fact)]
       : memory.facts.map((r) => r.fact).filter((f) => !(introduced && f.field === 'occupation'));
   const added = await factSentences(input, facts, Math.min(room, budget), reply);
-  if (wantsFigure && !hasAmount(reply.text())) reply.add(priceSentence(input));
+  if (wantsFigure && !hasAmount(reply.text())) reply.add(await priceSentence(input));
   if (reply.empty && memory.thread === 'anything-else') await factSentences(input, anythingLeft(input), 1, reply);
   // Everything on the topic was said: point back to the best of it, else say a fact that has one
   // of the topic's words, else point back to one of those.
@@ -334,7 +353,7 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
   if (kind === 'how-much') {
     const withAmounts = moneyFacts(input, memory.thread);
     if (withAmounts.length > 0) await factSentences(input, withAmounts, 1, reply);
-    if (reply.empty) reply.add(priceSentence(input));
+    if (reply.empty) reply.add(await priceSentence(input));
     if (reply.empty) reply.add(fresh(L.DONT_KNOW[register], reply, memory, random));
     return;
   }
