@@ -24,6 +24,9 @@ describe('lowering the start of a file item for the middle of a sentence', () =>
     expect(lowerStart('Growing heirloom tomatoes', 'VERB')).toBe('growing heirloom tomatoes');
     expect(lowerStart('Audiobooks, mostly crime novels', 'NOUN')).toBe('audiobooks, mostly crime novels');
     expect(lowerStart('Polishing old furniture', 'VERB')).toBe('polishing old furniture');
+    // A verb before a name is still a verb; a capital after a noun still marks a name.
+    expect(lowerStart('Watching Asante Kotoko on television', 'VERB')).toBe('watching Asante Kotoko on television');
+    expect(lowerStart('Hacker News in the evening', 'NOUN')).toBe('Hacker News in the evening');
   });
 
   it('is how the offline persona says its interests', async () => {

@@ -90,8 +90,13 @@ export function lowerStart(text: string, firstPos?: string): string {
   const first = text.match(/^\S+/)?.[0] ?? '';
   if (first === 'I' || first.startsWith("I'") || /^[A-Z0-9]{2,}/.test(first) || /\d/.test(first) || isProperAdjective(first)) return text;
   if (firstPos === 'PROPN' && !/^(A|An|The|My|Our|Some|No|More|Most|One)$/.test(first)) return text;
-  // "Hacker News", "Facebook Marketplace": a capital on the next word marks a name (not "I", not "Every Epicor").
-  if (/^\S+\s+(?!I\b)[A-Z]/.test(text) && !/^(A|An|The|My|Our|Some|No|More|Most|One|Every|Each|All|Any|Both|Few|Many|Several)$/.test(first))
+  // "Hacker News", "Facebook Marketplace": a capital on the next word marks a name (not "I", not
+  // "Every Epicor", and not after a verb: "Watching Asante Kotoko on television").
+  if (
+    firstPos !== 'VERB' &&
+    /^\S+\s+(?!I\b)[A-Z]/.test(text) &&
+    !/^(A|An|The|My|Our|Some|No|More|Most|One|Every|Each|All|Any|Both|Few|Many|Several)$/.test(first)
+  )
     return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
