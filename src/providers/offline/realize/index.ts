@@ -450,9 +450,9 @@ async function unknownReply(input: RealizeInput, reply: Reply, onTopic = false):
   // The file writes interests about the person ("Watching her grandson's games"); the person says
   // them as their own ("watching my grandson's games"), as every other fact is said.
   const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
-  const topic = book.convert(pivot.replace(/[.\s]+$/, ''), false).text.replace(/[.\s]+$/, '');
-  // "Polish folk music", "Leeds United" keep their capitals; only a plain first word is lowered.
-  const spoken = /^[A-Z][a-z]+(ing)?\b/.test(topic) && /ing$|^(A|An|The|My)$/.test(topic.split(/\s/)[0]!) ? lowerStart(topic) : topic;
+  const said = book.convert(pivot.replace(/[.\s]+$/, ''), false);
+  // Lowered as a fact is ("podcasts about language"); names and nationalities keep their capitals.
+  const spoken = lowerStart(said.text.replace(/[.\s]+$/, ''), said.firstPos);
   if (spoken) reply.add(random.pick(L.PIVOT[register])!.replace('{x}', spoken));
 }
 

@@ -6,10 +6,10 @@
 const WORDS = `
 afghan african albanian algerian american andalusian anglican arab arabic argentine argentinian armenian asian
 australian austrian bangladeshi basque bavarian belgian bengali bolivian bosnian brazilian breton british
-buddhist bulgarian burmese californian cambodian cameroonian canadian cantonese caribbean castilian catalan
+buddhist bulgarian burmese californian cambodian cameroonian canadian cantonese caribbean carnatic castilian catalan
 catholic celtic chilean chinese christian colombian congolese cornish croatian cuban cypriot czech danish
 dominican dutch ecuadorian egyptian english eritrean estonian ethiopian european filipino finnish flemish
-french gaelic georgian german ghanaian greek guatemalan haitian hawaiian hebrew hindi hindu hispanic honduran
+french gaelic georgian german ghanaian greek guatemalan haitian hawaiian hebrew hindi hindu hindustani hispanic honduran
 hungarian icelandic indian indonesian iranian iraqi irish islamic israeli italian ivorian jamaican japanese
 javanese jewish jordanian kazakh kenyan korean kurdish kuwaiti lao latin latvian lebanese libyan lithuanian
 lutheran macedonian malagasy malay malaysian maltese mandarin maori mediterranean mexican moldovan mongolian
