@@ -2,14 +2,22 @@
 // (one esbuild step each, into a temp folder), a fresh PERSONA_HOME, and process readings from /proc.
 import { execFile } from 'node:child_process';
 import { build } from 'esbuild';
-import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** PERSONA_BENCH_BIN measures another build of the CLI (say, one with a dependency changed). */
 export const BIN = process.env.PERSONA_BENCH_BIN ?? fileURLToPath(new URL('../bin/persona.js', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * Removes the measured CLI's V8 code caches (bin/load-bundle.js): its next start is a first start
+ * after install. A CLI that exits normally writes them again.
+ */
+export function dropCodeCache() {
+  rmSync(join(dirname(BIN), '..', 'dist', 'code-cache'), { recursive: true, force: true });
+}
 
 async function loadSupport(file) {
   const out = join(mkdtempSync(join(tmpdir(), 'persona-bench-')), file.replace(/\.ts$/, '.mjs'));

@@ -1,9 +1,21 @@
 #!/usr/bin/env node
-// Tiny launcher: everything lives in the bundled build (npm run build, run by `npm install`).
-import module from 'node:module';
+// Tiny launcher: everything lives in the bundled build (npm run build, run by `npm install`),
+// loaded through V8's code cache (load-bundle.js).
+import { readFileSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { setFlagsFromString } from 'node:v8';
+import { cacheNameFor, loadBundle } from './load-bundle.js';
 
-// On Node 22.1 and later, V8's compiled code for the bundle is kept between runs, so a start-up
-// does not parse and compile the same code again (the largest part of the chat's first frame
-// after Ink itself). Node 20 has no such API and starts as before.
-module.enableCompileCache?.();
-await import('../dist/cli.js');
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  // Answered before the bundle loads (reading it is most of any other start): scripts call it often.
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  const onTerminal = isatty(0) && isatty(1);
+  // On a terminal the chat may start, and it sets this V8 flag (src/cli/chat/run-ink.ts says why).
+  // V8 refuses a code cache made under other flags, so it is set before the bundle is compiled:
+  // the cache a terminal command writes at exit then matches the next start's flags.
+  if (onTerminal) setFlagsFromString('--no-regexp-tier-up');
+  const bundle = new URL('../dist/cli.cjs', import.meta.url).pathname;
+  await loadBundle(bundle, cacheNameFor(args, onTerminal)).main(process.argv);
+}

@@ -1,8 +1,14 @@
-// Bundles the CLI with esbuild. Measured: resolving ink+react and the SDKs from node_modules costs
-// ~1 s at start-up; one bundle with code splitting loads only what a command imports, so
-// `persona --version` and `persona personas list` never pay for Ink, the SDKs or SQLite.
+// Bundles the CLI with esbuild into one CommonJS file, dist/cli.cjs, which bin/load-bundle.js
+// compiles through V8's code cache (Node 20 caches neither ES modules nor anything by itself).
+// Measured: resolving ink+react and the SDKs from node_modules file by file costs ~1 s at start-up.
+// Inside the bundle a command's modules still load lazily: esbuild wraps each import() target in an
+// initializer run on first use, so `persona --version` never initializes Ink, the SDKs or SQLite.
+// The bundle is whitespace-minified (names kept, with a source map): every start reads all of it.
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { regexLiteralsInAscii } from './regex-literals-in-ascii.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const finalDir = new URL('../dist/', import.meta.url).pathname;
@@ -25,21 +31,70 @@ const zodEnglishOnly = {
   },
 };
 
-// yoga-layout (Ink's layout engine) embeds its WebAssembly as a data: URL and, when a global fetch
-// exists, loads it through fetch(). On Node that first fetch() pulls in undici: measured ~30 ms of
-// every Ink start-up, a fifth of the chat's first frame. Shadowing `fetch` inside the loader makes
-// it take its own synchronous base64 path, which yields the same bytes. The build fails if the
-// loader changes shape, so a yoga upgrade cannot silently undo this.
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
+// yoga-layout (Ink's layout engine) embeds its WebAssembly as a data: URL and starts it with a
+// top-level await, which a CommonJS bundle cannot hold (and which we need: see the end of this
+// file). Its Emscripten loader takes an `instantiateWasm` hook; given one that compiles and
+// instantiates synchronously, the whole start finishes before loadYoga() returns. Ink's imports of
+// yoga-layout go to a module that does that, with the data: URL moved out of the loader's closure
+// so it is decoded once and never fetched (fetch() would pull in undici: ~30 ms). The build fails
+// if the loader changes shape, and the module throws if yoga ever stops starting synchronously.
+const yogaRequire = createRequire(new URL('../node_modules/', import.meta.url).pathname);
+const yogaSrc = dirname(yogaRequire.resolve('yoga-layout'));
+const yogaBinary = join(yogaSrc, '..', 'binaries', 'yoga-wasm-base64-esm.js');
+const yogaSynchronous = {
+  name: 'yoga-synchronous',
   setup(b) {
+    b.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: 'yoga-layout', namespace: 'yoga-synchronous' }));
+    b.onLoad({ filter: /.*/, namespace: 'yoga-synchronous' }, () => ({
+      resolveDir: yogaSrc,
+      loader: 'js',
+      contents: `
+import loadYoga, { personaYogaWasmDataUrl } from ${JSON.stringify(yogaBinary)};
+import wrapAssembly from './wrapAssembly.js';
+export * from './generated/YGEnums.js';
+const bytes = Buffer.from(personaYogaWasmDataUrl.slice(personaYogaWasmDataUrl.indexOf(',') + 1), 'base64');
+const runtime = {
+  instantiateWasm(imports, receiveInstance) {
+    const compiled = new WebAssembly.Module(bytes);
+    const instance = new WebAssembly.Instance(compiled, imports);
+    receiveInstance(instance, compiled);
+    return instance.exports;
+  },
+};
+loadYoga(runtime).catch(() => {});
+if (!runtime.calledRun) throw new Error('yoga-layout did not start synchronously; review the yoga-synchronous build plugin');
+export default wrapAssembly(runtime);
+`,
+    }));
     b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
-      const anchor = 'var _scriptDir = import.meta.url;';
-      if (!source.includes(anchor) || !source.includes('"function"!=typeof fetch')) {
-        throw new Error(`yoga-without-fetch: ${args.path} no longer has the expected loader; review the patch`);
+      const dataUrls = source.match(/"data:application\/octet-stream;base64,[A-Za-z0-9+/=]+"/g) ?? [];
+      if (dataUrls.length !== 1 || !source.includes('h.instantiateWasm(')) {
+        throw new Error(`yoga-synchronous: ${args.path} no longer has the expected loader; review the plugin`);
       }
-      return { contents: source.replace(anchor, `${anchor} var fetch;`), loader: 'js' };
+      const contents = `export const personaYogaWasmDataUrl = ${dataUrls[0]};\n${source.replace(dataUrls[0], 'personaYogaWasmDataUrl')}`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+// Ink's reconciler awaits at its top level, but only when DEV=true (to load React DevTools and its
+// own package.json), and a CommonJS bundle cannot hold a top-level await. Without the awaits it
+// behaves as it does when react-devtools-core is missing: the DevTools warning, then no DevTools.
+const inkReconciler = {
+  name: 'ink-reconciler-without-top-level-await',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const devtools = "await import('./devtools.js');";
+      const packageJson = '? await loadPackageJson()';
+      if (!source.includes(devtools) || !source.includes(packageJson)) {
+        throw new Error(`ink-reconciler-without-top-level-await: ${args.path} changed shape; review the plugin`);
+      }
+      const contents = source
+        .replace(devtools, "throw Object.assign(new Error('react-devtools-core is not bundled'), { code: 'ERR_MODULE_NOT_FOUND' });")
+        .replace(packageJson, '? { name: undefined, version: undefined }');
+      return { contents, loader: 'js' };
     });
   },
 };
@@ -154,25 +209,63 @@ const jsoncParserEsm = {
   },
 };
 
+// Packages the CLI loads only on demand (a provider's SDK, the offline engine's language model, the
+// server's WebSocket library, the code-block grammars, the CSV reader, the config store) are each
+// bundled into a file of their own in dist/vendor/, required when first needed. Every start reads
+// the whole CLI bundle: these would add 2.6 MB to it, while loaded from node_modules file by file
+// an SDK costs 60-100 ms. They share no module state with the CLI (each is used from one place),
+// so a second copy of a small helper they both bundle is harmless.
+const onDemand = {
+  openai: 'openai',
+  '@anthropic-ai/sdk': 'anthropic',
+  'wink-nlp': 'wink-nlp',
+  lowlight: 'lowlight',
+  ws: 'ws',
+  'csv-parse/sync': 'csv-parse',
+  conf: 'conf',
+};
+// An import of one becomes an import of a small module that re-exports the vendor file: esbuild
+// then reads the file's exports as a bundler does (its `default` is the package's default export),
+// where importing it straight from our ES modules would read them as Node does (`default` would be
+// the whole module object, and `new OpenAI()` would fail).
+const onDemandToVendor = {
+  name: 'on-demand-packages-to-vendor',
+  setup(b) {
+    b.onResolve({ filter: /^[@a-z]/ }, (args) =>
+      Object.hasOwn(onDemand, args.path) ? { path: onDemand[args.path], namespace: 'on-demand' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'on-demand' }, (args) => {
+      const file = JSON.stringify(`./vendor/${args.path}.cjs`);
+      return { contents: `export * from ${file};\nexport { default } from ${file};\n`, loader: 'js' };
+    });
+    b.onResolve({ filter: /^\.\/vendor\//, namespace: 'on-demand' }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 await build({
   plugins: [
+    onDemandToVendor,
     zodEnglishOnly,
-    yogaWithoutFetch,
+    yogaSynchronous,
+    inkReconciler,
     stringWidthFastPath,
     ansiTokenizeFastPath,
     graphemeSegmenterOnDemand,
     jsoncParserEsm,
-    lowlightCommonOnly,
   ],
   entryPoints: { cli: 'src/cli/main.ts' },
+  outExtension: { '.js': '.cjs' },
   outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
+  // import() of what stays outside the bundle (pg, the language model, the SDKs: all CommonJS)
+  // becomes require(): code compiled by vm.Script, as bin/load-bundle.js does, has no import().
+  supported: { 'dynamic-import': false },
+  minifyWhitespace: true,
+  minifySyntax: true,
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
   jsx: 'automatic',
   logLevel: 'warning',
   // Native addon and a module that resolves its recorder by module path: both must stay on disk.
@@ -180,13 +273,39 @@ await build({
   // when a database URL is configured; it requires its optional native binding and Cloudflare
   // socket by name at run time, which a bundle cannot resolve, and bundling it would save nothing
   // for the commands that never load it. It is a dependency, so it is on disk wherever we are.
-  external: ['better-sqlite3', 'node-record-lpcm16', 'react-devtools-core', 'pg'],
-  define: { 'process.env.NODE_ENV': '"production"', __PERSONA_VERSION__: JSON.stringify(version) },
-  // Bundled CommonJS dependencies call require(); give ESM chunks one.
+  // The offline engine's language model is 3.5 MB of data that Node loads faster from its own
+  // package (~105 ms) than from a bundle of it (~140 ms), and only on the engine's first reply.
+  external: ['better-sqlite3', 'node-record-lpcm16', 'react-devtools-core', 'pg', 'wink-eng-lite-web-model'],
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    __PERSONA_VERSION__: JSON.stringify(version),
+    'import.meta.url': '__personaBundleUrl',
+  },
+  // Bundled ES modules that find files beside themselves read import.meta.url, which CommonJS
+  // lacks: it becomes the bundle's own URL.
   banner: {
-    js: "import { createRequire as __personaCreateRequire } from 'node:module'; const require = __personaCreateRequire(import.meta.url);",
+    js: "var __personaBundleUrl = require('node:url').pathToFileURL(__filename).href;",
   },
 });
 
+// Pure ASCII, the bundle is read as latin1 (bin/load-bundle.js): see regex-literals-in-ascii.mjs.
+const bundlePath = join(outdir, 'cli.cjs');
+writeFileSync(bundlePath, regexLiteralsInAscii(readFileSync(bundlePath, 'utf8'), 'dist/cli.cjs'));
+
+await build({
+  plugins: [lowlightCommonOnly],
+  entryPoints: Object.fromEntries(Object.entries(onDemand).map(([specifier, file]) => [`vendor/${file}`, specifier])),
+  outExtension: { '.js': '.cjs' },
+  outdir,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  external: ['better-sqlite3', 'pg'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+});
 rmSync(finalDir, { recursive: true, force: true });
 renameSync(outdir, finalDir);

@@ -7,7 +7,7 @@ import { TmuxTerminal } from '../support/pty.js';
 // Shared by the chat end-to-end tests: the built CLI in a tmux terminal, and the database it wrote.
 
 export function assertBuilt(): void {
-  if (!existsSync(new URL('../../dist/cli.js', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(new URL('../../dist/cli.cjs', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` first');
 }
 
 /** Variables a developer's shell may have that would change what the CLI does. */

@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the launcher is plain JavaScript, without type declarations
+import { cacheNameFor } from '../../bin/load-bundle.js';
+import { tempDir, writeFile } from '../support/temp.js';
+
+const LOADER = fileURLToPath(new URL('../../bin/load-bundle.js', import.meta.url));
+const nameFor = cacheNameFor as (args: string[], onTerminal: boolean) => string;
+
+/** A small CommonJS bundle with its own helper file, like dist/cli.cjs and dist/vendor/. */
+function bundleFolder(): { dist: string; bundle: string; cacheDir: string } {
+  const dist = tempDir();
+  writeFile(join(dist, 'vendor', 'helper.cjs'), 'module.exports = (n) => n * 2;');
+  const bundle = writeFile(
+    join(dist, 'cli.cjs'),
+    `const double = require('./vendor/helper.cjs');
+function work(n) { let total = 0; for (let i = 0; i < n; i++) total += double(i); return total; }
+exports.main = (code) => { process.stdout.write(String(work(10)) + ' ' + __filename + '\\n'); process.exitCode = code; };`,
+  );
+  return { dist, bundle, cacheDir: join(dist, 'code-cache') };
+}
+
+/** Runs the bundle through the loader in a fresh process, as bin/persona.js does. */
+function start(bundle: string, exitCode = 0) {
+  const script = `import { loadBundle } from ${JSON.stringify(LOADER)}; loadBundle(${JSON.stringify(bundle)}, 'chat-tty').main(${exitCode});`;
+  return spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+}
+
+const cacheFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+
+describe('loadBundle (the CLI bundle through V8 code cache)', () => {
+  it('runs the bundle with require() beside it and writes a cache at exit, which the next start uses as it is', () => {
+    const { bundle, cacheDir } = bundleFolder();
+    const first = start(bundle);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toBe(`90 ${bundle}\n`);
+    expect(cacheFiles(cacheDir)).toEqual([`chat-tty-${process.version}-${process.arch}.bin`]);
+    const cache = join(cacheDir, cacheFiles(cacheDir)[0]!);
+    const written = statSync(cache).mtimeMs;
+    const bytes = readFileSync(cache);
+    // Accepted by V8, so not written again.
+    expect(start(bundle).stdout).toBe(`90 ${bundle}\n`);
+    expect(statSync(cache).mtimeMs).toBe(written);
+    expect(readFileSync(cache).equals(bytes)).toBe(true);
+  });
+
+  it('replaces a cache V8 refuses (damaged, or from other flags) and still runs', () => {
+    const { bundle, cacheDir } = bundleFolder();
+    writeFile(join(cacheDir, `chat-tty-${process.version}-${process.arch}.bin`), 'not a code cache');
+    const run = start(bundle);
+    expect(run.stdout).toBe(`90 ${bundle}\n`);
+    const cache = readFileSync(join(cacheDir, cacheFiles(cacheDir)[0]!));
+    expect(cache.toString('latin1')).not.toBe('not a code cache');
+    expect(cache.length).toBeGreaterThan(16);
+  });
+
+  it('leaves no cache behind after a mistyped command line (exit code 2), and none is left half-written', () => {
+    const { bundle, cacheDir } = bundleFolder();
+    const run = start(bundle, 2);
+    expect(run.status).toBe(2);
+    expect(cacheFiles(cacheDir)).toEqual([]);
+    start(bundle, 1);
+    expect(cacheFiles(cacheDir)).toHaveLength(1);
+    expect(cacheFiles(cacheDir)[0]).toMatch(/\.bin$/);
+  });
+
+  it('runs without a cache where it cannot write one (an install it may not change)', () => {
+    const { bundle, cacheDir } = bundleFolder();
+    // Root may write anywhere, so a file where the folder should be stands in for a read-only install.
+    writeFileSync(cacheDir, '');
+    const run = start(bundle);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`90 ${bundle}\n`);
+    expect(run.stderr).toBe('');
+  });
+
+  it('keeps one cache per command and kind of terminal', () => {
+    expect(nameFor([], true)).toBe('chat-tty');
+    expect(nameFor(['chat', 'cfo', '--continue'], true)).toBe('chat-tty');
+    expect(nameFor(['ask', 'cfo', 'hello'], false)).toBe('ask');
+    expect(nameFor(['--help'], false)).toBe('options');
+    expect(nameFor(['../../etc/passwd'], false)).toBe('other');
+    expect(nameFor(['Chat'], false)).toBe('other');
+  });
+});
