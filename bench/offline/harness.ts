@@ -170,7 +170,17 @@ const NOT_THIRD_PERSON = new Set(
   ),
 );
 
-/** Third-person or second-person leftovers about the speaker: "I bakes", "I is", "his" after "I". */
+/**
+ * Past participles that are never a past tense ("gone", "written", "seen"): after a bare "I" they
+ * are a broken sentence ("I gone to the market"); after "I've", "I have", "I was" they are fine.
+ */
+const ONLY_PARTICIPLES = new Set(
+  `arisen awoken been beaten become begun bitten blown broken chosen done drawn driven drunk eaten fallen flown forbidden
+   forgiven forgotten frozen gone given grown hidden known ridden risen rung seen sewn shaken shown shrunk sung sunk spoken
+   stolen striven sworn swum taken thrown torn trodden woken worn woven written`.split(/\s+/),
+);
+
+/** Third-person or second-person leftovers about the speaker: "I bakes", "I is", "his" after "I", "I gone". */
 export function grammarDefects(persona: Persona, reply: string): string[] {
   const out: string[] = [];
   const first = persona.name.split(/\s+/)[0]!;
@@ -184,6 +194,9 @@ export function grammarDefects(persona: Persona, reply: string): string[] {
     const verb = /\bI ([a-z]+s)\b/.exec(s)?.[1];
     if (verb && !NOT_THIRD_PERSON.has(verb) && !/ss$/.test(verb)) out.push(`"I ${verb}": ${s}`);
     if (/\bI (is|has|does|doesn't|isn't|hasn't)\b/.test(s)) out.push(`agreement: ${s}`);
+    // "I gone", "I also written": a participle with no "have" or "be" before it.
+    for (const m of s.matchAll(/\bI (?:(?:also|never|always|often|just|already|once|only|first|still) )?([a-z]+)\b/g))
+      if (ONLY_PARTICIPLES.has(m[1]!)) out.push(`"I ${m[1]}": ${s}`);
     // "his"/"her" in a sentence about "I" with no other person named: the speaker's own pronoun left over.
     const others =
       /\b(wife|husband|son|daughter|mother|father|sister|brother|partner|boss|friend|foreman|officer|customer|client|neighbou?r|colleague|advis[eo]r|mom|mum|dad|[A-Z][a-z]+ (?:says|said))\b/i;

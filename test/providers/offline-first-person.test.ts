@@ -93,3 +93,30 @@ describe('first person: an item that opens with a past participle', () => {
     expect(await convert('Worked ten years in banking', woman)).toBe('I worked ten years in banking');
   });
 });
+
+describe('first person: a participle that needs "have"', () => {
+  it.each([
+    ['Been a nurse for twenty years', "I've been a nurse for twenty years"],
+    ['Driven a taxi for 20 years', "I've driven a taxi for 20 years"],
+    ['Gone through three accountants in five years', "I've gone through three accountants in five years"],
+    ["She's been a nurse since 2004", "I've been a nurse since 2004"],
+    ["She's gone back to school", "I've gone back to school"],
+    ["She's worked in banking for ten years", "I've worked in banking for ten years"],
+  ])('%s', async (text, expected) => {
+    expect(await convert(text, woman)).toBe(expected);
+  });
+
+  it.each([
+    ["She's based in Leeds", "I'm based in Leeds"],
+    ["She's known for her cakes", "I'm known for my cakes"],
+  ])('keeps "is" before a participle that describes: %s', async (text, expected) => {
+    expect(await convert(text, woman)).toBe(expected);
+  });
+
+  it.each(['Begun learning Spanish at night', 'Taken over the family shop in 2015', 'Seen three vendors fail two years ago'])(
+    'never says "I <participle>": %s',
+    async (text) => {
+      expect(await convert(text, woman)).not.toMatch(/^I (begun|taken|seen)\b/);
+    },
+  );
+});

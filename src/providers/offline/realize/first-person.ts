@@ -152,8 +152,58 @@ function isPastVerb(token: Token, next: Token | undefined): boolean {
   );
 }
 
-/** Irregular past participles, which are never the past tense: written, given, known, done, born. */
-const ONLY_PARTICIPLE = /(en|wn|rn|ne)$/;
+/**
+ * Irregular past participles, which are never the past tense: written, given, known, done, born,
+ * and the -u- forms of sing, begin, drink, swim ("begun", "sung", "drunk", "swum").
+ */
+const ONLY_PARTICIPLE = /(en|wn|rn|ne)$|^(begun|sung|rung|sprung|drunk|shrunk|sunk|stunk|swum)$/;
+
+/**
+ * A participle that opens an item and takes an object or a place ("Been a nurse for twenty years",
+ * "Driven a taxi for 20 years", "Taken over the family shop", "Gone through three accountants"):
+ * the person's own present perfect, "I've been ...". Not one that describes ("Written proposals
+ * with numbers", "Known for arriving early"), nor an opening phrase before the main verb ("Given a
+ * choice, buys local").
+ */
+function isPerfectParticiple(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at]!;
+  const lower = token.text.toLowerCase();
+  const participle = lower === 'been' || (token.pos === 'VERB' && lower !== token.lemma && ONLY_PARTICIPLE.test(lower));
+  if (!participle) return false;
+  const rest = tokens.slice(at + 1);
+  // "Given a choice, buys local": the item's own verb comes after the comma.
+  const comma = rest.findIndex((t) => t.text === ',');
+  if (comma >= 0 && rest.slice(comma + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
+  // "Taken over the shop in 2015": a date wants the past tense, which a participle cannot give.
+  const dated = rest.some((t, i) => /^ago$/i.test(t.text) || (/^(19|20)\d\d$/.test(t.text) && rest[i - 1]?.text.toLowerCase() === 'in'));
+  if (dated) return false;
+  const next = rest[0];
+  const after = rest[1];
+  if (!next) return false;
+  if (['DET', 'NUM'].includes(next.pos) || (next.pos === 'PRON' && !/^(that|which|who)$/i.test(next.text))) return true;
+  // "Taken over the family shop", "Gone through three accountants": a particle, then what it governs.
+  return next.pos === 'ADP' && !!after && ['DET', 'NUM'].includes(after.pos);
+}
+
+/**
+ * "She's been", "He's worked there for years": "'s" is "has" before a participle that takes an
+ * object or a length of time, and "is" before one that describes ("She's based in Leeds").
+ */
+function hasBeforeParticiple(tokens: readonly Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  if (!next) return false;
+  const lower = next.text.toLowerCase();
+  if (['been', 'had', 'got', 'gotten', 'gone'].includes(lower)) return true;
+  if (next.pos !== 'VERB' || lower === next.lemma || /ing$/.test(lower)) return false;
+  const following = tokens[at + 2];
+  if (following && (['DET', 'NUM'].includes(following.pos) || (following.pos === 'PRON' && following.text.toLowerCase() !== 'that')))
+    return true;
+  // "for years", "for ten years", "since 2010" in the same clause: a length of time, so "has".
+  const end = tokens.findIndex((t, i) => i > at + 1 && CLAUSE_BREAK.has(t.text));
+  const clause = tokens.slice(at + 2, end < 0 ? undefined : end).map((t) => t.text.toLowerCase());
+  const span = /^(years?|months?|weeks?|decades?|ages)$/;
+  return clause.some((w, i) => w === 'since' || (w === 'for' && (span.test(clause[i + 1] ?? '') || span.test(clause[i + 2] ?? ''))));
+}
 
 function shapeOf(tokens: readonly Token[], speakerStart: boolean): Shape {
   const first = tokens.find((t) => t.pos !== 'PUNCT');
@@ -249,6 +299,10 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
         conjugateNext = true;
         iMode = true;
         speakerStart = true;
+      } else if (i === firstWordIndex && isPerfectParticiple(tokens, i)) {
+        word = `I've ${lower}`;
+        iMode = true;
+        speakerStart = true;
       } else if (i === firstWordIndex && (MODALS.has(lower) || isPastVerb(token, next))) {
         word = `I ${lower}`;
         iMode = true;
@@ -302,7 +356,7 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
       } else if (p.reflexive.has(lower)) {
         word = 'myself';
       } else if (conjugateNext && (token.pos === 'VERB' || token.pos === 'AUX')) {
-        word = verbForI(token);
+        word = lower === "'s" && hasBeforeParticiple(tokens, i) ? "'ve" : verbForI(token);
         conjugateNext = false;
       } else if (conjugateNext && (token.pos === 'NOUN' || token.pos === 'PROPN') && asVerb(nlp, { ...token, text: lower }, next)) {
         // "He bakes rye": after the subject the tagger read "bakes" as a plural noun.
