@@ -120,3 +120,24 @@ describe('first person: a participle that needs "have"', () => {
     },
   );
 });
+
+describe('first person: a verb coordinated after a clause the person thinks or says', () => {
+  it.each([
+    ['Thinks the tool is slow but wants a refund', 'I think the tool is slow but want a refund'],
+    [
+      'Thinks apps are fine for the young but wants a person on the phone',
+      'I think apps are fine for the young but want a person on the phone',
+    ],
+    ['Believes banks are greedy and keeps cash at home', 'I believe banks are greedy and keep cash at home'],
+    ['Knows her suppliers cheat but buys from them anyway', 'I know my suppliers cheat but buy from them anyway'],
+  ])('%s', async (text, expected) => {
+    expect(await convert(text, woman, true)).toBe(expected);
+  });
+
+  it.each([
+    ['Says the app crashes and loses her data', 'I say the app crashes and loses my data'],
+    ['Thinks the app is slow and costs too much', 'I think the app is slow and costs too much'],
+  ])('leaves a verb that belongs to the clause: %s', async (text, expected) => {
+    expect(await convert(text, woman, true)).toBe(expected);
+  });
+});

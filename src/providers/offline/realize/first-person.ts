@@ -132,6 +132,26 @@ function restoreCase(tokens: Token[], text: string, keepCase: boolean): Token[] 
   return tokens;
 }
 
+/**
+ * What a person does and a thing seldom does: after a clause about something else ("Thinks the tool
+ * is slow but wants a refund"), one of these with no subject of its own is the person's again.
+ */
+const PERSON_VERBS = new Set(
+  'want wish hope plan prefer refuse intend like love hate dislike enjoy believe think feel worry trust distrust expect insist demand doubt fear resent avoid try ask say know buy'.split(
+    ' ',
+  ),
+);
+
+/** Verbs whose object is a clause, not a thing: "says the app crashes", "thinks the tool is slow". */
+const CLAUSE_VERBS = new Set(['say', 'think', 'believe', 'claim', 'suspect', 'reckon', 'assume', 'complain']);
+
+/** A verb that goes with a plural subject ("banks are", "suppliers cheat"), so never with "he" or "she". */
+function isPluralVerb(token: Token): boolean {
+  const lower = token.text.toLowerCase();
+  if (['are', 'were', 'have', 'do', "'re", "aren't", "weren't", "don't", "haven't"].includes(lower)) return true;
+  return token.pos === 'VERB' && lower === token.lemma && !MODALS.has(lower);
+}
+
 const MODALS = new Set(['will', 'would', 'can', 'could', 'must', 'should', 'may', 'might', 'wo', 'ca']);
 
 /** A past-tense verb with no subject ("Paid £35 a month for a gym"), not a participle ("Respected in"). */
@@ -269,6 +289,8 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
   let conjugateNext = false;
   let iMode = false;
   let speakerStart = false;
+  /** A clause inside the person's sentence ("Thinks [the tool is slow]"), with whether its subject is plural. */
+  let embedded: { plural: boolean } | undefined;
   const firstWordIndex = tokens.findIndex((t) => t.pos !== 'PUNCT');
 
   tokens.forEach((token, i) => {
@@ -287,7 +309,10 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
     if (QUOTES.has(token.text) && token.pos === 'PUNCT') inQuote = !inQuote;
     else if (!inQuote) {
       const next = tokens[skip > 0 ? i + 1 + skip : i + 1];
-      if (CLAUSE_BREAK.has(token.text)) iMode = false;
+      if (CLAUSE_BREAK.has(token.text)) {
+        iMode = false;
+        embedded = undefined;
+      }
       if (wasAfterYou && AFTER_YOU[lower] !== undefined) {
         word = AFTER_YOU[lower]!;
       } else if (i === firstWordIndex && isThirdPersonVerb(token)) {
@@ -366,8 +391,28 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
         conjugateNext = false;
       } else if (iMode && isThirdPersonVerb(token) && ['and', 'or', 'but', ','].includes(tokens[i - 1]?.text.toLowerCase() ?? '')) {
         word = verbForI(token);
+      } else if (iMode && token.pos === 'DET' && CLAUSE_VERBS.has(tokens[i - 1]?.lemma ?? '')) {
+        // "Says the app crashes and loses her data": what is said is a clause of its own, even where
+        // the tagger reads its verb as a noun ("crashes").
+        iMode = false;
+        embedded = { plural: false };
       } else if (iMode && (token.pos === 'NOUN' || token.pos === 'PRON') && next && (next.pos === 'VERB' || next.pos === 'AUX')) {
         iMode = false;
+        embedded = { plural: isPluralVerb(next) };
+      } else if (embedded && ['and', 'or', 'but'].includes(tokens[i - 1]?.text.toLowerCase() ?? '')) {
+        // "Thinks the tool is slow but wants a refund": after the clause the person thinks or says,
+        // a verb with no subject of its own goes back to the person when the clause's subject
+        // cannot take it ("banks are ... and keeps") or it is what a person does ("wants").
+        const verb = isThirdPersonVerb(token)
+          ? verbForI(token)
+          : token.pos === 'NOUN'
+            ? asVerb(nlp, { ...token, text: lower }, next)
+            : undefined;
+        if (verb && (embedded.plural || PERSON_VERBS.has(verb))) {
+          word = verb;
+          iMode = true;
+        }
+        embedded = undefined;
       }
     }
     if (word === '') return;

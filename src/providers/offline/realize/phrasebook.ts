@@ -25,7 +25,7 @@ interface Stored {
 const memory = new WeakMap<Persona, Map<string, Converted>>();
 const keyOf = (text: string, probe: Probe) => `${String(probe)}\u0000${text}`;
 /** Part of the cache file's hash: a change to the conversion rules computes every phrasebook again. */
-const RULES_VERSION = 4;
+const RULES_VERSION = 5;
 
 function fileFor(cacheDir: string, persona: Persona, speaker: Speaker): string {
   const hash = createHash('sha256')
