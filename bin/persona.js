@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Tiny launcher: everything lives in the bundled build (npm run build, run by `npm install`),
 // loaded through V8's code cache (load-bundle.js).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { isatty } from 'node:tty';
 import { setFlagsFromString } from 'node:v8';
 import { cacheNameFor, loadBundle } from './load-bundle.js';
@@ -17,5 +18,12 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // the cache a terminal command writes at exit then matches the next start's flags.
   if (onTerminal) setFlagsFromString('--no-regexp-tier-up');
   const bundle = new URL('../dist/cli.cjs', import.meta.url).pathname;
+  if (!existsSync(bundle)) {
+    // A checkout pulled without building: say how to fix it rather than print a stack trace.
+    process.stderr.write(
+      `persona: the built CLI (${bundle}) is missing; run \`npm run build\` (or \`npm install\`) in ${dirname(dirname(bundle))}\n`,
+    );
+    process.exit(1);
+  }
   await loadBundle(bundle, cacheNameFor(args, onTerminal)).main(process.argv);
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,19 @@ describe('loadBundle (the CLI bundle through V8 code cache)', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(`90 ${bundle}\n`);
     expect(run.stderr).toBe('');
+  });
+
+  it('says how to build the CLI when dist/ is missing (a checkout pulled without building)', () => {
+    const checkout = tempDir();
+    cpSync(fileURLToPath(new URL('../../bin', import.meta.url)), join(checkout, 'bin'), { recursive: true });
+    writeFile(join(checkout, 'package.json'), '{"type":"module","version":"1.2.3"}');
+    const run = spawnSync(process.execPath, [join(checkout, 'bin', 'persona.js'), 'personas', 'list'], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `persona: the built CLI (${join(checkout, 'dist', 'cli.cjs')}) is missing; run \`npm run build\` (or \`npm install\`) in ${checkout}\n`,
+    );
+    // --version needs no build.
+    expect(spawnSync(process.execPath, [join(checkout, 'bin', 'persona.js'), '--version'], { encoding: 'utf8' }).stdout).toBe('1.2.3\n');
   });
 
   it('keeps one cache per command and kind of terminal', () => {
