@@ -3,6 +3,7 @@
 // loaded through V8's code cache (load-bundle.js).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isatty } from 'node:tty';
 import { setFlagsFromString } from 'node:v8';
 import { cacheNameFor, loadBundle } from './load-bundle.js';
@@ -17,7 +18,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // V8 refuses a code cache made under other flags, so it is set before the bundle is compiled:
   // the cache a terminal command writes at exit then matches the next start's flags.
   if (onTerminal) setFlagsFromString('--no-regexp-tier-up');
-  const bundle = new URL('../dist/cli.cjs', import.meta.url).pathname;
+  const bundle = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
   if (!existsSync(bundle)) {
     // A checkout pulled without building: say how to fix it rather than print a stack trace.
     process.stderr.write(

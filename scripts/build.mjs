@@ -8,12 +8,13 @@ import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { regexLiteralsInAscii } from './regex-literals-in-ascii.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const finalDir = new URL('../dist/', import.meta.url).pathname;
+const finalDir = fileURLToPath(new URL('../dist/', import.meta.url));
 // Build beside dist/ and swap at the end, so a failed build leaves the last working CLI in place.
-const outdir = new URL('../dist.next/', import.meta.url).pathname;
+const outdir = fileURLToPath(new URL('../dist.next/', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 
 // zod ships error messages in 40-odd languages and the classic API re-exports all of them; we use
@@ -26,7 +27,7 @@ const zodEnglishOnly = {
     );
     b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
       contents: "export { default as en } from 'zod/v4/locales/en.js';",
-      resolveDir: new URL('..', import.meta.url).pathname,
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
     }));
   },
 };
@@ -38,7 +39,7 @@ const zodEnglishOnly = {
 // yoga-layout go to a module that does that, with the data: URL moved out of the loader's closure
 // so it is decoded once and never fetched (fetch() would pull in undici: ~30 ms). The build fails
 // if the loader changes shape, and the module throws if yoga ever stops starting synchronously.
-const yogaRequire = createRequire(new URL('../node_modules/', import.meta.url).pathname);
+const yogaRequire = createRequire(fileURLToPath(new URL('../node_modules/', import.meta.url)));
 const yogaSrc = dirname(yogaRequire.resolve('yoga-layout'));
 const yogaBinary = join(yogaSrc, '..', 'binaries', 'yoga-wasm-base64-esm.js');
 const yogaSynchronous = {
@@ -103,7 +104,7 @@ const inkReconciler = {
 // string costs 20-40 ms (see src/ui/terminal-width/string-width-fast-path.ts). Their imports go to
 // our fast path, which answers the same and hands complex clusters back to string-width. The build
 // fails if one of them stops importing string-width, so an Ink upgrade cannot silently bypass it.
-const fastPath = new URL('../src/ui/terminal-width/string-width-fast-path.ts', import.meta.url).pathname;
+const fastPath = fileURLToPath(new URL('../src/ui/terminal-width/string-width-fast-path.ts', import.meta.url));
 const stringWidthUsers = ['ink', 'wrap-ansi', 'widest-line', 'cli-truncate'];
 const stringWidthFastPath = {
   name: 'string-width-fast-path',
@@ -129,7 +130,7 @@ const stringWidthFastPath = {
 // frame. Ink's import goes to our copy (src/ui/terminal-width/styled-chars-fast-path.ts), which
 // skips the diff between cells styled alike and answers the same. The build fails if Ink stops
 // importing the library, so an Ink upgrade cannot silently bypass it.
-const styledCharsFastPath = new URL('../src/ui/terminal-width/styled-chars-fast-path.ts', import.meta.url).pathname;
+const styledCharsFastPath = fileURLToPath(new URL('../src/ui/terminal-width/styled-chars-fast-path.ts', import.meta.url));
 const ansiTokenizeFastPath = {
   name: 'ansi-tokenize-fast-path',
   setup(b) {
@@ -150,7 +151,7 @@ const ansiTokenizeFastPath = {
 // break-iterator data: 25-95 ms of every chat's first frame, for text that is nearly always ASCII.
 // Theirs becomes ours (src/ui/terminal-width/grapheme-segmenter.ts), which answers ASCII itself
 // and creates the real segmenter for anything else. The build fails if one of them changes shape.
-const graphemeSegmenterPath = new URL('../src/ui/terminal-width/grapheme-segmenter.ts', import.meta.url).pathname;
+const graphemeSegmenterPath = fileURLToPath(new URL('../src/ui/terminal-width/grapheme-segmenter.ts', import.meta.url));
 const segmenterUsers = ['@alcalzone/ansi-tokenize/build/tokenize.js', 'slice-ansi/tokenize-ansi.js'];
 const graphemeSegmenterOnDemand = {
   name: 'grapheme-segmenter-on-demand',
@@ -204,7 +205,7 @@ const jsoncParserEsm = {
   name: 'jsonc-parser-esm',
   setup(b) {
     b.onResolve({ filter: /^jsonc-parser$/ }, () => ({
-      path: new URL('../node_modules/jsonc-parser/lib/esm/main.js', import.meta.url).pathname,
+      path: fileURLToPath(new URL('../node_modules/jsonc-parser/lib/esm/main.js', import.meta.url)),
     }));
   },
 };

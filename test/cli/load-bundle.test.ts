@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +88,19 @@ describe('loadBundle (the CLI bundle through V8 code cache)', () => {
     );
     // --version needs no build.
     expect(spawnSync(process.execPath, [join(checkout, 'bin', 'persona.js'), '--version'], { encoding: 'utf8' }).stdout).toBe('1.2.3\n');
+  });
+
+  it('runs from a folder whose path has a space and a percent sign (a URL path would be escaped)', () => {
+    const install = join(tempDir(), 'my apps 100%', 'persona-chat');
+    for (const part of ['bin', 'dist', 'personas', 'package.json'])
+      cpSync(fileURLToPath(new URL(`../../${part}`, import.meta.url)), join(install, part), { recursive: true });
+    symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), join(install, 'node_modules'));
+    const run = spawnSync(process.execPath, [join(install, 'bin', 'persona.js'), 'personas', 'list'], {
+      encoding: 'utf8',
+      env: { ...process.env, PERSONA_HOME: tempDir() },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^cfo +.*Diane Kowalczyk/m);
   });
 
   it('keeps one cache per command and kind of terminal', () => {
