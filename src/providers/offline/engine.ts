@@ -5,7 +5,7 @@ import { Random, replySeed } from './random.js';
 import { recall } from './recall/index.js';
 import { realize } from './realize/index.js';
 import { understand, type Understanding } from './understand/index.js';
-import { contentStems } from './understand/words.js';
+import { contentStems, words } from './understand/words.js';
 import { rankFacts } from './recall/index.js';
 import { factsOf } from './recall/persona-facts.js';
 
@@ -30,6 +30,11 @@ const OTHER_SCRIPT: Record<'formal' | 'casual', string> = {
   casual: 'Sorry, I can only read English here. Could you ask me in English?',
 };
 
+/** A question of three words or more: "Do you cook?" asks something, "Hm, okay." does not. */
+function asksAboutSomething(text: string): boolean {
+  return /\?\s*$/.test(text) && words(text).length >= 3;
+}
+
 export async function composeReply(input: ComposeInput): Promise<string> {
   const profile = input.profile ?? {};
   const last = input.messages.at(-1);
@@ -45,8 +50,10 @@ export async function composeReply(input: ComposeInput): Promise<string> {
     if (!known) return OTHER_SCRIPT[(profile.formality ?? 0.5) >= 0.55 ? 'formal' : 'casual'];
     understood = { kind: 'unknown', intent: 'unknown', keywords: named, score: 0 };
   } else understood = await understand(userText);
-  // "And?", "Hm.": too little to place, so it asks to go on with the thread.
-  if (understood.kind === 'unknown' && understood.keywords.length <= 1 && input.messages.length > 1) {
+  // "And?", "Hm.", "Makes sense.": too little to place, so it asks to go on with the thread. A
+  // question of several words about one thing ("Do you like jazz?", "What about crypto?") asks about
+  // that thing, even when the file never mentions it: going on with the last answer would ignore it.
+  if (understood.kind === 'unknown' && understood.keywords.length <= 1 && input.messages.length > 1 && !asksAboutSomething(userText)) {
     understood = { ...understood, kind: 'follow-up', intent: 'more' };
   }
   const memory = recall(input.persona, understood, input.messages, profile.signaturePhrases ?? []);
