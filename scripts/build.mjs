@@ -283,9 +283,11 @@ await build({
     'import.meta.url': '__personaBundleUrl',
   },
   // Bundled ES modules that find files beside themselves read import.meta.url, which CommonJS
-  // lacks: it becomes the bundle's own URL.
+  // lacks: it becomes the bundle's own URL. The banner comes before esbuild's own "use strict",
+  // which is then no directive, so it opens with one: the ES modules it is built from are strict
+  // code.
   banner: {
-    js: "var __personaBundleUrl = require('node:url').pathToFileURL(__filename).href;",
+    js: `"use strict";var __personaBundleUrl = require('node:url').pathToFileURL(__filename).href;`,
   },
 });
 
