@@ -25,9 +25,15 @@ export function loadBundle(bundlePath, cacheName) {
   // The build makes the bundle pure ASCII, so latin1 reads it as UTF-8 would, and much faster.
   const source = readFileSync(bundlePath, 'latin1');
   const cachePath = join(dirname(bundlePath), 'code-cache', `${cacheName}-${process.version}-${process.arch}.bin`);
+  // V8 checks a cache against the length of the source only, so a cache left by another build of
+  // the same length (a new dist/ copied over an old one, a one-character fix) would run the old
+  // build's code. Each cache starts with the build id it was made from; another build's is ignored
+  // and replaced at exit.
+  const header = Buffer.from(`${buildIdOf(source)}\n`, 'latin1');
   let cachedData;
   try {
-    cachedData = readFileSync(cachePath);
+    const file = readFileSync(cachePath);
+    if (file.subarray(0, header.length).equals(header)) cachedData = file.subarray(header.length);
   } catch {
     // no cache yet: compiled from source, and the cache is written at exit
   }
@@ -37,7 +43,7 @@ export function loadBundle(bundlePath, cacheName) {
   });
   if (cachedData === undefined || script.cachedDataRejected) {
     process.once('exit', (code) => {
-      if (code !== 2) saveCache(script, cachePath);
+      if (code !== 2) saveCache(script, header, cachePath);
     });
   }
   const module = { exports: {} };
@@ -45,11 +51,20 @@ export function loadBundle(bundlePath, cacheName) {
   return module.exports;
 }
 
-function saveCache(script, cachePath) {
+/**
+ * The build's content hash, which scripts/build.mjs writes at the end of the bundle's first line
+ * (`// persona-build <hex>`); empty for a bundle without one.
+ */
+function buildIdOf(source) {
+  const firstLine = source.slice(0, source.indexOf('\n'));
+  return /\/\/ persona-build ([0-9a-f]+)$/.exec(firstLine)?.[1] ?? '';
+}
+
+function saveCache(script, header, cachePath) {
   const partial = `${cachePath}.${process.pid}`;
   try {
     mkdirSync(dirname(cachePath), { recursive: true });
-    writeFileSync(partial, script.createCachedData());
+    writeFileSync(partial, Buffer.concat([header, script.createCachedData()]));
     renameSync(partial, cachePath);
   } catch {
     // read-only install or full disk: the next start compiles from source, as without a cache

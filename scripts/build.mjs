@@ -5,12 +5,15 @@
 // initializer run on first use, so `persona --version` never initializes Ink, the SDKs or SQLite.
 // The bundle is whitespace-minified (names kept, with a source map): every start reads all of it.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { regexLiteralsInAscii } from './regex-literals-in-ascii.mjs';
 
+/** Stands for the build id in the bundle's first line until the bundle is complete (its hash is known). */
+const UNNAMED_BUILD = '0'.repeat(16);
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const finalDir = fileURLToPath(new URL('../dist/', import.meta.url));
 // Build beside dist/ and swap at the end, so a failed build leaves the last working CLI in place.
@@ -285,15 +288,19 @@ await build({
   // Bundled ES modules that find files beside themselves read import.meta.url, which CommonJS
   // lacks: it becomes the bundle's own URL. The banner comes before esbuild's own "use strict",
   // which is then no directive, so it opens with one: the ES modules it is built from are strict
-  // code.
+  // code. It ends with a placeholder for the build id (below).
   banner: {
-    js: `"use strict";var __personaBundleUrl = require('node:url').pathToFileURL(__filename).href;`,
+    js: `"use strict";var __personaBundleUrl = require('node:url').pathToFileURL(__filename).href;// persona-build ${UNNAMED_BUILD}`,
   },
 });
 
 // Pure ASCII, the bundle is read as latin1 (bin/load-bundle.js): see regex-literals-in-ascii.mjs.
+// Its first line then names the build by a hash of its content: V8 checks a code cache against the
+// source's length only, so bin/load-bundle.js keeps a cache to the build it was made from.
 const bundlePath = join(outdir, 'cli.cjs');
-writeFileSync(bundlePath, regexLiteralsInAscii(readFileSync(bundlePath, 'utf8'), 'dist/cli.cjs'));
+const ascii = regexLiteralsInAscii(readFileSync(bundlePath, 'utf8'), 'dist/cli.cjs');
+const buildId = createHash('sha256').update(ascii, 'latin1').digest('hex').slice(0, UNNAMED_BUILD.length);
+writeFileSync(bundlePath, ascii.replace(`// persona-build ${UNNAMED_BUILD}`, `// persona-build ${buildId}`));
 
 await build({
   plugins: [lowlightCommonOnly],

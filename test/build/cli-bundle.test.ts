@@ -1,4 +1,5 @@
 import { parse } from 'acorn';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -15,5 +16,13 @@ describe('dist/cli.cjs (the bundled CLI)', () => {
     const first = program.body[0];
     expect(first?.type).toBe('ExpressionStatement');
     expect(first?.type === 'ExpressionStatement' ? first.directive : undefined).toBe('use strict');
+  });
+
+  it('names its build on its first line, a hash of its content, so a code cache from another build is not used', () => {
+    const firstLine = bundle.slice(0, bundle.indexOf('\n'));
+    const id = /\/\/ persona-build ([0-9a-f]{16})$/.exec(firstLine)?.[1];
+    expect(id).toBeDefined();
+    const unnamed = bundle.replace(`// persona-build ${id}`, `// persona-build ${'0'.repeat(16)}`);
+    expect(createHash('sha256').update(unnamed, 'latin1').digest('hex').slice(0, 16)).toBe(id);
   });
 });

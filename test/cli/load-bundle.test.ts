@@ -10,16 +10,19 @@ import { tempDir, writeFile } from '../support/temp.js';
 const LOADER = fileURLToPath(new URL('../../bin/load-bundle.js', import.meta.url));
 const nameFor = cacheNameFor as (args: string[], onTerminal: boolean) => string;
 
+/** The source of a small CommonJS bundle, like dist/cli.cjs; `firstLine` stands for the build's banner. */
+function bundleSource(rounds = 10, firstLine = ''): string {
+  return `${firstLine}
+const double = require('./vendor/helper.cjs');
+function work(n) { let total = 0; for (let i = 0; i < n; i++) total += double(i); return total; }
+exports.main = (code) => { process.stdout.write(String(work(${rounds})) + ' ' + __filename + '\\n'); process.exitCode = code; };`;
+}
+
 /** A small CommonJS bundle with its own helper file, like dist/cli.cjs and dist/vendor/. */
-function bundleFolder(): { dist: string; bundle: string; cacheDir: string } {
+function bundleFolder(source = bundleSource()): { dist: string; bundle: string; cacheDir: string } {
   const dist = tempDir();
   writeFile(join(dist, 'vendor', 'helper.cjs'), 'module.exports = (n) => n * 2;');
-  const bundle = writeFile(
-    join(dist, 'cli.cjs'),
-    `const double = require('./vendor/helper.cjs');
-function work(n) { let total = 0; for (let i = 0; i < n; i++) total += double(i); return total; }
-exports.main = (code) => { process.stdout.write(String(work(10)) + ' ' + __filename + '\\n'); process.exitCode = code; };`,
-  );
+  const bundle = writeFile(join(dist, 'cli.cjs'), source);
   return { dist, bundle, cacheDir: join(dist, 'code-cache') };
 }
 
@@ -45,6 +48,24 @@ describe('loadBundle (the CLI bundle through V8 code cache)', () => {
     expect(start(bundle).stdout).toBe(`90 ${bundle}\n`);
     expect(statSync(cache).mtimeMs).toBe(written);
     expect(readFileSync(cache).equals(bytes)).toBe(true);
+  });
+
+  it('does not run the code of another build of the same length from its cache (a new dist/ copied over an old one)', () => {
+    // V8 checks a cache against the source's length only: this one would run work(10) for work(12).
+    const before = bundleSource(10, '"use strict";// persona-build 1111111111111111');
+    const after = bundleSource(12, '"use strict";// persona-build 2222222222222222');
+    expect(after.length).toBe(before.length);
+    const { bundle, cacheDir } = bundleFolder(before);
+    expect(start(bundle).stdout).toBe(`90 ${bundle}\n`);
+    expect(cacheFiles(cacheDir)).toHaveLength(1);
+    writeFileSync(bundle, after);
+    expect(start(bundle).stdout).toBe(`132 ${bundle}\n`);
+    // The old build's cache was replaced by the new one's, which the next start uses as it is.
+    const cache = join(cacheDir, cacheFiles(cacheDir)[0]!);
+    const written = statSync(cache).mtimeMs;
+    expect(start(bundle).stdout).toBe(`132 ${bundle}\n`);
+    expect(statSync(cache).mtimeMs).toBe(written);
+    expect(cacheFiles(cacheDir)).toHaveLength(1);
   });
 
   it('replaces a cache V8 refuses (damaged, or from other flags) and still runs', () => {
