@@ -8,7 +8,7 @@
 // drops it. It is written at exit when it was missing or refused by V8 (another Node version or
 // other V8 flags), unless the command line was wrong (exit code 2: a mistyped command leaves no
 // file behind). A read-only install just runs without it.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -67,6 +67,12 @@ function saveCache(script, header, cachePath) {
     writeFileSync(partial, Buffer.concat([header, script.createCachedData()]));
     renameSync(partial, cachePath);
   } catch {
-    // read-only install or full disk: the next start compiles from source, as without a cache
+    // read-only install or full disk: the next start compiles from source, as without a cache.
+    // A write that failed part-way leaves no file behind (every start would add another).
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // nothing was written (a read-only install)
+    }
   }
 }

@@ -98,6 +98,19 @@ describe('loadBundle (the CLI bundle through V8 code cache)', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('leaves no half-written cache behind when the disk refuses it (full, or over a size limit)', () => {
+    const { bundle, cacheDir } = bundleFolder();
+    // A file-size limit of 512 bytes makes the write fail part-way, as a full disk does.
+    const script = `import { loadBundle } from ${JSON.stringify(LOADER)}; loadBundle(${JSON.stringify(bundle)}, 'ask').main(0);`;
+    const run = spawnSync('/bin/sh', ['-c', 'ulimit -f 1 && exec "$0" "$@"', process.execPath, '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`90 ${bundle}\n`);
+    expect(cacheFiles(cacheDir)).toEqual([]);
+  });
+
   it('says how to build the CLI when dist/ is missing (a checkout pulled without building)', () => {
     const checkout = tempDir();
     cpSync(fileURLToPath(new URL('../../bin', import.meta.url)), join(checkout, 'bin'), { recursive: true });
