@@ -10,7 +10,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { regexLiteralsInAscii } from './regex-literals-in-ascii.mjs';
+import { regexLiteralsInAsciiWithMap } from './regex-literals-in-ascii.mjs';
 
 /** Stands for the build id in the bundle's first line until the bundle is complete (its hash is known). */
 const UNNAMED_BUILD = '0'.repeat(16);
@@ -294,11 +294,18 @@ await build({
   },
 });
 
-// Pure ASCII, the bundle is read as latin1 (bin/load-bundle.js): see regex-literals-in-ascii.mjs.
-// Its first line then names the build by a hash of its content: V8 checks a code cache against the
-// source's length only, so bin/load-bundle.js keeps a cache to the build it was made from.
+// Pure ASCII, the bundle is read as latin1 (bin/load-bundle.js): see regex-literals-in-ascii.mjs
+// (its source map shifted to match). Its first line then names the build by a hash of its content:
+// V8 checks a code cache against the source's length only, so bin/load-bundle.js keeps a cache to
+// the build it was made from.
 const bundlePath = join(outdir, 'cli.cjs');
-const ascii = regexLiteralsInAscii(readFileSync(bundlePath, 'utf8'), 'dist/cli.cjs');
+const mapPath = `${bundlePath}.map`;
+const { code: ascii, map } = regexLiteralsInAsciiWithMap(
+  readFileSync(bundlePath, 'utf8'),
+  JSON.parse(readFileSync(mapPath, 'utf8')),
+  'dist/cli.cjs',
+);
+writeFileSync(mapPath, JSON.stringify(map));
 const buildId = createHash('sha256').update(ascii, 'latin1').digest('hex').slice(0, UNNAMED_BUILD.length);
 writeFileSync(bundlePath, ascii.replace(`// persona-build ${UNNAMED_BUILD}`, `// persona-build ${buildId}`));
 
