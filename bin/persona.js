@@ -2,6 +2,7 @@
 // Tiny launcher: everything lives in the bundled build (npm run build, run by `npm install`),
 // loaded through V8's code cache (load-bundle.js).
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isatty } from 'node:tty';
@@ -26,5 +27,13 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     );
     process.exit(1);
   }
-  await loadBundle(bundle, cacheNameFor(args, onTerminal)).main(process.argv);
+  if (process.env.PERSONA_DEBUG) {
+    // Stack traces name src/ files and lines through the bundle's source map: Node applies source
+    // maps to the modules it loads, not to code compiled with vm.Script as loadBundle does, so a
+    // debugging run loads the bundle with require(), without the code cache.
+    process.setSourceMapsEnabled(true);
+    await createRequire(import.meta.url)(bundle).main(process.argv);
+  } else {
+    await loadBundle(bundle, cacheNameFor(args, onTerminal)).main(process.argv);
+  }
 }

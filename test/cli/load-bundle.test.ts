@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: the launcher is plain JavaScript, without type declarations
 import { cacheNameFor } from '../../bin/load-bundle.js';
@@ -122,6 +123,33 @@ describe('loadBundle (the CLI bundle through V8 code cache)', () => {
     );
     // --version needs no build.
     expect(spawnSync(process.execPath, [join(checkout, 'bin', 'persona.js'), '--version'], { encoding: 'utf8' }).stdout).toBe('1.2.3\n');
+  });
+
+  it("with PERSONA_DEBUG set, names the source files and lines of a stack trace (through the bundle's source map)", () => {
+    const checkout = tempDir();
+    cpSync(fileURLToPath(new URL('../../bin', import.meta.url)), join(checkout, 'bin'), { recursive: true });
+    writeFile(join(checkout, 'package.json'), '{"type":"module","version":"1.2.3"}');
+    const source = [
+      'export function main() {',
+      '  return fail();',
+      '}',
+      'function fail() {',
+      "  throw new Error('deep inside');",
+      '}',
+    ].join('\n');
+    const built = transformSync(source, { format: 'cjs', minifyWhitespace: true, sourcemap: 'external', sourcefile: '../src/app.ts' });
+    writeFile(join(checkout, 'dist', 'cli.cjs'), `${built.code}//# sourceMappingURL=cli.cjs.map\n`);
+    writeFile(join(checkout, 'dist', 'cli.cjs.map'), built.map);
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [join(checkout, 'bin', 'persona.js'), 'personas', 'list'], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
+    const debug = run({ PERSONA_DEBUG: '1' });
+    expect(debug.status).toBe(1);
+    expect(debug.stderr).toContain('deep inside');
+    expect(debug.stderr).toMatch(/at fail \(.*[\\/]src[\\/]app\.ts:5:\d+\)/);
+    expect(debug.stderr).toMatch(/at (Object\.)?main \(.*[\\/]src[\\/]app\.ts:2:\d+\)/);
   });
 
   it('runs from a folder whose path has a space and a percent sign (a URL path would be escaped)', () => {
