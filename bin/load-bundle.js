@@ -8,9 +8,9 @@
 // drops it. It is written at exit when it was missing or refused by V8 (another Node version or
 // other V8 flags), unless the command line was wrong (exit code 2: a mistyped command leaves no
 // file behind). A read-only install just runs without it.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** The cache a command line uses: its command word (or a stand-in) and whether it runs on a terminal. */
@@ -25,6 +25,7 @@ export function loadBundle(bundlePath, cacheName) {
   // The build makes the bundle pure ASCII, so latin1 reads it as UTF-8 would, and much faster.
   const source = readFileSync(bundlePath, 'latin1');
   const cachePath = join(dirname(bundlePath), 'code-cache', `${cacheName}-${process.version}-${process.arch}.bin`);
+  const stale = (file) => file.startsWith(`${cacheName}-v`) && file.endsWith('.bin') && file !== basename(cachePath);
   // V8 checks a cache against the length of the source only, so a cache left by another build of
   // the same length (a new dist/ copied over an old one, a one-character fix) would run the old
   // build's code. Each cache starts with the build id it was made from; another build's is ignored
@@ -43,7 +44,7 @@ export function loadBundle(bundlePath, cacheName) {
   });
   if (cachedData === undefined || script.cachedDataRejected) {
     process.once('exit', (code) => {
-      if (code !== 2) saveCache(script, header, cachePath);
+      if (code !== 2) saveCache(script, header, cachePath, stale);
     });
   }
   const module = { exports: {} };
@@ -60,12 +61,14 @@ function buildIdOf(source) {
   return /\/\/ persona-build ([0-9a-f]+)$/.exec(firstLine)?.[1] ?? '';
 }
 
-function saveCache(script, header, cachePath) {
+/** Writes the cache, and removes the command's caches for other Node versions: none will be read again. */
+function saveCache(script, header, cachePath, stale) {
   const partial = `${cachePath}.${process.pid}`;
   try {
     mkdirSync(dirname(cachePath), { recursive: true });
     writeFileSync(partial, Buffer.concat([header, script.createCachedData()]));
     renameSync(partial, cachePath);
+    for (const file of readdirSync(dirname(cachePath)).filter(stale)) rmSync(join(dirname(cachePath), file), { force: true });
   } catch {
     // read-only install or full disk: the next start compiles from source, as without a cache.
     // A write that failed part-way leaves no file behind (every start would add another).

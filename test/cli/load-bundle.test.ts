@@ -89,6 +89,15 @@ describe('loadBundle (the CLI bundle through V8 code cache)', () => {
     expect(cacheFiles(cacheDir)[0]).toMatch(/\.bin$/);
   });
 
+  it("removes the command's caches for other Node versions when it writes its own, and keeps other commands'", () => {
+    const { bundle, cacheDir } = bundleFolder();
+    const mine = `chat-tty-${process.version}-${process.arch}.bin`;
+    for (const old of ['chat-tty-v18.20.4-x64.bin', 'chat-tty-v22.1.0-arm64.bin', 'chat-v18.20.4-x64.bin', 'ask-tty-v18.20.4-x64.bin'])
+      writeFile(join(cacheDir, old), 'an old cache');
+    start(bundle);
+    expect(cacheFiles(cacheDir).sort()).toEqual(['ask-tty-v18.20.4-x64.bin', 'chat-v18.20.4-x64.bin', mine].sort());
+  });
+
   it('runs without a cache where it cannot write one (an install it may not change)', () => {
     const { bundle, cacheDir } = bundleFolder();
     // Root may write anywhere, so a file where the folder should be stands in for a read-only install.
