@@ -20,9 +20,10 @@ export interface InvocationContext {
 /** How to run this CLI again from the user's shell: `persona`, `npx persona`, or `node <path>`. */
 export function invocationFor(context: InvocationContext): string {
   const script = context.script ? safeRealpath(context.script) : undefined;
-  if (script && onPath('persona', context.env).some((found) => safeRealpath(found) === script)) return 'persona';
-  // npx / npm exec set npm_command=exec; so does a package.json script run through npm.
+  // npx / npm exec set npm_command=exec. It is asked first: npx puts node_modules/.bin on the PATH
+  // it runs us with, so `persona` is on that PATH but not on the user's once npx has returned.
   if (context.env.npm_command === 'exec' || context.env.npm_lifecycle_event === 'npx') return 'npx persona';
+  if (script && onPath('persona', context.env).some((found) => safeRealpath(found) === script)) return 'persona';
   if (script && (script.split(/[\\/]/).includes('node_modules') || linkedLocally(context.cwd, script))) return 'npx persona';
   if (!script) return 'npx persona';
   const rel = relative(context.cwd, script);

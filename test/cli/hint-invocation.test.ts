@@ -19,6 +19,15 @@ describe('hints print the command the way it runs from here', () => {
     expect(invocationFor({ script: BIN, env: { PATH: '/nonexistent' }, cwd: home })).toBe(`node ${BIN}`);
   });
 
+  it('says `npx persona` under npx although npx put node_modules/.bin, with persona in it, on the PATH it runs us with', () => {
+    const clone = tempDir();
+    const dotBin = join(clone, 'node_modules', '.bin');
+    mkdirSync(dotBin, { recursive: true });
+    symlinkSync(BIN, join(dotBin, 'persona'));
+    const npxPath = `${dotBin}:/usr/bin:/bin`;
+    expect(invocationFor({ script: join(dotBin, 'persona'), env: { PATH: npxPath, npm_command: 'exec' }, cwd: clone })).toBe('npx persona');
+  });
+
   it('rewrites commands only, never the word persona in prose', () => {
     const hint = 'no persona with id "x": see `persona personas list`, or run persona chat cfo';
     expect(commandHint(hint, 'npx persona')).toBe('no persona with id "x": see `npx persona personas list`, or run npx persona chat cfo');
@@ -31,7 +40,8 @@ describe('hints print the command the way it runs from here', () => {
     mkdirSync(bin);
     symlinkSync(BIN, join(bin, 'persona'));
     const [npx, onPath] = await Promise.all([
-      runCli(['ask', 'nobody-here', 'hi'], { home, env: { PATH: '/nonexistent', npm_command: 'exec' } }),
+      // npx runs us with its node_modules/.bin (here, `bin`) first on PATH
+      runCli(['ask', 'nobody-here', 'hi'], { home, env: { PATH: bin, npm_command: 'exec' } }),
       runCli(['ask', 'nobody-here', 'hi'], { home, env: { PATH: bin } }),
     ]);
     expect(npx.stderr).toContain('`npx persona personas list`');
