@@ -36,6 +36,8 @@ const NO_LIMIT = -1;
 /** The one-to-one sessions with @personaId: a group session is continued as a group. */
 const LATEST_WITH_PERSONA = 'persona_id = @personaId AND id NOT IN (SELECT session_id FROM session_participants)';
 const DEFAULT_SEARCH_LIMIT = 20;
+/** Sessions whose last seq is remembered (appendMessage); past this many the list starts again. */
+const KEPT_SEQS = 10_000;
 /** The sliding window of the per-user request limit. */
 const REQUEST_WINDOW_MS = 60_000;
 
@@ -60,6 +62,15 @@ export class SqliteStore implements HistoryStore {
   private readonly fts: FtsCatchUp;
   /** A server's checkpoints, in a thread of their own (forServing). */
   private checkpointer: WalCheckpointer | undefined;
+  /**
+   * The last seq committed by this store per session it wrote to: the next message's seq without
+   * reading the session's index again on every message (see appendMessage).
+   */
+  private readonly lastSeqs = new Map<string, number>();
+  /** `PRAGMA data_version` as last read (knownCount), and whether that was in this event-loop turn. */
+  private dataVersion: number | undefined;
+  private dataVersionFresh = false;
+  private readonly dataVersionStatement: BetterSqlite3.Statement;
   /** The spend since `since` through message row `throughPk`, while `deletions` stays put (see spentSince). */
   private spend: { since: string; throughPk: number; usd: number; deletions: number } | undefined;
 
@@ -73,6 +84,7 @@ export class SqliteStore implements HistoryStore {
     this.busyTimeoutMs = Number(db.pragma('busy_timeout', { simple: true })) || DEFAULT_BUSY_TIMEOUT_MS;
     this.writes = new WriteBatch(db, (error) => toStoreError(error, this.file, this.busyTimeoutMs) ?? error);
     this.fts = new FtsCatchUp(db, (work) => this.transaction(work));
+    this.dataVersionStatement = db.prepare('PRAGMA data_version').pluck();
   }
 
   async saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): Promise<PersonaSnapshot> {
@@ -126,6 +138,8 @@ export class SqliteStore implements HistoryStore {
          VALUES (@id, @personaId, @snapshotId, @userId, @provider, @model, @title, @startedAt, @lastActiveAt)`,
       ).run(record);
     });
+    // A new session has no messages: its first one needs no look at the index either.
+    this.rememberSeq(record.id, 0);
     return record;
   }
 
@@ -141,7 +155,7 @@ export class SqliteStore implements HistoryStore {
   }
 
   async appendMessage(message: NewMessage): Promise<MessageRecord> {
-    return this.write(() => {
+    const saved = await this.write(() => {
       const createdAt = message.createdAt ?? this.timestamp();
       const touched = this.statement('UPDATE sessions SET last_active_at = max(last_active_at, ?) WHERE id = ?').run(
         createdAt,
@@ -153,25 +167,91 @@ export class SqliteStore implements HistoryStore {
           'It may have been deleted from another terminal; start a new chat.',
         );
       }
+      const id = this.newId();
+      // The seq after the last one this store committed to the session, which the session's UNIQUE
+      // (session_id, seq) confirms: a row another process added meanwhile makes the insert fail
+      // (nothing written), and the seq is read from the table as before.
+      const known = this.lastSeqs.get(message.sessionId);
+      if (known !== undefined) {
+        const record = newMessageRecord(message, { id, seq: known + 1, createdAt });
+        try {
+          this.insertMessage(record);
+          return record;
+        } catch (error) {
+          if (!isSeqTaken(error)) throw error;
+        }
+      }
       const { next } = this.statement('SELECT coalesce(max(seq), 0) + 1 AS next FROM messages WHERE session_id = ?').get(
         message.sessionId,
       ) as { next: number };
-      const record = newMessageRecord(message, { id: this.newId(), seq: next, createdAt });
-      this.statement(
-        `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, model, input_tokens,
-           output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, latency_first_ms, latency_total_ms,
-           status, finish_reason, input_mode, error, fallback, speaker_id, addressee_id)
-         VALUES (@id, @sessionId, @seq, @role, @content, @createdAt, @provider, @model, @inputTokens,
-           @outputTokens, @cacheReadTokens, @cacheWriteTokens, @costUsd, @latencyFirstTokenMs, @latencyTotalMs,
-           @status, @finishReason, @inputMode, @error, @fallback, @speakerId, @addresseeId)`,
-      ).run({
-        ...record,
-        fallback: record.fallback ? 1 : 0,
-        speakerId: record.speakerId ?? null,
-        addresseeId: record.addresseeId ?? null,
-      });
+      const record = newMessageRecord(message, { id, seq: next, createdAt });
+      this.insertMessage(record);
       return record;
     });
+    // Remembered once committed: a batch that is rolled back and run again (write-batch.ts) must
+    // not leave a seq that was never saved, or the next message would leave a gap.
+    this.rememberSeq(saved.sessionId, saved.seq);
+    return saved;
+  }
+
+  /**
+   * A session's message count as this store knows it (the last seq it committed; seqs have no
+   * gaps), when no other connection has committed to the file since it learnt it. That is asked
+   * of SQLite (`PRAGMA data_version`, which moves with every commit of another connection) at most
+   * once per event-loop turn, rather than reading the session's index for every session asked about.
+   */
+  private knownCount(sessionId: string): number | undefined {
+    if (!this.dataVersionFresh) {
+      const version = Number(this.dataVersionStatement.get());
+      if (version !== this.dataVersion) {
+        // Another connection wrote (or this is the first look): what this store learnt may be behind.
+        this.lastSeqs.clear();
+        this.dataVersion = version;
+      }
+      this.dataVersionFresh = true;
+      setImmediate(() => (this.dataVersionFresh = false));
+    }
+    return this.lastSeqs.get(sessionId);
+  }
+
+  private rememberSeq(sessionId: string, seq: number): void {
+    const last = this.lastSeqs.get(sessionId);
+    if (last !== undefined && last >= seq) return;
+    if (this.lastSeqs.size >= KEPT_SEQS) this.lastSeqs.clear();
+    this.lastSeqs.set(sessionId, seq);
+  }
+
+  private insertMessage(record: MessageRecord): void {
+    // Positional parameters: binding 22 named ones from an object took twice as long.
+    this.statement(
+      `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, model, input_tokens,
+         output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, latency_first_ms, latency_total_ms,
+         status, finish_reason, input_mode, error, fallback, speaker_id, addressee_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      record.id,
+      record.sessionId,
+      record.seq,
+      record.role,
+      record.content,
+      record.createdAt,
+      record.provider,
+      record.model,
+      record.inputTokens,
+      record.outputTokens,
+      record.cacheReadTokens,
+      record.cacheWriteTokens,
+      record.costUsd,
+      record.latencyFirstTokenMs,
+      record.latencyTotalMs,
+      record.status,
+      record.finishReason,
+      record.inputMode,
+      record.error,
+      record.fallback ? 1 : 0,
+      record.speakerId ?? null,
+      record.addresseeId ?? null,
+    );
   }
 
   /** Makes the session a group session: its participants, in speaking order. */
@@ -195,6 +275,12 @@ export class SqliteStore implements HistoryStore {
 
   async recentMessages(sessionId: string, limit: number): Promise<RecentMessages> {
     return this.guarded(() => {
+      // The count alone (a server checks that a session it keeps in memory is unchanged, every turn):
+      // from the seqs this store committed, while no other connection has written to the file.
+      if (limit <= 0) {
+        const known = this.knownCount(sessionId);
+        if (known !== undefined) return { messages: [], total: known };
+      }
       // Both walk the UNIQUE (session_id, seq) index from its end: the cost follows `limit`, not the session's length.
       const newestFirst =
         limit > 0 ? this.statement('SELECT * FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT ?').all(sessionId, limit) : [];
@@ -345,6 +431,7 @@ export class SqliteStore implements HistoryStore {
 
   /** Deletes a session with its messages (cascade) and its analytics events. */
   async deleteSession(id: string): Promise<boolean> {
+    this.lastSeqs.delete(id);
     return this.transaction(() => {
       this.statement('DELETE FROM events WHERE session_id = ?').run(id);
       return this.statement('DELETE FROM sessions WHERE id = ?').run(id).changes > 0;
@@ -497,6 +584,13 @@ export class SqliteStore implements HistoryStore {
   private newId(): string {
     return newId(this.now().getTime());
   }
+}
+
+/** The insert failed because the session already has a message with that seq (another process wrote to it). */
+function isSeqTaken(error: unknown): boolean {
+  return (
+    error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('messages.seq')
+  );
 }
 
 /** Opens the database file (creating and migrating it as needed) and wraps it in a store. */

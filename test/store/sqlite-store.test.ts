@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { REPLY_TOTALS_SQL, sessionSummarySql } from '../../src/store/session-queries.js';
 import { openStore } from '../../src/store/sqlite-store.js';
 import { manualClock } from './behaviour/fixtures.js';
-import { freshStore, personaReply, rawConnection, snapshotInput, startSession, tempDir } from './helpers/fixtures.js';
+import { freshStore, personaReply, rawConnection, snapshotInput, startSession, tempDir, userMessage } from './helpers/fixtures.js';
 
 // What only the SQLite store has: rows looked at (or damaged) through a second connection to the
 // file, and two stores on one file. Its public behaviour is the shared suite (sqlite-behaviour.test.ts).
@@ -59,6 +59,75 @@ describe('SqliteStore on its file', () => {
       await one.close();
       await two.close();
     }
+  });
+
+  it('numbers a session’s messages 1, 2, 3… with no gap or repeat while two stores on the file append to it', async () => {
+    const file = join(tempDir(), 'persona.db');
+    const one = openStore(file);
+    const two = openStore(file);
+    try {
+      const session = await startSession(one);
+      const seqs: number[] = [];
+      // Each store remembers the last seq it wrote; the other's messages in between must not be overwritten or skipped.
+      for (let i = 0; i < 4; i++) {
+        seqs.push((await one.appendMessage(userMessage(session.id, `one ${i}`))).seq);
+        seqs.push((await one.appendMessage(personaReply(session.id, `one reply ${i}`))).seq);
+        seqs.push((await two.appendMessage(userMessage(session.id, `two ${i}`))).seq);
+      }
+      expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      const stored = await two.listMessages(session.id);
+      expect(stored.map((m) => [m.seq, m.content])).toEqual(seqs.map((seq, i) => [seq, stored[i]!.content]));
+      expect(stored.map((m) => m.content).slice(0, 3)).toEqual(['one 0', 'one reply 0', 'two 0']);
+      // Written together in one batch, two messages of one session still take the next seqs in order.
+      const both = await Promise.all([one.appendMessage(userMessage(session.id, 'a')), one.appendMessage(userMessage(session.id, 'b'))]);
+      expect(both.map((m) => m.seq)).toEqual([13, 14]);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
+  it('counts a session’s messages afresh from the next event-loop turn after another store on the file wrote to it or deleted it', async () => {
+    const file = join(tempDir(), 'persona.db');
+    // The store asks SQLite whether anyone else wrote at most once per event-loop turn.
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    const one = openStore(file);
+    const two = openStore(file);
+    try {
+      const session = await startSession(one);
+      await one.appendMessage(userMessage(session.id, 'hello'));
+      await one.appendMessage(personaReply(session.id, 'hi'));
+      expect((await one.recentMessages(session.id, 0)).total).toBe(2);
+      await two.appendMessage(userMessage(session.id, 'from elsewhere'));
+      expect((await one.recentMessages(session.id, 0)).total).toBe(3);
+      await one.appendMessage(personaReply(session.id, 'answered'));
+      expect((await one.recentMessages(session.id, 0)).total).toBe(4);
+      expect(await two.deleteSession(session.id)).toBe(true);
+      await nextTurn();
+      expect((await one.recentMessages(session.id, 0)).total).toBe(0);
+      const other = await startSession(one);
+      await one.appendMessage(userMessage(other.id, 'again'));
+      expect(await one.deleteSession(other.id)).toBe(true);
+      expect((await one.recentMessages(other.id, 0)).total).toBe(0);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
+  it('keeps numbering a session after a batch it was in was rolled back and written again', async () => {
+    const store = freshStore();
+    const session = await startSession(store);
+    await store.appendMessage(userMessage(session.id, 'first'));
+    // A write of the same batch fails (its session is gone): the batch runs again, each write alone.
+    const [kept, failed] = await Promise.allSettled([
+      store.appendMessage(personaReply(session.id, 'second')),
+      store.appendMessage(userMessage('no-such-session', 'lost')),
+    ]);
+    expect(kept.status === 'fulfilled' && kept.value.seq).toBe(2);
+    expect(failed.status).toBe('rejected');
+    expect((await store.appendMessage(userMessage(session.id, 'third'))).seq).toBe(3);
+    expect((await store.listMessages(session.id)).map((m) => m.seq)).toEqual([1, 2, 3]);
   });
 
   it('drops requests older than the window when it counts', async () => {
