@@ -18,8 +18,11 @@ export interface ChatStore {
   saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): Promise<PersonaSnapshot>;
   createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | undefined>;
-  /** Appends atomically (the next seq, the row) and bumps the session's lastActiveAt. */
-  appendMessage(message: NewMessage): Promise<MessageRecord>;
+  /**
+   * Appends atomically (the next seq, the row) and bumps the session's lastActiveAt. `event`, when
+   * given, is recorded with the message: both are saved or neither (a reply and its outcome).
+   */
+  appendMessage(message: NewMessage, event?: NewEvent): Promise<MessageRecord>;
   listMessages(sessionId: string): Promise<MessageRecord[]>;
   /**
    * The last `limit` messages of a session, oldest first, and the session's message count: what

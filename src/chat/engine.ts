@@ -6,7 +6,7 @@ import { costOf, priceFor } from '../providers/pricing.js';
 import type { Provider, ProviderRequest } from '../providers/types.js';
 import { newOpeningMessage, newUserMessage } from '../core/new-message.js';
 import type { ChatStore } from './chat-store.js';
-import type { MessageRecord, PersonaSnapshot, SessionRecord } from '../core/records.js';
+import type { MessageRecord, NewEvent, PersonaSnapshot, SessionRecord } from '../core/records.js';
 import type { ChatEvent } from './events.js';
 import { trackReply } from './in-flight.js';
 import {
@@ -453,47 +453,50 @@ export class ChatEngine {
 
       const status = outcome.error ? 'error' : outcome.finishReason === 'interrupted' ? 'interrupted' : 'complete';
       const price = outcome.usage ? priceFor(outcome.model, this.deps.options.prices) : undefined;
+      const totalMs = Math.round(performance.now() - started);
+      // The reply's outcome goes into the history's events with the reply itself, in one write:
+      // both are saved or neither, and the `done` that follows waits for one commit, not two.
+      const error = outcome.error;
+      const event: NewEvent = error
+        ? { kind: 'provider_error', sessionId: session.id, personaId: persona.id, data: errorData(error, active) }
+        : {
+            kind: status === 'interrupted' ? 'reply_interrupted' : 'reply_complete',
+            sessionId: session.id,
+            personaId: persona.id,
+            data: { provider: active.provider.name, model: outcome.model, firstTokenMs: outcome.firstTokenMs, totalMs },
+          };
       const saved = await this.saving(session, () =>
-        store.appendMessage({
-          sessionId: session.id,
-          role: 'persona',
-          content: outcome.text,
-          provider: active.provider.name,
-          model: outcome.model,
-          inputTokens: outcome.usage?.inputTokens ?? null,
-          outputTokens: outcome.usage?.outputTokens ?? null,
-          cacheReadTokens: outcome.usage?.cacheReadTokens ?? null,
-          cacheWriteTokens: outcome.usage?.cacheWriteTokens ?? null,
-          costUsd: outcome.usage && price ? costOf(outcome.usage, price) : active.provider.name === 'offline' ? 0 : null,
-          latencyFirstTokenMs: outcome.firstTokenMs,
-          latencyTotalMs: Math.round(performance.now() - started),
-          status,
-          finishReason: outcome.error ? 'error' : (outcome.finishReason ?? null),
-          inputMode: null,
-          error: outcome.error ? outcome.error.message : null,
-          fallback,
-          ...(group ? { speakerId: group.speakerId } : {}),
-        }),
+        store.appendMessage(
+          {
+            sessionId: session.id,
+            role: 'persona',
+            content: outcome.text,
+            provider: active.provider.name,
+            model: outcome.model,
+            inputTokens: outcome.usage?.inputTokens ?? null,
+            outputTokens: outcome.usage?.outputTokens ?? null,
+            cacheReadTokens: outcome.usage?.cacheReadTokens ?? null,
+            cacheWriteTokens: outcome.usage?.cacheWriteTokens ?? null,
+            costUsd: outcome.usage && price ? costOf(outcome.usage, price) : active.provider.name === 'offline' ? 0 : null,
+            latencyFirstTokenMs: outcome.firstTokenMs,
+            latencyTotalMs: totalMs,
+            status,
+            finishReason: outcome.error ? 'error' : (outcome.finishReason ?? null),
+            inputMode: null,
+            error: outcome.error ? outcome.error.message : null,
+            fallback,
+            ...(group ? { speakerId: group.speakerId } : {}),
+          },
+          event,
+        ),
       );
       settle();
       // A reply superseded by a newer turn still ends with its `done` or `error` (the stream's
       // contract): a consumer that moved on simply stops reading; one still reading learns the outcome.
-      if (outcome.error) {
-        await store.recordEvent({
-          kind: 'provider_error',
-          sessionId: session.id,
-          personaId: persona.id,
-          data: errorData(outcome.error, active),
-        });
-        yield { type: 'error', error: outcome.error, message: saved };
+      if (error) {
+        yield { type: 'error', error, message: saved };
         return;
       }
-      await store.recordEvent({
-        kind: status === 'interrupted' ? 'reply_interrupted' : 'reply_complete',
-        sessionId: session.id,
-        personaId: persona.id,
-        data: { provider: active.provider.name, model: outcome.model, firstTokenMs: outcome.firstTokenMs, totalMs: saved.latencyTotalMs },
-      });
       yield { type: 'done', message: saved, finishReason: outcome.finishReason ?? 'stop' };
     } finally {
       settle();

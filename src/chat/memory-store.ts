@@ -36,12 +36,13 @@ export class MemoryStore implements GroupStore {
     return this.sessions.get(id);
   }
 
-  async appendMessage(message: NewMessage): Promise<MessageRecord> {
+  async appendMessage(message: NewMessage, event?: NewEvent): Promise<MessageRecord> {
     const seq = this.messages.filter((m) => m.sessionId === message.sessionId).length + 1;
     const saved: MessageRecord = { ...message, id: newId(), seq, createdAt: message.createdAt ?? new Date().toISOString() };
     this.messages.push(saved);
     const session = this.sessions.get(message.sessionId);
     if (session) session.lastActiveAt = saved.createdAt;
+    if (event) await this.recordEvent(event);
     return saved;
   }
 

@@ -32,7 +32,7 @@ export function storeOwnedBy(store: ChatStore, userId: string): ChatStore {
       return created;
     },
     getSession: (id) => store.getSession(id),
-    appendMessage: (message) => messages.append(message),
+    appendMessage: (message, event) => messages.append(message, event),
     listMessages: (sessionId) => messages.list(sessionId),
     recentMessages: (sessionId, limit) => store.recentMessages(sessionId, limit),
     recordEvent: (event) => store.recordEvent(event),

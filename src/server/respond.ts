@@ -24,13 +24,18 @@ export function sendText(res: ServerResponse, status: number, text: string, head
 
 /**
  * A server-sent event stream. Events sent in the same tick go out as one write (an engine yields
- * many deltas at once; a write each kept the event loop busy in `writev` under load). Writes
- * respect backpressure: once the socket's buffer is full, `send` waits for it to drain, so a slow
- * reader holds the engine back instead of the server buffering a whole reply per connection.
+ * many deltas at once; a write each kept the event loop busy in `writev` under load). The first
+ * events wait one turn of the event loop more: a reply that is ready at once (the offline engine)
+ * is saved in the next turn, and its `done` then leaves in the same write as its words, one write
+ * for the whole turn. Writes respect backpressure: once the socket's buffer is full, `send` waits
+ * for it to drain, so a slow reader holds the engine back instead of the server buffering a whole
+ * reply per connection.
  */
 export class EventStream {
   private pending = '';
   private scheduled = false;
+  /** Whether nothing has been flushed yet (the first flush is put off by a turn). */
+  private first = true;
 
   constructor(private readonly res: ServerResponse) {}
 
@@ -73,7 +78,10 @@ export class EventStream {
     const rest = this.pending;
     this.pending = '';
     if (this.res.destroyed) return;
-    this.res.end(rest);
+    // write() then end() in one tick leave in one write, as chunked as every other stream (an
+    // end() with the whole body would send it with a content-length instead).
+    if (rest !== '') this.res.write(rest);
+    this.res.end();
   }
 
   private write(chunk: string): Promise<void> | undefined {
@@ -96,6 +104,11 @@ export class EventStream {
   }
 
   private flush(): void {
+    if (this.first) {
+      this.first = false;
+      setImmediate(() => this.flush());
+      return;
+    }
     this.scheduled = false;
     if (this.pending === '' || this.res.writableEnded || this.res.destroyed) return;
     const text = this.pending;

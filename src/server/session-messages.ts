@@ -1,5 +1,5 @@
 import type { ChatStore } from '../chat/chat-store.js';
-import type { MessageRecord, NewMessage, SessionRecord } from '../core/records.js';
+import type { MessageRecord, NewEvent, NewMessage, SessionRecord } from '../core/records.js';
 
 // Every turn of a continued conversation reads the whole session: the engine's limits count its
 // turns, tokens and spend, and cut the history window from it. Reading and validating every row
@@ -82,8 +82,8 @@ export class SessionMessages {
     return [...messages];
   }
 
-  async append(message: NewMessage): Promise<MessageRecord> {
-    const saved = await this.store.appendMessage(message);
+  async append(message: NewMessage, event?: NewEvent): Promise<MessageRecord> {
+    const saved = await this.store.appendMessage(message, event);
     const cached = this.sessions.get(saved.sessionId);
     if (cached) {
       if (cached.at(-1)?.seq === saved.seq - 1 || (cached.length === 0 && saved.seq === 1)) {

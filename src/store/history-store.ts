@@ -69,8 +69,8 @@ export interface HistoryStore {
   createSession(session: Omit<SessionRecord, 'id' | 'startedAt' | 'lastActiveAt'>): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | undefined>;
   setSessionTitle(id: string, title: string | null): Promise<boolean>;
-  /** Atomic: the next seq of the session, the row, and the session's lastActiveAt. */
-  appendMessage(message: NewMessage): Promise<MessageRecord>;
+  /** Atomic: the next seq of the session, the row, the session's lastActiveAt, and `event` when given (see ChatStore). */
+  appendMessage(message: NewMessage, event?: NewEvent): Promise<MessageRecord>;
   addParticipants(sessionId: string, participants: ReadonlyArray<{ personaId: string; snapshotId: string }>): Promise<void>;
   listParticipants(sessionId: string): Promise<SessionParticipant[]>;
   listMessages(sessionId: string): Promise<MessageRecord[]>;

@@ -154,44 +154,51 @@ export class SqliteStore implements HistoryStore {
     return this.guarded(() => this.statement('UPDATE sessions SET title = ? WHERE id = ?').run(title, id).changes > 0);
   }
 
-  async appendMessage(message: NewMessage): Promise<MessageRecord> {
+  async appendMessage(message: NewMessage, event?: NewEvent): Promise<MessageRecord> {
     const saved = await this.write(() => {
-      const createdAt = message.createdAt ?? this.timestamp();
-      const touched = this.statement('UPDATE sessions SET last_active_at = max(last_active_at, ?) WHERE id = ?').run(
-        createdAt,
-        message.sessionId,
-      );
-      if (touched.changes === 0) {
-        throw new StoreError(
-          `Cannot save the message: session ${message.sessionId} no longer exists.`,
-          'It may have been deleted from another terminal; start a new chat.',
-        );
-      }
-      const id = this.newId();
-      // The seq after the last one this store committed to the session, which the session's UNIQUE
-      // (session_id, seq) confirms: a row another process added meanwhile makes the insert fail
-      // (nothing written), and the seq is read from the table as before.
-      const known = this.lastSeqs.get(message.sessionId);
-      if (known !== undefined) {
-        const record = newMessageRecord(message, { id, seq: known + 1, createdAt });
-        try {
-          this.insertMessage(record);
-          return record;
-        } catch (error) {
-          if (!isSeqTaken(error)) throw error;
-        }
-      }
-      const { next } = this.statement('SELECT coalesce(max(seq), 0) + 1 AS next FROM messages WHERE session_id = ?').get(
-        message.sessionId,
-      ) as { next: number };
-      const record = newMessageRecord(message, { id, seq: next, createdAt });
-      this.insertMessage(record);
+      const record = this.insertNextMessage(message);
+      if (event) this.insertEvent(event);
       return record;
     });
     // Remembered once committed: a batch that is rolled back and run again (write-batch.ts) must
     // not leave a seq that was never saved, or the next message would leave a gap.
     this.rememberSeq(saved.sessionId, saved.seq);
     return saved;
+  }
+
+  /** The statements of appendMessage: the session touched, the row with the next seq. */
+  private insertNextMessage(message: NewMessage): MessageRecord {
+    const createdAt = message.createdAt ?? this.timestamp();
+    const touched = this.statement('UPDATE sessions SET last_active_at = max(last_active_at, ?) WHERE id = ?').run(
+      createdAt,
+      message.sessionId,
+    );
+    if (touched.changes === 0) {
+      throw new StoreError(
+        `Cannot save the message: session ${message.sessionId} no longer exists.`,
+        'It may have been deleted from another terminal; start a new chat.',
+      );
+    }
+    const id = this.newId();
+    // The seq after the last one this store committed to the session, which the session's UNIQUE
+    // (session_id, seq) confirms: a row another process added meanwhile makes the insert fail
+    // (nothing written), and the seq is read from the table as before.
+    const known = this.lastSeqs.get(message.sessionId);
+    if (known !== undefined) {
+      const record = newMessageRecord(message, { id, seq: known + 1, createdAt });
+      try {
+        this.insertMessage(record);
+        return record;
+      } catch (error) {
+        if (!isSeqTaken(error)) throw error;
+      }
+    }
+    const { next } = this.statement('SELECT coalesce(max(seq), 0) + 1 AS next FROM messages WHERE session_id = ?').get(
+      message.sessionId,
+    ) as { next: number };
+    const record = newMessageRecord(message, { id, seq: next, createdAt });
+    this.insertMessage(record);
+    return record;
   }
 
   /**
@@ -314,12 +321,14 @@ export class SqliteStore implements HistoryStore {
   }
 
   async recordEvent(event: NewEvent): Promise<void> {
-    await this.write(() => {
-      this.statement(
-        `INSERT INTO events (id, kind, session_id, persona_id, data_json, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      ).run(this.newId(), event.kind, event.sessionId ?? null, event.personaId ?? null, JSON.stringify(event.data ?? {}), this.timestamp());
-    });
+    await this.write(() => this.insertEvent(event));
+  }
+
+  private insertEvent(event: NewEvent): void {
+    this.statement(
+      `INSERT INTO events (id, kind, session_id, persona_id, data_json, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(this.newId(), event.kind, event.sessionId ?? null, event.personaId ?? null, JSON.stringify(event.data ?? {}), this.timestamp());
   }
 
   async spentSince(sinceIso: string): Promise<number> {

@@ -115,6 +115,18 @@ describe('SqliteStore on its file', () => {
     }
   });
 
+  it('saves a message and the event that goes with it together, or neither', async () => {
+    const store = freshStore();
+    const session = await startSession(store);
+    const event = (sessionId: string) => ({ kind: 'reply_complete', sessionId, data: { totalMs: 5 } });
+    const saved = await store.appendMessage(personaReply(session.id, 'done'), event(session.id));
+    const events = rawConnection(store).prepare('SELECT session_id, data_json FROM events WHERE kind = ?');
+    expect(events.all('reply_complete')).toEqual([{ session_id: session.id, data_json: '{"totalMs":5}' }]);
+    expect(saved.seq).toBe(1);
+    await expect(store.appendMessage(personaReply('gone', 'lost'), event('gone'))).rejects.toThrow(/no longer exists/);
+    expect(events.all('reply_complete')).toHaveLength(1);
+  });
+
   it('keeps numbering a session after a batch it was in was rolled back and written again', async () => {
     const store = freshStore();
     const session = await startSession(store);

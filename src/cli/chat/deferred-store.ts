@@ -46,8 +46,8 @@ export class DeferredHistoryStore implements GroupStore {
   getSession(id: string): Promise<SessionRecord | undefined> {
     return this.ready().then((db) => db.getSession(id));
   }
-  appendMessage(message: NewMessage): Promise<MessageRecord> {
-    return this.ready().then((db) => db.appendMessage(message));
+  appendMessage(message: NewMessage, event?: NewEvent): Promise<MessageRecord> {
+    return this.ready().then((db) => db.appendMessage(message, event));
   }
   listMessages(sessionId: string): Promise<MessageRecord[]> {
     return this.ready().then((db) => db.listMessages(sessionId));

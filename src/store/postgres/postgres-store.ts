@@ -26,6 +26,8 @@ import { PostgresRunStore } from './postgres-run-store.js';
 import { HEADLINE_OPTIONS, toTsQuery, withEllipsis } from './postgres-search.js';
 import { readPostgresUsageStats } from './postgres-usage-stats.js';
 
+const INSERT_EVENT = 'INSERT INTO events (id, kind, session_id, persona_id, data_json, created_at) VALUES ($1, $2, $3, $4, $5, $6)';
+
 export interface PostgresStoreOptions extends OpenPoolOptions {
   /** The clock; tests pin it to order sessions deterministically. */
   now?: () => Date;
@@ -179,7 +181,7 @@ export class PostgresStore implements HistoryStore {
    * of processes queue there, and each reads the previous one's seq (READ COMMITTED takes a fresh
    * snapshot per statement), so seqs are 1..n with no gap and no duplicate.
    */
-  async appendMessage(message: NewMessage): Promise<MessageRecord> {
+  async appendMessage(message: NewMessage, event?: NewEvent): Promise<MessageRecord> {
     const createdAt = message.createdAt ?? this.timestamp();
     return this.transaction(async (client) => {
       const touched = await client.query('UPDATE sessions SET last_active_at = greatest(last_active_at, $1) WHERE id = $2', [
@@ -227,6 +229,7 @@ export class PostgresStore implements HistoryStore {
           record.addresseeId ?? null,
         ],
       );
+      if (event) await client.query(INSERT_EVENT, this.eventValues(event));
       return record;
     });
   }
@@ -294,14 +297,11 @@ export class PostgresStore implements HistoryStore {
   }
 
   async recordEvent(event: NewEvent): Promise<void> {
-    await this.query('INSERT INTO events (id, kind, session_id, persona_id, data_json, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-      this.newId(),
-      event.kind,
-      event.sessionId ?? null,
-      event.personaId ?? null,
-      JSON.stringify(event.data ?? {}),
-      this.timestamp(),
-    ]);
+    await this.query(INSERT_EVENT, this.eventValues(event));
+  }
+
+  private eventValues(event: NewEvent): unknown[] {
+    return [this.newId(), event.kind, event.sessionId ?? null, event.personaId ?? null, JSON.stringify(event.data ?? {}), this.timestamp()];
   }
 
   async spentSince(sinceIso: string): Promise<number> {
