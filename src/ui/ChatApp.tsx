@@ -8,6 +8,7 @@ import { personaView } from './chat/persona-view.js';
 import { PersonaPicker } from './picker/PersonaPicker.js';
 import type { ChatServices } from './services.js';
 import { theme } from './theme.js';
+import { commandHint } from '../core/invocation.js';
 
 export interface ChatOutcome {
   /** The session the user was in when they quit, if a message was sent. */
@@ -49,13 +50,15 @@ export function ChatApp({ services, start, onExit }: Props) {
       const engine = await services.createEngine({ persona });
       setReady(chatStart(engine, persona));
     } catch (error) {
-      setProblem(sanitizeInline(isUserError(error) ? `${error.message}${error.hint ? ` (${error.hint})` : ''}` : String(error)));
+      setProblem(
+        commandHint(sanitizeInline(isUserError(error) ? `${error.message}${error.hint ? ` (${error.hint})` : ''}` : String(error))),
+      );
       setOpening(false);
     }
   };
 
   if (personas.length === 0) {
-    return <Text color={theme.error}>No personas found. Add one with `persona personas new`.</Text>;
+    return <Text color={theme.error}>{commandHint('No personas found. Add one with `persona personas new`.')}</Text>;
   }
   return (
     <Box flexDirection="column">

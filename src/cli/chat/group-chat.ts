@@ -15,6 +15,7 @@ import { GroupPrinter } from '../group/group-printer.js';
 import { abortOnInterrupt } from '../interrupt.js';
 import { colorFor, sanitizeInline } from '../output.js';
 import type { ChatOptions } from './chat-options.js';
+import { commandHint } from '../../core/invocation.js';
 
 // `persona chat a,b,c`: a group chat in which the user moderates. On a terminal it is the Ink
 // group screen; piped, every input line is a moderator message and the transcript prints.
@@ -94,7 +95,7 @@ export async function runGroupChat(setup: GroupChatSetup): Promise<void> {
   await app.waitUntilExit();
   if (sessionId && setup.options.save) {
     const dim = colorFor(process.stdout).dim;
-    process.stdout.write(`${dim(`Group session ${sessionId} is saved. Read it with: persona sessions show ${sessionId}`)}\n`);
+    process.stdout.write(`${dim(commandHint(`Group session ${sessionId} is saved. Read it with: persona sessions show ${sessionId}`))}\n`);
   }
 }
 

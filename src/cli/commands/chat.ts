@@ -11,6 +11,7 @@ import { abortOnInterrupt } from '../interrupt.js';
 import { providersWithKeys } from '../../providers/settings.js';
 import { parseOptions } from '../options.js';
 import { colorFor } from '../output.js';
+import { commandHint } from '../../core/invocation.js';
 
 /** The offline engine's pace in the interactive chat: about 35 words a second, like a fast model. */
 const INTERACTIVE_PACE_MS = 28;
@@ -102,7 +103,7 @@ export default async function chat(personaArg: string | undefined, rawOptions: R
     if (outcome.sessionId && options.save) {
       const dim = colorFor(process.stdout).dim;
       process.stdout.write(
-        `${dim(`Session ${outcome.sessionId} is saved. Reopen it with: persona chat --session ${outcome.sessionId}`)}\n`,
+        `${dim(commandHint(`Session ${outcome.sessionId} is saved. Reopen it with: persona chat --session ${outcome.sessionId}`))}\n`,
       );
     }
   } finally {
