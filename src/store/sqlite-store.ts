@@ -4,7 +4,17 @@ import { newId } from '../core/ids.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
 import { searchTerms, toFtsQuery, type SearchTerm } from './fts-query.js';
 import { exactWordMatcher } from './exact-words.js';
-import { newMessageRecord, toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from './rows.js';
+import {
+  MESSAGE_INSERT_COLUMNS,
+  messageRowValues,
+  newMessageRecord,
+  toMessage,
+  toParticipant,
+  toSearchHit,
+  toSession,
+  toSessionSummary,
+  toSnapshot,
+} from './rows.js';
 import { participantsSql, REPLY_TOTALS_SQL, searchSql, sessionSummarySql } from './session-queries.js';
 import { toStoreError, withStoreErrors } from './store-errors.js';
 import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from './id-prefix.js';
@@ -26,6 +36,8 @@ import type {
   SessionRecord,
   SessionSummary,
 } from '../core/records.js';
+
+const INSERT_MESSAGE = `INSERT INTO messages (${MESSAGE_INSERT_COLUMNS}) VALUES (${MESSAGE_INSERT_COLUMNS.split(',').fill('?').join(', ')})`;
 
 export interface SqliteStoreOptions {
   /** The clock; tests pin it to order sessions deterministically. */
@@ -229,36 +241,7 @@ export class SqliteStore implements HistoryStore {
   }
 
   private insertMessage(record: MessageRecord): void {
-    // Positional parameters: binding 22 named ones from an object took twice as long.
-    this.statement(
-      `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, model, input_tokens,
-         output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, latency_first_ms, latency_total_ms,
-         status, finish_reason, input_mode, error, fallback, speaker_id, addressee_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      record.id,
-      record.sessionId,
-      record.seq,
-      record.role,
-      record.content,
-      record.createdAt,
-      record.provider,
-      record.model,
-      record.inputTokens,
-      record.outputTokens,
-      record.cacheReadTokens,
-      record.cacheWriteTokens,
-      record.costUsd,
-      record.latencyFirstTokenMs,
-      record.latencyTotalMs,
-      record.status,
-      record.finishReason,
-      record.inputMode,
-      record.error,
-      record.fallback ? 1 : 0,
-      record.speakerId ?? null,
-      record.addresseeId ?? null,
-    );
+    this.statement(INSERT_MESSAGE).run(...messageRowValues(record));
   }
 
   /** Makes the session a group session: its participants, in speaking order. */

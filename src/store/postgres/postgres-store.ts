@@ -14,7 +14,17 @@ import type {
   SessionSummary,
 } from '../../core/records.js';
 import type { HistoryStore, SessionWithParticipants, StoreLocation, StoredTranscript } from '../history-store.js';
-import { newMessageRecord, toMessage, toParticipant, toSearchHit, toSession, toSessionSummary, toSnapshot } from '../rows.js';
+import {
+  MESSAGE_INSERT_COLUMNS,
+  messageRowValues,
+  newMessageRecord,
+  toMessage,
+  toParticipant,
+  toSearchHit,
+  toSession,
+  toSessionSummary,
+  toSnapshot,
+} from '../rows.js';
 import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from '../id-prefix.js';
 import { participantsSql, UNKNOWN_COST } from '../session-queries.js';
 import type { StatsFilter, UsageStats } from '../usage-stats.js';
@@ -44,6 +54,10 @@ const REQUEST_LOCK_CLASS = 7_240_118;
 export const MESSAGE_COLUMNS = `pk, id, session_id, seq, role, content, created_at, provider, model, input_tokens, output_tokens,
   cache_read_tokens, cache_write_tokens, cost_usd, latency_first_ms, latency_total_ms, status, finish_reason, input_mode, error,
   fallback, audio_path, speaker_id, addressee_id`;
+
+const INSERT_MESSAGE = `INSERT INTO messages (${MESSAGE_INSERT_COLUMNS}) VALUES (${MESSAGE_INSERT_COLUMNS.split(',')
+  .map((_, i) => `$${i + 1}`)
+  .join(', ')})`;
 
 function summarySql(where: string, limitParam: string): string {
   return `
@@ -199,36 +213,7 @@ export class PostgresStore implements HistoryStore {
         [message.sessionId],
       );
       const record = newMessageRecord(message, { id: this.newId(), seq: Number(rows[0]!.next), createdAt });
-      await client.query(
-        `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, model, input_tokens, output_tokens,
-           cache_read_tokens, cache_write_tokens, cost_usd, latency_first_ms, latency_total_ms, status, finish_reason, input_mode,
-           error, fallback, speaker_id, addressee_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
-        [
-          record.id,
-          record.sessionId,
-          record.seq,
-          record.role,
-          record.content,
-          record.createdAt,
-          record.provider,
-          record.model,
-          record.inputTokens,
-          record.outputTokens,
-          record.cacheReadTokens,
-          record.cacheWriteTokens,
-          record.costUsd,
-          record.latencyFirstTokenMs,
-          record.latencyTotalMs,
-          record.status,
-          record.finishReason,
-          record.inputMode,
-          record.error,
-          record.fallback ? 1 : 0,
-          record.speakerId ?? null,
-          record.addresseeId ?? null,
-        ],
-      );
+      await client.query(INSERT_MESSAGE, messageRowValues(record));
       if (event) await client.query(INSERT_EVENT, this.eventValues(event));
       return record;
     });
