@@ -257,7 +257,9 @@ await build({
     graphemeSegmenterOnDemand,
     jsoncParserEsm,
   ],
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // The offline engine's worker thread for `persona serve` (src/providers/offline/compose-threads.ts)
+  // is a bundle of its own: a thread starts from a file.
+  entryPoints: { cli: 'src/cli/main.ts', 'offline-compose': 'src/providers/offline/compose-thread.ts' },
   outExtension: { '.js': '.cjs' },
   outdir,
   bundle: true,

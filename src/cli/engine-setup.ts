@@ -41,9 +41,9 @@ export async function openHistoryStore(): Promise<HistoryStore> {
   return openHistoryStoreAt(configuredStore().spec);
 }
 
-export async function resolveActiveProvider(flags: ModelFlags, config: Config, paceMs = 0): Promise<ActiveProvider> {
+export async function resolveActiveProvider(flags: ModelFlags, config: Config, paceMs = 0, composeThreads = 0): Promise<ActiveProvider> {
   const settings = resolveProviderSettings(flags, config);
-  const provider = await createProvider({ ...settings, paceMs });
+  const provider = await createProvider({ ...settings, paceMs, composeThreads });
   return { provider, model: settings.model };
 }
 
@@ -51,9 +51,10 @@ export async function resolveActiveProvider(flags: ModelFlags, config: Config, p
  * Providers resolved once per model flags, for a process that sets up an engine per request
  * (`persona serve`): an SDK client, its connection pool and the loaded offline engine are reused
  * instead of rebuilt for every request. A provider that failed to load tries again on its next
- * reply (src/providers/registry.ts), so nothing bad is cached.
+ * reply (src/providers/registry.ts), so nothing bad is cached. `composeThreads`: the offline
+ * engine composes in that many worker threads (src/providers/offline/compose-threads.ts).
  */
-export function providerCache(): typeof resolveActiveProvider {
+export function providerCache(options: { composeThreads?: number } = {}): typeof resolveActiveProvider {
   const byConfig = new WeakMap<Config, Map<string, Promise<ActiveProvider>>>();
   return (flags, config, paceMs = 0) => {
     let providers = byConfig.get(config);
@@ -61,7 +62,7 @@ export function providerCache(): typeof resolveActiveProvider {
     const key = JSON.stringify([flags.provider ?? null, flags.model ?? null, paceMs]);
     let active = providers.get(key);
     if (!active) {
-      active = resolveActiveProvider(flags, config, paceMs);
+      active = resolveActiveProvider(flags, config, paceMs, options.composeThreads);
       providers.set(key, active);
       // A refused setting (unknown provider, missing key) is not remembered: the next request says so again.
       active.catch(() => providers.delete(key));

@@ -52,6 +52,8 @@ export interface ProviderSettings {
   timeoutMs: number;
   /** Offline engine: milliseconds between words (0 = instant). */
   paceMs?: number;
+  /** Offline engine: worker threads that compose replies (`persona serve`); 0 or unset composes in process. */
+  composeThreads?: number;
   /** How structured answers are asked for (default auto). */
   structuredOutput?: StructuredMode;
 }

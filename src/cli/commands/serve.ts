@@ -3,6 +3,7 @@ import '../../core/zod-setup.js';
 import { resolveLimits } from '../../chat/limits/settings.js';
 import { readConfig, type Config } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
+import { defaultComposeThreads } from '../../providers/offline/compose-threads.js';
 import { diskPersonaCatalog } from '../../server/persona-catalog.js';
 import { startServer } from '../../server/server.js';
 import { LOCAL_USER, type EngineRequest } from '../../server/types.js';
@@ -52,7 +53,8 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
   const store = await openHistoryStore();
   store.forServing();
   const log = options.quiet ? undefined : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-  const resolveProvider = providerCache();
+  // Offline replies are composed beside the event loop, not on it (src/providers/offline/compose-threads.ts).
+  const resolveProvider = providerCache({ composeThreads: defaultComposeThreads() });
   let server;
   try {
     server = await startServer({

@@ -1,7 +1,7 @@
 import { ProviderError } from '../../core/errors.js';
 import type { ChatTurn } from '../../core/messages.js';
 import type { Provider, ProviderEvent, ProviderRequest } from '../types.js';
-import { composeReply } from './engine.js';
+import { composeReply, type ComposeInput } from './engine.js';
 import { pause, splitWords, tokensOfLength } from './stream-words.js';
 
 // The built-in engine: no network, no key, no model weights. It answers in character from the
@@ -18,6 +18,8 @@ export interface OfflineProviderOptions {
   paceMs?: number;
   /** A folder for the persona phrasebook cache (the CLI passes one under the app home). */
   cacheDir?: string;
+  /** What composes a reply: the engine in process by default; `persona serve` passes its threads' (compose-threads.ts). */
+  compose?: (input: ComposeInput) => Promise<string>;
 }
 
 /** The estimate of the request's text as one string, from the lengths of its parts (no string of the whole prompt per reply). */
@@ -32,7 +34,12 @@ function textLength(value: unknown): number {
   return typeof value === 'string' ? value.length : value == null ? 0 : String(value).length;
 }
 
-async function* streamReply(request: ProviderRequest, paceMs: number, cacheDir: string | undefined): AsyncGenerator<ProviderEvent> {
+async function* streamReply(
+  request: ProviderRequest,
+  paceMs: number,
+  cacheDir: string | undefined,
+  compose: (input: ComposeInput) => Promise<string>,
+): AsyncGenerator<ProviderEvent> {
   const { signal } = request;
   if (!request.persona) {
     yield {
@@ -45,7 +52,7 @@ async function* streamReply(request: ProviderRequest, paceMs: number, cacheDir: 
   }
   let reply: string;
   try {
-    reply = await composeReply({
+    reply = await compose({
       persona: request.persona.persona,
       profile: request.persona.profile,
       messages: Array.isArray(request.messages) ? request.messages : [],
@@ -77,8 +84,9 @@ async function* streamReply(request: ProviderRequest, paceMs: number, cacheDir: 
 
 export function createOfflineProvider(options: OfflineProviderOptions = {}): Provider {
   const paceMs = Math.max(0, options.paceMs ?? 0);
+  const compose = options.compose ?? composeReply;
   return {
     name: 'offline',
-    stream: (request) => streamReply(request, paceMs, options.cacheDir),
+    stream: (request) => streamReply(request, paceMs, options.cacheDir, compose),
   };
 }

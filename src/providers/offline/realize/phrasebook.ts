@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { Persona } from '../../../persona/schema.js';
 import { loadNlp, nlpIfLoaded } from '../nlp.js';
@@ -52,7 +53,8 @@ function readStored(file: string): Map<string, Converted> | undefined {
 function writeStored(file: string, cacheDir: string, map: Map<string, Converted>): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    // The thread too: `persona serve` composes in several threads of one process (compose-threads.ts).
+    const tmp = `${file}.${process.pid}-${threadId}.tmp`;
     writeFileSync(tmp, JSON.stringify({ version: 1, entries: Object.fromEntries(map) } satisfies Stored));
     renameSync(tmp, file);
   } catch {

@@ -1,0 +1,200 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ChatProfile, Persona } from '../../persona/schema.js';
+import { composeReply, type ComposeInput } from './engine.js';
+
+// `persona serve` composes offline replies in worker threads. Composing is a quarter of the CPU
+// time of a served turn (measured with 50 streaming clients), and on the event loop it is time
+// every other request waits: each reply holds up the words of all the others. In a thread it
+// runs beside the loop, on another core where there is one. Short commands compose in process: a
+// thread costs start-up time (its own copy of the engine and its language model) they do not have.
+//
+// The engine holds nothing between replies (engine.ts), so a reply is one message each way: the
+// conversation in, the text out. A persona is sent to a thread once and then named by a key.
+
+/** One reply asked of a thread (jobs go in arrays). `persona` comes with the first job of its key (or when the thread asked for it again). */
+export interface ComposeJob {
+  job: number;
+  key: number;
+  persona?: Persona;
+  profile?: Partial<ChatProfile>;
+  input: Omit<ComposeInput, 'persona' | 'profile'>;
+}
+
+/** A thread's answer to one job (answers come in arrays): the text, the engine's error, or "send the persona again" (it dropped it). */
+export type ComposeResult = { job: number; text: string } | { job: number; error: string } | { job: number; missing: true };
+
+/** Threads that fail (a crash, an out-of-memory) are replaced this many times; then replies are composed in process. */
+const MAX_REPLACEMENTS = 3;
+/** Persona keys remembered per thread as sent (the thread keeps 256 personas; compose-thread.ts). */
+const MAX_SENT_KEYS = 1024;
+
+interface Pending {
+  job: ComposeJob;
+  resolve: (text: string) => void;
+  reject: (error: Error) => void;
+}
+
+/** One worker thread and the jobs it has not answered yet. */
+class ComposeThread {
+  readonly pending = new Map<number, Pending>();
+  /** Keys of the personas this thread has been sent. */
+  readonly sent = new Set<number>();
+  private readonly worker: Worker;
+  private outbox: ComposeJob[] = [];
+  private sending: NodeJS.Immediate | undefined;
+
+  constructor(file: string, onFailure: (thread: ComposeThread) => void) {
+    this.worker = new Worker(file);
+    this.worker.on('message', (results: ComposeResult[]) => results.forEach((result) => this.settle(result)));
+    this.worker.on('error', () => onFailure(this));
+    this.worker.on('exit', () => onFailure(this));
+    // A thread never keeps the process alive: the requests waiting for it do. After the listeners:
+    // listening for messages refs the thread again.
+    this.worker.unref();
+  }
+
+  post(entry: Pending): void {
+    const { job } = entry;
+    this.pending.set(job.job, entry);
+    let message = job;
+    if (this.sent.has(job.key)) message = { ...job, persona: undefined, profile: undefined };
+    else {
+      // Personas reloaded over a long life get new keys; forgetting old ones only means sending again.
+      if (this.sent.size >= MAX_SENT_KEYS) this.sent.clear();
+      this.sent.add(job.key);
+    }
+    // The jobs of one turn of the event loop go in one message: a message costs a wake-up of the
+    // thread and a turn of its loop besides copying, more than the copy of a conversation.
+    this.outbox.push(message);
+    this.sending ??= setImmediate(() => this.send());
+  }
+
+  private send(): void {
+    this.sending = undefined;
+    const jobs = this.outbox;
+    this.outbox = [];
+    try {
+      this.worker.postMessage(jobs);
+    } catch {
+      // Something that cannot be copied to a thread (postMessage copies plain data only): in process, then.
+      for (const { job } of jobs) {
+        const entry = this.pending.get(job);
+        this.pending.delete(job);
+        if (entry) composeInProcess(entry);
+      }
+    }
+  }
+
+  private settle(result: ComposeResult): void {
+    const entry = this.pending.get(result.job);
+    if (!entry) return;
+    this.pending.delete(result.job);
+    if ('text' in result) entry.resolve(result.text);
+    else if ('error' in result) entry.reject(new Error(`the offline engine failed in its thread: ${result.error}`));
+    else {
+      this.sent.delete(entry.job.key);
+      this.post(entry);
+    }
+  }
+
+  terminate(): void {
+    clearImmediate(this.sending);
+    this.worker.removeAllListeners();
+    void this.worker.terminate();
+  }
+}
+
+export class ComposeThreads {
+  private readonly threads: ComposeThread[] = [];
+  private readonly keys = new WeakMap<Persona, WeakMap<object, number>>();
+  private nextKey = 1;
+  private nextJob = 1;
+  private replacements = 0;
+  private closed = false;
+
+  /** `file` is the thread's code (dist/offline-compose.cjs); `size` how many threads compose at most. */
+  constructor(
+    private readonly file: string,
+    private readonly size: number,
+  ) {}
+
+  /** The reply `composeReply(input)` gives, composed in a thread (in process once threads keep failing). */
+  compose(input: ComposeInput): Promise<string> {
+    const thread = this.closed ? undefined : this.threadFor();
+    if (!thread) return composeReply(input);
+    const { persona, profile, ...rest } = input;
+    const job: ComposeJob = { job: this.nextJob++, key: this.keyOf(persona, profile), persona, profile, input: rest };
+    return new Promise((resolve, reject) => thread.post({ job, resolve, reject }));
+  }
+
+  /** Stops the threads; replies asked for afterwards are composed in process. */
+  close(): void {
+    this.closed = true;
+    for (const thread of this.threads.splice(0)) {
+      thread.terminate();
+      this.recompose(thread);
+    }
+  }
+
+  /** The thread with the fewest replies waiting, or a new one while there are fewer than `size` and all are busy. */
+  private threadFor(): ComposeThread | undefined {
+    let best: ComposeThread | undefined;
+    for (const thread of this.threads) if (!best || thread.pending.size < best.pending.size) best = thread;
+    if ((!best || best.pending.size > 0) && this.threads.length < this.size && this.replacements <= MAX_REPLACEMENTS) {
+      try {
+        best = new ComposeThread(this.file, (failed) => this.replace(failed));
+        this.threads.push(best);
+      } catch {
+        // No threads here (the file unreadable, threads refused): compose in process.
+        this.replacements = MAX_REPLACEMENTS + 1;
+      }
+    }
+    return best;
+  }
+
+  /** A thread died: what it had not answered is composed in process, and the next reply starts a new one. */
+  private replace(failed: ComposeThread): void {
+    const index = this.threads.indexOf(failed);
+    if (index === -1) return;
+    this.threads.splice(index, 1);
+    this.replacements++;
+    failed.terminate();
+    this.recompose(failed);
+  }
+
+  private recompose(thread: ComposeThread): void {
+    for (const entry of thread.pending.values()) composeInProcess(entry);
+    thread.pending.clear();
+  }
+
+  /** The same key for the same persona and profile objects (the chat prepares each persona once). */
+  private keyOf(persona: Persona, profile: Partial<ChatProfile> | undefined): number {
+    let byProfile = this.keys.get(persona);
+    if (!byProfile) this.keys.set(persona, (byProfile = new WeakMap()));
+    const profileKey = profile ?? NO_PROFILE;
+    let key = byProfile.get(profileKey);
+    if (key === undefined) byProfile.set(profileKey, (key = this.nextKey++));
+    return key;
+  }
+}
+
+const NO_PROFILE = {};
+
+/** A job's reply composed here after all. Jobs keep their persona (ComposeThread.post leaves it out of the message only). */
+function composeInProcess({ job, resolve, reject }: Pending): void {
+  composeReply({ ...job.input, persona: job.persona!, profile: job.profile }).then(resolve, reject);
+}
+
+/** The thread's code beside the CLI bundle; missing when running from source (tests), where replies are composed in process. */
+export function composeThreadFile(): string | undefined {
+  const file = fileURLToPath(new URL('./offline-compose.cjs', import.meta.url));
+  return existsSync(file) ? file : undefined;
+}
+
+/** One thread per core beyond the event loop's, at least one, at most four (a reply takes well under a millisecond). */
+export function defaultComposeThreads(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
+}

@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatTurn } from '../../src/core/messages.js';
+import type { ChatProfile, Persona } from '../../src/persona/schema.js';
+import { ComposeThreads } from '../../src/providers/offline/compose-threads.js';
+import { composeReply, type ComposeInput } from '../../src/providers/offline/engine.js';
+import { createOfflineProvider } from '../../src/providers/offline/index.js';
+import { cfo, cfoProfile, creator, creatorProfile } from './offline-fixtures.js';
+import { collect, requestFor, textOf } from './offline-helpers.js';
+
+// `persona serve` composes offline replies in worker threads (compose-threads.ts). The thread runs
+// the built engine (dist/offline-compose.cjs, which `npm test` builds first): its replies must be
+// the ones the engine gives in process, each to the request that asked, whatever happens to the thread.
+
+const threadFile = fileURLToPath(new URL('../../dist/offline-compose.cjs', import.meta.url));
+const pools: ComposeThreads[] = [];
+const poolOf = (file: string, size: number) => {
+  const pool = new ComposeThreads(file, size);
+  pools.push(pool);
+  return pool;
+};
+afterEach(() => {
+  for (const pool of pools.splice(0)) pool.close();
+});
+
+const QUESTIONS = [
+  'What would make you switch from the tool you use now?',
+  'How much would you pay for a planning tool?',
+  'Are you a real person?',
+  'What do you do on a typical Monday?',
+  'Do you like jazz?',
+];
+
+function inputFor(persona: Persona, profile: ChatProfile, question: string, seed: number, history: ChatTurn[] = []): ComposeInput {
+  return { persona, profile, messages: [...history, { role: 'user', content: question }], system: `You are ${persona.name}.`, seed };
+}
+
+describe('offline replies composed in worker threads', () => {
+  let inputs: ComposeInput[];
+  let expected: string[];
+  beforeAll(async () => {
+    const history: ChatTurn[] = [
+      { role: 'user', content: 'Tell me about your job.' },
+      { role: 'persona', content: 'I run finance for a mid-size company.' },
+    ];
+    inputs = [cfo, creator].flatMap((persona, p) =>
+      QUESTIONS.flatMap((question, q) => [
+        inputFor(persona, p === 0 ? cfoProfile : creatorProfile, question, q),
+        inputFor(persona, p === 0 ? cfoProfile : creatorProfile, question, q + 10, history),
+      ]),
+    );
+    expected = await Promise.all(inputs.map((input) => composeReply(input)));
+  });
+
+  it('gives every request the reply the engine gives in process, with many asked at once of two threads', async () => {
+    const pool = poolOf(threadFile, 2);
+    const answers = await Promise.all([...inputs, ...inputs].map((input) => pool.compose(input)));
+    expect(answers).toEqual([...expected, ...expected]);
+    expect(new Set(expected).size).toBeGreaterThan(QUESTIONS.length);
+  });
+
+  it('streams the same words through the offline provider as composing in process does', async () => {
+    const pool = poolOf(threadFile, 1);
+    const threaded = createOfflineProvider({ compose: (input) => pool.compose(input) });
+    const request = requestFor(cfo, cfoProfile, [{ role: 'user', content: QUESTIONS[1]! }], 3);
+    const events = await collect(threaded.stream(request));
+    expect(events).toEqual(await collect(createOfflineProvider().stream(request)));
+    expect(textOf(events).length).toBeGreaterThan(20);
+  });
+
+  it('sends a persona again when the thread has dropped it (it keeps 256)', async () => {
+    const pool = poolOf(threadFile, 1);
+    // 300 personas, each its own object: the thread keeps the last 256, so the first is gone.
+    const many = Array.from({ length: 300 }, (_, i) => ({ ...cfo, id: `cfo-${i}` }));
+    const first = inputFor(many[0]!, cfoProfile, QUESTIONS[0]!, 1);
+    const alone = await composeReply(first);
+    expect(await pool.compose(first)).toBe(alone);
+    for (const persona of many.slice(1)) await pool.compose(inputFor(persona, cfoProfile, QUESTIONS[0]!, 1));
+    expect(await pool.compose(first)).toBe(alone);
+  });
+
+  describe('when a thread dies', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'persona-compose-thread-'));
+      return () => rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('composes what it had been asked in process, and so after it stopped starting', async () => {
+      // A thread that dies on the first reply it is asked for, every time it is started.
+      const dying = join(dir, 'dying.cjs');
+      writeFileSync(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+      const pool = poolOf(dying, 2);
+      expect(await Promise.all(inputs.slice(0, 4).map((input) => pool.compose(input)))).toEqual(expected.slice(0, 4));
+      // Past the replacements allowed, no thread is started: in process, at once.
+      for (let i = 0; i < 6; i++) expect(await pool.compose(inputs[i]!)).toBe(expected[i]);
+    });
+
+    it('composes in process when the thread file cannot be run', async () => {
+      const broken = join(dir, 'broken.cjs');
+      writeFileSync(broken, 'this is not javascript\n');
+      const pool = poolOf(broken, 1);
+      expect(await pool.compose(inputs[0]!)).toBe(expected[0]);
+    });
+  });
+
+  it('composes in process what cannot be copied to a thread, and the rest in the thread', async () => {
+    const pool = poolOf(threadFile, 1);
+    // postMessage copies plain data only: a function anywhere in the persona cannot cross.
+    const uncopyable = { ...cfo, data: { ...cfo.data, onLoad: () => undefined } } as unknown as Persona;
+    const input = inputFor(uncopyable, cfoProfile, QUESTIONS[1]!, 4);
+    const [odd, fine] = await Promise.all([pool.compose(input), pool.compose(inputs[0]!)]);
+    expect(odd).toBe(await composeReply(input));
+    expect(fine).toBe(expected[0]);
+  });
+
+  it('reports an engine failure as an error of that request only', async () => {
+    const pool = poolOf(threadFile, 1);
+    // A persona the engine cannot read (no data at all) fails inside the thread.
+    const unreadable = { ...cfo, data: undefined } as unknown as Persona;
+    const failing = pool.compose(inputFor(unreadable, cfoProfile, QUESTIONS[0]!, 1));
+    const fine = pool.compose(inputs[0]!);
+    await expect(failing).rejects.toThrow(/the offline engine failed in its thread/);
+    expect(await fine).toBe(expected[0]);
+  });
+});
