@@ -24,12 +24,13 @@ export function sendText(res: ServerResponse, status: number, text: string, head
 
 /**
  * A server-sent event stream. Events sent in the same tick go out as one write (an engine yields
- * many deltas at once; a write each kept the event loop busy in `writev` under load). The first
- * events wait one turn of the event loop more: a reply that is ready at once (the offline engine)
- * is saved in the next turn, and its `done` then leaves in the same write as its words, one write
- * for the whole turn. Writes respect backpressure: once the socket's buffer is full, `send` waits
- * for it to drain, so a slow reader holds the engine back instead of the server buffering a whole
- * reply per connection.
+ * many deltas at once; a write each kept the event loop busy in `writev` under load). What opens a
+ * stream before the reply (`preamble`: the session, the role chunk) waits for the reply's first
+ * words, and those wait one turn of the event loop more: a reply that is ready at once (the
+ * offline engine) is saved in the next turn, and its `done` then leaves in the same write as its
+ * words, one write for the whole turn. Writes respect backpressure: once the socket's buffer is
+ * full, `send` waits for it to drain, so a slow reader holds the engine back instead of the server
+ * buffering a whole reply per connection.
  */
 export class EventStream {
   private pending = '';
@@ -58,6 +59,17 @@ export class EventStream {
    */
   send(data: unknown, event?: string): Promise<void> | undefined {
     return this.sendText(typeof data === 'string' ? data : JSON.stringify(data), event);
+  }
+
+  /**
+   * An event that opens the stream (`send`'s arguments), sent with what comes next rather than on
+   * its own: a client can do nothing with it before the reply's first words, and a write of its
+   * own was a third of a served turn's writes. `end` sends it when nothing follows.
+   */
+  preamble(data: unknown, event?: string): void {
+    if (this.res.writableEnded || this.res.destroyed) return;
+    const payload = typeof data === 'string' ? data : JSON.stringify(data);
+    this.pending += event ? `event: ${event}\ndata: ${payload}\n\n` : `data: ${payload}\n\n`;
   }
 
   /** `send` for data that is JSON text already (a frame built from a template). */

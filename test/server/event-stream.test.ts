@@ -5,7 +5,7 @@ import { EventStream } from '../../src/server/respond.js';
 
 // How a server-sent event stream reaches the socket: events ready together leave together, a
 // turn that is ready at once (its last event one event-loop turn after its words) leaves in one
-// write, and the body is chunked like every other stream.
+// write, what opens the stream waits for the words, and the body is chunked like every other stream.
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -71,5 +71,27 @@ describe('EventStream', () => {
     });
     expect(body).toBe('data: [first]\n\ndata: [word 0]\n\ndata: [word 1]\n\ndata: [word 2]\n\n');
     expect(writes).toBeGreaterThanOrEqual(3);
+  });
+
+  it('holds what opens the stream for the first words, however late they come, and sends it alone when none come', async () => {
+    const { writes, body } = await serve(async (out) => {
+      out.preamble({ sessionId: 's' }, 'start');
+      // The reply is composed elsewhere (a thread, a live model): several turns of the event loop.
+      for (let i = 0; i < 3; i++) await nextTurn();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      void out.sendFrame('event: delta\ndata: {"text":"Hi."}\n\n');
+      await nextTurn();
+      void out.send({ finishReason: 'stop' }, 'done');
+    });
+    expect(body).toBe(
+      'event: start\ndata: {"sessionId":"s"}\n\nevent: delta\ndata: {"text":"Hi."}\n\nevent: done\ndata: {"finishReason":"stop"}\n\n',
+    );
+    expect(writes).toBe(1);
+
+    const alone = await serve(async (out) => {
+      out.preamble({ sessionId: 's' }, 'start');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(alone.body).toBe('event: start\ndata: {"sessionId":"s"}\n\n');
   });
 });

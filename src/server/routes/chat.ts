@@ -51,8 +51,10 @@ async function streamTurn(ctx: RequestContext, turn: StartedTurn): Promise<void>
       }
       const named = seedEventOf(engineEvent, state);
       if (!named) continue;
-      if (named.event === 'start') sessionId = named.data.sessionId;
-      await out.send(named.data, named.event);
+      if (named.event === 'start') {
+        sessionId = named.data.sessionId;
+        out.preamble(named.data, named.event);
+      } else await out.send(named.data, named.event);
     }
   } catch (error) {
     // The status line is sent already: the stream itself must say the turn failed; the server logs why.

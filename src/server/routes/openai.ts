@@ -203,7 +203,7 @@ async function streamCompletion(ctx: RequestContext, turn: StartedTurn, reply: R
   let usage: Usage | undefined;
   const contentFrame = contentChunkFrame(meta, withUsage);
   try {
-    await out.send(chunk(meta, { role: 'assistant', content: '', refusal: null }, null, withUsage));
+    out.preamble(chunk(meta, { role: 'assistant', content: '', refusal: null }, null, withUsage));
     for await (const event of eventsOf(turn)) {
       if (event.type === 'delta') {
         const full = out.sendFrame(contentFrame(event.text));

@@ -208,7 +208,7 @@ async function streamResponse(
   const events = new ResponseEvents(meta);
   const send = (event: { type: string }) => out.send(event, event.type);
   try {
-    for (const event of events.opening()) await send(event);
+    for (const event of events.opening()) out.preamble(event, event.type);
     const { state, outcome } = await runTurn(ctx, turn, meta, (text) => send(events.delta(text)));
     for (const event of events.closing(state)) await send(event);
     return outcome;
