@@ -454,17 +454,14 @@ export class ChatEngine {
       const status = outcome.error ? 'error' : outcome.finishReason === 'interrupted' ? 'interrupted' : 'complete';
       const price = outcome.usage ? priceFor(outcome.model, this.deps.options.prices) : undefined;
       const totalMs = Math.round(performance.now() - started);
-      // The reply's outcome goes into the history's events with the reply itself, in one write:
-      // both are saved or neither, and the `done` that follows waits for one commit, not two.
+      // A failed reply's error goes into the history's events with the reply itself, in one write:
+      // both are saved or neither, and the `error` that follows waits for one commit, not two. A
+      // reply that ended well records no event: its row already holds its provider, model, status
+      // and timings, and an event repeating them cost every served turn a row and three index entries.
       const error = outcome.error;
-      const event: NewEvent = error
+      const event: NewEvent | undefined = error
         ? { kind: 'provider_error', sessionId: session.id, personaId: persona.id, data: errorData(error, active) }
-        : {
-            kind: status === 'interrupted' ? 'reply_interrupted' : 'reply_complete',
-            sessionId: session.id,
-            personaId: persona.id,
-            data: { provider: active.provider.name, model: outcome.model, firstTokenMs: outcome.firstTokenMs, totalMs },
-          };
+        : undefined;
       const saved = await this.saving(session, () =>
         store.appendMessage(
           {
