@@ -384,12 +384,7 @@ export class ChatEngine {
       model: this.active.model,
       title: sessionTitle(firstText),
     });
-    await store.recordEvent({
-      kind: 'session_started',
-      sessionId: this.sessionRecord.id,
-      personaId: persona.id,
-      data: { provider: this.active.provider.name, model: this.active.model },
-    });
+    // No session_started event: the session's row holds its start, persona, provider and model.
     return this.sessionRecord;
   }
 

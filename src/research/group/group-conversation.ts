@@ -143,12 +143,7 @@ export class GroupConversation {
       session.id,
       members.map((m, i) => ({ personaId: m.persona.id, snapshotId: snapshots[i]!.id })),
     );
-    await store.recordEvent({
-      kind: 'session_started',
-      sessionId: session.id,
-      personaId: members[0]!.persona.id,
-      data: { provider: lead.provider.provider.name, model: lead.provider.model, participants: this.speakers.map((s) => s.id) },
-    });
+    // No session_started event: the session's row and its participants' hold all it said.
     for (const m of members) m.engine.joinSession(session);
     this.sessionRecord = session;
     return session;
