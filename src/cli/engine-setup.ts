@@ -9,6 +9,7 @@ import { combineContexts, greetingContextFor } from '../persona/opening-context.
 import type { Persona } from '../persona/schema.js';
 import { createProvider } from '../providers/registry.js';
 import { DEFAULT_MODELS, resolveProviderSettings } from '../providers/settings.js';
+import type { ProviderSettings } from '../providers/types.js';
 import type { ChatStore } from '../chat/chat-store.js';
 import type { SessionRecord } from '../core/records.js';
 import type { HistoryStore } from '../store/history-store.js';
@@ -41,9 +42,14 @@ export async function openHistoryStore(): Promise<HistoryStore> {
   return openHistoryStoreAt(configuredStore().spec);
 }
 
-export async function resolveActiveProvider(flags: ModelFlags, config: Config, paceMs = 0, composeThreads = 0): Promise<ActiveProvider> {
+export async function resolveActiveProvider(
+  flags: ModelFlags,
+  config: Config,
+  paceMs = 0,
+  compose?: ProviderSettings['compose'],
+): Promise<ActiveProvider> {
   const settings = resolveProviderSettings(flags, config);
-  const provider = await createProvider({ ...settings, paceMs, composeThreads });
+  const provider = await createProvider({ ...settings, paceMs, compose });
   return { provider, model: settings.model };
 }
 
@@ -51,10 +57,10 @@ export async function resolveActiveProvider(flags: ModelFlags, config: Config, p
  * Providers resolved once per model flags, for a process that sets up an engine per request
  * (`persona serve`): an SDK client, its connection pool and the loaded offline engine are reused
  * instead of rebuilt for every request. A provider that failed to load tries again on its next
- * reply (src/providers/registry.ts), so nothing bad is cached. `composeThreads`: the offline
- * engine composes in that many worker threads (src/providers/offline/compose-threads.ts).
+ * reply (src/providers/registry.ts), so nothing bad is cached. `compose`: what composes the
+ * offline engine's replies, for every model name (serve's threads: src/providers/offline/compose-threads.ts).
  */
-export function providerCache(options: { composeThreads?: number } = {}): typeof resolveActiveProvider {
+export function providerCache(options: { compose?: ProviderSettings['compose'] } = {}): typeof resolveActiveProvider {
   const byConfig = new WeakMap<Config, Map<string, Promise<ActiveProvider>>>();
   return (flags, config, paceMs = 0) => {
     let providers = byConfig.get(config);
@@ -62,7 +68,7 @@ export function providerCache(options: { composeThreads?: number } = {}): typeof
     const key = JSON.stringify([flags.provider ?? null, flags.model ?? null, paceMs]);
     let active = providers.get(key);
     if (!active) {
-      active = resolveActiveProvider(flags, config, paceMs, options.composeThreads);
+      active = resolveActiveProvider(flags, config, paceMs, options.compose);
       providers.set(key, active);
       // A refused setting (unknown provider, missing key) is not remembered: the next request says so again.
       active.catch(() => providers.delete(key));

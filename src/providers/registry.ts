@@ -62,18 +62,15 @@ async function* streamWhenLoaded(loaded: () => Promise<Provider | ProviderError>
 async function loadProvider(settings: ProviderSettings): Promise<Provider> {
   switch (settings.name) {
     case 'offline': {
-      const [{ createOfflineProvider }, { homePaths }, { join }, { ComposeThreads, composeThreadFile }] = await Promise.all([
+      const [{ createOfflineProvider }, { homePaths }, { join }] = await Promise.all([
         import('./offline/index.js'),
         import('../core/home.js'),
         import('node:path'),
-        import('./offline/compose-threads.js'),
       ]);
-      const threadFile = settings.composeThreads ? composeThreadFile() : undefined;
-      const threads = threadFile ? new ComposeThreads(threadFile, settings.composeThreads!) : undefined;
       return createOfflineProvider({
         paceMs: settings.paceMs ?? 0,
         cacheDir: join(homePaths().home, 'cache', 'offline-engine'),
-        compose: threads && ((input) => threads.compose(input)),
+        compose: settings.compose,
       });
     }
     case 'openai': {

@@ -1,6 +1,7 @@
 import type { ProviderError } from '../core/errors.js';
 import type { ChatTurn, FinishReason, ProviderName, Usage } from '../core/messages.js';
 import type { ChatProfile, Persona } from '../persona/schema.js';
+import type { ComposeInput } from './offline/engine.js';
 
 /** What every provider gets for one reply. `messages` ends with the new user turn. */
 export interface ProviderRequest {
@@ -52,8 +53,8 @@ export interface ProviderSettings {
   timeoutMs: number;
   /** Offline engine: milliseconds between words (0 = instant). */
   paceMs?: number;
-  /** Offline engine: worker threads that compose replies (`persona serve`); 0 or unset composes in process. */
-  composeThreads?: number;
+  /** Offline engine: what composes a reply (`persona serve` passes its worker threads'); in process by default. */
+  compose?: (input: ComposeInput) => Promise<string>;
   /** How structured answers are asked for (default auto). */
   structuredOutput?: StructuredMode;
 }

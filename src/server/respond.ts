@@ -4,6 +4,13 @@ import type { ServerResponse } from 'node:http';
 
 const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
 
+/**
+ * How long what opens an event stream waits for the reply's first words before it goes out alone:
+ * long enough for a reply composed here under load, short beside a live model's first words, and
+ * a client learns the status and the session without waiting for those.
+ */
+const PREAMBLE_WAIT_MS = 200;
+
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(value);
@@ -26,7 +33,7 @@ export function sendText(res: ServerResponse, status: number, text: string, head
  * A server-sent event stream. Events sent in the same tick go out as one write (an engine yields
  * many deltas at once; a write each kept the event loop busy in `writev` under load). What opens a
  * stream before the reply (`preamble`: the session, the role chunk) waits for the reply's first
- * words, and those wait one turn of the event loop more: a reply that is ready at once (the
+ * words (PREAMBLE_WAIT_MS at most), and those wait one turn of the event loop more: a reply that is ready at once (the
  * offline engine) is saved in the next turn, and its `done` then leaves in the same write as its
  * words, one write for the whole turn. Writes respect backpressure: once the socket's buffer is
  * full, `send` waits for it to drain, so a slow reader holds the engine back instead of the server
@@ -37,6 +44,8 @@ export class EventStream {
   private scheduled = false;
   /** Whether nothing has been flushed yet (the first flush is put off by a turn). */
   private first = true;
+  /** Sends the preamble alone when the first words are slow to come. */
+  private preambleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly res: ServerResponse) {}
 
@@ -62,14 +71,18 @@ export class EventStream {
   }
 
   /**
-   * An event that opens the stream (`send`'s arguments), sent with what comes next rather than on
-   * its own: a client can do nothing with it before the reply's first words, and a write of its
-   * own was a third of a served turn's writes. `end` sends it when nothing follows.
+   * An event that opens the stream (`send`'s arguments), sent with the reply's first words when
+   * they come within PREAMBLE_WAIT_MS, alone after that: a write of its own was a third of a
+   * served turn's writes.
    */
   preamble(data: unknown, event?: string): void {
     if (this.res.writableEnded || this.res.destroyed) return;
     const payload = typeof data === 'string' ? data : JSON.stringify(data);
     this.pending += event ? `event: ${event}\ndata: ${payload}\n\n` : `data: ${payload}\n\n`;
+    this.preambleTimer ??= setTimeout(() => {
+      this.preambleTimer = undefined;
+      if (!this.scheduled) this.writePending();
+    }, PREAMBLE_WAIT_MS);
   }
 
   /** `send` for data that is JSON text already (a frame built from a template). */
@@ -86,6 +99,7 @@ export class EventStream {
   }
 
   end(): void {
+    this.stopPreambleTimer();
     if (this.res.writableEnded) return;
     const rest = this.pending;
     this.pending = '';
@@ -98,6 +112,8 @@ export class EventStream {
 
   private write(chunk: string): Promise<void> | undefined {
     if (this.res.writableEnded || this.res.destroyed) return undefined;
+    // What comes now carries the preamble with it.
+    this.stopPreambleTimer();
     this.pending += chunk;
     if (!this.scheduled) {
       this.scheduled = true;
@@ -122,9 +138,19 @@ export class EventStream {
       return;
     }
     this.scheduled = false;
+    this.writePending();
+  }
+
+  private writePending(): void {
     if (this.pending === '' || this.res.writableEnded || this.res.destroyed) return;
     const text = this.pending;
     this.pending = '';
     this.res.write(text);
+  }
+
+  private stopPreambleTimer(): void {
+    if (this.preambleTimer === undefined) return;
+    clearTimeout(this.preambleTimer);
+    this.preambleTimer = undefined;
   }
 }

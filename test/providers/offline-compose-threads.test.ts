@@ -59,6 +59,8 @@ describe('offline replies composed in worker threads', () => {
     const pool = poolOf(threadFile, 2);
     const answers = await Promise.all([...inputs, ...inputs].map((input) => pool.compose(input)));
     expect(answers).toEqual([...expected, ...expected]);
+    // The threads answered, not the fallback in process.
+    expect(pool.counts).toEqual({ inThreads: inputs.length * 2, inProcess: 0 });
     expect(new Set(expected).size).toBeGreaterThan(QUESTIONS.length);
   });
 
@@ -69,6 +71,7 @@ describe('offline replies composed in worker threads', () => {
     const events = await collect(threaded.stream(request));
     expect(events).toEqual(await collect(createOfflineProvider().stream(request)));
     expect(textOf(events).length).toBeGreaterThan(20);
+    expect(pool.counts).toEqual({ inThreads: 1, inProcess: 0 });
   });
 
   it('sends a persona again when the thread has dropped it (it keeps 256)', async () => {
@@ -80,6 +83,7 @@ describe('offline replies composed in worker threads', () => {
     expect(await pool.compose(first)).toBe(alone);
     for (const persona of many.slice(1)) await pool.compose(inputFor(persona, cfoProfile, QUESTIONS[0]!, 1));
     expect(await pool.compose(first)).toBe(alone);
+    expect(pool.counts).toEqual({ inThreads: 301, inProcess: 0 });
   });
 
   describe('when a thread dies', () => {
@@ -97,6 +101,7 @@ describe('offline replies composed in worker threads', () => {
       expect(await Promise.all(inputs.slice(0, 4).map((input) => pool.compose(input)))).toEqual(expected.slice(0, 4));
       // Past the replacements allowed, no thread is started: in process, at once.
       for (let i = 0; i < 6; i++) expect(await pool.compose(inputs[i]!)).toBe(expected[i]);
+      expect(pool.counts).toEqual({ inThreads: 0, inProcess: 10 });
     });
 
     it('composes in process when the thread file cannot be run', async () => {
@@ -104,6 +109,30 @@ describe('offline replies composed in worker threads', () => {
       writeFileSync(broken, 'this is not javascript\n');
       const pool = poolOf(broken, 1);
       expect(await pool.compose(inputs[0]!)).toBe(expected[0]);
+      expect(pool.counts.inProcess).toBe(1);
+    });
+
+    it('fails the jobs of a thread that stops answering, after the deadline, rather than leave their requests waiting', async () => {
+      // A thread that takes jobs and never answers (a bug that loops, say).
+      const silent = join(dir, 'silent.cjs');
+      writeFileSync(silent, "require('node:worker_threads').parentPort.on('message', () => {});\n");
+      const stuck = new ComposeThreads(silent, 1, 300);
+      pools.push(stuck);
+      await expect(stuck.compose(inputs[0]!)).rejects.toThrow(/did not answer within 0.3 s/);
+    });
+
+    it('ends a reply whose request is stopped while its thread composes, as interrupted', async () => {
+      const silent = join(dir, 'silent.cjs');
+      writeFileSync(silent, "require('node:worker_threads').parentPort.on('message', () => {});\n");
+      const pool = poolOf(silent, 1);
+      const provider = createOfflineProvider({ compose: (input) => pool.compose(input) });
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      const events = await collect(
+        provider.stream({ ...requestFor(cfo, cfoProfile, [{ role: 'user', content: 'Hi' }], 1), signal: controller.signal }),
+      );
+      expect(events.at(-1)).toEqual({ type: 'done', finishReason: 'interrupted', model: 'persona-offline-1' });
+      expect(textOf(events)).toBe('');
     });
   });
 
@@ -112,9 +141,11 @@ describe('offline replies composed in worker threads', () => {
     // postMessage copies plain data only: a function anywhere in the persona cannot cross.
     const uncopyable = { ...cfo, data: { ...cfo.data, onLoad: () => undefined } } as unknown as Persona;
     const input = inputFor(uncopyable, cfoProfile, QUESTIONS[1]!, 4);
-    const [odd, fine] = await Promise.all([pool.compose(input), pool.compose(inputs[0]!)]);
+    const odd = await pool.compose(input);
     expect(odd).toBe(await composeReply(input));
-    expect(fine).toBe(expected[0]);
+    expect(pool.counts).toEqual({ inThreads: 0, inProcess: 1 });
+    expect(await pool.compose(inputs[0]!)).toBe(expected[0]);
+    expect(pool.counts).toEqual({ inThreads: 1, inProcess: 1 });
   });
 
   it('reports an engine failure as an error of that request only', async () => {

@@ -15,6 +15,7 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 /** Serves one stream written by `script`; returns the socket writes it took and what the client read. */
 async function serve(
   script: (out: EventStream) => Promise<void>,
+  onData: () => void = () => undefined,
 ): Promise<{ writes: number; body: string; headers: Record<string, unknown> }> {
   let writes = 0;
   server = createServer((_req, res) => {
@@ -34,6 +35,7 @@ async function serve(
   return new Promise((resolve, reject) => {
     request({ host: '127.0.0.1', port, path: '/' }, (res) => {
       let body = '';
+      onData();
       res.setEncoding('utf8').on('data', (part) => (body += part));
       res.on('end', () => resolve({ writes, body, headers: res.headers }));
     })
@@ -93,5 +95,23 @@ describe('EventStream', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     });
     expect(alone.body).toBe('event: start\ndata: {"sessionId":"s"}\n\n');
+  });
+
+  it('sends what opens the stream alone, without waiting for words that are slow to come (a live model)', async () => {
+    let firstByteAfterMs = 0;
+    const started = performance.now();
+    const { writes, body } = await serve(
+      async (out) => {
+        out.preamble({ sessionId: 's' }, 'start');
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        void out.sendFrame('event: delta\ndata: {"text":"Hi."}\n\n');
+      },
+      () => (firstByteAfterMs ||= performance.now() - started),
+    );
+    expect(body).toBe('event: start\ndata: {"sessionId":"s"}\n\nevent: delta\ndata: {"text":"Hi."}\n\n');
+    expect(writes).toBe(2);
+    // The status, the headers and the session reach the client long before the words.
+    expect(firstByteAfterMs).toBeGreaterThan(0);
+    expect(firstByteAfterMs).toBeLessThan(700);
   });
 });

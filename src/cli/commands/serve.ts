@@ -3,7 +3,8 @@ import '../../core/zod-setup.js';
 import { resolveLimits } from '../../chat/limits/settings.js';
 import { readConfig, type Config } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
-import { defaultComposeThreads } from '../../providers/offline/compose-threads.js';
+import { ComposeThreads, composeThreadFile, defaultComposeThreads } from '../../providers/offline/compose-threads.js';
+import type { ComposeInput } from '../../providers/offline/engine.js';
 import { diskPersonaCatalog } from '../../server/persona-catalog.js';
 import { startServer } from '../../server/server.js';
 import { LOCAL_USER, type EngineRequest } from '../../server/types.js';
@@ -53,8 +54,11 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
   const store = await openHistoryStore();
   store.forServing();
   const log = options.quiet ? undefined : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-  // Offline replies are composed beside the event loop, not on it (src/providers/offline/compose-threads.ts).
-  const resolveProvider = providerCache({ composeThreads: defaultComposeThreads() });
+  // Offline replies are composed beside the event loop, not on it (src/providers/offline/compose-threads.ts):
+  // one set of threads for every offline model name a request may give.
+  const threadFile = composeThreadFile();
+  const threads = threadFile ? new ComposeThreads(threadFile, defaultComposeThreads()) : undefined;
+  const resolveProvider = providerCache({ compose: threads && ((input: ComposeInput) => threads.compose(input)) });
   let server;
   try {
     server = await startServer({
@@ -77,6 +81,7 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
       log,
     });
   } catch (error) {
+    threads?.close();
     await store.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw new UsageError(`port ${options.port} is in use`, 'pick another with --port, or --port 0 for a free one');
@@ -104,5 +109,6 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
     `persona serve: stopping${running > 0 ? `; ${running} repl${running === 1 ? 'y' : 'ies'} in progress may finish for ${options.grace} s` : ''}\n`,
   );
   await server.close({ graceMs: options.grace * 1000 });
+  threads?.close();
   await store.close();
 }

@@ -14,7 +14,8 @@ const KEPT_PERSONAS = 256;
 const personas = new Map<number, { persona: Persona; profile?: Partial<ChatProfile> }>();
 
 function keep(job: ComposeJob): { persona: Persona; profile?: Partial<ChatProfile> } | undefined {
-  if (job.persona) {
+  // Kept already (the main thread forgot it had sent it): the kept copy, whose caches are warm.
+  if (job.persona && !personas.has(job.key)) {
     if (personas.size >= KEPT_PERSONAS) personas.delete(personas.keys().next().value!);
     personas.set(job.key, { persona: job.persona, profile: job.profile });
   }

@@ -26,8 +26,16 @@ export interface ComposeJob {
 /** A thread's answer to one job (answers come in arrays): the text, the engine's error, or "send the persona again" (it dropped it). */
 export type ComposeResult = { job: number; text: string } | { job: number; error: string } | { job: number; missing: true };
 
-/** Threads that fail (a crash, an out-of-memory) are replaced this many times; then replies are composed in process. */
-const MAX_REPLACEMENTS = 3;
+/** Threads that fail (a crash, an out-of-memory, no answer in time) are replaced until this many have; then replies are composed in process. */
+const MAX_FAILED_THREADS = 4;
+/**
+ * A reply takes milliseconds; a thread that has not answered a job for this long is stuck (a bug
+ * that loops): it is stopped and its jobs fail, rather than their requests waiting forever (and a
+ * server's shutdown with them). Composing them again here could loop the same way.
+ */
+const DEADLINE_MS = 30_000;
+/** How often a thread with jobs waiting is checked against the deadline. */
+const WATCH_MS = 1_000;
 /** Persona keys remembered per thread as sent (the thread keeps 256 personas; compose-thread.ts). */
 const MAX_SENT_KEYS = 1024;
 
@@ -35,6 +43,14 @@ interface Pending {
   job: ComposeJob;
   resolve: (text: string) => void;
   reject: (error: Error) => void;
+  /** performance.now() when it was asked. */
+  since: number;
+}
+
+/** How replies were composed (tests check that the threads, not the fallback, answered). */
+export interface ComposeCounts {
+  inThreads: number;
+  inProcess: number;
 }
 
 /** One worker thread and the jobs it has not answered yet. */
@@ -45,8 +61,15 @@ class ComposeThread {
   private readonly worker: Worker;
   private outbox: ComposeJob[] = [];
   private sending: NodeJS.Immediate | undefined;
+  private readonly watch: NodeJS.Timeout;
 
-  constructor(file: string, onFailure: (thread: ComposeThread) => void) {
+  constructor(
+    file: string,
+    private readonly counts: ComposeCounts,
+    deadlineMs: number,
+    onFailure: (thread: ComposeThread) => void,
+    onStuck: (thread: ComposeThread) => void,
+  ) {
     this.worker = new Worker(file);
     this.worker.on('message', (results: ComposeResult[]) => results.forEach((result) => this.settle(result)));
     this.worker.on('error', () => onFailure(this));
@@ -54,6 +77,13 @@ class ComposeThread {
     // A thread never keeps the process alive: the requests waiting for it do. After the listeners:
     // listening for messages refs the thread again.
     this.worker.unref();
+    this.watch = setInterval(
+      () => {
+        const oldest = this.pending.values().next().value;
+        if (oldest && performance.now() - oldest.since > deadlineMs) onStuck(this);
+      },
+      Math.min(WATCH_MS, deadlineMs),
+    ).unref();
   }
 
   post(entry: Pending): void {
@@ -83,7 +113,7 @@ class ComposeThread {
       for (const { job } of jobs) {
         const entry = this.pending.get(job);
         this.pending.delete(job);
-        if (entry) composeInProcess(entry);
+        if (entry) composeInProcess(entry, this.counts);
       }
     }
   }
@@ -92,8 +122,10 @@ class ComposeThread {
     const entry = this.pending.get(result.job);
     if (!entry) return;
     this.pending.delete(result.job);
-    if ('text' in result) entry.resolve(result.text);
-    else if ('error' in result) entry.reject(new Error(`the offline engine failed in its thread: ${result.error}`));
+    if ('text' in result) {
+      this.counts.inThreads++;
+      entry.resolve(result.text);
+    } else if ('error' in result) entry.reject(new Error(`the offline engine failed in its thread: ${result.error}`));
     else {
       this.sent.delete(entry.job.key);
       this.post(entry);
@@ -102,35 +134,45 @@ class ComposeThread {
 
   terminate(): void {
     clearImmediate(this.sending);
+    clearInterval(this.watch);
     this.worker.removeAllListeners();
     void this.worker.terminate();
   }
 }
 
 export class ComposeThreads {
+  /** How the replies so far were composed. */
+  readonly counts: ComposeCounts = { inThreads: 0, inProcess: 0 };
   private readonly threads: ComposeThread[] = [];
   private readonly keys = new WeakMap<Persona, WeakMap<object, number>>();
   private nextKey = 1;
   private nextJob = 1;
-  private replacements = 0;
+  private failedThreads = 0;
   private closed = false;
 
-  /** `file` is the thread's code (dist/offline-compose.cjs); `size` how many threads compose at most. */
+  /**
+   * `file` is the thread's code (dist/offline-compose.cjs); `size` how many threads compose at
+   * most; `deadlineMs` how long a job may wait for its thread's answer (DEADLINE_MS).
+   */
   constructor(
     private readonly file: string,
     private readonly size: number,
+    private readonly deadlineMs = DEADLINE_MS,
   ) {}
 
   /** The reply `composeReply(input)` gives, composed in a thread (in process once threads keep failing). */
   compose(input: ComposeInput): Promise<string> {
     const thread = this.closed ? undefined : this.threadFor();
-    if (!thread) return composeReply(input);
+    if (!thread) {
+      this.counts.inProcess++;
+      return composeReply(input);
+    }
     const { persona, profile, ...rest } = input;
     const job: ComposeJob = { job: this.nextJob++, key: this.keyOf(persona, profile), persona, profile, input: rest };
-    return new Promise((resolve, reject) => thread.post({ job, resolve, reject }));
+    return new Promise((resolve, reject) => thread.post({ job, resolve, reject, since: performance.now() }));
   }
 
-  /** Stops the threads; replies asked for afterwards are composed in process. */
+  /** Stops the threads; what they had not answered, and replies asked for afterwards, are composed in process. */
   close(): void {
     this.closed = true;
     for (const thread of this.threads.splice(0)) {
@@ -143,30 +185,49 @@ export class ComposeThreads {
   private threadFor(): ComposeThread | undefined {
     let best: ComposeThread | undefined;
     for (const thread of this.threads) if (!best || thread.pending.size < best.pending.size) best = thread;
-    if ((!best || best.pending.size > 0) && this.threads.length < this.size && this.replacements <= MAX_REPLACEMENTS) {
+    const canStart = this.threads.length < this.size && this.failedThreads < MAX_FAILED_THREADS;
+    if ((!best || best.pending.size > 0) && canStart) {
       try {
-        best = new ComposeThread(this.file, (failed) => this.replace(failed));
+        best = new ComposeThread(
+          this.file,
+          this.counts,
+          this.deadlineMs,
+          (failed) => {
+            if (this.remove(failed)) this.recompose(failed);
+          },
+          (stuck) => {
+            if (this.remove(stuck)) this.fail(stuck);
+          },
+        );
         this.threads.push(best);
       } catch {
-        // No threads here (the file unreadable, threads refused): compose in process.
-        this.replacements = MAX_REPLACEMENTS + 1;
+        // No threads here (threads refused): compose in process.
+        this.failedThreads = MAX_FAILED_THREADS;
       }
     }
     return best;
   }
 
-  /** A thread died: what it had not answered is composed in process, and the next reply starts a new one. */
-  private replace(failed: ComposeThread): void {
-    const index = this.threads.indexOf(failed);
-    if (index === -1) return;
+  /** Takes a failed thread out (once; an error is followed by an exit) and stops it; the next reply starts another. */
+  private remove(thread: ComposeThread): boolean {
+    const index = this.threads.indexOf(thread);
+    if (index === -1) return false;
     this.threads.splice(index, 1);
-    this.replacements++;
-    failed.terminate();
-    this.recompose(failed);
+    this.failedThreads++;
+    thread.terminate();
+    return true;
   }
 
+  /** A thread died: what it had not answered is composed in process. */
   private recompose(thread: ComposeThread): void {
-    for (const entry of thread.pending.values()) composeInProcess(entry);
+    for (const entry of thread.pending.values()) composeInProcess(entry, this.counts);
+    thread.pending.clear();
+  }
+
+  /** A thread stuck past the deadline: its jobs fail (as an engine error: the request ends with one). */
+  private fail(thread: ComposeThread): void {
+    const error = new Error(`the offline engine did not answer within ${this.deadlineMs / 1000} s`);
+    for (const entry of thread.pending.values()) entry.reject(error);
     thread.pending.clear();
   }
 
@@ -184,7 +245,8 @@ export class ComposeThreads {
 const NO_PROFILE = {};
 
 /** A job's reply composed here after all. Jobs keep their persona (ComposeThread.post leaves it out of the message only). */
-function composeInProcess({ job, resolve, reject }: Pending): void {
+function composeInProcess({ job, resolve, reject }: Pending, counts: ComposeCounts): void {
+  counts.inProcess++;
   composeReply({ ...job.input, persona: job.persona!, profile: job.profile }).then(resolve, reject);
 }
 

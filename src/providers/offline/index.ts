@@ -50,9 +50,9 @@ async function* streamReply(
     };
     return;
   }
-  let reply: string;
+  let reply: string | undefined;
   try {
-    reply = await compose({
+    const composing = compose({
       persona: request.persona.persona,
       profile: request.persona.profile,
       messages: Array.isArray(request.messages) ? request.messages : [],
@@ -61,9 +61,15 @@ async function* streamReply(
       maxOutputTokens: request.maxOutputTokens,
       cacheDir,
     });
+    reply = await unlessAborted(composing, signal);
   } catch (cause) {
     // A bug here must still end the stream the documented way, not crash the chat.
     yield { type: 'error', error: new ProviderError('offline', 'malformed', 'The offline engine could not compose a reply.', { cause }) };
+    return;
+  }
+  if (reply === undefined) {
+    yield { type: 'usage', usage: { inputTokens: inputTokens(request), outputTokens: 0 } };
+    yield { type: 'done', finishReason: 'interrupted', model: OFFLINE_MODEL };
     return;
   }
   // How much of the reply went out: its length is all the usage and an interruption need.
@@ -80,6 +86,29 @@ async function* streamReply(
   const interrupted = signal?.aborted === true && sent < reply.length;
   yield { type: 'usage', usage: { inputTokens: inputTokens(request), outputTokens: tokensOfLength(sent) } };
   yield { type: 'done', finishReason: interrupted ? 'interrupted' : 'stop', model: OFFLINE_MODEL };
+}
+
+/**
+ * What `composing` gives, or undefined once `signal` aborts: a reply composed in a thread cannot be
+ * stopped there, but the request that stopped waiting ends at once (and with it a server's shutdown).
+ */
+function unlessAborted<T>(composing: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return composing;
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const aborted = (): void => resolve(undefined);
+    signal.addEventListener('abort', aborted, { once: true });
+    composing.then(
+      (value) => {
+        signal.removeEventListener('abort', aborted);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', aborted);
+        reject(error);
+      },
+    );
+  });
 }
 
 export function createOfflineProvider(options: OfflineProviderOptions = {}): Provider {
