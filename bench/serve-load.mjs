@@ -5,7 +5,8 @@
 // engine answers. The floor, measured in the same run: a minimal node:http server (its own
 // process too) replaying the same SSE bytes per request, event by event, as the server wrote them.
 // The load generator is this process; it prints its own CPU time per turn too, so a run where it
-// (not the server) is the limit shows as such.
+// (not the server) is the limit shows as such. The server's CPU time is given for the whole process
+// and for its main thread (the event loop) alone: the rest is its threads (replies, checkpoints).
 //
 // Goals per route and client count: throughput >= 0.6x the floor, p99 <= 3x p50 (time to the
 // first token), 0 errors. Afterwards the server is stopped and every completed turn (user message
@@ -92,9 +93,11 @@ process.on('SIGTERM', () => server.close(() => process.exit(0)));
  * CPU time a process has used so far (ms), from /proc: on a shared machine wall-clock throughput
  * moves with everyone else's load, CPU per turn much less. Undefined where /proc is missing.
  */
-function cpuMs(pid) {
+function cpuMs(pid, thread) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // /proc/<pid>/stat counts every thread of the process; /proc/<pid>/task/<pid>/stat the main one alone.
+    const file = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+    const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return undefined;
@@ -147,9 +150,11 @@ async function load(url, route, clients, { warmupMs, durationMs, pid }) {
   const measureFrom = performance.now() + warmupMs;
   const until = measureFrom + durationMs;
   let cpuBefore;
+  let loopBefore;
   let ownBefore;
   const measuring = setTimeout(() => {
     cpuBefore = cpuMs(pid);
+    loopBefore = cpuMs(pid, pid);
     ownBefore = process.cpuUsage();
   }, warmupMs);
   const first = [];
@@ -178,6 +183,7 @@ async function load(url, route, clients, { warmupMs, durationMs, pid }) {
   clearTimeout(measuring);
   const seconds = (performance.now() - measureFrom) / 1000;
   const cpuAfter = cpuMs(pid);
+  const loopAfter = cpuMs(pid, pid);
   const own = process.cpuUsage(ownBefore);
   agent.destroy();
   const pct = (values, p) => {
@@ -195,11 +201,12 @@ async function load(url, route, clients, { warmupMs, durationMs, pid }) {
     errors,
     clientCpuPerTurn: (own.user + own.system) / 1000 / Math.max(1, first.length),
     cpuPerTurn: cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / Math.max(1, first.length),
+    loopCpuPerTurn: loopBefore === undefined || loopAfter === undefined ? NaN : (loopAfter - loopBefore) / Math.max(1, first.length),
   };
 }
 
 function line(name, r) {
-  return `  ${name.padEnd(22)} ${r.perSecond.toFixed(0).padStart(5)} turns/s   first token p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms   whole turn p50 ${r.totalP50.toFixed(1).padStart(6)} ms  p99 ${r.totalP99.toFixed(1).padStart(7)} ms   errors ${r.errors}   CPU per turn: server ${r.cpuPerTurn.toFixed(2)} ms, load generator ${r.clientCpuPerTurn.toFixed(2)} ms`;
+  return `  ${name.padEnd(22)} ${r.perSecond.toFixed(0).padStart(5)} turns/s   first token p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms   whole turn p50 ${r.totalP50.toFixed(1).padStart(6)} ms  p99 ${r.totalP99.toFixed(1).padStart(7)} ms   errors ${r.errors}   CPU per turn: server ${r.cpuPerTurn.toFixed(2)} ms (main thread ${r.loopCpuPerTurn.toFixed(2)}), load generator ${r.clientCpuPerTurn.toFixed(2)} ms`;
 }
 
 function countStored(file) {
