@@ -5,6 +5,7 @@ import { Random, replySeed } from './random.js';
 import { recall } from './recall/index.js';
 import { realize } from './realize/index.js';
 import { understand, type Understanding } from './understand/index.js';
+import { opinionSubject } from './understand/opinion-subject.js';
 import { contentStems, words } from './understand/words.js';
 import { rankFacts } from './recall/index.js';
 import { factsOf } from './recall/persona-facts.js';
@@ -50,6 +51,19 @@ export async function composeReply(input: ComposeInput): Promise<string> {
     if (!known) return OTHER_SCRIPT[(profile.formality ?? 0.5) >= 0.55 ? 'formal' : 'casual'];
     understood = { kind: 'unknown', intent: 'unknown', keywords: named, score: 0 };
   } else understood = await understand(userText);
+  // "How do you feel about remote work?": a view on remote work, not a question about this person's
+  // work. The phrase is the subject: what the file says of it (a line on remote work) answers, and
+  // when the file knows nothing of its other words ("gig"), the reply says so rather than describe
+  // the job, or answer from what the file says of work in general.
+  if (understood.kind === 'topic' && understood.topic && understood.score < 1) {
+    const subject = opinionSubject(userText, understood.topic);
+    if (subject) {
+      const facts = factsOf(input.persona);
+      const modifiers = subject.slice(0, -1);
+      const known = modifiers.every((s) => rankFacts(facts, undefined, [s], 1).length > 0);
+      understood = { kind: 'unknown', intent: 'unknown', keywords: known ? subject : modifiers, score: 0 };
+    }
+  }
   // "And?", "Hm.", "Makes sense.": too little to place, so it asks to go on with the thread. A
   // question of several words about one thing ("Do you like jazz?", "What about crypto?") asks about
   // that thing, even when the file never mentions it: going on with the last answer would ignore it.
