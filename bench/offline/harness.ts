@@ -1,5 +1,6 @@
 // Drives the offline engine in-process for the evaluation (bench/offline-eval.mjs bundles this
 // file with esbuild, so the evaluation runs the same TypeScript the CLI ships).
+import { withoutYesOrNo } from '../../src/providers/offline/realize/answer-opening.js';
 import type { ChatTurn } from '../../src/core/messages.js';
 import { loadPersonas } from '../../src/persona/loader.js';
 import { buildChatProfile } from '../../src/persona/profile.js';
@@ -60,7 +61,8 @@ function sentencesOf(text: string): string[] {
 /** Where a reply's substance came from: an authored line for the intent, a fact of an expected field, or neither. */
 export function drawsOn(persona: Persona, intent: TopicIntent, reply: string): 'authored' | 'field' | undefined {
   const authored = authoredOf(persona).filter((a) => a.intent === intent);
-  if (authored.some((a) => reply.includes(a.text.slice(0, 60)))) return 'authored';
+  // Said as written, or from after its opening yes or no (realize/answer-opening.ts).
+  if (authored.some((a) => reply.includes(a.text.slice(0, 60)) || reply.includes(withoutYesOrNo(a.text).slice(0, 60)))) return 'authored';
   const fields = new Set(INTENT_FIELDS[intent]);
   const facts = factsOf(persona).filter((f) => fields.has(f.field));
   for (const sentence of sentencesOf(reply)) {

@@ -75,7 +75,7 @@ export async function composeReply(input: ComposeInput): Promise<string> {
   const greetingShown =
     profile.greeting !== undefined && (input.system ?? '').includes(`You opened it with this message:\n${profile.greeting.trim()}`);
   return realize(
-    { persona: input.persona, profile, understood, memory, random, greetingShown, cacheDir: input.cacheDir },
+    { persona: input.persona, profile, understood, memory, random, greetingShown, cacheDir: input.cacheDir, question: userText },
     input.maxOutputTokens,
   );
 }

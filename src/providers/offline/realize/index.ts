@@ -1,3 +1,4 @@
+import { fitAnswerOpening } from './answer-opening.js';
 import type { ChatProfile, Persona } from '../../../persona/schema.js';
 import type { Random } from '../random.js';
 import { normalise, saidIncludes, splitSentences } from '../recall/dialogue-state.js';
@@ -37,6 +38,8 @@ export interface RealizeInput {
   greetingShown: boolean;
   /** Where the phrasebook of first-person facts is kept between runs (none: memory only). */
   cacheDir?: string;
+  /** The message answered (its wording, where the understanding is not enough). */
+  question?: string;
 }
 
 const SENTENCE_BUDGET: Record<ChatProfile['verbosity'], number> = { terse: 1, brief: 2, moderate: 2, expansive: 3 };
@@ -287,7 +290,7 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
       ? reply.add(introductionSentence(speakerOf(input.persona).firstName, occupation))
       : false;
   const authored = pickAuthored(memory.authored, prefer);
-  if (authored) reply.add(authored.text);
+  if (authored) reply.add(fitAnswerOpening(authored.text, input.question));
   const room = authored ? (authored.text.length < 140 ? 1 : 0) : budget;
   const facts =
     memory.thread === 'price'
