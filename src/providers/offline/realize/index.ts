@@ -1,3 +1,4 @@
+import { disclosure } from './disclosure.js';
 import { fitAnswerOpening } from './answer-opening.js';
 import type { ChatProfile, Persona } from '../../../persona/schema.js';
 import type { Random } from '../random.js';
@@ -468,14 +469,11 @@ function metaReply(input: RealizeInput, reply: Reply): void {
     case 'are-you-ai': {
       const occupation = persona.data.baseSelection?.occupation;
       const role =
-        occupation && /^[A-Z][a-z]+ [a-z]/.test(occupation) ? occupation.charAt(0).toLowerCase() + occupation.slice(1) : occupation;
+        occupation && /^[A-Z][a-z]+(?:-[a-z]+)? [a-z]/.test(occupation)
+          ? occupation.charAt(0).toLowerCase() + occupation.slice(1)
+          : occupation;
       const who = role ? `${persona.name}, ${role.replace(/\s*\(.*?\)/g, '')}` : persona.name;
-      reply.add(
-        random.pick([
-          `Fair question, and no, I'm not a real person. I'm a simulated persona of ${who}, played by persona-chat's offline engine from a persona file, with no AI model behind it. Ask me what you'd ask ${first} and I'll answer as ${first} would.`,
-          `No. I'm a simulation: a persona of ${who}, composed by persona-chat's offline engine from a persona file, not a live AI model and not a real person. Within that, I'll answer the way ${first} would.`,
-        ]),
-      );
+      reply.add(disclosure(input.question ?? '', who, first, random));
       return;
     }
     case 'repeat': {
