@@ -517,9 +517,12 @@ function maybeQuestionBack(input: RealizeInput, reply: Reply): void {
   if (options) reply.add(fresh(options, reply, memory, random));
 }
 
+/** A sentence that says how candid it is already ("…, to be honest."): an opener would stack a second hedge on it. */
+const HEDGED = /\b(?:honest|honestly|frankly|candid|candidly|truthfully|to be fair)\b/i;
+
 function maybeOpener(input: RealizeInput, reply: Reply): void {
   const first = reply.parts[0];
-  if (!first || !/^(I |I'|My )/.test(first) || !input.random.chance(0.25)) return;
+  if (!first || !/^(I |I'|My )/.test(first) || HEDGED.test(first) || !input.random.chance(0.25)) return;
   const recent = input.memory.state.replies.slice(-4).map((r) => r.split(/\s+/)[0]);
   const opener = input.random.pick(L.OPENERS[registerOf(input.profile)].filter((o) => !recent.includes(o.split(' ')[0]!)));
   if (opener) reply.parts[0] = `${opener} ${first.startsWith('My ') ? `m${first.slice(1)}` : first}`;
