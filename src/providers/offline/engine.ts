@@ -4,8 +4,9 @@ import { writtenInAnotherScript } from './language.js';
 import { Random, replySeed } from './random.js';
 import { recall } from './recall/index.js';
 import { realize } from './realize/index.js';
-import { understand, type Understanding } from './understand/index.js';
+import { understand, type TopicIntent, type Understanding } from './understand/index.js';
 import { opinionSubject } from './understand/opinion-subject.js';
+import { namesTheirProduct } from './understand/their-product.js';
 import { contentStems, words } from './understand/words.js';
 import { rankFacts } from './recall/index.js';
 import { factsOf } from './recall/persona-facts.js';
@@ -25,6 +26,17 @@ export interface ComposeInput {
   /** Where the first-person phrasebook is kept between runs (see realize/phrasebook.ts). */
   cacheDir?: string;
 }
+
+/** Topics about buying: a question on them about "our product" is answered on them. */
+const BUYING_TOPICS = new Set<TopicIntent>([
+  'price',
+  'switching',
+  'buy-triggers',
+  'walk-away-triggers',
+  'competitors',
+  'free-trials',
+  'trust',
+]);
 
 const OTHER_SCRIPT: Record<'formal' | 'casual', string> = {
   formal: "I'm sorry, I can only read English here. Could you ask me that in English?",
@@ -63,6 +75,11 @@ export async function composeReply(input: ComposeInput): Promise<string> {
       const known = modifiers.every((s) => rankFacts(facts, undefined, [s], 1).length > 0);
       understood = { kind: 'unknown', intent: 'unknown', keywords: known ? subject : modifiers, score: 0 };
     }
+  }
+  // "Would you recommend our product?": what would win this person over, said after "I haven't used
+  // it" (realize/index.ts), unless the question is on a buying topic already (its price, a trial).
+  if (namesTheirProduct(userText) && understood.kind !== 'meta' && !(understood.topic && BUYING_TOPICS.has(understood.topic))) {
+    understood = { kind: 'topic', intent: 'buy-triggers', topic: 'buy-triggers', keywords: understood.keywords, score: understood.score };
   }
   // "And?", "Hm.", "Makes sense.": too little to place, so it asks to go on with the thread. A
   // question of several words about one thing ("Do you like jazz?", "What about crypto?") asks about

@@ -1,3 +1,4 @@
+import { namesTheirProduct } from '../understand/their-product.js';
 import { disclosure } from './disclosure.js';
 import { fitAnswerOpening } from './answer-opening.js';
 import type { ChatProfile, Persona } from '../../../persona/schema.js';
@@ -282,6 +283,9 @@ function moneyFacts(input: RealizeInput, thread: Recollection['thread']): Fact[]
 
 async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   const { memory, understood } = input;
+  // Asked to judge the interviewer's product (not to price it): first, that the person has not used it.
+  if (memory.thread === 'buy-triggers' && namesTheirProduct(input.question))
+    reply.add(input.random.pick(L.UNSEEN_PRODUCT[registerOf(input.profile)]));
   const budget = SENTENCE_BUDGET[input.profile.verbosity ?? 'moderate'];
   const prefer = understood.aspect === 'example' || understood.aspect === 'what-happened' ? 'story' : undefined;
   const wantsFigure = memory.thread === 'price' || understood.aspect === 'how-much';
@@ -522,7 +526,8 @@ const HEDGED = /\b(?:honest|honestly|frankly|candid|candidly|truthfully|to be fa
 
 function maybeOpener(input: RealizeInput, reply: Reply): void {
   const first = reply.parts[0];
-  if (!first || !/^(I |I'|My )/.test(first) || HEDGED.test(first) || !input.random.chance(0.25)) return;
+  // The chance first: whether a hedge is there does not change what the seed picks afterwards.
+  if (!first || !/^(I |I'|My )/.test(first) || !input.random.chance(0.25) || HEDGED.test(first)) return;
   const recent = input.memory.state.replies.slice(-4).map((r) => r.split(/\s+/)[0]);
   const opener = input.random.pick(L.OPENERS[registerOf(input.profile)].filter((o) => !recent.includes(o.split(' ')[0]!)));
   if (opener) reply.parts[0] = `${opener} ${first.startsWith('My ') ? `m${first.slice(1)}` : first}`;

@@ -24,6 +24,12 @@ export const DONT_KNOW: Record<Register, readonly string[]> = {
   ],
 };
 
+/** Before what would win the person over, asked about the interviewer's product (understand/their-product.ts). */
+export const UNSEEN_PRODUCT: Record<Register, readonly string[]> = {
+  formal: ["I haven't used it, so I can't vouch for it.", "I can't judge it without having used it."],
+  casual: ["I haven't tried it, so I can't really say.", "Can't say, I haven't used it."],
+};
+
 export const PIVOT: Record<Register, readonly string[]> = {
   // Pivots name an interest, so none of them offers "help" with a hobby.
   formal: ['What I can tell you about is {x}.', 'On {x}, I could tell you plenty.', 'Ask me about {x} instead; that I know.'],
