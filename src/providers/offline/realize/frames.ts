@@ -196,6 +196,7 @@ function pickFrame(frames: readonly string[], random: Random, used: FrameUsed | 
  * phrase in a frame without a colon; '' when it has no such form.
  */
 export function recapFact(fact: Fact, convert: Convert): string {
+  if (LANGUAGE_KEY.test(fact.key)) return `I speak ${fact.text.trim().replace(/[.\s]+$/, '')}.`;
   if (OWN_SENTENCE[fact.field] || (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim()))) return '';
   const converted = convert(fact.text, probeFor(fact));
   const text = converted.text.trim();
@@ -213,7 +214,11 @@ export function recapFact(fact: Fact, convert: Convert): string {
   return '';
 }
 
+/** A language the file lists ("languages": ["Kikuyu", "English"]) is one the person speaks: "English" alone read as "I'm English." */
+const LANGUAGE_KEY = /^(?:languages?|languagesSpoken|spokenLanguages)$/i;
+
 export function frameFact(fact: Fact, convert: Convert, random: Random, used?: FrameUsed): string {
+  if (LANGUAGE_KEY.test(fact.key)) return `I speak ${fact.text.trim().replace(/[.\s]+$/, '')}.`;
   const own = OWN_SENTENCE[fact.field];
   if (own) return own(fact, convert);
   if (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim())) {
