@@ -16,6 +16,9 @@ describe('lowering the start of a file item for the middle of a sentence', () =>
       ['Catholic charities', 'PROPN'],
       ['Spanish lessons on Saturdays', 'ADJ'],
       ['Spanish-language radio in the car', 'ADJ'],
+      ['Kikuyu-language morning radio', 'ADJ'],
+      // A capitalised word before -language or -speaking names a language, listed or not.
+      ['Tigrinya-speaking neighbours', 'ADJ'],
     ] as const)
       expect(lowerStart(text, pos)).toBe(text);
   });
@@ -24,6 +27,7 @@ describe('lowering the start of a file item for the middle of a sentence', () =>
     expect(lowerStart('Growing heirloom tomatoes', 'VERB')).toBe('growing heirloom tomatoes');
     expect(lowerStart('Audiobooks, mostly crime novels', 'NOUN')).toBe('audiobooks, mostly crime novels');
     expect(lowerStart('Polishing old furniture', 'VERB')).toBe('polishing old furniture');
+    expect(lowerStart('Plant-based cooking', 'ADJ')).toBe('plant-based cooking');
     // A verb before a name is still a verb; a capital after a noun still marks a name.
     expect(lowerStart('Watching Asante Kotoko on television', 'VERB')).toBe('watching Asante Kotoko on television');
     expect(lowerStart('Hacker News in the evening', 'NOUN')).toBe('Hacker News in the evening');

@@ -18,13 +18,21 @@ panamanian paraguayan persian peruvian polish portuguese protestant punjabi queb
 rwandan samoan saudi scandinavian scottish senegalese serbian sicilian sikh singaporean slovak slovenian
 somali spanish sudanese swahili swedish swiss syrian taiwanese tamil tanzanian texan thai tibetan tunisian
 turkish ugandan ukrainian uruguayan uzbek venezuelan victorian vietnamese welsh yiddish yoruba zambian
-zimbabwean zulu
+zimbabwean zulu afrikaans amharic cree farsi hausa igbo kikuyu luo navajo quechua tagalog twi urdu xhosa
 `;
+
+/**
+ * "Kikuyu-language radio", "Tigrinya-speaking neighbours": a capitalised word before -language or
+ * -speaking names a language, whether or not the list knows it. (Not "-based" or "-made": "Plant-based
+ * cooking" and "Home-made bread" are no names.)
+ */
+const NAMED_COMPOUND = /^[A-Z][\p{L}']+[-‐–](?:language|speaking)\b/u;
 
 const PROPER = new Set(WORDS.split(/\s+/).filter(Boolean));
 
 /** True for "American", "Korean", "Spanish-language": a word written with its capital anywhere. */
 export function isProperAdjective(word: string): boolean {
+  if (NAMED_COMPOUND.test(word)) return true;
   const head = word.split(/[-‐–]/)[0]!;
   return /^[A-Z]/.test(head) && PROPER.has(head.toLowerCase().replace(/[^a-z]/g, ''));
 }
