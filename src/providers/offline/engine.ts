@@ -4,7 +4,8 @@ import { writtenInAnotherScript } from './language.js';
 import { Random, replySeed } from './random.js';
 import { recall } from './recall/index.js';
 import { realize } from './realize/index.js';
-import { understand, type TopicIntent, type Understanding } from './understand/index.js';
+import { understand, type Understanding } from './understand/index.js';
+import { BUYING_TOPICS } from './understand/intents.js';
 import { opinionSubject } from './understand/opinion-subject.js';
 import { namesTheirProduct } from './understand/their-product.js';
 import { contentStems, words } from './understand/words.js';
@@ -26,17 +27,6 @@ export interface ComposeInput {
   /** Where the first-person phrasebook is kept between runs (see realize/phrasebook.ts). */
   cacheDir?: string;
 }
-
-/** Topics about buying: a question on them about "our product" is answered on them. */
-const BUYING_TOPICS = new Set<TopicIntent>([
-  'price',
-  'switching',
-  'buy-triggers',
-  'walk-away-triggers',
-  'competitors',
-  'free-trials',
-  'trust',
-]);
 
 const OTHER_SCRIPT: Record<'formal' | 'casual', string> = {
   formal: "I'm sorry, I can only read English here. Could you ask me that in English?",

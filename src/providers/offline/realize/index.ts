@@ -1,3 +1,4 @@
+import { BUYING_TOPICS } from '../understand/intents.js';
 import { namesTheirProduct } from '../understand/their-product.js';
 import { disclosure } from './disclosure.js';
 import { fitAnswerOpening } from './answer-opening.js';
@@ -45,17 +46,6 @@ export interface RealizeInput {
 }
 
 const SENTENCE_BUDGET: Record<ChatProfile['verbosity'], number> = { terse: 1, brief: 2, moderate: 2, expansive: 3 };
-const BUYING = new Set([
-  'price',
-  'switching',
-  'buy-triggers',
-  'walk-away-triggers',
-  'competitors',
-  'free-trials',
-  'trust',
-  'decision-makers',
-  'regretted-purchase',
-]);
 const REASON_FIELDS = new Set(['motivations', 'values', 'attitudes', 'background', 'objections', 'challenges', 'painPoints']);
 const BUSINESS_ROLE = /\b(cfo|ceo|cto|chief|head of|director|owner|founder|partner|manager|procurement|buyer)\b/i;
 
@@ -508,7 +498,8 @@ function maybeCatchPhrase(input: RealizeInput, reply: Reply): void {
   if (phrases.length === 0 || input.memory.state.sinceCatchPhrase < 6 || !input.random.chance(0.35)) return;
   // It fits when it touches the question, or, on a buying topic, what was just answered.
   const asked = new Set(input.understood.keywords);
-  const answered = BUYING.has(input.memory.thread ?? 'unknown') ? new Set(contentStems(reply.text())) : new Set<string>();
+  const thread = input.memory.thread;
+  const answered = thread && BUYING_TOPICS.has(thread) ? new Set(contentStems(reply.text())) : new Set<string>();
   const fitting = phrases.filter((p) => contentStems(p).some((s) => asked.has(s) || answered.has(s)));
   reply.add(input.random.pick(fitting));
 }

@@ -20,3 +20,16 @@ export function isMeta(value: string | undefined): value is Meta {
 export function isTopicIntent(value: string | undefined): value is TopicIntent {
   return value !== undefined && (TOPIC_INTENTS as readonly string[]).includes(value);
 }
+
+/** The topics about buying: what a reply on them may link to, and where a question about "our product" stays. */
+export const BUYING_TOPICS: ReadonlySet<TopicIntent> = new Set<TopicIntent>([
+  'price',
+  'switching',
+  'buy-triggers',
+  'walk-away-triggers',
+  'competitors',
+  'free-trials',
+  'trust',
+  'decision-makers',
+  'regretted-purchase',
+]);
