@@ -16,7 +16,7 @@ import {
   toSnapshot,
 } from './rows.js';
 import { participantsSql, REPLY_TOTALS_SQL, searchSql, sessionSummarySql } from './session-queries.js';
-import { toStoreError, withStoreErrors } from './store-errors.js';
+import { sessionGoneError, toStoreError, withStoreErrors } from './store-errors.js';
 import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from './id-prefix.js';
 import { WriteBatch } from './write-batch.js';
 import { FtsCatchUp } from './fts-catch-up.js';
@@ -186,10 +186,7 @@ export class SqliteStore implements HistoryStore {
       message.sessionId,
     );
     if (touched.changes === 0) {
-      throw new StoreError(
-        `Cannot save the message: session ${message.sessionId} no longer exists.`,
-        'It may have been deleted from another terminal; start a new chat.',
-      );
+      throw sessionGoneError(message.sessionId);
     }
     const id = this.newId();
     // The seq after the last one this store committed to the session, which the session's UNIQUE

@@ -8,6 +8,14 @@ function errorCode(error: unknown): string {
   return '';
 }
 
+/** A message for a session deleted meanwhile (by another terminal or server); both backends say it so. */
+export function sessionGoneError(sessionId: string): StoreError {
+  return new StoreError(
+    `Cannot save the message: session ${sessionId} no longer exists.`,
+    'It may have been deleted from another terminal; start a new chat.',
+  );
+}
+
 export function damagedDatabaseError(file: string, cause?: unknown): StoreError {
   return new StoreError(
     `${file} is not a persona-chat database or is damaged.`,

@@ -1,3 +1,4 @@
+import { sessionGoneError } from '../store-errors.js';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { StoreError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -203,10 +204,7 @@ export class PostgresStore implements HistoryStore {
         message.sessionId,
       ]);
       if (touched.rowCount === 0) {
-        throw new StoreError(
-          `Cannot save the message: session ${message.sessionId} no longer exists.`,
-          'It may have been deleted from another terminal; start a new chat.',
-        );
+        throw sessionGoneError(message.sessionId);
       }
       const { rows } = await client.query<{ next: number }>(
         'SELECT coalesce(max(seq), 0) + 1 AS next FROM messages WHERE session_id = $1',
