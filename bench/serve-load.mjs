@@ -26,7 +26,10 @@ const DURATION_MS = Number(process.env.BENCH_SERVE_MS ?? 5000);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 2000);
 const QUESTION = 'What would make you switch from the tool you use now?';
 const GOALS = { throughput: 0.6, p99OverP50: 3 };
-/** BENCH_ROUTES=openai measures one route; BENCH_PROFILE_DIR=dir writes a CPU profile of `persona serve` there. */
+/**
+ * BENCH_ROUTES=openai measures one route; BENCH_PROFILE_DIR=dir writes a CPU profile of `persona serve` there;
+ * BENCH_SERVE_NODE_ARGS='--trace-gc' passes flags to the node running `persona serve`.
+ */
 const ROUTE_NAMES = (process.env.BENCH_ROUTES ?? 'seed,openai').split(',');
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 
@@ -228,7 +231,8 @@ export async function run() {
     delete env[key];
 
   const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const persona = await startProcess([...profile, bin, 'serve', '--port', '0', '--quiet', '--provider', 'offline'], env);
+  const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const persona = await startProcess([...profile, ...nodeArgs, bin, 'serve', '--port', '0', '--quiet', '--provider', 'offline'], env);
   let floor;
   let completed = 0;
   let allMet = true;

@@ -15,7 +15,8 @@ export type ChatEvent =
    */
   | { type: 'notice'; kind: 'rate_limited' | 'budget_warning' | 'budget_overridden'; text: string; waitMs?: number }
   | { type: 'start'; sessionId: string; userMessage: MessageRecord | null; provider: ProviderName; model: string }
-  | { type: 'delta'; text: string }
+  /** `parts`: see ProviderEvent (the provider's pieces, passed through). */
+  | { type: 'delta'; text: string; parts?: readonly string[] }
   | { type: 'usage'; usage: Usage }
   /** The chosen provider failed and the offline engine answers instead; what failed is in `error`. */
   | { type: 'fallback'; error: ProviderError; provider: ProviderName; model: string }

@@ -32,7 +32,14 @@ export interface ProviderRequest {
  * `done` or one `error`. Abort ends with `done` / finishReason `interrupted`.
  */
 export type ProviderEvent =
-  | { type: 'delta'; text: string }
+  /**
+   * `parts`: the same text in the pieces it streams in, when a provider has several at once (the
+   * offline engine, unpaced, has its whole reply). One event instead of one per word: every event
+   * passes through each generator between the provider and the socket. A wire that frames each
+   * piece (the HTTP and WebSocket streams, through deltaParts) still sends one frame per word;
+   * consumers that read `text` alone lose nothing.
+   */
+  | { type: 'delta'; text: string; parts?: readonly string[] }
   | { type: 'usage'; usage: Usage }
   | { type: 'done'; finishReason: FinishReason; model?: string }
   | { type: 'error'; error: ProviderError };

@@ -1,5 +1,6 @@
 import type { ActiveProvider, ChatEngine } from '../chat/engine.js';
 import { estimateTokens } from '../persona/prompt.js';
+import { deltaParts } from '../providers/delta-parts.js';
 import type { Provider, ProviderEvent, ProviderRequest } from '../providers/types.js';
 
 // The sampling fields of an API request (temperature, top_p, max tokens, stop sequences), applied
@@ -53,8 +54,12 @@ async function* sampledStream(inner: Provider, request: ProviderRequest, samplin
     let usage: ProviderEvent | undefined;
     for await (const event of events) {
       if (event.type === 'delta') {
-        const text = cut.push(event.text);
-        if (text) yield { type: 'delta', text };
+        // Piece by piece, so what is cut off is what a reader of the pieces would have seen after the cut.
+        for (const part of deltaParts(event)) {
+          const text = cut.push(part);
+          if (text) yield { type: 'delta', text };
+          if (cut.reason) break;
+        }
         if (cut.reason) {
           upstream.abort();
           break;

@@ -60,6 +60,10 @@ export function newSeedTurnState(): SeedTurnState {
 export async function* seedEvents(events: AsyncIterable<ChatEvent>): AsyncGenerator<NamedEvent> {
   const state = newSeedTurnState();
   for await (const event of events) {
+    if (event.type === 'delta' && event.parts) {
+      for (const text of event.parts) yield { event: 'delta', data: { text } };
+      continue;
+    }
     const named = seedEventOf(event, state);
     if (named) yield named;
   }

@@ -17,8 +17,8 @@ describe('offline provider stream', () => {
     expect(OFFLINE_NOTICE).not.toContain('\n');
   });
 
-  it('streams word-sized deltas that concatenate to the full reply, then usage, then done', async () => {
-    const provider = createOfflineProvider();
+  it('paced, streams word-sized deltas that concatenate to the full reply, then usage, then done', async () => {
+    const provider = createOfflineProvider({ paceMs: 1 });
     const request = requestFor(cfo, cfoProfile, ask('How much would you pay for a planning tool?'), 3);
     const events = await collect(provider.stream(request));
     const deltas = events.filter((e) => e.type === 'delta');
@@ -28,6 +28,18 @@ describe('offline provider stream', () => {
     expect(textOf(events)).toBe(again);
     expect(events.map((e) => e.type).slice(-2)).toEqual(['usage', 'done']);
     expect(events.at(-1)).toEqual({ type: 'done', finishReason: 'stop', model: OFFLINE_MODEL });
+  });
+
+  it('unpaced, sends the reply as one delta whose parts are the same words', async () => {
+    const request = requestFor(cfo, cfoProfile, ask('How much would you pay for a planning tool?'), 3);
+    const paced = await collect(createOfflineProvider({ paceMs: 1 }).stream(request));
+    const events = await collect(createOfflineProvider().stream(request));
+    expect(events.map((e) => e.type)).toEqual(['delta', 'usage', 'done']);
+    const delta = events[0] as { type: 'delta'; text: string; parts?: readonly string[] };
+    // The same pieces a paced stream sends one event each, so a wire framing per piece is unchanged.
+    expect(delta.parts).toEqual(paced.filter((e) => e.type === 'delta').map((e) => (e as { text: string }).text));
+    expect(delta.text).toBe(textOf(paced));
+    expect(events.slice(1)).toEqual(paced.slice(-2));
   });
 
   it('reports usage at about four characters per token for input and output', async () => {
@@ -49,7 +61,8 @@ describe('offline provider stream', () => {
     };
     const full = textOf(await collect(createOfflineProvider().stream({ ...request, signal: undefined })));
     const events = [];
-    for await (const event of createOfflineProvider().stream(request)) {
+    // Paced: the words go out one event each, and an abort stops between them.
+    for await (const event of createOfflineProvider({ paceMs: 1 }).stream(request)) {
       events.push(event);
       if (events.filter((e) => e.type === 'delta').length === 3) controller.abort();
     }

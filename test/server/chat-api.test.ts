@@ -65,6 +65,8 @@ describe('POST /api/personas/:personaId/chat', () => {
     expect(events[0]!.event).toBe('start');
     const deltas = events.filter((e) => e.event === 'delta').map((e) => json(e).text as string);
     expect(deltas.length).toBeGreaterThan(1);
+    // An event per word.
+    expect(deltas).toEqual(deltas.join('').match(/\S+\s*/g));
     const done = events.at(-1)!;
     expect(done.event).toBe('done');
     const final = json(done);

@@ -59,6 +59,8 @@ describe('npm openai client', () => {
       'response.completed',
     ]);
     expect(text.length).toBeGreaterThan(10);
+    // A delta event per word.
+    expect(events.filter((type) => type === 'response.output_text.delta')).toHaveLength(text.match(/\S+\s*/g)!.length);
 
     // Saved responses continue their session by id.
     const first = await openai.responses.create({ model: 'cfo', input: 'My name is Dana.', store: true });

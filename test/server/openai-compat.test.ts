@@ -38,14 +38,19 @@ describe('/v1/chat/completions with the openai SDK as the client', () => {
     const finishes: string[] = [];
     let usage;
     let chunks = 0;
+    const contents: string[] = [];
     for await (const chunk of stream) {
       chunks++;
-      text += chunk.choices[0]?.delta?.content ?? '';
+      const content = chunk.choices[0]?.delta?.content;
+      if (content) contents.push(content);
+      text += content ?? '';
       if (chunk.choices[0]?.finish_reason) finishes.push(chunk.choices[0].finish_reason);
       if (chunk.usage) usage = chunk.usage;
     }
     expect(chunks).toBeGreaterThan(3);
     expect(text.length).toBeGreaterThan(0);
+    // A chunk per word, as a streamed reply reads, though the offline engine has the whole reply at once.
+    expect(contents).toEqual(text.match(/\S+\s*/g));
     expect(finishes).toEqual(['stop']);
     expect(usage!.completion_tokens).toBeGreaterThan(0);
 

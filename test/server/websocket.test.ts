@@ -74,11 +74,10 @@ describe('WebSocket chat', () => {
       requestId: 'r1',
       data: { message: { role: 'user', content: 'What keeps you up at night?' } },
     });
-    const deltas = frames
-      .filter((f) => f.event === 'delta')
-      .map((f) => f.data.text)
-      .join('');
-    expect(deltas).toBe(done.data.response.content);
+    const words = frames.filter((f) => f.event === 'delta').map((f) => f.data.text as string);
+    expect(words.join('')).toBe(done.data.response.content);
+    // A message per word, as over SSE.
+    expect(words).toEqual((done.data.response.content as string).match(/\S+\s*/g));
     expect(done.data.finishReason).toBe('stop');
     const sessionId = start.data.sessionId;
 

@@ -72,9 +72,16 @@ async function* streamReply(
     yield { type: 'done', finishReason: 'interrupted', model: OFFLINE_MODEL };
     return;
   }
+  const words = splitWords(reply);
+  // Unpaced, the reply goes out as one event carrying its words (see `parts` in ProviderEvent).
+  if (paceMs === 0 && words.length > 0 && !signal?.aborted) {
+    yield words.length === 1 ? { type: 'delta', text: reply } : { type: 'delta', text: reply, parts: words };
+    yield { type: 'usage', usage: { inputTokens: inputTokens(request), outputTokens: tokensOfLength(reply.length) } };
+    yield { type: 'done', finishReason: 'stop', model: OFFLINE_MODEL };
+    return;
+  }
   // How much of the reply went out: its length is all the usage and an interruption need.
   let sent = 0;
-  const words = splitWords(reply);
   for (let index = 0; index < words.length; index++) {
     // Instantly (pace 0): no wait between words, not even a resolved one.
     if (index > 0 && paceMs > 0) await pause(paceMs, signal);

@@ -1,3 +1,4 @@
+import { deltaParts } from '../../providers/delta-parts.js';
 import { readJson } from '../body.js';
 import type { Handler, RequestContext } from '../context.js';
 import { HttpError, toHttpError } from '../http-error.js';
@@ -44,8 +45,10 @@ async function streamTurn(ctx: RequestContext, turn: StartedTurn): Promise<void>
     const state = newSeedTurnState();
     for await (const engineEvent of eventsOf(turn)) {
       if (engineEvent.type === 'delta') {
-        // Every word: the frame's JSON written directly (the same bytes as the named event's).
-        const full = out.sendFrame('event: delta\ndata: {"text":' + JSON.stringify(engineEvent.text) + '}\n\n');
+        // A frame per word, its JSON written directly (the same bytes as the named event's).
+        let frames = '';
+        for (const part of deltaParts(engineEvent)) frames += 'event: delta\ndata: {"text":' + JSON.stringify(part) + '}\n\n';
+        const full = out.sendFrame(frames);
         if (full) await full;
         continue;
       }

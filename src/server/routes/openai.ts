@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
 import type { ChatTurn, Usage } from '../../core/messages.js';
+import { deltaParts } from '../../providers/delta-parts.js';
 import { readJson } from '../body.js';
 import { conversationEngine } from '../conversation-engine.js';
 import type { Handler, RequestContext } from '../context.js';
@@ -206,7 +207,9 @@ async function streamCompletion(ctx: RequestContext, turn: StartedTurn, reply: R
     out.preamble(chunk(meta, { role: 'assistant', content: '', refusal: null }, null, withUsage));
     for await (const event of eventsOf(turn)) {
       if (event.type === 'delta') {
-        const full = out.sendFrame(contentFrame(event.text));
+        let frames = '';
+        for (const part of deltaParts(event)) frames += contentFrame(part);
+        const full = out.sendFrame(frames);
         if (full) await full;
       } else if (event.type === 'usage') usage = event.usage;
       else if (event.type === 'done') {

@@ -3,6 +3,7 @@ import '../../core/zod-setup.js';
 import { newId } from '../../core/ids.js';
 import type { ChatTurn, Usage } from '../../core/messages.js';
 import type { SessionRecord } from '../../core/records.js';
+import { deltaParts } from '../../providers/delta-parts.js';
 import { readJson } from '../body.js';
 import { conversationEngine } from '../conversation-engine.js';
 import type { Handler, RequestContext } from '../context.js';
@@ -164,7 +165,7 @@ async function runTurn(
   for await (const event of eventsOf(turn)) {
     if (event.type === 'delta') {
       text += event.text;
-      await onDelta(event.text);
+      for (const part of deltaParts(event)) await onDelta(part);
     } else if (event.type === 'usage') usage = event.usage;
     else if (event.type === 'done') {
       if (event.finishReason === 'interrupted') {
