@@ -257,9 +257,13 @@ await build({
     graphemeSegmenterOnDemand,
     jsoncParserEsm,
   ],
-  // The offline engine's worker thread for `persona serve` (src/providers/offline/compose-threads.ts)
-  // is a bundle of its own: a thread starts from a file.
-  entryPoints: { cli: 'src/cli/main.ts', 'offline-compose': 'src/providers/offline/compose-thread.ts' },
+  // The worker threads of `persona serve`, the offline engine's (src/providers/offline/compose-threads.ts)
+  // and the SQLite store's (src/store/thread/threaded-store.ts), are bundles of their own: a thread starts from a file.
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    'offline-compose': 'src/providers/offline/compose-thread.ts',
+    'store-thread': 'src/store/thread/store-thread.ts',
+  },
   outExtension: { '.js': '.cjs' },
   outdir,
   bundle: true,

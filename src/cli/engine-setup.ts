@@ -42,6 +42,12 @@ export async function openHistoryStore(): Promise<HistoryStore> {
   return openHistoryStoreAt(configuredStore().spec);
 }
 
+/** The configured history for `persona serve` (openServingStoreAt). */
+export async function openServingStore(): Promise<HistoryStore> {
+  const { openServingStoreAt } = await import('../store/open-history-store.js');
+  return openServingStoreAt(configuredStore().spec);
+}
+
 export async function resolveActiveProvider(
   flags: ModelFlags,
   config: Config,

@@ -65,9 +65,13 @@ async function openaiClient(url: string, n: number, ack: Acknowledged, running: 
   }
 }
 
-describe('kill -9 under load', () => {
+// The history in process (the default below four cores) and in its thread (from four).
+describe.each([
+  ['in process', 'off'],
+  ['in a thread', 'on'],
+])('kill -9 under load, the history %s', (_where, storeThread) => {
   it('loses no acknowledged user message and no finished reply', async () => {
-    const serve = await startServeProcess([], { limits: { maxTurns: 0 } });
+    const serve = await startServeProcess([], { limits: { maxTurns: 0 } }, { PERSONA_STORE_THREAD: storeThread });
     const ack: Acknowledged = { users: new Set(), replies: new Set() };
     let alive = true;
     const running = () => alive;

@@ -39,6 +39,7 @@ export async function startServeProcess(
     'ANTHROPIC_BASE_URL',
     'PERSONA_SERVER_TOKEN',
     'DATABASE_URL',
+    'PERSONA_STORE_THREAD',
   ])
     delete env[key];
   Object.assign(env, extraEnv);

@@ -8,7 +8,7 @@ import type { ComposeInput } from '../../providers/offline/engine.js';
 import { diskPersonaCatalog } from '../../server/persona-catalog.js';
 import { startServer } from '../../server/server.js';
 import { LOCAL_USER, type EngineRequest } from '../../server/types.js';
-import { openHistoryStore, parseModelFlags, providerCache, resolveActiveProvider, setUpEngine, type ModelFlags } from '../engine-setup.js';
+import { openServingStore, parseModelFlags, providerCache, resolveActiveProvider, setUpEngine, type ModelFlags } from '../engine-setup.js';
 import { numberFlag, parseOptions } from '../options.js';
 
 const serveOptions = z.object({
@@ -51,8 +51,7 @@ export default async function serve(rawOptions: Record<string, unknown>): Promis
   const tokens = tokenTable(options.token ?? envToken ?? config.server?.token, config.server?.users);
   // A missing key or unknown provider is a start-up error, not a 503 on every request.
   const active = await resolveActiveProvider(flags, config);
-  const store = await openHistoryStore();
-  store.forServing();
+  const store = await openServingStore();
   const log = options.quiet ? undefined : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   // Offline replies are composed beside the event loop, not on it (src/providers/offline/compose-threads.ts):
   // one set of threads for every offline model name a request may give.

@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/core/errors.js';
+import { storeThreadWanted } from '../../src/store/open-history-store.js';
+import { openStore } from '../../src/store/sqlite-store.js';
+import { ThreadedStore } from '../../src/store/thread/threaded-store.js';
+import { startSession, userMessage } from './behaviour/fixtures.js';
+import { tempDir } from './helpers/fixtures.js';
+
+// What only the threaded store has (threaded-store.ts): a thread that starts, dies and closes.
+// The behaviour every store shows is threaded-behaviour.test.ts.
+
+const threadFile = fileURLToPath(new URL('../../dist/store-thread.cjs', import.meta.url));
+const opened: ThreadedStore[] = [];
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close();
+});
+
+async function threaded(file = join(tempDir(), 'persona.db')): Promise<ThreadedStore> {
+  const store = await ThreadedStore.open(threadFile, file);
+  opened.push(store);
+  return store;
+}
+
+function workerOf(store: ThreadedStore): Worker {
+  return (store as unknown as { worker: Worker }).worker;
+}
+
+describe('the store in a thread', () => {
+  it('fails to open a file that is no database with the error opening it in process gives', async () => {
+    const file = join(tempDir(), 'persona.db');
+    writeFileSync(file, 'these are not the bytes of a SQLite database, but there are enough of them '.repeat(20));
+    let inProcess: unknown;
+    try {
+      openStore(file).closeNow();
+    } catch (error) {
+      inProcess = error;
+    }
+    expect(inProcess).toBeInstanceOf(StoreError);
+    const failure = await ThreadedStore.open(threadFile, file).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as StoreError).message).toBe((inProcess as StoreError).message);
+    expect((failure as StoreError).hint).toBe((inProcess as StoreError).hint);
+  });
+
+  it('fails the calls a dying thread had not answered, and answers the next from a new one', async () => {
+    const store = await threaded();
+    const session = await startSession(store);
+    const saved = await store.appendMessage(userMessage(session.id, 'before the thread died'));
+    const dying = workerOf(store);
+    const unanswered = store.listMessages(session.id);
+    void dying.terminate();
+    await expect(unanswered).rejects.toThrow(StoreError);
+    await expect(unanswered).rejects.toThrow(/thread stopped/);
+    expect(workerOf(store)).not.toBe(dying);
+    // A new thread, on the same file: what was committed is there, and writes go on.
+    await store.appendMessage(userMessage(session.id, 'after'));
+    expect((await store.listMessages(session.id)).map((m) => [m.id === saved.id, m.content])).toEqual([
+      [true, 'before the thread died'],
+      [false, 'after'],
+    ]);
+    expect(workerOf(store)).not.toBe(dying);
+  });
+
+  it('closes only after the calls made before close() are saved, and refuses calls after it', async () => {
+    const file = join(tempDir(), 'persona.db');
+    const store = await ThreadedStore.open(threadFile, file);
+    const session = await startSession(store);
+    const writes = Array.from({ length: 30 }, (_, i) => store.appendMessage(userMessage(session.id, `message ${i + 1}`)));
+    await store.close();
+    expect((await Promise.all(writes)).map((m) => m.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    await expect(store.getSession(session.id)).rejects.toThrow(StoreError);
+    const reopened = openStore(file);
+    try {
+      expect((await reopened.listMessages(session.id)).map((m) => m.content).at(-1)).toBe('message 30');
+    } finally {
+      reopened.closeNow();
+    }
+  });
+
+  it('fails a call whose arguments cannot be copied to the thread, and only that call', async () => {
+    const store = await threaded();
+    const session = await startSession(store);
+    const bad = store.recordEvent({ kind: 'limit_reached', sessionId: session.id, data: { callback: () => 1 } });
+    const good = store.appendMessage(userMessage(session.id, 'sent in the same turn'));
+    await expect(bad).rejects.toThrow(/store\.recordEvent: .*could not be cloned/);
+    expect((await good).content).toBe('sent in the same turn');
+  });
+});
+
+describe('storeThreadWanted', () => {
+  it('keeps the store in process on fewer than four cores, in a thread from four, unless PERSONA_STORE_THREAD says', () => {
+    expect(storeThreadWanted(2, undefined)).toBe(false);
+    expect(storeThreadWanted(4, undefined)).toBe(true);
+    expect(storeThreadWanted(2, 'on')).toBe(true);
+    expect(storeThreadWanted(16, 'off')).toBe(false);
+    expect(storeThreadWanted(16, ' 0 ')).toBe(false);
+    expect(storeThreadWanted(2, 'maybe')).toBe(false);
+  });
+});
