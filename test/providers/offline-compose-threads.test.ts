@@ -74,6 +74,22 @@ describe('offline replies composed in worker threads', () => {
     expect(pool.counts).toEqual({ inThreads: 1, inProcess: 0 });
   });
 
+  it('answers each job from its own system prompt when the prompt of a persona changes between jobs (sent only when it does)', async () => {
+    const pool = poolOf(threadFile, 1);
+    const greeting = 'Diane Kowalski, CFO. I have ten minutes before the board call: what do you need?';
+    const profile = { ...cfoProfile, greeting };
+    // The engine reads one thing in the prompt: whether the chat opened with the greeting already.
+    const shown = { ...inputFor(cfo, profile, 'Hi!', 4), system: `You are Diane.\n\nYou opened it with this message:\n${greeting}` };
+    const notShown = { ...shown, system: 'You are Diane.' };
+    const [withGreeting, without] = [await composeReply(shown), await composeReply(notShown)];
+    expect(withGreeting).not.toBe(without);
+    const order = [shown, shown, notShown, notShown, shown, notShown];
+    for (const input of order) expect(await pool.compose(input)).toBe(input === shown ? withGreeting : without);
+    // And asked all at once, in one message to the thread.
+    expect(await Promise.all(order.map((input) => pool.compose(input)))).toEqual(order.map((i) => (i === shown ? withGreeting : without)));
+    expect(pool.counts).toEqual({ inThreads: 12, inProcess: 0 });
+  });
+
   it('sends a persona again when the thread has dropped it (it keeps 256)', async () => {
     const pool = poolOf(threadFile, 1);
     // 300 personas, each its own object: the thread keeps the last 256, so the first is gone.

@@ -11,22 +11,32 @@ import { composeReply } from './engine.js';
 /** Personas kept; past this the oldest is dropped, and the main thread sends it again when asked. */
 const KEPT_PERSONAS = 256;
 
-const personas = new Map<number, { persona: Persona; profile?: Partial<ChatProfile> }>();
+interface Kept {
+  persona: Persona;
+  profile?: Partial<ChatProfile>;
+  /** The system prompt of the key's last job: a job marked `sameSystem` has this one. */
+  system?: string;
+}
 
-function keep(job: ComposeJob): { persona: Persona; profile?: Partial<ChatProfile> } | undefined {
+const personas = new Map<number, Kept>();
+
+function keep(job: ComposeJob): Kept | undefined {
   // Kept already (the main thread forgot it had sent it): the kept copy, whose caches are warm.
   if (job.persona && !personas.has(job.key)) {
     if (personas.size >= KEPT_PERSONAS) personas.delete(personas.keys().next().value!);
     personas.set(job.key, { persona: job.persona, profile: job.profile });
   }
-  return personas.get(job.key);
+  const kept = personas.get(job.key);
+  if (kept && !job.sameSystem) kept.system = job.input.system;
+  return kept;
 }
 
 async function answer(job: ComposeJob): Promise<ComposeResult> {
   const known = keep(job);
   if (!known) return { job: job.job, missing: true };
   try {
-    return { job: job.job, text: await composeReply({ ...job.input, persona: known.persona, profile: known.profile }) };
+    const input = { ...job.input, system: known.system, persona: known.persona, profile: known.profile };
+    return { job: job.job, text: await composeReply(input) };
   } catch (error) {
     return { job: job.job, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

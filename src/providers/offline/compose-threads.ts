@@ -12,14 +12,21 @@ import { composeReply, type ComposeInput } from './engine.js';
 // thread costs start-up time (its own copy of the engine and its language model) they do not have.
 //
 // The engine holds nothing between replies (engine.ts), so a reply is one message each way: the
-// conversation in, the text out. A persona is sent to a thread once and then named by a key.
+// conversation in, the text out. A persona is sent to a thread once and then named by a key, and
+// so is its system prompt (a few KB, as much as the conversation): a job whose prompt is the one
+// the thread last had for the key says so instead of carrying it.
 
-/** One reply asked of a thread (jobs go in arrays). `persona` comes with the first job of its key (or when the thread asked for it again). */
+/**
+ * One reply asked of a thread (jobs go in arrays). `persona` comes with the first job of its key
+ * (or when the thread asked for it again); `sameSystem`: the input's system prompt is the one the
+ * thread last had for the key, left out.
+ */
 export interface ComposeJob {
   job: number;
   key: number;
   persona?: Persona;
   profile?: Partial<ChatProfile>;
+  sameSystem?: true;
   input: Omit<ComposeInput, 'persona' | 'profile'>;
 }
 
@@ -56,8 +63,8 @@ export interface ComposeCounts {
 /** One worker thread and the jobs it has not answered yet. */
 class ComposeThread {
   readonly pending = new Map<number, Pending>();
-  /** Keys of the personas this thread has been sent. */
-  readonly sent = new Set<number>();
+  /** Keys of the personas this thread has been sent, with the system prompt it last had for each. */
+  readonly sent = new Map<number, string | undefined>();
   private readonly worker: Worker;
   private outbox: ComposeJob[] = [];
   private sending: NodeJS.Immediate | undefined;
@@ -90,11 +97,15 @@ class ComposeThread {
     const { job } = entry;
     this.pending.set(job.job, entry);
     let message = job;
-    if (this.sent.has(job.key)) message = { ...job, persona: undefined, profile: undefined };
-    else {
+    const system = job.input.system;
+    if (this.sent.has(job.key)) {
+      message = { ...job, persona: undefined, profile: undefined };
+      if (this.sent.get(job.key) === system) message = { ...message, sameSystem: true, input: { ...job.input, system: undefined } };
+      else this.sent.set(job.key, system);
+    } else {
       // Personas reloaded over a long life get new keys; forgetting old ones only means sending again.
       if (this.sent.size >= MAX_SENT_KEYS) this.sent.clear();
-      this.sent.add(job.key);
+      this.sent.set(job.key, system);
     }
     // The jobs of one turn of the event loop go in one message: a message costs a wake-up of the
     // thread and a turn of its loop besides copying, more than the copy of a conversation.
