@@ -1,3 +1,4 @@
+import { RECOUNT_SESSION_TOTALS_SQL } from './session-queries.js';
 import type BetterSqlite3 from 'better-sqlite3';
 
 // Append-only, ordered, recorded by name (as simonw/llm does). Never edit or reorder a migration
@@ -209,6 +210,29 @@ WHEN old.pk <= (SELECT fts_indexed_through FROM messages_marks) BEGIN
 END;
 `;
 
+/**
+ * A session's totals (its summary's, and its replies' for reopening it) are kept in its row, added
+ * to in the statement that already touches the row for every message (last_active_at). Summing
+ * them from a covering index of messages cost every saved message one more index entry, in a page
+ * of its own per session: with 50 sessions served at once, a quarter of the pages each commit
+ * wrote (bench:serve). Only whole sessions are ever deleted, and a copy into this file counts its
+ * sessions afresh (copy/sqlite-endpoint.ts), so the row stays the sum of its messages.
+ */
+const sessionTotals = `
+ALTER TABLE sessions ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN input_tokens_total INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN output_tokens_total INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN cost_total REAL NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN unknown_cost_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN reply_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN reply_input_tokens INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN reply_output_tokens INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN reply_cost REAL NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN reply_cost_incomplete INTEGER NOT NULL DEFAULT 0;
+${RECOUNT_SESSION_TOTALS_SQL};
+DROP INDEX messages_totals;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { name: '001_initial_schema', up: (db) => db.exec(initialSchema) },
   // The daily budget and `persona stats` select messages by time across sessions.
@@ -226,6 +250,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // A session's totals (message count, tokens, cost) are summed from this index alone, never from
   // the rows with their text: reopening a 20,000-message session read all of them first.
   { name: '008_message_totals_index', up: (db) => db.exec(MESSAGE_TOTALS_INDEX) },
+  // ...and then kept in the session's row instead, which every message updates anyway.
+  { name: '009_session_totals', up: (db) => db.exec(sessionTotals) },
 ];
 
 const MIGRATIONS_TABLE = 'migrations';

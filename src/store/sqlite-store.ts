@@ -15,7 +15,14 @@ import {
   toSessionSummary,
   toSnapshot,
 } from './rows.js';
-import { participantsSql, REPLY_TOTALS_SQL, searchSql, sessionSummarySql } from './session-queries.js';
+import {
+  participantsSql,
+  REPLY_TOTALS_SQL,
+  searchSql,
+  sessionSummarySql,
+  sessionTotalsDelta,
+  TOUCH_SESSION_SQL,
+} from './session-queries.js';
 import { sessionGoneError, toStoreError, withStoreErrors } from './store-errors.js';
 import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from './id-prefix.js';
 import { WriteBatch } from './write-batch.js';
@@ -181,14 +188,15 @@ export class SqliteStore implements HistoryStore {
   /** The statements of appendMessage: the session touched, the row with the next seq. */
   private insertNextMessage(message: NewMessage): MessageRecord {
     const createdAt = message.createdAt ?? this.timestamp();
-    const touched = this.statement('UPDATE sessions SET last_active_at = max(last_active_at, ?) WHERE id = ?').run(
+    const id = this.newId();
+    const touched = this.statement(TOUCH_SESSION_SQL).run(
       createdAt,
+      ...sessionTotalsDelta(newMessageRecord(message, { id, seq: 0, createdAt })),
       message.sessionId,
     );
     if (touched.changes === 0) {
       throw sessionGoneError(message.sessionId);
     }
-    const id = this.newId();
     // The seq after the last one this store committed to the session, which the session's UNIQUE
     // (session_id, seq) confirms: a row another process added meanwhile makes the insert fail
     // (nothing written), and the seq is read from the table as before.
@@ -283,7 +291,8 @@ export class SqliteStore implements HistoryStore {
   /** The totals of a session's replies, summed in SQL (a greeting, which no model wrote, is no reply). */
   async replyTotals(sessionId: string): Promise<ReplyTotals> {
     return this.guarded(() => {
-      const row = this.statement(REPLY_TOTALS_SQL).get(sessionId) as {
+      // No row, no session: no replies.
+      const row = (this.statement(REPLY_TOTALS_SQL).get(sessionId) ?? { replies: 0, input: 0, output: 0, cost: 0, incomplete: 0 }) as {
         replies: number;
         input: number;
         output: number;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { MIGRATIONS, appliedMigrationNames, migrate, type Migration } from '../../src/store/migrations.js';
@@ -63,6 +64,44 @@ describe('migrations', () => {
     const db = openDatabase(file);
     expect(tables(db)).not.toContain('fine');
     expect(appliedMigrationNames(db)).toEqual(MIGRATIONS.map((m) => m.name));
+    db.close();
+  });
+
+  it('moves the totals of the sessions saved before 009 into their rows, and drops the index they were summed from', () => {
+    const db = new BetterSqlite3(join(tempDir(), 'persona.db'));
+    const before009 = MIGRATIONS.slice(
+      0,
+      MIGRATIONS.findIndex((m) => m.name === '009_session_totals'),
+    );
+    migrate(db, before009);
+    db.exec(`INSERT INTO persona_snapshots VALUES ('s1', 'p', 'P', 'h', '{}', '{}', 'sys', '2026-01-01T00:00:00.000Z');
+      INSERT INTO sessions VALUES ('x1', 'p', 's1', 'u', 'openai', 'm', NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+      INSERT INTO sessions VALUES ('x2', 'p', 's1', 'u', 'openai', 'm', NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);
+    const insert = db.prepare(
+      `INSERT INTO messages (id, session_id, seq, role, content, created_at, provider, input_tokens, output_tokens, cost_usd, status)
+       VALUES (?, 'x1', ?, ?, 'text', '2026-01-01T00:00:00.000Z', ?, ?, ?, ?, 'complete')`,
+    );
+    insert.run('m1', 1, 'user', null, null, null, null);
+    insert.run('m2', 2, 'persona', 'openai', 100, 20, 0.5);
+    insert.run('m3', 3, 'persona', 'openai', 50, 10, 0.25);
+    migrate(db);
+    expect(db.prepare("SELECT * FROM sessions WHERE id = 'x1'").get()).toMatchObject({
+      message_count: 3,
+      input_tokens_total: 150,
+      output_tokens_total: 30,
+      cost_total: 0.75,
+      unknown_cost_count: 0,
+      reply_count: 2,
+      reply_input_tokens: 150,
+      reply_output_tokens: 30,
+      reply_cost: 0.75,
+      reply_cost_incomplete: 0,
+    });
+    expect(db.prepare("SELECT message_count, reply_count FROM sessions WHERE id = 'x2'").get()).toEqual({
+      message_count: 0,
+      reply_count: 0,
+    });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'messages_totals'").get()).toBeUndefined();
     db.close();
   });
 

@@ -91,8 +91,24 @@ export const COPY_TABLES: readonly CopyTable[] = [
 
 /** Tables each backend has of its own that are not history: never copied, never checksummed. */
 export const NOT_COPIED = new Set(['migrations', 'messages_marks']);
-/** Columns only PostgreSQL has (its full-text index, generated from `content`). */
-export const GENERATED_COLUMNS = new Set(['content_search']);
+/**
+ * Columns a backend derives from the history, which the target of a copy derives again: never
+ * copied, never checksummed. PostgreSQL's full-text column (generated from `content`); SQLite's
+ * session totals (kept in the session's row, counted afresh when a copy commits: sqlite-endpoint.ts).
+ */
+export const GENERATED_COLUMNS = new Set([
+  'content_search',
+  'message_count',
+  'input_tokens_total',
+  'output_tokens_total',
+  'cost_total',
+  'unknown_cost_count',
+  'reply_count',
+  'reply_input_tokens',
+  'reply_output_tokens',
+  'reply_cost',
+  'reply_cost_incomplete',
+]);
 
 /** A row as copied: its values in the table's column order. */
 export type CopyRow = unknown[];

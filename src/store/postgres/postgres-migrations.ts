@@ -168,6 +168,9 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     name: '008_message_totals_index',
     sql: 'CREATE INDEX messages_totals ON messages (session_id, role, provider, status, input_tokens, output_tokens, cost_usd)',
   },
+  // SQLite keeps a session's totals in its row instead, for the commits of a server's event loop;
+  // PostgreSQL's writes wait on a socket, not on the loop, and it keeps summing from the index.
+  { name: '009_session_totals', sql: 'SELECT 1' },
 ];
 
 /**
