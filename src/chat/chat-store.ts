@@ -1,3 +1,4 @@
+import { conversationTotals, type ConversationTotals } from './conversation-totals.js';
 import type {
   MessageRecord,
   NewEvent,
@@ -13,6 +14,21 @@ import type {
 // --no-save` and the tests). Every method returns a promise: PostgreSQL answers over a socket. The
 // engine awaits each save before it yields the event that reports it.
 
+/** A session's totals (the limits count them) and its last messages, oldest first (all of them when `tail.length === count`). */
+export interface SessionState {
+  totals: ConversationTotals;
+  tail: readonly MessageRecord[];
+  /** The session's messages. */
+  count: number;
+}
+
+/** The state of a stored session: from the store when it keeps it at hand, else from the whole session read. */
+export async function sessionStateOf(store: ChatStore, sessionId: string): Promise<SessionState> {
+  if (store.sessionState) return store.sessionState(sessionId);
+  const messages = await store.listMessages(sessionId);
+  return { totals: conversationTotals(messages), tail: messages, count: messages.length };
+}
+
 /** What the conversation engine needs from storage. */
 export interface ChatStore {
   saveSnapshot(snapshot: Omit<PersonaSnapshot, 'id' | 'createdAt'>): Promise<PersonaSnapshot>;
@@ -24,6 +40,12 @@ export interface ChatStore {
    */
   appendMessage(message: NewMessage, event?: NewEvent): Promise<MessageRecord>;
   listMessages(sessionId: string): Promise<MessageRecord[]>;
+  /**
+   * What a turn needs of the session it continues, when the store keeps it at hand (a server's
+   * cache, src/server/session-messages.ts): the whole session's totals and its last messages.
+   * Without it, a turn reads the session whole (sessionStateOf).
+   */
+  sessionState?(sessionId: string): Promise<SessionState>;
   /**
    * The last `limit` messages of a session, oldest first, and the session's message count: what
    * a reopened chat shows and what a history window needs, without reading a long session whole.

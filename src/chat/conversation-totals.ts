@@ -25,7 +25,7 @@ export interface ConversationTotals {
   readonly lastTokens: number;
 }
 
-const EMPTY: ConversationTotals = { count: 0, userTurns: 0, tokens: 0, costUsd: 0, lastRole: undefined, lastTokens: 0 };
+export const NO_CONVERSATION: ConversationTotals = { count: 0, userTurns: 0, tokens: 0, costUsd: 0, lastRole: undefined, lastTokens: 0 };
 
 /** How far back from the newest message a read looks for remembered totals before counting afresh. */
 const LOOK_BACK = 16;
@@ -34,9 +34,9 @@ const remembered = new WeakMap<MessageRecord, ConversationTotals>();
 
 export function conversationTotals(messages: readonly MessageRecord[]): ConversationTotals {
   const n = messages.length;
-  if (n === 0) return EMPTY;
+  if (n === 0) return NO_CONVERSATION;
   let from = 0;
-  let totals = EMPTY;
+  let totals = NO_CONVERSATION;
   for (let i = n - 1; i >= Math.max(0, n - LOOK_BACK); i--) {
     const known = remembered.get(messages[i]!);
     // The same record at the same position: the same session prefix.
@@ -47,20 +47,28 @@ export function conversationTotals(messages: readonly MessageRecord[]): Conversa
     }
   }
   if (from === n) return totals;
-  let { userTurns, tokens, costUsd, lastRole, lastTokens } = totals;
-  for (let i = from; i < n; i++) {
-    const m = messages[i]!;
-    if (m.role === 'user') userTurns++;
-    costUsd += m.costUsd ?? 0;
-    // The same rules as conversationTurns (history.ts).
-    if (m.status === 'error' || m.content.trim() === '') continue;
+  for (let i = from; i < n; i++) totals = withMessage(totals, messages[i]!);
+  remembered.set(messages[n - 1]!, totals);
+  return totals;
+}
+
+/** The totals of a conversation one message longer. */
+export function withMessage(totals: ConversationTotals, m: MessageRecord): ConversationTotals {
+  let { tokens, lastRole, lastTokens } = totals;
+  // The same rules as conversationTurns (history.ts).
+  if (m.status !== 'error' && m.content.trim() !== '') {
     const own = estimateTokens(m.content);
     if (m.role === 'persona' && lastRole === 'persona') tokens -= lastTokens;
     tokens += own;
     lastRole = m.role;
     lastTokens = own;
   }
-  const result: ConversationTotals = { count: n, userTurns, tokens, costUsd, lastRole, lastTokens };
-  remembered.set(messages[n - 1]!, result);
-  return result;
+  return {
+    count: totals.count + 1,
+    userTurns: totals.userTurns + (m.role === 'user' ? 1 : 0),
+    tokens,
+    costUsd: totals.costUsd + (m.costUsd ?? 0),
+    lastRole,
+    lastTokens,
+  };
 }

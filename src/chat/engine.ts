@@ -5,19 +5,13 @@ import type { ChatProfile, Persona } from '../persona/schema.js';
 import { costOf, priceFor } from '../providers/pricing.js';
 import type { Provider, ProviderRequest } from '../providers/types.js';
 import { newOpeningMessage, newUserMessage } from '../core/new-message.js';
-import type { ChatStore } from './chat-store.js';
+import { sessionStateOf, type ChatStore, type SessionState } from './chat-store.js';
 import type { MessageRecord, NewEvent, PersonaSnapshot, SessionRecord } from '../core/records.js';
 import type { ChatEvent } from './events.js';
 import { trackReply } from './in-flight.js';
-import {
-  conversationTurns,
-  DEFAULT_WINDOW,
-  historyWindow,
-  historyWindowOfTail,
-  storedHistoryWindow,
-  type HistoryWindow,
-} from './history.js';
+import { conversationTurns, DEFAULT_WINDOW, historyWindow, windowOfState, storedHistoryWindow, type HistoryWindow } from './history.js';
 import { admitMessage, checkConversation } from './limits/admission.js';
+import { conversationTotals, NO_CONVERSATION } from './conversation-totals.js';
 import { SessionRateLimit } from './limits/rate-limit.js';
 import type { LimitSettings } from './limits/settings.js';
 import { summaryMessage } from '../core/carried-summary.js';
@@ -231,21 +225,29 @@ export class ChatEngine {
 
   private async *prepareTurn(text: string, options: SendOptions): AsyncGenerator<ChatEvent, ReplyPlan> {
     const limits = this.deps.options.limits;
-    // The whole session, when the limits had to read it: the history window is cut from it.
-    let read: MessageRecord[] | undefined;
+    // The session as the limits read it (its totals, its last messages): the history window is cut from it.
+    let read: SessionState | undefined;
     if (limits) {
-      // The turn, context and budget limits are about the whole conversation.
-      const prior = this.sessionRecord ? await this.deps.store.listMessages(this.sessionRecord.id) : [];
-      read = prior;
+      // The turn, context and budget limits are about the whole conversation (its totals); the
+      // rate limit about its user messages of the last minute, which the last messages hold when
+      // they hold at least as many user messages as the limit allows a minute.
+      const rate = this.rateLimit(limits);
+      let state = this.sessionRecord ? await sessionStateOf(this.deps.store, this.sessionRecord.id) : undefined;
+      if (state && rate && state.tail.length < state.count && userMessagesIn(state.tail) < rate.perMinute) {
+        const all = await this.deps.store.listMessages(this.sessionRecord!.id);
+        state = { totals: conversationTotals(all), tail: all, count: all.length };
+      }
+      read = state;
       const admission = admitMessage({
         store: this.deps.store,
         personaId: this.deps.persona.id,
         sessionId: this.sessionRecord?.id ?? null,
-        prior,
+        prior: state?.tail ?? [],
+        totals: state?.totals ?? NO_CONVERSATION,
         text,
         provider: this.active.provider.name,
         limits,
-        rate: this.rateLimit(limits),
+        rate,
         overBudget: this.deps.options.overBudget === true,
         noWait: options.noWait === true,
         signal: options.signal,
@@ -260,9 +262,7 @@ export class ChatEngine {
     // The same window as reading the session's end again (storedHistoryWindow), without a second read.
     const history = !this.sessionRecord
       ? []
-      : read
-        ? historyWindowOfTail(read, this.window)
-        : await storedHistoryWindow(this.deps.store, this.sessionRecord.id, this.window);
+      : ((read && windowOfState(read, this.window)) ?? (await storedHistoryWindow(this.deps.store, this.sessionRecord.id, this.window)));
     const opening = this.opening;
     const session = await this.ensureSession(text);
     if (opening) await this.saving(session, () => this.deps.store.appendMessage(newOpeningMessage(session.id, opening)));
@@ -533,4 +533,10 @@ export function sessionTitle(text: string, max = 80): string | null {
   const cut = line.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+function userMessagesIn(messages: readonly MessageRecord[]): number {
+  let count = 0;
+  for (const m of messages) if (m.role === 'user') count++;
+  return count;
 }

@@ -93,6 +93,25 @@ export function historyWindowOfTail(messages: readonly MessageRecord[], window: 
   }
 }
 
+/**
+ * The history window of a session from its last messages and its count (a served session's
+ * state), or undefined when those messages may not hold the whole window (read the store then).
+ * A tail's turns are the last turns of the whole, as storedHistoryWindow relies on too.
+ */
+export function windowOfState(
+  state: { tail: readonly MessageRecord[]; count: number },
+  window: HistoryWindow = DEFAULT_WINDOW,
+): ChatTurn[] | undefined {
+  const { tail } = state;
+  if (tail.length >= state.count) return historyWindowOfTail(tail, window);
+  for (let rows = firstTailRows(window); ; rows *= 4) {
+    const part = rows >= tail.length ? tail : tail.slice(-rows);
+    const turns = conversationTurns(part);
+    if (turns.length >= window.maxMessages) return windowTurns(turns, window);
+    if (part === tail) return undefined;
+  }
+}
+
 interface TurnsTail {
   /** The session's messages through the record (its position, plus one). */
   count: number;

@@ -34,6 +34,7 @@ export function storeOwnedBy(store: ChatStore, userId: string): ChatStore {
     getSession: (id) => store.getSession(id),
     appendMessage: (message, event) => messages.append(message, event),
     listMessages: (sessionId) => messages.list(sessionId),
+    sessionState: (sessionId) => messages.state(sessionId),
     recentMessages: (sessionId, limit) => store.recentMessages(sessionId, limit),
     recordEvent: (event) => store.recordEvent(event),
     spentSince: (since) => store.spentSince(since),

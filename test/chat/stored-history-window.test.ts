@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatEngine } from '../../src/chat/engine.js';
-import { historyWindow, storedHistoryWindow } from '../../src/chat/history.js';
+import { historyWindow, storedHistoryWindow, windowOfState } from '../../src/chat/history.js';
 import { MemoryStore } from '../../src/chat/memory-store.js';
 import { newUserMessage } from '../../src/core/new-message.js';
 import type { NewMessage, RecentMessages } from '../../src/core/records.js';
@@ -63,7 +63,17 @@ describe('storedHistoryWindow', () => {
       { maxMessages: 10_000, maxTokens: 1_000_000 },
     ]) {
       expect(await storedHistoryWindow(store, id, window)).toEqual(historyWindow(all, window));
+      // A served session's last messages (session-messages.ts): the same window, or "read more".
+      for (const rows of [0, 5, 40, 128, 400, all.length]) {
+        const fromTail = windowOfState({ tail: all.slice(all.length - rows), count: all.length }, window);
+        if (rows === all.length) expect(fromTail).toEqual(historyWindow(all, window));
+        else if (fromTail !== undefined) expect(fromTail).toEqual(historyWindow(all, window));
+      }
     }
+    // The tail a server keeps (128 rows) is enough for the default window here: no read.
+    expect(windowOfState({ tail: all.slice(-128), count: all.length })).toEqual(historyWindow(all));
+    // A tail of failed replies alone cannot tell: undefined, never a wrong window.
+    expect(windowOfState({ tail: all.slice(-80), count: all.length })).toBeUndefined();
   });
 
   it('reads a few dozen rows of a 20,000-message session for a turn of chat', async () => {

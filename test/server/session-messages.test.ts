@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { conversationTotals } from '../../src/chat/conversation-totals.js';
 import { MemoryStore } from '../../src/chat/memory-store.js';
 import { newUserMessage } from '../../src/core/new-message.js';
 import { SessionMessages } from '../../src/server/session-messages.js';
@@ -28,7 +29,7 @@ async function sessionIn(store: MemoryStore) {
   return store.createSession({ personaId: 'cfo', snapshotId: 'snap', userId: 'u', provider: 'offline', model: 'offline', title: null });
 }
 
-const contents = (messages: Array<{ content: string }>) => messages.map((m) => m.content);
+const contents = (messages: ReadonlyArray<{ content: string }>) => messages.map((m) => m.content);
 
 describe('SessionMessages', () => {
   it('answers a session from memory while it is unchanged, and keeps its own appends', async () => {
@@ -118,6 +119,50 @@ describe('SessionMessages', () => {
     store.sessions.delete(id);
     store.messages.splice(0, store.messages.length);
     expect(await cache.session(id)).toBeUndefined();
+  });
+
+  it('keeps the last messages of a long session and the totals of all of them, and follows its own appends', async () => {
+    const store = new CountingStore();
+    const cache = new SessionMessages(store, 1000, 4);
+    const { id } = await sessionIn(store);
+    for (let n = 1; n <= 10; n++) await store.appendMessage({ ...newUserMessage(id, `m${n}`), costUsd: n / 100 });
+    let state = await cache.state(id);
+    expect(state.count).toBe(10);
+    // Read whole this once; what is kept is the last 4.
+    expect(contents(state.tail.slice(-4))).toEqual(['m7', 'm8', 'm9', 'm10']);
+    expect(state.totals).toEqual(conversationTotals(await store.listMessages(id)));
+    const reads = store.fullReads;
+    await cache.append({ ...newUserMessage(id, 'm11'), costUsd: 0.5 });
+    await cache.append(newUserMessage(id, 'm12'));
+    state = await cache.state(id);
+    expect(store.fullReads).toBe(reads);
+    expect(state.count).toBe(12);
+    expect(contents(state.tail)).toEqual(['m9', 'm10', 'm11', 'm12']);
+    const stored = await store.listMessages(id);
+    expect(state.totals).toMatchObject({ count: 12, userTurns: 12, tokens: conversationTotals(stored).tokens });
+    expect(state.totals.costUsd).toBeCloseTo(conversationTotals(stored).costUsd, 10);
+    // The whole session is not held: a list reads it.
+    expect(contents(await cache.list(id))).toEqual(contents(stored));
+    // What a caller does with the tail it got does not change the cache.
+    (state.tail as unknown[]).pop();
+    expect(contents((await cache.state(id)).tail)).toEqual(['m9', 'm10', 'm11', 'm12']);
+  });
+
+  it('counts the messages it holds against its bound, not the length of each session', async () => {
+    const store = new CountingStore();
+    const cache = new SessionMessages(store, 10, 4);
+    const sessions = [await sessionIn(store), await sessionIn(store), await sessionIn(store)];
+    for (const s of sessions) for (let n = 1; n <= 20; n++) await store.appendMessage(newUserMessage(s.id, `${n}`));
+    await cache.state(sessions[0]!.id);
+    await cache.state(sessions[1]!.id); // 2 x (4 + 1) = 10: both held
+    expect(cache.sessionCount).toBe(2);
+    await cache.state(sessions[2]!.id); // the least recently used goes
+    expect(cache.sessionCount).toBe(2);
+    const reads = store.fullReads;
+    await cache.state(sessions[1]!.id);
+    expect(store.fullReads).toBe(reads);
+    await cache.state(sessions[0]!.id);
+    expect(store.fullReads).toBe(reads + 1);
   });
 
   it('knows a session it has just created is empty, and remembers its record', async () => {

@@ -4,7 +4,7 @@ import { estimateTokens } from '../../persona/prompt.js';
 import type { ChatStore } from '../chat-store.js';
 import type { MessageRecord } from '../../core/records.js';
 import type { ChatEvent } from '../events.js';
-import { conversationTotals } from '../conversation-totals.js';
+import { conversationTotals, type ConversationTotals } from '../conversation-totals.js';
 import { LimitError, WaitCancelledError } from './limit-error.js';
 import type { SessionRateLimit } from './rate-limit.js';
 import { BUDGET_WARNING_SHARE, type LimitSettings } from './settings.js';
@@ -18,8 +18,10 @@ export interface AdmissionRequest {
   store: ChatStore;
   personaId: string;
   sessionId: string | null;
-  /** The session's messages so far (empty for a new session). */
+  /** The session's messages so far (empty for a new session); `totals` instead when known already. */
   prior: readonly MessageRecord[];
+  /** conversationTotals(prior), when the caller has it without the messages (a served session's state). */
+  totals?: ConversationTotals;
   text: string;
   provider: ProviderName;
   limits: LimitSettings;
@@ -63,7 +65,7 @@ async function refuse(req: AdmissionRequest, error: LimitError, data: Record<str
 export async function checkConversation(req: AdmissionRequest): Promise<void> {
   const { maxTurns, contextTokens } = req.limits;
   if (maxTurns <= 0 && contextTokens <= 0) return;
-  const totals = conversationTotals(req.prior);
+  const totals = req.totals ?? conversationTotals(req.prior);
   const turns = totals.userTurns;
   if (maxTurns > 0 && turns >= maxTurns) {
     await refuse(req, new LimitError('turns', `this conversation has reached its limit of ${maxTurns} turns`, CONTINUE_HINT), { turns });
@@ -111,7 +113,7 @@ async function* checkBudgets(req: AdmissionRequest, nowMs: number): AsyncGenerat
       key: 'sessionBudgetUsd',
       label: 'session',
       budget: req.limits.sessionBudgetUsd,
-      spent: async () => conversationTotals(req.prior).costUsd,
+      spent: async () => (req.totals ?? conversationTotals(req.prior)).costUsd,
     },
     {
       limit: 'daily_budget' as const,
