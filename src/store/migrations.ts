@@ -230,7 +230,7 @@ ALTER TABLE sessions ADD COLUMN reply_output_tokens INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN reply_cost REAL NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN reply_cost_incomplete INTEGER NOT NULL DEFAULT 0;
 ${RECOUNT_SESSION_TOTALS_SQL};
-DROP INDEX messages_totals;
+DROP INDEX IF EXISTS messages_totals;
 `;
 
 export const MIGRATIONS: readonly Migration[] = [

@@ -83,6 +83,25 @@ describe('sampling fields', () => {
     expect(cut.choices[0].message.content).not.toContain(stop);
   });
 
+  it('streams the offline engine a chunk a word when a stop sequence is given and not met', async () => {
+    const t = await startTestServer();
+    const events = await readSse(
+      await postJson(`${t.url}/v1/chat/completions`, {
+        model: 'cfo',
+        messages: user('Tell me about your week.'),
+        stop: ['<never said>'],
+        stream: true,
+      }),
+    );
+    const contents = events
+      .filter((e) => e.data !== '[DONE]')
+      .map((e) => json(e).choices?.[0]?.delta?.content as string | undefined)
+      .filter((c): c is string => typeof c === 'string' && c !== '');
+    const text = contents.join('');
+    // A chunk per word, less what is held back at the end to recognise the stop sequence.
+    expect(contents.length).toBeGreaterThanOrEqual(text.match(/\S+\s*/g)!.length - 1);
+  });
+
   it('ReplyCutter finds a stop sequence split across deltas and holds back no more than it must', async () => {
     const cutter = new ReplyCutter(['<end>'], undefined);
     expect(cutter.push('hello <e')).toBe('hell');

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { newOpeningMessage } from '../../src/core/new-message.js';
 import { describe, expect, it } from 'vitest';
 import { RECOUNT_SESSION_TOTALS_SQL, REPLY_TOTALS_SQL, sessionSummarySql } from '../../src/store/session-queries.js';
 import { openStore } from '../../src/store/sqlite-store.js';
@@ -163,9 +164,7 @@ describe('SqliteStore on its file', () => {
     await store.appendMessage(personaReply(session.id, 'priced', { costUsd: 0.25, inputTokens: 100, outputTokens: 7 }));
     await store.appendMessage(personaReply(session.id, 'unpriced', { costUsd: null }));
     await store.appendMessage(personaReply(session.id, '', { status: 'error', costUsd: null, inputTokens: null, outputTokens: null }));
-    await store.appendMessage(
-      personaReply(session.id, 'Hi, I am Maria.', { provider: null, model: null, costUsd: null, inputTokens: null, outputTokens: null }),
-    );
+    await store.appendMessage(newOpeningMessage(session.id, 'Hi, I am Maria.'));
     await store.appendMessage(personaReply(other.id, 'elsewhere', { costUsd: 0.5 }));
     const db = rawConnection(store);
     const totals = () => db.prepare('SELECT * FROM sessions ORDER BY id').all();
@@ -181,6 +180,23 @@ describe('SqliteStore on its file', () => {
     });
     const [summary] = await store.listSessions({ personaId: session.personaId });
     expect(summary).toMatchObject({ id: session.id, messageCount: 5, costUsd: null });
+
+    // Priced replies and a greeting: every cost known, in the replies and in the summary.
+    const priced = await startSession(store, 'ana', 'Ana');
+    await store.appendMessage(newOpeningMessage(priced.id, 'Hi, I am Ana.'));
+    await store.appendMessage(userMessage(priced.id, 'a question, which costs nothing'));
+    await store.appendMessage(personaReply(priced.id, 'priced', { costUsd: 0.125 }));
+    expect(await store.replyTotals(priced.id)).toMatchObject({ costIncomplete: false, replies: 1, costUsd: 0.125 });
+    expect((await store.listSessions({ personaId: 'ana' }))[0]).toMatchObject({ messageCount: 3, costUsd: 0.125 });
+    // A failed request that reported tokens and no price: the session's cost is unknown, and no
+    // reply of it is counted as unpriced (a failed reply never is).
+    const failed = await startSession(store, 'bo', 'Bo');
+    await store.appendMessage(personaReply(failed.id, '', { status: 'error', costUsd: null, inputTokens: 30, outputTokens: null }));
+    expect(await store.replyTotals(failed.id)).toMatchObject({ costIncomplete: false, replies: 1, inputTokens: 30 });
+    expect((await store.listSessions({ personaId: 'bo' }))[0]).toMatchObject({ messageCount: 1, costUsd: null, inputTokens: 30 });
+    const keptAll = totals();
+    db.exec(RECOUNT_SESSION_TOTALS_SQL);
+    expect(totals()).toEqual(keptAll);
 
     db.exec('ANALYZE');
     const plan = (sql: string, ...params: unknown[]) =>

@@ -54,7 +54,7 @@ describe('the store in a thread', () => {
     const unanswered = store.listMessages(session.id);
     void dying.terminate();
     await expect(unanswered).rejects.toThrow(StoreError);
-    await expect(unanswered).rejects.toThrow(/thread stopped/);
+    await expect(unanswered).rejects.toThrow(/thread stopped.*may not have been saved/);
     expect(workerOf(store)).not.toBe(dying);
     // A new thread, on the same file: what was committed is there, and writes go on.
     await store.appendMessage(userMessage(session.id, 'after'));
@@ -62,6 +62,18 @@ describe('the store in a thread', () => {
       [true, 'before the thread died'],
       [false, 'after'],
     ]);
+    expect(workerOf(store)).not.toBe(dying);
+  });
+
+  it('gives a call not yet sent to a thread that died to the next thread: run once, not failed', async () => {
+    const store = await threaded();
+    const session = await startSession(store);
+    const dying = workerOf(store);
+    // Asked in this turn of the event loop (sent at its end); the thread is reported dead before that.
+    const asked = store.appendMessage(userMessage(session.id, 'asked as the thread died'));
+    dying.emit('exit', 1);
+    expect((await asked).seq).toBe(1);
+    expect((await store.listMessages(session.id)).map((m) => m.content)).toEqual(['asked as the thread died']);
     expect(workerOf(store)).not.toBe(dying);
   });
 

@@ -121,7 +121,9 @@ class ComposeThread {
       this.worker.postMessage(jobs);
     } catch {
       // Something that cannot be copied to a thread (postMessage copies plain data only): in process, then.
-      for (const { job } of jobs) {
+      // The thread got none of these jobs: nor their personas, nor their prompts.
+      for (const { job, key } of jobs) {
+        this.sent.delete(key);
         const entry = this.pending.get(job);
         this.pending.delete(job);
         if (entry) composeInProcess(entry, this.counts);

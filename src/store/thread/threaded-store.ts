@@ -46,6 +46,8 @@ const MAX_FAILED_THREADS = 4;
 export class ThreadedStore implements HistoryStore {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
+  /** Calls posted to the running thread and not answered yet (a thread that dies fails these, not the ones still to be posted). */
+  private readonly posted = new Set<number>();
   private outbox: StoreCall[] = [];
   private sending: NodeJS.Immediate | undefined;
   private nextId = 1;
@@ -123,6 +125,7 @@ export class ThreadedStore implements HistoryStore {
     this.worker = undefined;
     if (!worker) return;
     worker.removeAllListeners('exit');
+    worker.ref();
     await new Promise<void>((resolve) => {
       worker.once('message', () => resolve());
       worker.once('exit', () => resolve());
@@ -162,12 +165,16 @@ export class ThreadedStore implements HistoryStore {
     }
     try {
       worker.postMessage(calls);
+      for (const call of calls) this.posted.add(call.id);
+      // Calls waiting keep the process alive, as a socket waiting would (the thread alone does not).
+      worker.ref();
     } catch {
       // An argument postMessage cannot copy (a function): a bug in the caller, failed call by call
       // so the others still go.
       for (const call of calls) {
         try {
           worker.postMessage([call]);
+          this.posted.add(call.id);
         } catch (error) {
           this.settle({ id: call.id, error: { name: 'Error', message: `store.${call.method}: ${messageOf(error)}` } });
         }
@@ -185,7 +192,7 @@ export class ThreadedStore implements HistoryStore {
     const worker = new Worker(this.threadFile, { workerData: { file: this.file } });
     // The first message is the thread's "ready" (or why it could not open the file, which fails what waits).
     worker.once('message', (ready: StoreThreadReady) => {
-      if (!ready.ready) this.failAll(fromCrossing(ready.error));
+      if (!ready.ready) this.failPosted(fromCrossing(ready.error));
       else this.listen(worker);
     });
     this.watch(worker);
@@ -212,12 +219,16 @@ export class ThreadedStore implements HistoryStore {
       this.failedThreads++;
       worker.removeAllListeners();
       void worker.terminate();
-      this.failAll(new StoreError(`The history thread stopped (${reason}); what it had not saved was not saved.`, 'Try again.'));
+      // What it was asked and had not answered may or may not be in the file; what was not asked
+      // yet goes to the next thread.
+      this.failPosted(
+        new StoreError(`The history thread stopped (${reason}); the requests it was running may not have been saved.`, 'Try again.'),
+      );
     };
     worker.on('error', (error) => died(messageOf(error)));
     worker.on('exit', (code) => died(`exit code ${code}`));
-    // The thread never keeps the process alive: the calls waiting for it do. After the listeners,
-    // since listening for messages refs the thread again.
+    // The thread alone never keeps the process alive: calls waiting for it do (send refs it, checkIdle
+    // unrefs it). After the listeners, since listening for messages refs the thread again.
     worker.unref();
   }
 
@@ -225,20 +236,28 @@ export class ThreadedStore implements HistoryStore {
     const entry = this.pending.get(outcome.id);
     if (!entry) return;
     this.pending.delete(outcome.id);
+    this.posted.delete(outcome.id);
     if ('error' in outcome) entry.reject(fromCrossing(outcome.error));
     else entry.resolve(outcome.value);
     this.checkIdle();
   }
 
-  private failAll(error: Error): void {
-    const waiting = [...this.pending.values()];
-    this.pending.clear();
-    for (const entry of waiting) entry.reject(error);
+  /** Fails the calls posted to the thread that just failed. */
+  private failPosted(error: Error): void {
+    const ids = [...this.posted];
+    this.posted.clear();
+    for (const id of ids) {
+      const entry = this.pending.get(id);
+      this.pending.delete(id);
+      entry?.reject(error);
+    }
     this.checkIdle();
   }
 
   private checkIdle(): void {
-    if (this.pending.size > 0 || this.whenIdle.length === 0) return;
+    if (this.pending.size > 0) return;
+    this.worker?.unref();
+    if (this.whenIdle.length === 0) return;
     const waiting = this.whenIdle;
     this.whenIdle = [];
     for (const resolve of waiting) resolve();
