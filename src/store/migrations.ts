@@ -1,4 +1,4 @@
-import { RECOUNT_SESSION_TOTALS_SQL } from './session-queries.js';
+import { RECOUNT_SESSION_TOTALS_SQL, SESSION_TOTALS_TRIGGER_SQL } from './session-queries.js';
 import type BetterSqlite3 from 'better-sqlite3';
 
 // Append-only, ordered, recorded by name (as simonw/llm does). Never edit or reorder a migration
@@ -212,11 +212,12 @@ END;
 
 /**
  * A session's totals (its summary's, and its replies' for reopening it) are kept in its row, added
- * to in the statement that already touches the row for every message (last_active_at). Summing
- * them from a covering index of messages cost every saved message one more index entry, in a page
- * of its own per session: with 50 sessions served at once, a quarter of the pages each commit
- * wrote (bench:serve). Only whole sessions are ever deleted, and a copy into this file counts its
- * sessions afresh (copy/sqlite-endpoint.ts), so the row stays the sum of its messages.
+ * to by a trigger for every message saved, in the row the save touches anyway (last_active_at).
+ * Summing them from a covering index of messages cost every saved message one more index entry,
+ * in a page of its own per session: with 50 sessions served at once, a quarter of the pages each
+ * commit wrote (bench:serve). A trigger rather than the store's own statement, so that every
+ * writer keeps them (a copy, an older build still running on the file); only whole sessions are
+ * ever deleted, so the row stays the sum of its messages.
  */
 const sessionTotals = `
 ALTER TABLE sessions ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0;
@@ -231,6 +232,7 @@ ALTER TABLE sessions ADD COLUMN reply_cost REAL NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN reply_cost_incomplete INTEGER NOT NULL DEFAULT 0;
 ${RECOUNT_SESSION_TOTALS_SQL};
 DROP INDEX IF EXISTS messages_totals;
+${SESSION_TOTALS_TRIGGER_SQL};
 `;
 
 export const MIGRATIONS: readonly Migration[] = [

@@ -6,9 +6,14 @@
  * or anything that reports token usage. When any such message has no cost, the session's total is
  * unknown (null) rather than an undercount that looks exact.
  */
-export const UNKNOWN_COST = `m.cost_usd IS NULL AND (
-  m.input_tokens IS NOT NULL OR m.output_tokens IS NOT NULL OR (m.role = 'persona' AND m.status <> 'error')
+export const UNKNOWN_COST = unknownCostOf('m');
+
+/** UNKNOWN_COST of the row named `row` (`m` in a query, `new` in a trigger). */
+export function unknownCostOf(row: string): string {
+  return `${row}.cost_usd IS NULL AND (
+  ${row}.input_tokens IS NOT NULL OR ${row}.output_tokens IS NOT NULL OR (${row}.role = 'persona' AND ${row}.status <> 'error')
 )`;
+}
 
 /**
  * `where` filters the sessions table; parameters are named (@personaId, @id, @pattern, @limit).
@@ -51,51 +56,29 @@ UPDATE sessions SET (reply_count, reply_input_tokens, reply_output_tokens, reply
   FROM messages m WHERE m.session_id = sessions.id AND m.role = 'persona' AND m.provider IS NOT NULL
 )`;
 
-/** The statement that saves a message touches its session: its last activity, and its totals (sessionTotalsDelta). */
-export const TOUCH_SESSION_SQL = `
-UPDATE sessions SET
-  last_active_at = max(last_active_at, ?),
-  message_count = message_count + 1,
-  input_tokens_total = input_tokens_total + ?,
-  output_tokens_total = output_tokens_total + ?,
-  cost_total = cost_total + ?,
-  unknown_cost_count = unknown_cost_count + ?,
-  reply_count = reply_count + ?,
-  reply_input_tokens = reply_input_tokens + ?,
-  reply_output_tokens = reply_output_tokens + ?,
-  reply_cost = reply_cost + ?,
-  reply_cost_incomplete = max(reply_cost_incomplete, ?)
-WHERE id = ?`;
-
-/** What one message adds to its session's totals, in TOUCH_SESSION_SQL's order (after last_active_at): the sums above, one row at a time. */
-export function sessionTotalsDelta(m: {
-  role: string;
-  provider: string | null;
-  status: string;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  costUsd: number | null;
-}): number[] {
-  const input = m.inputTokens ?? 0;
-  const output = m.outputTokens ?? 0;
-  const cost = m.costUsd ?? 0;
-  // UNKNOWN_COST, for one message.
-  const unknownCost =
-    m.costUsd === null && (m.inputTokens !== null || m.outputTokens !== null || (m.role === 'persona' && m.status !== 'error'));
-  const reply = m.role === 'persona' && m.provider !== null;
-  const incomplete = reply && m.status !== 'error' && m.costUsd === null;
-  return [
-    input,
-    output,
-    cost,
-    unknownCost ? 1 : 0,
-    reply ? 1 : 0,
-    reply ? input : 0,
-    reply ? output : 0,
-    reply ? cost : 0,
-    incomplete ? 1 : 0,
-  ];
-}
+/**
+ * Every message saved adds its share to its session's totals, by trigger: whoever writes the row
+ * (this store, a copy, an older build still running on the file, a test's seeding) keeps the
+ * totals true. The same rules as RECOUNT_SESSION_TOTALS_SQL, one row at a time.
+ */
+export const SESSION_TOTALS_TRIGGER_SQL = `
+CREATE TRIGGER messages_add_to_session_totals AFTER INSERT ON messages BEGIN
+  UPDATE sessions SET
+    message_count = message_count + 1,
+    input_tokens_total = input_tokens_total + coalesce(new.input_tokens, 0),
+    output_tokens_total = output_tokens_total + coalesce(new.output_tokens, 0),
+    cost_total = cost_total + coalesce(new.cost_usd, 0.0),
+    unknown_cost_count = unknown_cost_count + (${unknownCostOf('new')}),
+    reply_count = reply_count + (new.role = 'persona' AND new.provider IS NOT NULL),
+    reply_input_tokens = reply_input_tokens + iif(new.role = 'persona' AND new.provider IS NOT NULL, coalesce(new.input_tokens, 0), 0),
+    reply_output_tokens = reply_output_tokens + iif(new.role = 'persona' AND new.provider IS NOT NULL, coalesce(new.output_tokens, 0), 0),
+    reply_cost = reply_cost + iif(new.role = 'persona' AND new.provider IS NOT NULL, coalesce(new.cost_usd, 0.0), 0.0),
+    reply_cost_incomplete = max(
+      reply_cost_incomplete,
+      new.role = 'persona' AND new.provider IS NOT NULL AND new.status != 'error' AND new.cost_usd IS NULL
+    )
+  WHERE id = new.session_id;
+END`;
 
 /**
  * Messages with every term exactly as typed first (`exact_words`, registered by the store), then

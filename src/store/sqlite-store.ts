@@ -15,14 +15,7 @@ import {
   toSessionSummary,
   toSnapshot,
 } from './rows.js';
-import {
-  participantsSql,
-  REPLY_TOTALS_SQL,
-  searchSql,
-  sessionSummarySql,
-  sessionTotalsDelta,
-  TOUCH_SESSION_SQL,
-} from './session-queries.js';
+import { participantsSql, REPLY_TOTALS_SQL, searchSql, sessionSummarySql } from './session-queries.js';
 import { sessionGoneError, toStoreError, withStoreErrors } from './store-errors.js';
 import { AMBIGUOUS_SHOWN, idPrefix, uniqueMatch } from './id-prefix.js';
 import { WriteBatch } from './write-batch.js';
@@ -189,9 +182,9 @@ export class SqliteStore implements HistoryStore {
   private insertNextMessage(message: NewMessage): MessageRecord {
     const createdAt = message.createdAt ?? this.timestamp();
     const id = this.newId();
-    const touched = this.statement(TOUCH_SESSION_SQL).run(
+    // Its totals are added to by trigger when the row goes in (migration 009_session_totals).
+    const touched = this.statement('UPDATE sessions SET last_active_at = max(last_active_at, ?) WHERE id = ?').run(
       createdAt,
-      ...sessionTotalsDelta(newMessageRecord(message, { id, seq: 0, createdAt })),
       message.sessionId,
     );
     if (touched.changes === 0) {

@@ -1,4 +1,3 @@
-import { RECOUNT_SESSION_TOTALS_SQL } from '../../src/store/session-queries.js';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOTHING_OPENED, openChat } from '../../src/cli/chat/open-chat.js';
@@ -87,8 +86,6 @@ async function longSession(size: number): Promise<string> {
         user ? null : 0.001,
       );
     }
-    // Rows written past the store: their session's totals counted as a copy into SQLite counts them.
-    db.exec(RECOUNT_SESSION_TOTALS_SQL);
   })();
   return session.id;
 }

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RECOUNT_SESSION_TOTALS_SQL } from '../../src/store/session-queries.js';
 import { runCli } from '../support/cli.js';
 import type { TmuxTerminal } from '../support/pty.js';
 import { tempDir } from '../support/temp.js';
@@ -58,8 +57,6 @@ async function seededSession(home: string, chatWith: string, size: number, row: 
         );
       }
     })();
-    // Rows written past the store: their session's totals counted as a copy into SQLite counts them.
-    db.exec(RECOUNT_SESSION_TOTALS_SQL);
     return id;
   } finally {
     db.close();

@@ -102,6 +102,13 @@ describe('migrations', () => {
       reply_count: 0,
     });
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'messages_totals'").get()).toBeUndefined();
+    // From here on every row written adds to its session, whoever writes it.
+    insert.run('m4', 4, 'user', null, 7, null, null);
+    expect(db.prepare("SELECT message_count, input_tokens_total, reply_count FROM sessions WHERE id = 'x1'").get()).toEqual({
+      message_count: 4,
+      input_tokens_total: 157,
+      reply_count: 2,
+    });
     db.close();
   });
 

@@ -94,7 +94,7 @@ export const NOT_COPIED = new Set(['migrations', 'messages_marks']);
 /**
  * Columns a backend derives from the history, which the target of a copy derives again: never
  * copied, never checksummed. PostgreSQL's full-text column (generated from `content`); SQLite's
- * session totals (kept in the session's row, counted afresh when a copy commits: sqlite-endpoint.ts).
+ * session totals (kept in the session's row by a trigger as each message goes in: migration 009).
  */
 export const GENERATED_COLUMNS = new Set([
   'content_search',

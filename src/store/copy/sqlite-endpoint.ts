@@ -6,7 +6,6 @@ import type { StoreLocation } from '../history-store.js';
 import { withStoreErrors } from '../store-errors.js';
 import type { CopyEndpoint } from './copy-endpoint.js';
 import { indexWaitingMessages } from '../fts-catch-up.js';
-import { RECOUNT_SESSION_TOTALS_SQL } from '../session-queries.js';
 import { keysetSql, type CopyRow, type CopyTable } from './copy-tables.js';
 
 /** A SQLite file as one side of a copy. The copied messages are full-text indexed as the copy commits. */
@@ -68,8 +67,6 @@ export class SqliteCopyEndpoint implements CopyEndpoint {
   async commitWrite(): Promise<void> {
     this.guarded(() => {
       while (indexWaitingMessages(this.db, Infinity));
-      // The sessions' totals, which saving a message adds to and a copy does not (migration 009).
-      this.db.exec(RECOUNT_SESSION_TOTALS_SQL);
       this.db.exec('COMMIT');
     });
   }
