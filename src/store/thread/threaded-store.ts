@@ -187,7 +187,7 @@ export class ThreadedStore implements HistoryStore {
     if (this.worker) return this.worker;
     if (this.failedThreads >= MAX_FAILED_THREADS)
       throw new Error(
-        `The history thread stopped ${MAX_FAILED_THREADS} times; restart persona serve (and check the file: persona db check).`,
+        `The history thread stopped ${MAX_FAILED_THREADS} times; restart persona serve (and look at the file: persona db status).`,
       );
     const worker = new Worker(this.threadFile, { workerData: { file: this.file } });
     // The first message is the thread's "ready" (or why it could not open the file, which fails what waits).
