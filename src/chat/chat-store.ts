@@ -25,7 +25,11 @@ export interface SessionState {
 /** The state of a stored session: from the store when it keeps it at hand, else from the whole session read. */
 export async function sessionStateOf(store: ChatStore, sessionId: string): Promise<SessionState> {
   if (store.sessionState) return store.sessionState(sessionId);
-  const messages = await store.listMessages(sessionId);
+  return wholeSessionState(await store.listMessages(sessionId));
+}
+
+/** The state of a session read whole: every message is its tail. */
+export function wholeSessionState(messages: readonly MessageRecord[]): SessionState {
   return { totals: conversationTotals(messages), tail: messages, count: messages.length };
 }
 

@@ -5,13 +5,13 @@ import type { ChatProfile, Persona } from '../persona/schema.js';
 import { costOf, priceFor } from '../providers/pricing.js';
 import type { Provider, ProviderRequest } from '../providers/types.js';
 import { newOpeningMessage, newUserMessage } from '../core/new-message.js';
-import { sessionStateOf, type ChatStore, type SessionState } from './chat-store.js';
+import { sessionStateOf, wholeSessionState, type ChatStore, type SessionState } from './chat-store.js';
 import type { MessageRecord, NewEvent, PersonaSnapshot, SessionRecord } from '../core/records.js';
 import type { ChatEvent } from './events.js';
 import { trackReply } from './in-flight.js';
 import { conversationTurns, DEFAULT_WINDOW, historyWindow, windowOfState, storedHistoryWindow, type HistoryWindow } from './history.js';
 import { admitMessage, checkConversation } from './limits/admission.js';
-import { conversationTotals, NO_CONVERSATION } from './conversation-totals.js';
+import { NO_CONVERSATION } from './conversation-totals.js';
 import { SessionRateLimit } from './limits/rate-limit.js';
 import type { LimitSettings } from './limits/settings.js';
 import { summaryMessage } from '../core/carried-summary.js';
@@ -234,8 +234,7 @@ export class ChatEngine {
       const rate = this.rateLimit(limits);
       let state = this.sessionRecord ? await sessionStateOf(this.deps.store, this.sessionRecord.id) : undefined;
       if (state && rate && state.tail.length < state.count && userMessagesIn(state.tail) < rate.perMinute) {
-        const all = await this.deps.store.listMessages(this.sessionRecord!.id);
-        state = { totals: conversationTotals(all), tail: all, count: all.length };
+        state = wholeSessionState(await this.deps.store.listMessages(this.sessionRecord!.id));
       }
       read = state;
       const admission = admitMessage({
