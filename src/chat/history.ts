@@ -81,16 +81,8 @@ export async function storedHistoryWindow(
  * Records never change once saved and a session only grows, so remembered turns stay true.
  */
 export function historyWindowOfTail(messages: readonly MessageRecord[], window: HistoryWindow = DEFAULT_WINDOW): ChatTurn[] {
-  const remembered = rememberedTail(messages, window);
-  if (remembered) return windowTurns(remembered, window);
-  for (let rows = firstTailRows(window); ; rows *= 4) {
-    const tail = rows >= messages.length ? messages : messages.slice(-rows);
-    const turns = conversationTurns(tail);
-    if (turns.length >= window.maxMessages || tail.length >= messages.length) {
-      remember(messages, { count: messages.length, turns, whole: tail.length >= messages.length }, window);
-      return windowTurns(turns, window);
-    }
-  }
+  // A whole session always holds its window.
+  return tailWindow(messages, 0, window)!;
 }
 
 /**
@@ -102,18 +94,32 @@ export function windowOfState(
   state: { tail: readonly MessageRecord[]; count: number },
   window: HistoryWindow = DEFAULT_WINDOW,
 ): ChatTurn[] | undefined {
-  const { tail } = state;
-  if (tail.length >= state.count) return historyWindowOfTail(tail, window);
+  return tailWindow(state.tail, Math.max(0, state.count - state.tail.length), window);
+}
+
+/**
+ * The window from a session's last messages, `before` of its messages coming before them (0: the
+ * whole session), or undefined when they hold too few turns to tell. Remembered turns are found by
+ * the record's place in the whole session, so a served session's tail, which slides along as the
+ * session grows past it, finds them too.
+ */
+function tailWindow(messages: readonly MessageRecord[], before: number, window: HistoryWindow): ChatTurn[] | undefined {
+  const remembered = rememberedTail(messages, before, window);
+  if (remembered) return windowTurns(remembered, window);
   for (let rows = firstTailRows(window); ; rows *= 4) {
-    const part = rows >= tail.length ? tail : tail.slice(-rows);
-    const turns = conversationTurns(part);
-    if (turns.length >= window.maxMessages) return windowTurns(turns, window);
-    if (part === tail) return undefined;
+    const all = rows >= messages.length;
+    const tail = all ? messages : messages.slice(-rows);
+    const turns = conversationTurns(tail);
+    const whole = all && before === 0;
+    if (turns.length >= window.maxMessages || all) {
+      remember(messages, { count: before + messages.length, turns, whole }, window);
+      return whole || turns.length >= window.maxMessages ? windowTurns(turns, window) : undefined;
+    }
   }
 }
 
 interface TurnsTail {
-  /** The session's messages through the record (its position, plus one). */
+  /** The session's messages through the record (its position in the whole session, plus one). */
   count: number;
   /** The conversation's last turns through the record: all of them when `whole`. */
   turns: readonly ChatTurn[];
@@ -128,18 +134,18 @@ const LOOK_BACK = 16;
 const tails = new WeakMap<MessageRecord, TurnsTail>();
 
 /** The last turns of `messages` from turns remembered for one of its last records, when there are enough for the window. */
-function rememberedTail(messages: readonly MessageRecord[], window: HistoryWindow): readonly ChatTurn[] | undefined {
+function rememberedTail(messages: readonly MessageRecord[], before: number, window: HistoryWindow): readonly ChatTurn[] | undefined {
   const n = messages.length;
   for (let i = n - 1; i >= Math.max(0, n - LOOK_BACK); i--) {
     const known = tails.get(messages[i]!);
-    // The same record at the same position: the same session up to it.
-    if (!known || known.count !== i + 1) continue;
+    // The same record at the same place: the same session up to it.
+    if (!known || known.count !== before + i + 1) continue;
     // With no turn to go on, a reply that follows cannot tell whether it replaces one.
     if (!known.whole && known.turns.length === 0) return undefined;
     if (i === n - 1) return known.whole || known.turns.length >= window.maxMessages ? known.turns : undefined;
     const turns = [...known.turns];
     for (let j = i + 1; j < n; j++) addTurn(turns, messages[j]!);
-    const tail = { count: n, turns, whole: known.whole };
+    const tail = { count: before + n, turns, whole: known.whole };
     // The newer record carries the turns on; the older one is not asked again by this session.
     tails.delete(messages[i]!);
     remember(messages, tail, window);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conversationTotals } from '../../src/chat/conversation-totals.js';
-import { conversationTurns, DEFAULT_WINDOW, historyWindow, historyWindowOfTail } from '../../src/chat/history.js';
+import { conversationTurns, DEFAULT_WINDOW, historyWindow, historyWindowOfTail, windowOfState } from '../../src/chat/history.js';
 import type { MessageRecord } from '../../src/core/records.js';
 import { estimateTokens } from '../../src/persona/prompt.js';
 
@@ -58,6 +58,28 @@ describe('conversationTotals', () => {
     // The newest record now second: its remembered totals (for 40 messages) must not be used.
     const other = [all[0]!, all[39]!];
     expect(conversationTotals(other)).toMatchObject({ count: 2, ...counted(other) });
+  });
+});
+
+describe('windowOfState of a tail that slides along a growing session', () => {
+  it('is the window of the whole session, and converts only the newest messages', () => {
+    for (const seed of [4, 9]) {
+      const all = session(500, seed);
+      let previous: readonly unknown[] | undefined;
+      for (let n = 130; n <= all.length; n += 2) {
+        // What a server keeps of a served session: its last 128 records, the same objects each turn.
+        const state = { tail: all.slice(Math.max(0, n - 128), n), count: n };
+        const window = windowOfState(state);
+        expect(window).toEqual(historyWindow(all.slice(0, n)));
+        if (previous && window) {
+          const shared = window.filter((turn) => previous!.includes(turn));
+          expect(shared.length).toBeGreaterThanOrEqual(window.length - 2);
+        }
+        previous = window;
+      }
+      // The same records at other places (another session's count): not taken for the remembered ones.
+      expect(windowOfState({ tail: all.slice(300, 428), count: 900 })).toEqual(historyWindow(all.slice(0, 428)));
+    }
   });
 });
 

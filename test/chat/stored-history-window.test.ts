@@ -72,8 +72,10 @@ describe('storedHistoryWindow', () => {
     }
     // The tail a server keeps (128 rows) is enough for the default window here: no read.
     expect(windowOfState({ tail: all.slice(-128), count: all.length })).toEqual(historyWindow(all));
-    // A tail of failed replies alone cannot tell: undefined, never a wrong window.
-    expect(windowOfState({ tail: all.slice(-80), count: all.length })).toBeUndefined();
+    // A tail of failed replies alone cannot tell: undefined, never a wrong window (records read
+    // afresh; the ones above are remembered with the turns before them, which do tell).
+    expect(windowOfState({ tail: all.slice(-80).map((m) => ({ ...m })), count: all.length })).toBeUndefined();
+    expect(windowOfState({ tail: all.slice(-80), count: all.length })).toEqual(historyWindow(all));
   });
 
   it('reads a few dozen rows of a 20,000-message session for a turn of chat', async () => {

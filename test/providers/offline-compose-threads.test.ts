@@ -102,6 +102,58 @@ describe('offline replies composed in worker threads', () => {
     expect(pool.counts).toEqual({ inThreads: 301, inProcess: 0 });
   });
 
+  describe("a conversation's turns", () => {
+    /** Frozen, as a served conversation's turns are (chat/history.ts): those go by reference. */
+    const turn = (role: ChatTurn['role'], content: string): ChatTurn => Object.freeze({ role, content });
+    const growing = (length: number): ChatTurn[] =>
+      Array.from({ length }, (_, i) =>
+        i % 2 === 0 ? turn('user', QUESTIONS[i % QUESTIONS.length]!) : turn('persona', `Answer number ${i}.`),
+      );
+
+    it('cross to the thread once: a later reply names the turns it was sent before', async () => {
+      // A thread that answers with the messages as they arrived.
+      const dir = mkdtempSync(join(tmpdir(), 'persona-compose-refs-'));
+      const echo = join(dir, 'echo.cjs');
+      writeFileSync(
+        echo,
+        "const { parentPort } = require('node:worker_threads');\n" +
+          "parentPort.on('message', (m) => parentPort.postMessage((typeof m === 'string' ? JSON.parse(m) : m).map((j) => ({ job: j.job, text: JSON.stringify(j.input.messages) }))));\n",
+      );
+      try {
+        const pool = poolOf(echo, 1);
+        const history = growing(5);
+        const first = JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: history.slice(0, 3) }));
+        expect(first).toEqual(history.slice(0, 3).map((t, i) => ({ ref: i + 1, role: t.role, content: t.content })));
+        const second = JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: history }));
+        expect(second).toEqual([1, 2, 3, { ref: 4, ...history[3] }, { ref: 5, ...history[4] }]);
+        // A turn that is not frozen could change after it was sent: it goes whole every time.
+        const loose = { role: 'user' as const, content: 'Still there?' };
+        const third = JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: [...history, loose] }));
+        expect(third).toEqual([1, 2, 3, 4, 5, { ref: 0, ...loose }]);
+        expect(JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: [loose] }))).toEqual([{ ref: 0, ...loose }]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('give the replies of the engine in process as a conversation grows, and after the thread dropped the oldest', async () => {
+      const pool = poolOf(threadFile, 1);
+      const history = growing(40);
+      for (let n = 1; n <= history.length; n += 2) {
+        const input = { ...inputFor(cfo, cfoProfile, 'x', n), messages: history.slice(Math.max(0, n - 20), n) };
+        expect(await pool.compose(input)).toBe(await composeReply(input));
+      }
+      // More turns than the thread keeps (16,384), in one conversation: the first ones are dropped,
+      // and a reply that names them again gets them sent again, whole.
+      const long = growing(17_000);
+      const whole = { ...inputFor(creator, creatorProfile, 'x', 2), messages: long };
+      expect(await pool.compose(whole)).toBe(await composeReply(whole));
+      const early = { ...inputFor(cfo, cfoProfile, 'x', 3), messages: long.slice(0, 9) };
+      expect(await pool.compose(early)).toBe(await composeReply(early));
+      expect(pool.counts.inProcess).toBe(0);
+    });
+  });
+
   describe('when a thread dies', () => {
     let dir: string;
     beforeAll(() => {

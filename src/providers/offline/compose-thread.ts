@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { ChatProfile, Persona } from '../../persona/schema.js';
-import type { ComposeJob, ComposeResult } from './compose-threads.js';
+import type { ChatTurn } from '../../core/messages.js';
+import type { ComposeJob, ComposeResult, TurnRef } from './compose-threads.js';
 import { composeReply } from './engine.js';
 
 // The offline engine inside a worker thread (built as dist/offline-compose.cjs; compose-threads.ts
@@ -20,6 +21,36 @@ interface Kept {
 
 const personas = new Map<number, Kept>();
 
+/**
+ * Turns kept by their number (TurnRef), the least recently used dropped first: enough for the
+ * windows of a few hundred conversations at once. A job naming a dropped one is sent again whole.
+ */
+const KEPT_TURNS = 16_384;
+const turns = new Map<number, ChatTurn>();
+
+/** A job's conversation from its references, or undefined when one names a turn no longer kept. */
+function conversationOf(refs: readonly TurnRef[]): ChatTurn[] | undefined {
+  const conversation: ChatTurn[] = [];
+  for (const ref of refs) {
+    if (typeof ref === 'number') {
+      const turn = turns.get(ref);
+      if (!turn) return undefined;
+      // Used again: moved to the end, the last to be dropped.
+      turns.delete(ref);
+      turns.set(ref, turn);
+      conversation.push(turn);
+      continue;
+    }
+    const turn = { role: ref.role, content: ref.content };
+    if (ref.ref > 0) {
+      if (turns.size >= KEPT_TURNS) turns.delete(turns.keys().next().value!);
+      turns.set(ref.ref, turn);
+    }
+    conversation.push(turn);
+  }
+  return conversation;
+}
+
 function keep(job: ComposeJob): Kept | undefined {
   // Kept already (the main thread forgot it had sent it): the kept copy, whose caches are warm.
   if (job.persona && !personas.has(job.key)) {
@@ -33,9 +64,11 @@ function keep(job: ComposeJob): Kept | undefined {
 
 async function answer(job: ComposeJob): Promise<ComposeResult> {
   const known = keep(job);
-  if (!known) return { job: job.job, missing: true };
+  // Read at once, before any later job's turns can push these out.
+  const messages = conversationOf(job.input.messages);
+  if (!known || !messages) return { job: job.job, missing: true };
   try {
-    const input = { ...job.input, system: known.system, persona: known.persona, profile: known.profile };
+    const input = { ...job.input, messages, system: known.system, persona: known.persona, profile: known.profile };
     return { job: job.job, text: await composeReply(input) };
   } catch (error) {
     return { job: job.job, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
@@ -53,9 +86,10 @@ const reply = (result: ComposeResult): void => {
     sending = undefined;
     const results = outbox;
     outbox = [];
-    port.postMessage(results);
+    port.postMessage(JSON.stringify(results));
   });
 };
-port.on('message', (jobs: ComposeJob[]) => {
+port.on('message', (message: ComposeJob[] | string) => {
+  const jobs = typeof message === 'string' ? (JSON.parse(message) as ComposeJob[]) : message;
   for (const job of jobs) void answer(job).then(reply);
 });

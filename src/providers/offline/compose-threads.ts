@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ChatTurn } from '../../core/messages.js';
 import type { ChatProfile, Persona } from '../../persona/schema.js';
 import { composeReply, type ComposeInput } from './engine.js';
 
@@ -17,9 +18,10 @@ import { composeReply, type ComposeInput } from './engine.js';
 // the thread last had for the key says so instead of carrying it.
 
 /**
- * One reply asked of a thread (jobs go in arrays). `persona` comes with the first job of its key
+ * One reply asked of a thread (jobs go in arrays, as JSON unless one carries a persona). `persona` comes with the first job of its key
  * (or when the thread asked for it again); `sameSystem`: the input's system prompt is the one the
- * thread last had for the key, left out.
+ * thread last had for the key, left out. The conversation's turns come by reference once the
+ * thread has them (TurnRef).
  */
 export interface ComposeJob {
   job: number;
@@ -27,10 +29,18 @@ export interface ComposeJob {
   persona?: Persona;
   profile?: Partial<ChatProfile>;
   sameSystem?: true;
-  input: Omit<ComposeInput, 'persona' | 'profile'>;
+  input: Omit<ComposeInput, 'persona' | 'profile' | 'messages'> & { messages: readonly TurnRef[] };
 }
 
-/** A thread's answer to one job (answers come in arrays): the text, the engine's error, or "send the persona again" (it dropped it). */
+/**
+ * A turn of a job's conversation: whole, with the number the thread keeps it by, or that number
+ * alone once the thread has it. A served conversation hands the same turn objects to reply after
+ * reply (chat/history.ts remembers them), so each turn crosses to the thread once rather than with
+ * every later reply: copying a window of twenty turns was most of the cost of a job's message.
+ */
+export type TurnRef = number | { ref: number; role: ChatTurn['role']; content: string };
+
+/** A thread's answer to one job (answers come in arrays, as JSON): the text, the engine's error, or "send it again whole" (it dropped the persona or a turn it names). */
 export type ComposeResult = { job: number; text: string } | { job: number; error: string } | { job: number; missing: true };
 
 /** Threads that fail (a crash, an out-of-memory, no answer in time) are replaced until this many have; then replies are composed in process. */
@@ -47,7 +57,9 @@ const WATCH_MS = 1_000;
 const MAX_SENT_KEYS = 1024;
 
 interface Pending {
-  job: ComposeJob;
+  job: number;
+  key: number;
+  input: ComposeInput;
   resolve: (text: string) => void;
   reject: (error: Error) => void;
   /** performance.now() when it was asked. */
@@ -65,6 +77,9 @@ class ComposeThread {
   readonly pending = new Map<number, Pending>();
   /** Keys of the personas this thread has been sent, with the system prompt it last had for each. */
   readonly sent = new Map<number, string | undefined>();
+  /** Turns this thread has been sent, by the number it keeps them by (it may have dropped some since). */
+  private readonly turnRefs = new WeakMap<ChatTurn, number>();
+  private nextTurnRef = 1;
   private readonly worker: Worker;
   private outbox: ComposeJob[] = [];
   private sending: NodeJS.Immediate | undefined;
@@ -78,7 +93,9 @@ class ComposeThread {
     onStuck: (thread: ComposeThread) => void,
   ) {
     this.worker = new Worker(file);
-    this.worker.on('message', (results: ComposeResult[]) => results.forEach((result) => this.settle(result)));
+    this.worker.on('message', (results: string | ComposeResult[]) => {
+      for (const result of typeof results === 'string' ? (JSON.parse(results) as ComposeResult[]) : results) this.settle(result);
+    });
     this.worker.on('error', () => onFailure(this));
     this.worker.on('exit', () => onFailure(this));
     // A thread never keeps the process alive: the requests waiting for it do. After the listeners:
@@ -94,41 +111,71 @@ class ComposeThread {
   }
 
   post(entry: Pending): void {
-    const { job } = entry;
-    this.pending.set(job.job, entry);
-    let message = job;
-    const system = job.input.system;
-    if (this.sent.has(job.key)) {
-      message = { ...job, persona: undefined, profile: undefined };
-      if (this.sent.get(job.key) === system) message = { ...message, sameSystem: true, input: { ...job.input, system: undefined } };
-      else this.sent.set(job.key, system);
-    } else {
+    const { input, key } = entry;
+    this.pending.set(entry.job, entry);
+    const { persona, profile, messages, system, ...rest } = input;
+    const message: ComposeJob = { job: entry.job, key, input: { ...rest, messages: messages.map((turn) => this.refOf(turn)) } };
+    if (this.sent.has(key) && this.sent.get(key) === system) message.sameSystem = true;
+    else message.input.system = system;
+    if (!this.sent.has(key)) {
       // Personas reloaded over a long life get new keys; forgetting old ones only means sending again.
       if (this.sent.size >= MAX_SENT_KEYS) this.sent.clear();
-      this.sent.set(job.key, system);
+      message.persona = persona;
+      message.profile = profile;
     }
+    this.sent.set(key, system);
     // The jobs of one turn of the event loop go in one message: a message costs a wake-up of the
     // thread and a turn of its loop besides copying, more than the copy of a conversation.
     this.outbox.push(message);
     this.sending ??= setImmediate(() => this.send());
   }
 
+  /**
+   * A turn by its number when the thread was sent it before, whole otherwise. Only frozen turns go
+   * by number: one that could still change (a caller's own array) is sent as it is now, each time.
+   */
+  private refOf(turn: ChatTurn): TurnRef {
+    const known = this.turnRefs.get(turn);
+    if (known !== undefined) return known;
+    if (!Object.isFrozen(turn)) return { ref: 0, role: turn.role, content: turn.content };
+    const ref = this.nextTurnRef++;
+    this.turnRefs.set(turn, ref);
+    return { ref, role: turn.role, content: turn.content };
+  }
+
+  /** The thread lacks something a job named (a persona or a turn it dropped): the job goes again with all of it whole. */
+  private resend(entry: Pending): void {
+    this.sent.delete(entry.key);
+    for (const turn of entry.input.messages) this.turnRefs.delete(turn);
+    this.post(entry);
+  }
+
   private send(): void {
     this.sending = undefined;
     const jobs = this.outbox;
     this.outbox = [];
-    try {
-      this.worker.postMessage(jobs);
-    } catch {
-      // Something that cannot be copied to a thread (postMessage copies plain data only): in process, then.
-      // The thread got none of these jobs: nor their personas, nor their prompts.
-      for (const { job, key } of jobs) {
-        this.sent.delete(key);
-        const entry = this.pending.get(job);
-        this.pending.delete(job);
-        if (entry) composeInProcess(entry, this.counts);
+    // Jobs that carry a persona go as objects (postMessage copies those, or refuses what it cannot
+    // copy); the rest, most of them, as JSON: measured, copying a job of strings and numbers as one
+    // string costs less than half of copying it as objects, stringify and parse included.
+    const carrying = jobs.filter((job) => job.persona !== undefined);
+    const plain = carrying.length === 0 ? jobs : jobs.filter((job) => job.persona === undefined);
+    if (carrying.length > 0) {
+      try {
+        this.worker.postMessage(carrying);
+      } catch {
+        // Something that cannot be copied to a thread (postMessage copies plain data only): in process, then.
+        // The thread got none of these jobs: nor their personas, nor their prompts, nor their turns.
+        for (const { job, key } of carrying) {
+          this.sent.delete(key);
+          const entry = this.pending.get(job);
+          this.pending.delete(job);
+          if (!entry) continue;
+          for (const turn of entry.input.messages) this.turnRefs.delete(turn);
+          composeInProcess(entry, this.counts);
+        }
       }
     }
+    if (plain.length > 0) this.worker.postMessage(JSON.stringify(plain));
   }
 
   private settle(result: ComposeResult): void {
@@ -139,10 +186,7 @@ class ComposeThread {
       this.counts.inThreads++;
       entry.resolve(result.text);
     } else if ('error' in result) entry.reject(new Error(`the offline engine failed in its thread: ${result.error}`));
-    else {
-      this.sent.delete(entry.job.key);
-      this.post(entry);
-    }
+    else this.resend(entry);
   }
 
   terminate(): void {
@@ -180,9 +224,8 @@ export class ComposeThreads {
       this.counts.inProcess++;
       return composeReply(input);
     }
-    const { persona, profile, ...rest } = input;
-    const job: ComposeJob = { job: this.nextJob++, key: this.keyOf(persona, profile), persona, profile, input: rest };
-    return new Promise((resolve, reject) => thread.post({ job, resolve, reject, since: performance.now() }));
+    const key = this.keyOf(input.persona, input.profile);
+    return new Promise((resolve, reject) => thread.post({ job: this.nextJob++, key, input, resolve, reject, since: performance.now() }));
   }
 
   /** Stops the threads; what they had not answered, and replies asked for afterwards, are composed in process. */
@@ -257,10 +300,10 @@ export class ComposeThreads {
 
 const NO_PROFILE = {};
 
-/** A job's reply composed here after all. Jobs keep their persona (ComposeThread.post leaves it out of the message only). */
-function composeInProcess({ job, resolve, reject }: Pending, counts: ComposeCounts): void {
+/** A job's reply composed here after all. */
+function composeInProcess({ input, resolve, reject }: Pending, counts: ComposeCounts): void {
   counts.inProcess++;
-  composeReply({ ...job.input, persona: job.persona!, profile: job.profile }).then(resolve, reject);
+  composeReply(input).then(resolve, reject);
 }
 
 /** The thread's code beside the CLI bundle; missing when running from source (tests), where replies are composed in process. */
