@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.js';
 import { storeThreadWanted } from '../../src/store/open-history-store.js';
@@ -96,10 +97,43 @@ describe('the store in a thread', () => {
   it('fails a call whose arguments cannot be copied to the thread, and only that call', async () => {
     const store = await threaded();
     const session = await startSession(store);
-    const bad = store.recordEvent({ kind: 'limit_reached', sessionId: session.id, data: { callback: () => 1 } });
+    // listSessions crosses as objects (postMessage copies them): a function cannot cross.
+    const bad = store.listSessions({ personaId: (() => 'cfo') as unknown as string });
     const good = store.appendMessage(userMessage(session.id, 'sent in the same turn'));
-    await expect(bad).rejects.toThrow(/store\.recordEvent: .*could not be cloned/);
+    await expect(bad).rejects.toThrow(/store\.listSessions: .*could not be cloned/);
     expect((await good).content).toBe('sent in the same turn');
+  });
+
+  it('saves what crosses as JSON as the store in process does, in the order it was asked', async () => {
+    const file = join(tempDir(), 'persona.db');
+    const store = await threaded(file);
+    const session = await startSession(store);
+    // An event's data is saved as JSON in process too: a function in it is left out there as here.
+    const data = { kept: 'yes', callback: () => 1, nested: { n: 2, gone: undefined } };
+    const cyclic: Record<string, unknown> = { kind: 'cycle' };
+    cyclic.self = cyclic;
+    // Calls of one turn, some as JSON and some as objects, interleaved: each sees the ones before it.
+    const calls = [
+      store.appendMessage(userMessage(session.id, 'first')),
+      store.listSessions({ limit: 5 }),
+      store.appendMessage(userMessage(session.id, 'second')),
+      store.recordEvent({ kind: 'limit_reached', sessionId: session.id, data }),
+    ] as const;
+    const [first, listed, second] = await Promise.all(calls);
+    const recent = await store.recentMessages(session.id, 10);
+    expect([first.seq, second.seq]).toEqual([1, 2]);
+    expect(listed.map((s) => s.id)).toEqual([session.id]);
+    expect(recent.messages.map((m) => m.content)).toEqual(['first', 'second']);
+    // A cycle cannot be JSON: it goes as objects, and the store says what it says in process.
+    await expect(store.recordEvent({ kind: 'limit_reached', sessionId: session.id, data: cyclic })).rejects.toThrow(/circular/i);
+    await store.close();
+    const direct = new Database(file, { readonly: true });
+    try {
+      const events = direct.prepare('SELECT data_json FROM events WHERE session_id = ?').all(session.id) as Array<{ data_json: string }>;
+      expect(events.map((e) => JSON.parse(e.data_json))).toEqual([{ kept: 'yes', nested: { n: 2 } }]);
+    } finally {
+      direct.close();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../sqlite-store.js';
 import type { HistoryStore, RunStore } from '../history-store.js';
-import { toCrossing, type StoreCall, type StoreOutcome, type StoreThreadReady } from './store-calls.js';
+import { fromCrossingMessage, toCrossing, type StoreCall, type StoreOutcome, type StoreThreadReady } from './store-calls.js';
 
 // The SQLite store inside a worker thread (built as dist/store-thread.cjs; threaded-store.ts says
 // why). It opens the file, serves calls in the order they arrive on its one connection, and
@@ -27,16 +27,30 @@ try {
 }
 const runs: RunStore = store.runs();
 
+/** Answers to calls that came as JSON (they go back as JSON), and the others. */
+let jsonOutbox: StoreOutcome[] = [];
 let outbox: StoreOutcome[] = [];
 let sending: NodeJS.Immediate | undefined;
-function answer(outcome: StoreOutcome): void {
-  outbox.push(outcome);
+function answer(outcome: StoreOutcome, json: boolean): void {
+  (json ? jsonOutbox : outbox).push(outcome);
   sending ??= setImmediate(sendAnswers);
 }
 
 function sendAnswers(): void {
   clearImmediate(sending);
   sending = undefined;
+  if (jsonOutbox.length > 0) {
+    const outcomes = jsonOutbox;
+    jsonOutbox = [];
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(outcomes);
+    } catch {
+      // A value JSON cannot write (a bug in what a method returns): copied as objects instead.
+      outbox.push(...outcomes);
+    }
+    if (text !== undefined) port.postMessage(text);
+  }
   if (outbox.length === 0) return;
   const outcomes = outbox;
   outbox = [];
@@ -55,7 +69,7 @@ function run(call: StoreCall): Promise<unknown> {
   }
 }
 
-port.on('message', (message: StoreCall[] | 'close') => {
+port.on('message', (message: StoreCall[] | string) => {
   if (message === 'close') {
     // The caller sends this once its calls are answered; close() still commits anything queued.
     const closed = (): void => {
@@ -65,10 +79,11 @@ port.on('message', (message: StoreCall[] | 'close') => {
     void store.close().then(closed, closed);
     return;
   }
-  for (const call of message) {
+  const json = typeof message === 'string';
+  for (const call of fromCrossingMessage(message)) {
     run(call).then(
-      (value) => answer({ id: call.id, value }),
-      (error: unknown) => answer({ id: call.id, error: toCrossing(error) }),
+      (value) => answer({ id: call.id, value }, json),
+      (error: unknown) => answer({ id: call.id, error: toCrossing(error) }, json),
     );
   }
 });

@@ -4,7 +4,9 @@ import { Worker } from 'node:worker_threads';
 import { StoreError } from '../../core/errors.js';
 import type { HistoryStore, RunStore, StoreLocation } from '../history-store.js';
 import {
+  callRuns,
   fromCrossing,
+  fromCrossingMessage,
   RUN_METHODS,
   type HistoryMethod,
   type RunMethod,
@@ -163,23 +165,25 @@ export class ThreadedStore implements HistoryStore {
       for (const call of calls) this.settle({ id: call.id, error: { name: 'StoreError', message: messageOf(error) } });
       return;
     }
-    try {
-      worker.postMessage(calls);
-      for (const call of calls) this.posted.add(call.id);
-      // Calls waiting keep the process alive, as a socket waiting would (the thread alone does not).
-      worker.ref();
-    } catch {
-      // An argument postMessage cannot copy (a function): a bug in the caller, failed call by call
-      // so the others still go.
-      for (const call of calls) {
-        try {
-          worker.postMessage([call]);
-          this.posted.add(call.id);
-        } catch (error) {
-          this.settle({ id: call.id, error: { name: 'Error', message: `store.${call.method}: ${messageOf(error)}` } });
+    for (const run of callRuns(calls)) {
+      try {
+        worker.postMessage(run.json ? JSON.stringify(run.calls) : run.calls);
+        for (const call of run.calls) this.posted.add(call.id);
+      } catch {
+        // An argument that cannot be copied (a function) or written as JSON (a cycle): a bug in the
+        // caller, failed call by call so the others still go.
+        for (const call of run.calls) {
+          try {
+            worker.postMessage([call]);
+            this.posted.add(call.id);
+          } catch (error) {
+            this.settle({ id: call.id, error: { name: 'Error', message: `store.${call.method}: ${messageOf(error)}` } });
+          }
         }
       }
     }
+    // Calls waiting keep the process alive, as a socket waiting would (the thread alone does not).
+    worker.ref();
   }
 
   /** The running thread; a new one (its start is synchronous: its calls queue until it has opened the file) after one died. */
@@ -207,8 +211,9 @@ export class ThreadedStore implements HistoryStore {
   }
 
   private listen(worker: Worker): void {
-    worker.on('message', (outcomes: StoreOutcome[] | 'closed') => {
-      if (Array.isArray(outcomes)) for (const outcome of outcomes) this.settle(outcome);
+    worker.on('message', (message: string | StoreOutcome[]) => {
+      if (message === 'closed') return;
+      for (const outcome of fromCrossingMessage(message)) this.settle(outcome);
     });
   }
 
