@@ -5,7 +5,7 @@ import { fitAnswerOpening } from './answer-opening.js';
 import type { ChatProfile, Persona } from '../../../persona/schema.js';
 import type { Random } from '../random.js';
 import { normalise, saidIncludes, splitSentences } from '../recall/dialogue-state.js';
-import { alreadySaid, rankFacts, type AuthoredLine, type RankedFact, type Recollection } from '../recall/index.js';
+import { alreadySaid, authoredSentenceFor, rankFacts, type AuthoredLine, type RankedFact, type Recollection } from '../recall/index.js';
 import { amountsIn, groupThousands } from '../recall/money.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
@@ -440,6 +440,12 @@ async function unknownReply(input: RealizeInput, reply: Reply, onTopic = false):
       )) > 0
     )
       return;
+  }
+  if (!onTopic) {
+    // Asked about something the file's answers mention in passing: that sentence, again if need be
+    // (a direct question about it deserves the answer, said before or not).
+    const sentence = authoredSentenceFor(input.persona, understood.keywords);
+    if (sentence && (reply.add(sentence) || reply.add(`As I said: ${sentence}`))) return;
   }
   reply.add(fresh(L.DONT_KNOW[register], reply, memory, random));
   const passions = (input.profile.passions ?? []).filter((p) => p.trim().length > 0);

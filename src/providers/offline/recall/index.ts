@@ -2,7 +2,7 @@ import type { ChatTurn } from '../../../core/messages.js';
 import type { Persona } from '../../../persona/schema.js';
 import { classify, type Understanding } from '../understand/index.js';
 import { isTopicIntent, type TopicIntent } from '../understand/intents.js';
-import { contentStems, stems } from '../understand/words.js';
+import { contentStems, stem, stems } from '../understand/words.js';
 import { normalise, readDialogue, splitSentences, type DialogueState } from './dialogue-state.js';
 import { EXTRA_FIELDS, INTENT_FIELDS, INTENT_MARKERS } from './intent-fields.js';
 import { clean, factsOf, type Fact } from './persona-facts.js';
@@ -71,6 +71,77 @@ export function authoredOf(persona: Persona): Authored[] {
   }
   authoredCache.set(persona, out);
   return out;
+}
+
+/** A sentence of the file's authored answers and stories, with its content words in order. */
+interface AuthoredSentence {
+  text: string;
+  words: readonly string[];
+}
+
+/** Sentences that lean on the one before them ("That second fact worries me…") make no sense alone. */
+const LEANS_ON_BEFORE = /^(?:that|this|these|those|it|it's|they|he|she|which|and|but|so|also|then|both|neither)\b/i;
+
+/**
+ * Words of a question that name no subject of their own ("the payback period", "your general
+ * experience", "what do you expect"): a sentence need not have them.
+ */
+const GENERIC = new Set(
+  stems(
+    `period periods thought thoughts opinion opinions view views idea ideas part parts bit stuff matter matters point
+     side question questions issue issues experience experiences general overall usual typical expect expected
+     happen happens happened usually normally generally exactly actually day days week weeks month months year years`,
+  ),
+);
+
+const sentencesCache = new WeakMap<Persona, AuthoredSentence[]>();
+
+function authoredSentencesOf(persona: Persona): AuthoredSentence[] {
+  let sentences = sentencesCache.get(persona);
+  if (sentences) return sentences;
+  sentences = [];
+  for (const authored of authoredOf(persona)) {
+    for (const text of splitSentences(authored.text)) {
+      if (text.length >= 25 && !LEANS_ON_BEFORE.test(text)) sentences.push({ text, words: contentStems(text) });
+    }
+  }
+  sentencesCache.set(persona, sentences);
+  return sentences;
+}
+
+/**
+ * The sentence of the file's authored answers and stories that a question no topic covers is
+ * about: "What payback period do you expect?" finds "Payback inside eighteen months on my
+ * assumptions" inside the answer written for pricing, where facts and topics do not reach. The
+ * sentence must have every word of the question that names something (not "period", "expect"),
+ * and the first of them in its first half: a word met in passing at the end of a sentence about
+ * something else ("…people I'd had lunch with for ten years") is not what that sentence is about.
+ */
+export function authoredSentenceFor(persona: Persona, keywords: readonly string[]): string | undefined {
+  const needed = [...new Set(keywords.filter((k) => !GENERIC.has(k)))];
+  if (needed.length === 0) return undefined;
+  for (const sentence of authoredSentencesOf(persona)) {
+    const places = needed.map((k) => sentence.words.indexOf(k));
+    if (places.some((p) => p < 0)) continue;
+    if (Math.min(...places) * 2 >= sentence.words.length) continue;
+    if (needed.some((k) => inList(sentence.text, k))) continue;
+    return sentence.text;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the word with stem `wanted` is an item of a list in `text` ("banking, health, even the
+ * car"): named in passing among others, not what the sentence is about.
+ */
+function inList(text: string, wanted: string): boolean {
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) {
+    if (stem(match[0].toLowerCase()) !== wanted) continue;
+    const before = text.slice(0, match.index).trimEnd();
+    const after = text.slice(match.index + match[0].length);
+    return /[,:]$/.test(before) && /^,/.test(after);
+  }
+  return false;
 }
 
 const markerCache = new Map<TopicIntent, Set<string>>();
