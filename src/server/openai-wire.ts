@@ -58,19 +58,18 @@ export function chunk(meta: CompletionMeta, delta: Record<string, unknown>, fini
 
 /**
  * The server-sent event of `chunk(meta, {content: text}, null, withUsage)` (`data: ` and its JSON,
- * then a blank line), from a template made once per reply: a reply streams a frame per word, and
- * serialising the same frame around each word was a large part of the route's time. The same
- * bytes as JSON.stringify of the chunk, framed in one concatenation per word.
+ * then a blank line) as the text before the content's JSON string and the text after it, from a
+ * template made once per reply: a reply streams a frame per word, and serialising the same frame
+ * around each word was a large part of the route's time. The same bytes as JSON.stringify of the
+ * chunk, framed in one concatenation per word (see framedParts).
  */
-export function contentChunkFrame(meta: CompletionMeta, withUsage: boolean): (text: string) => string {
+export function contentChunkFrame(meta: CompletionMeta, withUsage: boolean): { open: string; close: string } {
   // A character JSON escapes, so its escaped form cannot be the text of anything else in the frame;
   // the content comes after the model name (the only value from the request), hence the last one.
   const mark = JSON.stringify('\u0000');
   const template = JSON.stringify(chunk(meta, { content: '\u0000' }, null, withUsage));
   const at = template.lastIndexOf(mark);
-  const before = `data: ${template.slice(0, at)}`;
-  const after = `${template.slice(at + mark.length)}\n\n`;
-  return (text) => before + JSON.stringify(text) + after;
+  return { open: `data: ${template.slice(0, at)}`, close: `${template.slice(at + mark.length)}\n\n` };
 }
 
 export function usageChunk(meta: CompletionMeta, usage: Usage | undefined) {

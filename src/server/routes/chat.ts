@@ -1,4 +1,4 @@
-import { deltaParts } from '../../providers/delta-parts.js';
+import { framedParts } from '../../providers/delta-parts.js';
 import { readJson } from '../body.js';
 import type { Handler, RequestContext } from '../context.js';
 import { HttpError, toHttpError } from '../http-error.js';
@@ -46,9 +46,7 @@ async function streamTurn(ctx: RequestContext, turn: StartedTurn): Promise<void>
     for await (const engineEvent of eventsOf(turn)) {
       if (engineEvent.type === 'delta') {
         // A frame per word, its JSON written directly (the same bytes as the named event's).
-        let frames = '';
-        for (const part of deltaParts(engineEvent)) frames += 'event: delta\ndata: {"text":' + JSON.stringify(part) + '}\n\n';
-        const full = out.sendFrame(frames);
+        const full = out.sendFrame(framedParts(engineEvent, 'event: delta\ndata: {"text":', '}\n\n'));
         if (full) await full;
         continue;
       }

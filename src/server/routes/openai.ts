@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
 import type { ChatTurn, Usage } from '../../core/messages.js';
-import { deltaParts } from '../../providers/delta-parts.js';
+import { framedParts } from '../../providers/delta-parts.js';
 import { readJson } from '../body.js';
 import { conversationEngine } from '../conversation-engine.js';
 import type { Handler, RequestContext } from '../context.js';
@@ -202,14 +202,12 @@ async function streamCompletion(ctx: RequestContext, turn: StartedTurn, reply: R
   const out = new EventStream(ctx.res);
   out.open(sessionHeaders(reply));
   let usage: Usage | undefined;
-  const contentFrame = contentChunkFrame(meta, withUsage);
+  const content = contentChunkFrame(meta, withUsage);
   try {
     out.preamble(chunk(meta, { role: 'assistant', content: '', refusal: null }, null, withUsage));
     for await (const event of eventsOf(turn)) {
       if (event.type === 'delta') {
-        let frames = '';
-        for (const part of deltaParts(event)) frames += contentFrame(part);
-        const full = out.sendFrame(frames);
+        const full = out.sendFrame(framedParts(event, content.open, content.close));
         if (full) await full;
       } else if (event.type === 'usage') usage = event.usage;
       else if (event.type === 'done') {
