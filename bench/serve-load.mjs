@@ -4,6 +4,7 @@
 // OpenAI-compatible POST /v1/chat/completions (stream, saved with X-Persona-Save). The offline
 // engine answers. The floor, measured in the same run: a minimal node:http server (its own
 // process too) replaying the same SSE bytes per request, event by event, as the server wrote them.
+// The two take turns, five rounds each (BENCH_ROUNDS), and the ratio is the median of the rounds'.
 // The load generator is this process; it prints its own CPU time per turn too, so a run where it
 // (not the server) is the limit shows as such. The server's CPU time is given for the whole process
 // and for its main thread (the event loop) alone: the rest is its threads (replies, checkpoints).
@@ -21,9 +22,11 @@ import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../bin/persona.js', import.meta.url));
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? '50,200').split(',').map(Number);
-const DURATION_MS = Number(process.env.BENCH_SERVE_MS ?? 5000);
+const DURATION_MS = Number(process.env.BENCH_SERVE_MS ?? 4000);
 /** Unmeasured load first, for both servers: start-up work (module loading, the JIT, connecting) is not what is compared. */
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 2000);
+/** Measurements of each server per route and client count, taken in turns (see run()). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const QUESTION = 'What would make you switch from the tool you use now?';
 const GOALS = { throughput: 0.6, p99OverP50: 3 };
 /**
@@ -189,23 +192,48 @@ async function load(url, route, clients, { warmupMs, durationMs, pid }) {
   const loopAfter = cpuMs(pid, pid);
   const own = process.cpuUsage(ownBefore);
   agent.destroy();
-  const pct = (values, p) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-  };
   return {
     completed: warm + first.length,
-    turns: first.length,
-    perSecond: first.length / seconds,
+    seconds,
+    first,
+    total,
+    errors,
+    clientCpuMs: (own.user + own.system) / 1000,
+    cpuMs: cpuBefore === undefined || cpuAfter === undefined ? NaN : cpuAfter - cpuBefore,
+    loopCpuMs: loopBefore === undefined || loopAfter === undefined ? NaN : loopAfter - loopBefore,
+  };
+}
+
+/** Rounds of one server pooled: turns over the time measured, percentiles over every turn, CPU per turn over all. */
+function pooled(rounds) {
+  const sum = (pick) => rounds.reduce((n, r) => n + pick(r), 0);
+  const first = rounds.flatMap((r) => r.first);
+  const total = rounds.flatMap((r) => r.total);
+  const turns = Math.max(1, first.length);
+  const pct = percentile;
+  return {
+    completed: sum((r) => r.completed),
+    perSecond: first.length / sum((r) => r.seconds),
     p50: pct(first, 0.5),
     p99: pct(first, 0.99),
     totalP50: pct(total, 0.5),
     totalP99: pct(total, 0.99),
-    errors,
-    clientCpuPerTurn: (own.user + own.system) / 1000 / Math.max(1, first.length),
-    cpuPerTurn: cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / Math.max(1, first.length),
-    loopCpuPerTurn: loopBefore === undefined || loopAfter === undefined ? NaN : (loopAfter - loopBefore) / Math.max(1, first.length),
+    errors: sum((r) => r.errors),
+    clientCpuPerTurn: sum((r) => r.clientCpuMs) / turns,
+    cpuPerTurn: sum((r) => r.cpuMs) / turns,
+    loopCpuPerTurn: sum((r) => r.loopCpuMs) / turns,
   };
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function line(name, r) {
@@ -255,19 +283,39 @@ export async function run() {
     for (const [name, route] of Object.entries(ROUTES)) {
       if (!ROUTE_NAMES.includes(name)) continue;
       for (const clients of CLIENT_COUNTS) {
-        const base = await load(floor.url, route, clients, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, pid: floor.child.pid });
-        const measured = await load(persona.url, route, clients, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, pid: persona.child.pid });
+        // The floor and the server take turns, ROUNDS times each: this machine's speed moves over
+        // tens of seconds, and a floor measured in a fast spell against a server in a slow one (or
+        // the other way round) said more about the machine than about the server. The ratio is the
+        // median of the rounds'; throughput, latencies and CPU are pooled over the rounds.
+        const bases = [];
+        const measures = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          const warmupMs = round === 0 ? WARMUP_MS : Math.min(WARMUP_MS, 1000);
+          bases.push(await load(floor.url, route, clients, { warmupMs, durationMs: DURATION_MS, pid: floor.child.pid }));
+          measures.push(await load(persona.url, route, clients, { warmupMs, durationMs: DURATION_MS, pid: persona.child.pid }));
+        }
+        const base = pooled(bases);
+        const measured = pooled(measures);
         completed += measured.completed;
-        const ratio = measured.perSecond / base.perSecond;
-        const spread = measured.p99 / measured.p50;
+        const ratios = measures.map((m, i) => m.first.length / m.seconds / (bases[i].first.length / bases[i].seconds));
+        const ratio = median(ratios);
+        // Likewise p99 / p50 within each round: pooled over rounds at different speeds, the
+        // percentiles would measure the machine's spells too.
+        const spreads = measures.map((m) => percentile(m.first, 0.99) / percentile(m.first, 0.5));
+        const spread = median(spreads);
         const met = ratio >= GOALS.throughput && spread <= GOALS.p99OverP50 && measured.errors === 0;
         allMet &&= met;
         rows.push({ name, clients, base, measured, ratio, spread, met });
-        console.log(`\n${name} route (${route.path}), ${clients} clients, ${DURATION_MS / 1000} s, offline engine, loopback`);
+        console.log(
+          `\n${name} route (${route.path}), ${clients} clients, ${ROUNDS} x ${DURATION_MS / 1000} s each, offline engine, loopback`,
+        );
         console.log(line('floor: node:http replay', base));
         console.log(line('persona serve', measured));
         console.log(
-          `  throughput ${ratio.toFixed(2)}x floor (goal >= ${GOALS.throughput}) · p99/p50 ${spread.toFixed(2)} (goal <= ${GOALS.p99OverP50}) · errors ${measured.errors} (goal 0) · ${met ? 'ok' : 'MISSED'}`,
+          `  rounds: throughput ${ratios.map((r) => `${r.toFixed(2)}x`).join(', ')} of the floor; p99/p50 ${spreads.map((r) => r.toFixed(2)).join(', ')}`,
+        );
+        console.log(
+          `  medians of the rounds: throughput ${ratio.toFixed(2)}x floor (goal >= ${GOALS.throughput}) · p99/p50 ${spread.toFixed(2)} (goal <= ${GOALS.p99OverP50}) · errors ${measured.errors} (goal 0) · ${met ? 'ok' : 'MISSED'}`,
         );
       }
     }
