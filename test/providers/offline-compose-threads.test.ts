@@ -154,6 +154,33 @@ describe('offline replies composed in worker threads', () => {
     });
   });
 
+  it("reach the thread in the order they were asked, so a job never takes another job's system prompt", async () => {
+    // A thread that keeps each key's last prompt as the real one does, and answers with the prompt a job gets.
+    const dir = mkdtempSync(join(tmpdir(), 'persona-compose-order-'));
+    const file = join(dir, 'prompts.cjs');
+    writeFileSync(
+      file,
+      "const { parentPort } = require('node:worker_threads');\nconst last = new Map();\n" +
+        "parentPort.on('message', (m) => parentPort.postMessage((typeof m === 'string' ? JSON.parse(m) : m).map((j) => {\n" +
+        '  if (!j.sameSystem) last.set(j.key, j.input.system);\n  return { job: j.job, text: String(last.get(j.key)) };\n})));\n',
+    );
+    try {
+      const pool = poolOf(file, 1);
+      const ask = (persona: Persona, system: string) => pool.compose({ ...inputFor(persona, cfoProfile, 'x', 1), system });
+      expect(await ask(cfo, 'A')).toBe('A');
+      // In one turn of the event loop: a new prompt for the CFO; so many other personas that the
+      // pool forgets having sent the CFO (it remembers 1,024 keys); the CFO again, twice. The third
+      // job carries the persona again, the fourth says "same prompt as before": it must come after it.
+      const others = Array.from({ length: 1030 }, (_, i) => ({ ...cfo, id: `other-${i}` }));
+      const answers = Promise.all([ask(cfo, 'B'), ...others.map((p) => ask(p, 'O')), ask(cfo, 'C'), ask(cfo, 'C')]);
+      const got = await answers;
+      expect([got[0], got.at(-2), got.at(-1)]).toEqual(['B', 'C', 'C']);
+      expect(new Set(got.slice(1, -2))).toEqual(new Set(['O']));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('when a thread dies', () => {
     let dir: string;
     beforeAll(() => {

@@ -104,6 +104,25 @@ describe('the store in a thread', () => {
     expect((await good).content).toBe('sent in the same turn');
   });
 
+  it('does not keep the process alive for a call that failed before it was posted', async () => {
+    const store = await threaded();
+    // Whether the thread keeps the process alive is the last of ref() and unref() it was given.
+    const worker = workerOf(store);
+    const said: string[] = [];
+    for (const method of ['ref', 'unref'] as const) {
+      const original = worker[method].bind(worker);
+      worker[method] = () => {
+        said.push(method);
+        original();
+      };
+    }
+    await expect(store.listSessions({ personaId: (() => 'cfo') as unknown as string })).rejects.toThrow(/could not be cloned/);
+    expect(said.at(-1) ?? 'unref').toBe('unref');
+    // A call that is posted refs it while it waits, and unrefs it once answered.
+    await store.listSessions({});
+    expect(said.slice(-2)).toEqual(['ref', 'unref']);
+  });
+
   it('saves what crosses as JSON as the store in process does, in the order it was asked', async () => {
     const file = join(tempDir(), 'persona.db');
     const store = await threaded(file);

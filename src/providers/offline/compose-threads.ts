@@ -156,16 +156,20 @@ class ComposeThread {
     this.outbox = [];
     // Jobs that carry a persona go as objects (postMessage copies those, or refuses what it cannot
     // copy); the rest, most of them, as JSON: measured, copying a job of strings and numbers as one
-    // string costs less than half of copying it as objects, stringify and parse included.
-    const carrying = jobs.filter((job) => job.persona !== undefined);
-    const plain = carrying.length === 0 ? jobs : jobs.filter((job) => job.persona === undefined);
-    if (carrying.length > 0) {
+    // string costs less than half of copying it as objects, stringify and parse included. In runs,
+    // in the order asked: a job marked sameSystem means the prompt of the job before it for its key.
+    for (const run of jobRuns(jobs)) {
+      if (!run.carrying) {
+        this.worker.postMessage(JSON.stringify(run.jobs));
+        continue;
+      }
       try {
-        this.worker.postMessage(carrying);
+        this.worker.postMessage(run.jobs);
       } catch {
         // Something that cannot be copied to a thread (postMessage copies plain data only): in process, then.
-        // The thread got none of these jobs: nor their personas, nor their prompts, nor their turns.
-        for (const { job, key } of carrying) {
+        // The thread got none of these jobs: nor their personas, nor their prompts, nor their turns;
+        // the jobs after them that count on those are answered "missing" and go again whole.
+        for (const { job, key } of run.jobs) {
           this.sent.delete(key);
           const entry = this.pending.get(job);
           this.pending.delete(job);
@@ -175,7 +179,6 @@ class ComposeThread {
         }
       }
     }
-    if (plain.length > 0) this.worker.postMessage(JSON.stringify(plain));
   }
 
   private settle(result: ComposeResult): void {
@@ -299,6 +302,18 @@ export class ComposeThreads {
 }
 
 const NO_PROFILE = {};
+
+/** Jobs in runs of the same kind (carrying a persona or not), in their order. */
+function jobRuns(jobs: readonly ComposeJob[]): Array<{ carrying: boolean; jobs: ComposeJob[] }> {
+  const runs: Array<{ carrying: boolean; jobs: ComposeJob[] }> = [];
+  for (const job of jobs) {
+    const carrying = job.persona !== undefined;
+    const last = runs[runs.length - 1];
+    if (last && last.carrying === carrying) last.jobs.push(job);
+    else runs.push({ carrying, jobs: [job] });
+  }
+  return runs;
+}
 
 /** A job's reply composed here after all. */
 function composeInProcess({ input, resolve, reject }: Pending, counts: ComposeCounts): void {

@@ -182,8 +182,9 @@ export class ThreadedStore implements HistoryStore {
         }
       }
     }
-    // Calls waiting keep the process alive, as a socket waiting would (the thread alone does not).
-    worker.ref();
+    // Calls waiting keep the process alive, as a socket waiting would (the thread alone does not);
+    // calls that could not be posted failed already, and keep nothing alive.
+    if (this.posted.size > 0) worker.ref();
   }
 
   /** The running thread; a new one (its start is synchronous: its calls queue until it has opened the file) after one died. */
