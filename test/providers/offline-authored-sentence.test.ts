@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Persona } from '../../src/persona/schema.js';
 import { authoredSentenceFor } from '../../src/providers/offline/recall/index.js';
-import { contentStems } from '../../src/providers/offline/understand/words.js';
 import { answer, interview, shipped } from './offline-shipped-support.js';
 
 // A question no topic covers, about something the file's authored answers mention in passing:
@@ -9,7 +8,7 @@ import { answer, interview, shipped } from './offline-shipped-support.js';
 // asked about, and only where the sentence is about it.
 
 const cfo = shipped('cfo');
-const sentenceFor = (persona: Persona, question: string) => authoredSentenceFor(persona, contentStems(question));
+const sentenceFor = (persona: Persona, question: string) => authoredSentenceFor(persona, question);
 
 describe('authoredSentenceFor', () => {
   it('finds the sentence inside an answer written for another question', () => {
@@ -36,6 +35,14 @@ describe('authoredSentenceFor', () => {
     expect(sentenceFor(engineer, 'What about the bank?')).toMatch(/bank statements/);
   });
 
+  it('is not led by a word that names nothing of its own, or by another word with the same stem', () => {
+    // "my old copy started giving trouble", "net worth", "critical care": none is what was asked.
+    for (const id of ['retired-engineer', 'municipal-buyer', 'sao-paulo-student'])
+      expect(sentenceFor(shipped(id), 'How old are you?')).toBeUndefined();
+    expect(sentenceFor(shipped('startup-cto'), 'Was it worth it?')).toBeUndefined();
+    for (const id of ['icu-nurse', 'single-parent']) expect(sentenceFor(shipped(id), 'What about the car?') ?? '').not.toMatch(/care/i);
+  });
+
   it('never gives a sentence that leans on the one before it', () => {
     // "That second fact worries me more than the first." follows the tools answer.
     expect(sentenceFor(cfo, 'Which second fact worries you?')).toBeUndefined();
@@ -51,5 +58,14 @@ describe('the offline engine on a question no topic covers', () => {
     // Said inside the pricing answer already: said again, as said before, since it is what was asked.
     expect(replies[0]).toMatch(/Payback inside eighteen months/);
     expect(replies[1]).toMatch(/^As I said: Payback inside eighteen months/);
+  });
+
+  it('gives the age the file gives, in years or as its range, asked once or twice', async () => {
+    expect(await answer(cfo, 'How old are you?')).toMatch(/^I'm 56\.$/);
+    expect(await answer(shipped('municipal-buyer'), "What's your age?")).toMatch(/^Somewhere between 55 and 64\.$/);
+    const replies = await interview(shipped('retired-engineer'), ['How old are you?', 'Sorry, how old are you?']);
+    expect(replies).toEqual(["I'm 72.", "As I said: I'm 72."]);
+    // About someone else's age: not the person's.
+    expect(await answer(cfo, 'How old are your kids?')).not.toMatch(/I'm 56/);
   });
 });

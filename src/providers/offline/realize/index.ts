@@ -426,9 +426,27 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
   if (reply.empty) reply.add(fresh(L.COVERED[register], reply, memory, random));
 }
 
+/** "How old are you?", "What's your age?": asked of the person, not of something they own. */
+const ASKS_AGE = /\b(?:how old (?:are|r) (?:you|u)\b|what(?:'s| is) your age\b|what age are you\b|your age\?)/i;
+
+/**
+ * The person's age as they would say it, from the file's `age` (years, or a range such as
+ * "35-44"); undefined when the question is not about it or the file gives it some other way.
+ */
+function ageReply(persona: Persona, question: string | undefined): string | undefined {
+  if (question === undefined || !ASKS_AGE.test(question)) return undefined;
+  const age = String(persona.data.baseSelection?.age ?? '').trim();
+  if (/^\d{1,3}$/.test(age)) return `I'm ${age}.`;
+  const range = /^(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})$/.exec(age);
+  return range ? `Somewhere between ${range[1]} and ${range[2]}.` : undefined;
+}
+
 async function unknownReply(input: RealizeInput, reply: Reply, onTopic = false): Promise<void> {
   const { memory, random, understood } = input;
   const register = registerOf(input.profile);
+  const age = ageReply(input.persona, input.question);
+  // Said again when asked again: it is the answer.
+  if (age && (reply.add(age) || reply.add(`As I said: ${age}`))) return;
   if (!onTopic && understood.keywords.length > 0) {
     const byWords = rankFacts(factsOf(input.persona), undefined, understood.keywords).filter((r) => r.score >= 1.5);
     if (
@@ -444,7 +462,7 @@ async function unknownReply(input: RealizeInput, reply: Reply, onTopic = false):
   if (!onTopic) {
     // Asked about something the file's answers mention in passing: that sentence, again if need be
     // (a direct question about it deserves the answer, said before or not).
-    const sentence = authoredSentenceFor(input.persona, understood.keywords);
+    const sentence = input.question === undefined ? undefined : authoredSentenceFor(input.persona, input.question);
     if (sentence && (reply.add(sentence) || reply.add(`As I said: ${sentence}`))) return;
   }
   reply.add(fresh(L.DONT_KNOW[register], reply, memory, random));

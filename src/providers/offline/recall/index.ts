@@ -2,7 +2,7 @@ import type { ChatTurn } from '../../../core/messages.js';
 import type { Persona } from '../../../persona/schema.js';
 import { classify, type Understanding } from '../understand/index.js';
 import { isTopicIntent, type TopicIntent } from '../understand/intents.js';
-import { contentStems, stem, stems } from '../understand/words.js';
+import { contentStems, stem, stems, STOP, words } from '../understand/words.js';
 import { normalise, readDialogue, splitSentences, type DialogueState } from './dialogue-state.js';
 import { EXTRA_FIELDS, INTENT_FIELDS, INTENT_MARKERS } from './intent-fields.js';
 import { clean, factsOf, type Fact } from './persona-facts.js';
@@ -73,7 +73,7 @@ export function authoredOf(persona: Persona): Authored[] {
   return out;
 }
 
-/** A sentence of the file's authored answers and stories, with its content words in order. */
+/** A sentence of the file's authored answers and stories, with its words (nounKey) in order. */
 interface AuthoredSentence {
   text: string;
   words: readonly string[];
@@ -84,15 +84,38 @@ const LEANS_ON_BEFORE = /^(?:that|this|these|those|it|it's|they|he|she|which|and
 
 /**
  * Words of a question that name no subject of their own ("the payback period", "your general
- * experience", "what do you expect"): a sentence need not have them.
+ * experience", "what do you expect", "how old are you", "was it worth it"): a sentence need not
+ * have them, and they alone are not enough to go on.
  */
-const GENERIC = new Set(
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
   stems(
     `period periods thought thoughts opinion opinions view views idea ideas part parts bit stuff matter matters point
      side question questions issue issues experience experiences general overall usual typical expect expected
-     happen happens happened usually normally generally exactly actually day days week weeks month months year years`,
+     happen happens happened usually normally generally exactly actually day days week weeks month months year years
+     old new young good bad big small great worth best worst long short high low favourite favorite important hard
+     easy nice real true fine little first last next wrong read write mean means meant like love enjoy prefer
+     work works worked life people person thing things way ways`,
   ),
 );
+
+/**
+ * A word as a thing's name is compared: lower case, without a possessive or a plural ending.
+ * Stems are too loose here ("care" and "car" share one): a sentence must name what was asked about.
+ */
+function nounKey(word: string): string {
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+function nounKeys(text: string): string[] {
+  return words(text)
+    .flatMap((w) => w.split('-'))
+    .filter((w) => w.length > 0)
+    .map(nounKey);
+}
 
 const sentencesCache = new WeakMap<Persona, AuthoredSentence[]>();
 
@@ -102,7 +125,7 @@ function authoredSentencesOf(persona: Persona): AuthoredSentence[] {
   sentences = [];
   for (const authored of authoredOf(persona)) {
     for (const text of splitSentences(authored.text)) {
-      if (text.length >= 25 && !LEANS_ON_BEFORE.test(text)) sentences.push({ text, words: contentStems(text) });
+      if (text.length >= 25 && !LEANS_ON_BEFORE.test(text)) sentences.push({ text, words: nounKeys(text) });
     }
   }
   sentencesCache.set(persona, sentences);
@@ -113,12 +136,19 @@ function authoredSentencesOf(persona: Persona): AuthoredSentence[] {
  * The sentence of the file's authored answers and stories that a question no topic covers is
  * about: "What payback period do you expect?" finds "Payback inside eighteen months on my
  * assumptions" inside the answer written for pricing, where facts and topics do not reach. The
- * sentence must have every word of the question that names something (not "period", "expect"),
- * and the first of them in its first half: a word met in passing at the end of a sentence about
- * something else ("…people I'd had lunch with for ten years") is not what that sentence is about.
+ * sentence must name every thing the question names (words other than GENERIC_WORDS and stop
+ * words, as written but for a plural), the first of them in its first half, and not as an item of
+ * a list: a word met in passing ("…people I'd had lunch with for ten years", "banking, health,
+ * even the car") is not what that sentence is about.
  */
-export function authoredSentenceFor(persona: Persona, keywords: readonly string[]): string | undefined {
-  const needed = [...new Set(keywords.filter((k) => !GENERIC.has(k)))];
+export function authoredSentenceFor(persona: Persona, question: string): string | undefined {
+  const named = words(question)
+    .flatMap((w) => w.split('-'))
+    .filter((w) => {
+      const s = stem(w);
+      return s.length > 1 && !STOP.has(s) && !GENERIC_WORDS.has(s) && !/^\d+$/.test(w);
+    });
+  const needed = [...new Set(named.map(nounKey))];
   if (needed.length === 0) return undefined;
   for (const sentence of authoredSentencesOf(persona)) {
     const places = needed.map((k) => sentence.words.indexOf(k));
@@ -131,12 +161,12 @@ export function authoredSentenceFor(persona: Persona, keywords: readonly string[
 }
 
 /**
- * Whether the word with stem `wanted` is an item of a list in `text` ("banking, health, even the
- * car"): named in passing among others, not what the sentence is about.
+ * Whether the word `wanted` (a nounKey) is an item of a list in `text` ("banking, health, even
+ * the car"): named in passing among others, not what the sentence is about.
  */
 function inList(text: string, wanted: string): boolean {
-  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) {
-    if (stem(match[0].toLowerCase()) !== wanted) continue;
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
+    if (nounKey(match[0]) !== wanted) continue;
     const before = text.slice(0, match.index).trimEnd();
     const after = text.slice(match.index + match[0].length);
     return /[,:]$/.test(before) && /^,/.test(after);
