@@ -18,10 +18,10 @@ import { composeReply, type ComposeInput } from './engine.js';
 // the thread last had for the key says so instead of carrying it.
 
 /**
- * One reply asked of a thread (jobs go in arrays, as JSON unless one carries a persona). `persona` comes with the first job of its key
- * (or when the thread asked for it again); `sameSystem`: the input's system prompt is the one the
- * thread last had for the key, left out. The conversation's turns come by reference once the
- * thread has them (TurnRef).
+ * One reply asked of a thread (jobs go in arrays, as JSON unless they carry a persona). `persona`
+ * comes with the first job of its key (or when the thread asked for it again); `sameSystem`: the
+ * input's system prompt is the one the thread last had for the key, left out. The conversation's
+ * turns come by reference once the thread has them (TurnRef).
  */
 export interface ComposeJob {
   job: number;
@@ -40,7 +40,10 @@ export interface ComposeJob {
  */
 export type TurnRef = number | { ref: number; role: ChatTurn['role']; content: string };
 
-/** A thread's answer to one job (answers come in arrays, as JSON): the text, the engine's error, or "send it again whole" (it dropped the persona or a turn it names). */
+/**
+ * A thread's answer to one job (answers come in arrays, as JSON): the text, the engine's error, or
+ * "send it again whole" (it dropped the persona or a turn the job names).
+ */
 export type ComposeResult = { job: number; text: string } | { job: number; error: string } | { job: number; missing: true };
 
 /** Threads that fail (a crash, an out-of-memory, no answer in time) are replaced until this many have; then replies are composed in process. */
