@@ -22,9 +22,25 @@ const poolOf = (file: string, size: number) => {
   pools.push(pool);
   return pool;
 };
+const fakeDirs: string[] = [];
 afterEach(() => {
   for (const pool of pools.splice(0)) pool.close();
+  for (const dir of fakeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** A stand-in thread that answers each message's jobs with `answer` (the source of a function of the jobs), in a temp file. */
+function fakeThread(answer: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'persona-compose-fake-'));
+  fakeDirs.push(dir);
+  const file = join(dir, 'thread.cjs');
+  writeFileSync(
+    file,
+    "const { parentPort } = require('node:worker_threads');\n" +
+      `const answer = ${answer};\n` +
+      "parentPort.on('message', (m) => parentPort.postMessage(answer(typeof m === 'string' ? JSON.parse(m) : m)));\n",
+  );
+  return file;
+}
 
 const QUESTIONS = [
   'What would make you switch from the tool you use now?',
@@ -112,28 +128,18 @@ describe('offline replies composed in worker threads', () => {
 
     it('cross to the thread once: a later reply names the turns it was sent before', async () => {
       // A thread that answers with the messages as they arrived.
-      const dir = mkdtempSync(join(tmpdir(), 'persona-compose-refs-'));
-      const echo = join(dir, 'echo.cjs');
-      writeFileSync(
-        echo,
-        "const { parentPort } = require('node:worker_threads');\n" +
-          "parentPort.on('message', (m) => parentPort.postMessage((typeof m === 'string' ? JSON.parse(m) : m).map((j) => ({ job: j.job, text: JSON.stringify(j.input.messages) }))));\n",
-      );
-      try {
-        const pool = poolOf(echo, 1);
-        const history = growing(5);
-        const first = JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: history.slice(0, 3) }));
-        expect(first).toEqual(history.slice(0, 3).map((t, i) => ({ ref: i + 1, role: t.role, content: t.content })));
-        const second = JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: history }));
-        expect(second).toEqual([1, 2, 3, { ref: 4, ...history[3] }, { ref: 5, ...history[4] }]);
-        // A turn that is not frozen could change after it was sent: it goes whole every time.
-        const loose = { role: 'user' as const, content: 'Still there?' };
-        const third = JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: [...history, loose] }));
-        expect(third).toEqual([1, 2, 3, 4, 5, { ref: 0, ...loose }]);
-        expect(JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: [loose] }))).toEqual([{ ref: 0, ...loose }]);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const echo = fakeThread('(jobs) => jobs.map((j) => ({ job: j.job, text: JSON.stringify(j.input.messages) }))');
+      const pool = poolOf(echo, 1);
+      const history = growing(5);
+      const first = JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: history.slice(0, 3) }));
+      expect(first).toEqual(history.slice(0, 3).map((t, i) => ({ ref: i + 1, role: t.role, content: t.content })));
+      const second = JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: history }));
+      expect(second).toEqual([1, 2, 3, { ref: 4, ...history[3] }, { ref: 5, ...history[4] }]);
+      // A turn that is not frozen could change after it was sent: it goes whole every time.
+      const loose = { role: 'user' as const, content: 'Still there?' };
+      const third = JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: [...history, loose] }));
+      expect(third).toEqual([1, 2, 3, 4, 5, { ref: 0, ...loose }]);
+      expect(JSON.parse(await pool.compose({ ...inputFor(cfo, cfoProfile, 'x', 1), messages: [loose] }))).toEqual([{ ref: 0, ...loose }]);
     });
 
     it('give the replies of the engine in process as a conversation grows, and after the thread dropped the oldest', async () => {
@@ -156,29 +162,20 @@ describe('offline replies composed in worker threads', () => {
 
   it("reach the thread in the order they were asked, so a job never takes another job's system prompt", async () => {
     // A thread that keeps each key's last prompt as the real one does, and answers with the prompt a job gets.
-    const dir = mkdtempSync(join(tmpdir(), 'persona-compose-order-'));
-    const file = join(dir, 'prompts.cjs');
-    writeFileSync(
-      file,
-      "const { parentPort } = require('node:worker_threads');\nconst last = new Map();\n" +
-        "parentPort.on('message', (m) => parentPort.postMessage((typeof m === 'string' ? JSON.parse(m) : m).map((j) => {\n" +
-        '  if (!j.sameSystem) last.set(j.key, j.input.system);\n  return { job: j.job, text: String(last.get(j.key)) };\n})));\n',
+    const file = fakeThread(
+      '(() => { const last = new Map(); return (jobs) => jobs.map((j) => { if (!j.sameSystem) last.set(j.key, j.input.system); return { job: j.job, text: String(last.get(j.key)) }; }); })()',
     );
-    try {
-      const pool = poolOf(file, 1);
-      const ask = (persona: Persona, system: string) => pool.compose({ ...inputFor(persona, cfoProfile, 'x', 1), system });
-      expect(await ask(cfo, 'A')).toBe('A');
-      // In one turn of the event loop: a new prompt for the CFO; so many other personas that the
-      // pool forgets having sent the CFO (it remembers 1,024 keys); the CFO again, twice. The third
-      // job carries the persona again, the fourth says "same prompt as before": it must come after it.
-      const others = Array.from({ length: 1030 }, (_, i) => ({ ...cfo, id: `other-${i}` }));
-      const answers = Promise.all([ask(cfo, 'B'), ...others.map((p) => ask(p, 'O')), ask(cfo, 'C'), ask(cfo, 'C')]);
-      const got = await answers;
-      expect([got[0], got.at(-2), got.at(-1)]).toEqual(['B', 'C', 'C']);
-      expect(new Set(got.slice(1, -2))).toEqual(new Set(['O']));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const pool = poolOf(file, 1);
+    const ask = (persona: Persona, system: string) => pool.compose({ ...inputFor(persona, cfoProfile, 'x', 1), system });
+    expect(await ask(cfo, 'A')).toBe('A');
+    // In one turn of the event loop: a new prompt for the CFO; so many other personas that the
+    // pool forgets having sent the CFO (it remembers 1,024 keys); the CFO again, twice. The third
+    // job carries the persona again, the fourth says "same prompt as before": it must come after it.
+    const others = Array.from({ length: 1030 }, (_, i) => ({ ...cfo, id: `other-${i}` }));
+    const answers = Promise.all([ask(cfo, 'B'), ...others.map((p) => ask(p, 'O')), ask(cfo, 'C'), ask(cfo, 'C')]);
+    const got = await answers;
+    expect([got[0], got.at(-2), got.at(-1)]).toEqual(['B', 'C', 'C']);
+    expect(new Set(got.slice(1, -2))).toEqual(new Set(['O']));
   });
 
   describe('when a thread dies', () => {
