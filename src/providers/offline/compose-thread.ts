@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { ChatProfile, Persona } from '../../persona/schema.js';
 import type { ChatTurn } from '../../core/messages.js';
+import { itemsOf } from '../../core/thread-messages.js';
 import type { ComposeJob, ComposeResult, TurnRef } from './compose-threads.js';
 import { composeReply } from './engine.js';
 
@@ -89,6 +90,5 @@ const reply = (result: ComposeResult): void => {
   });
 };
 port.on('message', (message: ComposeJob[] | string) => {
-  const jobs = typeof message === 'string' ? (JSON.parse(message) as ComposeJob[]) : message;
-  for (const job of jobs) void answer(job).then(reply);
+  for (const job of itemsOf(message)) void answer(job).then(reply);
 });

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChatTurn } from '../../core/messages.js';
+import { itemsOf, runsOf } from '../../core/thread-messages.js';
 import type { ChatProfile, Persona } from '../../persona/schema.js';
 import { composeReply, type ComposeInput } from './engine.js';
 
@@ -97,7 +98,7 @@ class ComposeThread {
   ) {
     this.worker = new Worker(file);
     this.worker.on('message', (results: string | ComposeResult[]) => {
-      for (const result of typeof results === 'string' ? (JSON.parse(results) as ComposeResult[]) : results) this.settle(result);
+      for (const result of itemsOf(results)) this.settle(result);
     });
     this.worker.on('error', () => onFailure(this));
     this.worker.on('exit', () => onFailure(this));
@@ -161,18 +162,18 @@ class ComposeThread {
     // copy); the rest, most of them, as JSON: measured, copying a job of strings and numbers as one
     // string costs less than half of copying it as objects, stringify and parse included. In runs,
     // in the order asked: a job marked sameSystem means the prompt of the job before it for its key.
-    for (const run of jobRuns(jobs)) {
-      if (!run.carrying) {
-        this.worker.postMessage(JSON.stringify(run.jobs));
+    for (const run of runsOf(jobs, (job) => job.persona === undefined)) {
+      if (run.json) {
+        this.worker.postMessage(JSON.stringify(run.items));
         continue;
       }
       try {
-        this.worker.postMessage(run.jobs);
+        this.worker.postMessage(run.items);
       } catch {
         // Something that cannot be copied to a thread (postMessage copies plain data only): in process, then.
         // The thread got none of these jobs: nor their personas, nor their prompts, nor their turns;
         // the jobs after them that count on those are answered "missing" and go again whole.
-        for (const { job, key } of run.jobs) {
+        for (const { job, key } of run.items) {
           this.sent.delete(key);
           const entry = this.pending.get(job);
           this.pending.delete(job);
@@ -305,18 +306,6 @@ export class ComposeThreads {
 }
 
 const NO_PROFILE = {};
-
-/** Jobs in runs of the same kind (carrying a persona or not), in their order. */
-function jobRuns(jobs: readonly ComposeJob[]): Array<{ carrying: boolean; jobs: ComposeJob[] }> {
-  const runs: Array<{ carrying: boolean; jobs: ComposeJob[] }> = [];
-  for (const job of jobs) {
-    const carrying = job.persona !== undefined;
-    const last = runs[runs.length - 1];
-    if (last && last.carrying === carrying) last.jobs.push(job);
-    else runs.push({ carrying, jobs: [job] });
-  }
-  return runs;
-}
 
 /** A job's reply composed here after all. */
 function composeInProcess({ input, resolve, reject }: Pending, counts: ComposeCounts): void {

@@ -126,26 +126,3 @@ const JSON_METHODS: ReadonlySet<string> = new Set<HistoryMethod>([
 export function crossesAsJson(call: StoreCall): boolean {
   return call.target === 'history' && JSON_METHODS.has(call.method) && !call.args.includes(undefined);
 }
-
-/** A run of consecutive calls that cross the same way: as one JSON string, or as an array postMessage copies. */
-export interface CallRun {
-  json: boolean;
-  calls: StoreCall[];
-}
-
-/** Calls in runs, in their order (the thread runs them in the order they come). */
-export function callRuns(calls: readonly StoreCall[]): CallRun[] {
-  const runs: CallRun[] = [];
-  for (const call of calls) {
-    const json = crossesAsJson(call);
-    const last = runs[runs.length - 1];
-    if (last && last.json === json) last.calls.push(call);
-    else runs.push({ json, calls: [call] });
-  }
-  return runs;
-}
-
-/** The calls or outcomes of a message: a JSON string of them, or them. */
-export function fromCrossingMessage<T>(message: string | T[]): T[] {
-  return typeof message === 'string' ? (JSON.parse(message) as T[]) : message;
-}

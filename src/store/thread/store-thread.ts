@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../sqlite-store.js';
 import type { HistoryStore, RunStore } from '../history-store.js';
-import { fromCrossingMessage, toCrossing, type StoreCall, type StoreOutcome, type StoreThreadReady } from './store-calls.js';
+import { itemsOf } from '../../core/thread-messages.js';
+import { toCrossing, type StoreCall, type StoreOutcome, type StoreThreadReady } from './store-calls.js';
 
 // The SQLite store inside a worker thread (built as dist/store-thread.cjs; threaded-store.ts says
 // why). It opens the file, serves calls in the order they arrive on its one connection, and
@@ -80,7 +81,7 @@ port.on('message', (message: StoreCall[] | string) => {
     return;
   }
   const json = typeof message === 'string';
-  for (const call of fromCrossingMessage(message)) {
+  for (const call of itemsOf(message)) {
     run(call).then(
       (value) => answer({ id: call.id, value }, json),
       (error: unknown) => answer({ id: call.id, error: toCrossing(error) }, json),

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { StoreError } from '../../core/errors.js';
+import { itemsOf, runsOf } from '../../core/thread-messages.js';
 import type { HistoryStore, RunStore, StoreLocation } from '../history-store.js';
 import {
-  callRuns,
+  crossesAsJson,
   fromCrossing,
-  fromCrossingMessage,
   RUN_METHODS,
   type HistoryMethod,
   type RunMethod,
@@ -165,14 +165,14 @@ export class ThreadedStore implements HistoryStore {
       for (const call of calls) this.settle({ id: call.id, error: { name: 'StoreError', message: messageOf(error) } });
       return;
     }
-    for (const run of callRuns(calls)) {
+    for (const run of runsOf(calls, crossesAsJson)) {
       try {
-        worker.postMessage(run.json ? JSON.stringify(run.calls) : run.calls);
-        for (const call of run.calls) this.posted.add(call.id);
+        worker.postMessage(run.json ? JSON.stringify(run.items) : run.items);
+        for (const call of run.items) this.posted.add(call.id);
       } catch {
         // An argument that cannot be copied (a function) or written as JSON (a cycle): a bug in the
         // caller, failed call by call so the others still go.
-        for (const call of run.calls) {
+        for (const call of run.items) {
           try {
             worker.postMessage([call]);
             this.posted.add(call.id);
@@ -214,7 +214,7 @@ export class ThreadedStore implements HistoryStore {
   private listen(worker: Worker): void {
     worker.on('message', (message: string | StoreOutcome[]) => {
       if (message === 'closed') return;
-      for (const outcome of fromCrossingMessage(message)) this.settle(outcome);
+      for (const outcome of itemsOf(message)) this.settle(outcome);
     });
   }
 
