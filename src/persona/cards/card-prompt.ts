@@ -1,6 +1,9 @@
 import type { Persona } from '../schema.js';
+import { cardExampleBlocks } from './card-examples.js';
 import { cardNamespaceOf, cardText } from './namespace.js';
-import { DEFAULT_USER_NAME, fillOriginal, fillPlaceholders, type Names } from './placeholders.js';
+import { fillOriginal, fillPlaceholders, namesFor } from './placeholders.js';
+
+export { namesFor } from './placeholders.js';
 
 // What a card adds to the prompt, by SillyTavern's rules: its example dialogue (to show the
 // voice); its own `system_prompt`, which replaces our main instructions (the rules) and may
@@ -9,20 +12,10 @@ import { DEFAULT_USER_NAME, fillOriginal, fillPlaceholders, type Names } from '.
 // `{{char}}`/`{{user}}` are filled in last, over the whole text. Creator notes, creator and
 // version are never read here.
 
-/** `{{char}}` is the V3 nickname when there is one, else the name. */
-export function namesFor(persona: Persona, user: string = DEFAULT_USER_NAME): Names {
-  const nickname = cardText(persona.data, 'nickname');
-  return { char: nickname && nickname.trim() ? nickname.trim() : persona.name, user };
-}
-
 /** The card's example dialogue as a prompt section body, or '' when the card has none. */
 export function cardExampleDialogue(persona: Persona): string {
-  const examples = cardText(persona.data, 'mes_example')?.trim();
-  if (!examples) return '';
-  const blocks = examples
-    .split(/^\s*<START>\s*$/im)
-    .map((b) => b.trim())
-    .filter(Boolean);
+  const blocks = cardExampleBlocks(persona);
+  if (blocks.length === 0) return '';
   return ['These exchanges show how you talk. Match their voice and length; never repeat them word for word.', ...blocks].join('\n\n');
 }
 

@@ -460,6 +460,10 @@ async function unknownReply(input: RealizeInput, reply: Reply, onTopic = false):
       return;
   }
   if (!onTopic) {
+    // An authored answer to this very question (or sharing two of its words), though no topic covers
+    // it. Only without a topic carried over from before: with one, the lines are ranked by it too.
+    const line = memory.thread === undefined ? memory.authored[0] : undefined;
+    if (line && reply.add(fitAnswerOpening(line.text, input.question))) return;
     // Asked about something the file's answers mention in passing: that sentence, again if need be
     // (a direct question about it deserves the answer, said before or not).
     const sentence = input.question === undefined ? undefined : authoredSentenceFor(input.persona, input.question);

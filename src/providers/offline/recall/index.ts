@@ -1,4 +1,5 @@
 import type { ChatTurn } from '../../../core/messages.js';
+import { cardExchanges } from '../../../persona/cards/card-examples.js';
 import type { Persona } from '../../../persona/schema.js';
 import { classify, type Understanding } from '../understand/index.js';
 import { isTopicIntent, type TopicIntent } from '../understand/intents.js';
@@ -56,6 +57,16 @@ export function authoredOf(persona: Persona): Authored[] {
       kind: 'dialogue',
       text: clean(example.persona.trim()),
       intent: declared ?? (inferred.kind === 'topic' ? inferred.topic : undefined),
+      cue: new Set(contentStems(example.user)),
+    });
+  }
+  // An imported card's example dialogue is the same thing: the author's questions and the character's answers.
+  for (const example of cardExchanges(persona)) {
+    const inferred = classify(example.user);
+    out.push({
+      kind: 'dialogue',
+      text: clean(example.persona),
+      intent: inferred.kind === 'topic' ? inferred.topic : undefined,
       cue: new Set(contentStems(example.user)),
     });
   }
@@ -317,7 +328,11 @@ export function recall(
     .filter((a) => !alreadySaid(a.text, state))
     .map((a) => {
       const sameTopic = thread !== undefined && a.intent === thread ? 4 : 0;
-      const score = sameTopic + overlap(keywordSet, a.cue) * 1.5;
+      const shared = overlap(keywordSet, a.cue);
+      // The question the line was written for, or all but a word of it ("Do you ever get lonely?"
+      // for "Do you ever get lonely out here?"): the line answers it, whatever the topic tables say.
+      const sameQuestion = a.kind === 'dialogue' && shared > 0 && shared === keywordSet.size && a.cue.size <= shared + 1 ? 3 : 0;
+      const score = sameTopic + sameQuestion + shared * 1.5;
       return { kind: a.kind, text: a.text, intent: a.intent, score };
     })
     .filter((a) => a.score >= 3)
