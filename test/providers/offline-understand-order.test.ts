@@ -10,6 +10,9 @@ describe('the offline engine reads a change verb before its object', () => {
     'Would you ever replace Excel?',
     'Have you ever switched apps because of the price?',
     'What would make you drop your current supplier?',
+    // The thing switched from can outscore the verb ("tool" and "use"): the trigger frame decides.
+    'What would make you switch from the tool you use now?',
+    'What would get you to change suppliers?',
   ])('"%s" is about switching', (question) => {
     expect(classify(question).intent).toBe('switching');
   });
@@ -24,5 +27,14 @@ describe('the offline engine reads a change verb before its object', () => {
     const tools = await answer(cfo, 'What software do you use at work?');
     expect(switching).not.toBe(tools);
     expect(switching).not.toMatch(/40-tab workbook that exactly two people understand/);
+  });
+
+  it('asked what would make them switch from the tool they use now, no shipped persona lists its tools', async () => {
+    for (const id of ['cfo', 'icu-nurse', 'kenya-dairy-farmer', 'genz-creator']) {
+      const persona = shipped(id);
+      const switching = await answer(persona, 'What would make you switch from the tool you use now?');
+      const tools = await answer(persona, 'What tools do you use?');
+      expect(switching, id).not.toBe(tools);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { BUYING_TOPICS } from '../understand/intents.js';
 import { namesTheirProduct } from '../understand/their-product.js';
+import { withCatchPhrase } from './catch-phrase.js';
 import { disclosure } from './disclosure.js';
 import { fitAnswerOpening } from './answer-opening.js';
 import type { ChatProfile, Persona } from '../../../persona/schema.js';
@@ -73,7 +74,8 @@ class Reply {
   }
   /**
    * `normalise(this.text())`, kept until the reply changes: each fact tried asks for it, and each
-   * frame tried for a fact. Parts are only ever appended, or the first one given an opener.
+   * frame tried for a fact. Parts are only ever appended, or the first one given an opener or a
+   * catch-phrase before it (either changes the first part).
    */
   normalisedText(): string {
     const seen = this.normalised;
@@ -520,7 +522,7 @@ function metaReply(input: RealizeInput, reply: Reply): void {
   }
 }
 
-/** A catch-phrase now and then, where its words touch what was asked or answered. */
+/** A catch-phrase now and then, where its words touch what was asked or answered; before the point or after it (catch-phrase.ts). */
 function maybeCatchPhrase(input: RealizeInput, reply: Reply): void {
   const phrases = input.profile.signaturePhrases ?? [];
   if (phrases.length === 0 || input.memory.state.sinceCatchPhrase < 6 || !input.random.chance(0.35)) return;
@@ -529,7 +531,11 @@ function maybeCatchPhrase(input: RealizeInput, reply: Reply): void {
   const thread = input.memory.thread;
   const answered = thread && BUYING_TOPICS.has(thread) ? new Set(contentStems(reply.text())) : new Set<string>();
   const fitting = phrases.filter((p) => contentStems(p).some((s) => asked.has(s) || answered.has(s)));
-  reply.add(input.random.pick(fitting));
+  const phrase = input.random.pick(fitting);
+  // A long one is a line like any other: said once a conversation, and not twice in one reply.
+  if (phrase === undefined || alreadySaid(phrase, input.memory.state) || reply.normalisedText().includes(normalise(phrase))) return;
+  const placed = withCatchPhrase(reply.parts, phrase);
+  if (placed) reply.parts.splice(0, reply.parts.length, ...placed);
 }
 
 function maybeQuestionBack(input: RealizeInput, reply: Reply): void {

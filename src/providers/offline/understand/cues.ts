@@ -233,6 +233,12 @@ export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
   ],
   switching: [
     'switch',
+    // "What would make you switch from the tool you use now?" is about switching, not the tool.
+    'make you switch',
+    'get you to switch',
+    'you to switch',
+    'make you change',
+    'make you move',
     'change provider',
     'change supplier',
     'move to',
@@ -542,6 +548,7 @@ export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
     'lose interest',
     'kill the deal',
     'say no',
+    'make you say no',
     'immediately out',
     'unsubscribe',
     'turns you away',
