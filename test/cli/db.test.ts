@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { runCli } from '../support/cli.js';
@@ -47,6 +49,53 @@ describe('persona db on the SQLite file', () => {
     const bad = await runCli(['config', 'set', 'database.url', 'mysql://x'], { home });
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/PostgreSQL URL/);
+  });
+
+  it('db check: a whole history passes; totals that drifted fail with exit 1 until --fix recounts them', async () => {
+    const home = tempDir();
+    const env = { NO_COLOR: '1' };
+    expect((await runCli(['db', 'check'], { home, env })).stdout).toContain('has no history yet');
+    for (const question of ['What do you think about the pricing?', 'And the onboarding?']) {
+      expect((await runCli(['ask', 'cfo', question, '--provider', 'offline'], { home })).code).toBe(0);
+    }
+    const whole = await runCli(['db', 'check'], { home, env });
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toContain('The history is whole.');
+
+    const db = new BetterSqlite3(join(home, 'persona.db'));
+    db.exec('UPDATE sessions SET message_count = message_count + 3, reply_output_tokens = 999');
+    const expected = db.prepare('SELECT id, message_count - 3 AS messages FROM sessions').all() as Array<{ id: string; messages: number }>;
+    db.close();
+    const drifted = await runCli(['db', 'check'], { home, env });
+    expect(drifted.code).toBe(1);
+    expect(drifted.stdout).toMatch(/✗ session totals match their messages \(2 wrong\)/);
+    expect(drifted.stdout).toContain(
+      `session ${expected[0]!.id}: message_count ${expected[0]!.messages + 3}, recounted ${expected[0]!.messages}`,
+    );
+    expect(drifted.stdout).toContain('persona db check --fix');
+
+    const fixed = await runCli(['db', 'check', '--fix', '--json'], { home });
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse(fixed.stdout).checks.find((c: { name: string }) => c.name === 'session-totals')).toMatchObject({
+      fixed: true,
+      count: 2,
+    });
+    const after = new BetterSqlite3(join(home, 'persona.db'), { readonly: true });
+    expect(after.prepare('SELECT id, message_count AS messages FROM sessions').all()).toEqual(expected);
+    after.close();
+    expect((await runCli(['db', 'check'], { home })).code).toBe(0);
+  });
+
+  it('db check: a message deleted from the middle of a session is reported, and --fix does not hide it', async () => {
+    const home = tempDir();
+    expect((await runCli(['ask', 'cfo', 'What do you think about the pricing?', '--provider', 'offline'], { home })).code).toBe(0);
+    const db = new BetterSqlite3(join(home, 'persona.db'));
+    db.exec('DELETE FROM messages WHERE seq = 1');
+    const session = (db.prepare('SELECT id FROM sessions').get() as { id: string }).id;
+    db.close();
+    const run = await runCli(['db', 'check', '--fix'], { home, env: { NO_COLOR: '1' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`session ${session}: 1 messages, numbered up to 2`);
   });
 
   it('refuses a copy from a backend to itself as a usage error', async () => {
@@ -112,5 +161,19 @@ describePostgres('persona db on PostgreSQL', () => {
     const again = await runCli(['db', 'copy', '--from', 'sqlite', '--to', 'postgres', '--url', url], { home });
     expect(again.code).toBe(5);
     expect(again.stderr).toMatch(/already holds a history/);
+
+    // db check there: numbered 1, 2 in each session; then one deleted from the middle.
+    const env = { DATABASE_URL: url, NO_COLOR: '1' };
+    const whole = await runCli(['db', 'check', '--json'], { home, env });
+    expect(whole.code).toBe(0);
+    expect(JSON.parse(whole.stdout)).toMatchObject({ location: { backend: 'postgres' }, ok: true, checks: [{ name: 'message-numbers' }] });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('DELETE FROM messages WHERE seq = 1');
+    await client.end();
+    const gaps = await runCli(['db', 'check'], { home, env });
+    expect(gaps.code).toBe(1);
+    expect(gaps.stdout.match(/1 messages, numbered up to 2/g)).toHaveLength(2);
+    expect(gaps.stdout + gaps.stderr).not.toContain(new URL(url).password);
   });
 });

@@ -7,7 +7,7 @@ import { lazy } from './lazy.js';
 export function register(program: Command): void {
   const db = program
     .command('db')
-    .description('the history database: status, migrate, copy between SQLite and PostgreSQL')
+    .description('the history database: status, check, migrate, copy between SQLite and PostgreSQL')
     .addHelpText(
       'after',
       `
@@ -16,6 +16,7 @@ database.url) names a PostgreSQL database: postgres://user:password@host:5432/pe
 
 Examples:
   persona db status
+  persona db check --fix
   DATABASE_URL=postgres://ana:secret@db:5432/persona persona db migrate
   persona db copy --from sqlite --to postgres --url postgres://ana:secret@db:5432/persona
   persona db copy --from postgres --to sqlite --sqlite ./history.db --json`,
@@ -28,6 +29,11 @@ Examples:
     .description('bring the schema up to date (every command also does this at start-up)')
     .option('--json', 'print JSON')
     .action(lazy(() => import('../commands/db-migrate.js')));
+  db.command('check')
+    .description('check the history is whole: the file, references, session totals, message numbering (exit 1 if not)')
+    .option('--fix', 'recount session totals that disagree with their messages')
+    .option('--json', 'print JSON')
+    .action(lazy(() => import('../commands/db-check.js')));
   db.command('copy')
     .description('copy a whole history into an empty database; row counts and a checksum are compared at the end')
     .requiredOption('--from <backend>', 'sqlite or postgres')
