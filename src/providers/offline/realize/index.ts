@@ -8,6 +8,7 @@ import type { Random } from '../random.js';
 import { normalise, saidIncludes, splitSentences } from '../recall/dialogue-state.js';
 import { alreadySaid, authoredSentenceFor, rankFacts, type AuthoredLine, type RankedFact, type Recollection } from '../recall/index.js';
 import { amountsIn, groupThousands } from '../recall/money.js';
+import { factsNaming, namesAll } from '../recall/named-thing.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
 import { isMeta, type Meta } from '../understand/intents.js';
@@ -286,15 +287,21 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
     memory.thread === 'introduction' && occupation !== undefined && memory.authored.length === 0
       ? reply.add(introductionSentence(speakerOf(input.persona).firstName, occupation))
       : false;
-  const authored = pickAuthored(memory.authored, prefer);
+  const topical = pickAuthored(memory.authored, prefer);
+  // A thing the question names, which the topic's own answer does not: the fact that names it first.
+  const naming = factsNaming(input.persona, input.question ?? '');
+  const aboutNamed = naming.facts.length > 0 && !(topical && namesAll(topical.text, naming.named));
+  const named = aboutNamed ? await factSentences(input, naming.facts, 1, reply) : 0;
+  const authored = named > 0 ? undefined : topical;
   if (authored) reply.add(fitAnswerOpening(authored.text, input.question));
-  const room = authored ? (authored.text.length < 140 ? 1 : 0) : budget;
+  const room = named > 0 ? 0 : authored ? (authored.text.length < 140 ? 1 : 0) : budget;
   const facts =
     memory.thread === 'price'
       ? [...moneyFacts(input, 'price'), ...memory.facts.map((r) => r.fact)]
       : memory.facts.map((r) => r.fact).filter((f) => !(introduced && f.field === 'occupation'));
   const added = await factSentences(input, facts, Math.min(room, budget), reply);
-  if (wantsFigure && !hasAmount(reply.text())) reply.add(await priceSentence(input));
+  // "Have you ever used buy now pay later?" was answered by the fact naming it: no amount was asked for.
+  if (wantsFigure && !hasAmount(reply.text()) && (named === 0 || understood.aspect === 'how-much')) reply.add(await priceSentence(input));
   if (reply.empty && memory.thread === 'anything-else') await factSentences(input, anythingLeft(input), 1, reply);
   // Everything on the topic was said: point back to the best of it, else say a fact that has one
   // of the topic's words, else point back to one of those.
