@@ -8,6 +8,7 @@ import type { Random } from '../random.js';
 import { normalise, saidIncludes, splitSentences } from '../recall/dialogue-state.js';
 import { alreadySaid, authoredSentenceFor, rankFacts, type AuthoredLine, type RankedFact, type Recollection } from '../recall/index.js';
 import { amountsIn, groupThousands } from '../recall/money.js';
+import { countAnswerFor } from '../recall/count-sentence.js';
 import { factsNaming, namesAll } from '../recall/named-thing.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
@@ -281,7 +282,8 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
     reply.add(input.random.pick(L.UNSEEN_PRODUCT[registerOf(input.profile)]));
   const budget = SENTENCE_BUDGET[input.profile.verbosity ?? 'moderate'];
   const prefer = understood.aspect === 'example' || understood.aspect === 'what-happened' ? 'story' : undefined;
-  const wantsFigure = memory.thread === 'price' || understood.aspect === 'how-much';
+  // "How many kids?" counts things: an amount of money is no answer to it.
+  const wantsFigure = memory.thread === 'price' || (understood.aspect === 'how-much' && !/\bhow many\b/i.test(input.question ?? ''));
   const occupation = input.persona.data.baseSelection?.occupation;
   const introduced =
     memory.thread === 'introduction' && occupation !== undefined && memory.authored.length === 0
@@ -578,6 +580,13 @@ function capLength(text: string, maxOutputTokens: number | undefined): string {
 
 export async function realize(input: RealizeInput, maxOutputTokens?: number): Promise<string> {
   const reply = new Reply(input.memory);
+  // "How many children do you have?": the count the file gives, before any topic's answer.
+  const count = input.understood.kind === 'meta' ? undefined : countAnswerFor(input.persona, input.question ?? '');
+  if (count) {
+    if ('text' in count) reply.add(count.text);
+    else await factSentences(input, [count.fact], 1, reply);
+    if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
+  }
   switch (input.understood.kind) {
     case 'meta':
       metaReply(input, reply);

@@ -85,7 +85,7 @@ export function authoredOf(persona: Persona): Authored[] {
 }
 
 /** A sentence of the file's authored answers and stories, with its words (nounKey) in order. */
-interface AuthoredSentence {
+export interface AuthoredSentence {
   text: string;
   words: readonly string[];
 }
@@ -113,7 +113,7 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
  * A word as a thing's name is compared: lower case, without a possessive or a plural ending.
  * Stems are too loose here ("care" and "car" share one): a sentence must name what was asked about.
  */
-function nounKey(word: string): string {
+export function nounKey(word: string): string {
   const w = word.toLowerCase().replace(/['’]s$/, '');
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
@@ -121,7 +121,7 @@ function nounKey(word: string): string {
   return w;
 }
 
-function nounKeys(text: string): string[] {
+export function nounKeys(text: string): string[] {
   return words(text)
     .flatMap((w) => w.split('-'))
     .filter((w) => w.length > 0)
@@ -130,7 +130,7 @@ function nounKeys(text: string): string[] {
 
 const sentencesCache = new WeakMap<Persona, AuthoredSentence[]>();
 
-function authoredSentencesOf(persona: Persona): AuthoredSentence[] {
+export function authoredSentencesOf(persona: Persona): AuthoredSentence[] {
   let sentences = sentencesCache.get(persona);
   if (sentences) return sentences;
   sentences = [];
