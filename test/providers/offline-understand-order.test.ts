@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/providers/offline/understand/index.js';
+import { stem } from '../../src/providers/offline/understand/words.js';
 import { answer, shipped } from './offline-shipped-support.js';
 
 // A question's verb comes before its object: when a change verb and the thing changed score the
@@ -36,5 +37,23 @@ describe('the offline engine reads a change verb before its object', () => {
       const tools = await answer(persona, 'What tools do you use?');
       expect(switching, id).not.toBe(tools);
     }
+  });
+});
+
+// British spelling doubles the l ("cancelled", "travelling"): the same word as the cue "cancel".
+describe('the offline engine reads a doubled l as the word it doubles', () => {
+  it('stems cancelled, cancelling and travelled like cancel and travel, but keeps spell and yell', () => {
+    expect(stem('cancelled')).toBe(stem('cancel'));
+    expect(stem('cancelling')).toBe(stem('cancel'));
+    expect(stem('travelled')).toBe(stem('travel'));
+    expect(stem('spelled')).toBe(stem('spell'));
+    expect(stem('yelled')).toBe('yell');
+  });
+
+  it('"Have you ever cancelled a subscription?" asks about cancelling, and for the time it happened', async () => {
+    const understood = classify('Have you ever cancelled a subscription?');
+    expect(understood).toMatchObject({ kind: 'topic', intent: 'walk-away-triggers', aspect: 'what-happened' });
+    // The retired engineer's story of the antivirus subscription he thought he had cancelled.
+    expect(await answer(shipped('retired-engineer'), 'Have you ever cancelled a subscription?')).toMatch(/antivirus subscription/);
   });
 });

@@ -744,6 +744,11 @@ export const FOLLOW_UP_CUES: Record<FollowUp, readonly string[]> = {
     'how did that happen',
     'how did it turn out',
     'turn out',
+    // "Have you ever cancelled a subscription?" asks for the time it happened: a story, when the
+    // topic has one. Weak, so a question with a topic stays a question about that topic.
+    '~have you ever',
+    '~did you ever',
+    '~was there a time',
   ],
   'how-much': [
     'how much',

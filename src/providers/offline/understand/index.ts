@@ -117,8 +117,11 @@ export function classify(text: string, messageStems: string[] = stems(text)): Un
     return { kind: 'meta', intent: meta.key, keywords, score: topic.score };
   }
   // "Really?" is a follow-up; "is there anything you really can't stand?" is a question of its own.
-  if (follow.key && short && follow.score >= topic.score && !(follow.key === 'really' && messageStems.length > 4)) {
-    return { kind: 'follow-up', intent: follow.key, topic: topicKey, keywords, score: topic.score };
+  // Weak follow-up cues ("have you ever") only add an aspect to a topic: "Have you ever been to
+  // Iceland?" is a new subject, not "and then what happened?".
+  const followsOn = follow.score >= 1 ? follow.key : undefined;
+  if (followsOn && short && follow.score >= topic.score && !(follow.key === 'really' && messageStems.length > 4)) {
+    return { kind: 'follow-up', intent: followsOn, topic: topicKey, keywords, score: topic.score };
   }
   if (meta.key && messageStems.length <= 3 && ['greeting', 'thanks', 'goodbye'].includes(meta.key)) {
     return { kind: 'meta', intent: metaSocial(messageStems) ?? meta.key, keywords, score: topic.score };
@@ -128,7 +131,7 @@ export function classify(text: string, messageStems: string[] = stems(text)): Un
     return { kind: 'topic', intent: topicKey, topic: topicKey, aspect, keywords, score: topic.score };
   }
   if (meta.key) return { kind: 'meta', intent: metaSocial(messageStems) ?? (meta.key as Meta), keywords, score: 0 };
-  if (follow.key) return { kind: 'follow-up', intent: follow.key, keywords, score: 0 };
+  if (followsOn) return { kind: 'follow-up', intent: followsOn, keywords, score: 0 };
   return { kind: 'unknown', intent: 'unknown', keywords, score: 0 };
 }
 

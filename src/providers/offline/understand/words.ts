@@ -68,6 +68,14 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 ];
 
 /** "Switching" -> "switch", "prices" -> "pric", "went" -> "go": consistent keys, not dictionary words. */
+/**
+ * British spelling doubles a final l before -ed and -ing ("cancelled", "travelling") in a word of
+ * two syllables or more; "spelled" and "yelled" keep theirs (nothing but consonants before "ell").
+ */
+function doubledL(s: string): string {
+  return /[aeiou][^aeiou]*ell$/.test(s) ? s.slice(0, -1) : s;
+}
+
 export function stem(word: string): string {
   const w = word.toLowerCase();
   const irregular = IRREGULAR[w];
@@ -75,8 +83,8 @@ export function stem(word: string): string {
   if (w.length <= 3) return w;
   let s = w;
   if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
-  else if (s.endsWith('ing') && s.length > 5) s = s.slice(0, -3);
-  else if (s.endsWith('ed') && s.length > 4) s = s.slice(0, -2);
+  else if (s.endsWith('ing') && s.length > 5) s = doubledL(s.slice(0, -3));
+  else if (s.endsWith('ed') && s.length > 4) s = doubledL(s.slice(0, -2));
   else if (/(ss|us|is)$/.test(s)) {
     // "class", "bonus", "analysis": a final s that is not a plural stays.
   } else if (/(sh|ch|x|z)es$/.test(s)) s = s.slice(0, -2);
