@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Persona } from '../../src/persona/schema.js';
 import { countAnswerFor } from '../../src/providers/offline/recall/count-sentence.js';
-import { answer, factsOnly, shipped } from './offline-shipped-support.js';
+import { answer, factsOnly, interview, shipped } from './offline-shipped-support.js';
 
 // "How many …?" asks for a count: the sentence of the file where a number stands next to what is
 // counted, not the money answer that "how much" gets.
@@ -47,5 +47,19 @@ describe('how many', () => {
     // "a finance team of eleven" names more of the question than "640 people".
     expect(await answer(shipped('cfo'), 'How many people are on your finance team?')).toMatch(/finance team of eleven/);
     expect(await answer(shipped('icu-nurse'), 'How many kids have you got?')).toMatch(/one son/);
+  });
+});
+
+describe('a bare "How much?" after an answer that named an amount', () => {
+  it('asks for that amount, not another of the file', async () => {
+    const [first, second] = await interview(shipped('lagos-shop-owner'), ['Have you ever lost money to a fake transfer?', 'How much?']);
+    expect(first).toMatch(/₦400,000/);
+    expect(second).toBe('About ₦400,000.');
+  });
+
+  it('keeps a range and its period', async () => {
+    const [first, second] = await interview(shipped('genz-creator'), ['Would you pay for this?', 'How much?']);
+    expect(first).toMatch(/\$8 to \$15 a month/);
+    expect(second).toBe('$8 to $15 a month.');
   });
 });

@@ -17,6 +17,7 @@ import { contentStems } from '../understand/words.js';
 import type { Speaker } from './first-person.js';
 import {
   capitalize,
+  endSentence,
   conversionsNeeded,
   frameFact,
   INCOME_PRONOUN,
@@ -360,6 +361,9 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
   const lines = memory.authored;
 
   if (kind === 'how-much') {
+    // A bare "How much?" right after an answer that named an amount asks for that amount.
+    const named = understood.keywords.length === 0 ? AMOUNT.exec(lastReply)?.[0] : undefined;
+    if (named && reply.add(endSentence(capitalize(named.trim())))) return;
     const withAmounts = moneyFacts(input, memory.thread);
     if (withAmounts.length > 0) await factSentences(input, withAmounts, 1, reply);
     if (reply.empty) reply.add(await priceSentence(input));
@@ -554,6 +558,10 @@ function maybeQuestionBack(input: RealizeInput, reply: Reply): void {
   const options = L.QUESTIONS_BACK[memory.thread];
   if (options) reply.add(fresh(options, reply, memory, random));
 }
+
+/** An amount of money as said: "about ₦400,000", "$8 to $15 a month", "KES 2,000". */
+const AMOUNT =
+  /(?:\b(?:about|around|roughly|nearly|almost|over|under)\s)?(?:R\$|[$£€¥₹₦]|\b(?:AED|KES|AUD|NOK|USD|EUR|GBP|INR|NGN|BRL)\s?)\d[\d,.]*(?:\s?(?:million|billion|thousand|k|m)\b)?(?:\s(?:to|-|–)\s(?:R\$|[$£€¥₹₦]|\b(?:AED|KES|AUD|NOK|USD|EUR|GBP|INR|NGN|BRL)\s?)?\d[\d,.]*(?:\s?(?:million|billion|thousand|k|m)\b)?)?(?:\s(?:a|per)\s(?:month|year|week|day))?/i;
 
 /** A sentence that says how candid it is already ("…, to be honest."): an opener would stack a second hedge on it. */
 const HEDGED = /\b(?:honest|honestly|frankly|candid|candidly|truthfully|to be fair)\b/i;
