@@ -25,6 +25,11 @@ describe('where a catch-phrase goes in a reply', () => {
     expect(withCatchPhrase(reply, 'Numbers first, stories second.')).toEqual(['Numbers first, stories second.', ...reply]);
   });
 
+  it('a motto of a whole sentence closes the answer', () => {
+    const motto = 'Show me it works on my phone with bad network, and that my money lands the same day.';
+    expect(withCatchPhrase(reply, motto)).toEqual([...reply, motto]);
+  });
+
   it('a tag asking for agreement goes after the point', () => {
     expect(withCatchPhrase(reply, 'you know?')).toEqual([...reply, 'you know?']);
     expect(withCatchPhrase(reply, 'right')).toEqual([...reply, 'right?']);

@@ -45,6 +45,9 @@ describe('first person: a pain point whose verb has no subject', () => {
     ['Wastes 15% of the bread on slow days', 'I waste 15% of the bread on slow days'],
     ['Spends Sunday nights on bookkeeping', 'I spend Sunday nights on bookkeeping'],
     ['Loses regular customers to delivery apps', 'I lose regular customers to delivery apps'],
+    // Past tense before an approximate amount: "about" is no preposition here.
+    ['Lost about ₦400,000 to one fake transfer screenshot in 2023', 'I lost about ₦400,000 to one fake transfer screenshot in 2023'],
+    ['Paid over $900 for a transmission repair', 'I paid over $900 for a transmission repair'],
   ])('%s', async (text, expected) => {
     expect(await convert(text, man, 'auto')).toBe(expected);
   });

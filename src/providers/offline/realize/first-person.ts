@@ -160,7 +160,7 @@ const MODALS = new Set(['will', 'would', 'can', 'could', 'must', 'should', 'may'
  * is never a past tense ("Written proposals", "Known for arriving early", "Given a choice"): those
  * describe, and "I written proposals" is no sentence.
  */
-function isPastVerb(token: Token, next: Token | undefined): boolean {
+function isPastVerb(token: Token, next: Token | undefined, after: Token | undefined): boolean {
   const lower = token.text.toLowerCase();
   return (
     token.pos === 'VERB' &&
@@ -168,7 +168,16 @@ function isPastVerb(token: Token, next: Token | undefined): boolean {
     !/(s|ing)$/.test(lower) &&
     !ONLY_PARTICIPLE.test(lower) &&
     !!next &&
-    !['ADP', 'PART', 'PUNCT'].includes(next.pos)
+    (!['ADP', 'PART', 'PUNCT'].includes(next.pos) || approximatesAmount(next, after))
+  );
+}
+
+/** "about ₦400,000", "over 20 years": a preposition in form only, before an amount ("Lost about ₦400,000 to …" is a past verb and its object). */
+function approximatesAmount(word: Token, after: Token | undefined): boolean {
+  return (
+    /^(about|around|over|under|nearly|almost|roughly)$/i.test(word.text) &&
+    !!after &&
+    (after.pos === 'NUM' || after.pos === 'SYM' || /^[$£€¥₹₦\d]/.test(after.text))
   );
 }
 
@@ -328,7 +337,7 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
         word = `I've ${lower}`;
         iMode = true;
         speakerStart = true;
-      } else if (i === firstWordIndex && (MODALS.has(lower) || isPastVerb(token, next))) {
+      } else if (i === firstWordIndex && (MODALS.has(lower) || isPastVerb(token, next, tokens[i + 2]))) {
         word = `I ${lower}`;
         iMode = true;
         speakerStart = true;
