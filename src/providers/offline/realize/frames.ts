@@ -217,8 +217,19 @@ export function recapFact(fact: Fact, convert: Convert): string {
 /** A language the file lists ("languages": ["Kikuyu", "English"]) is one the person speaks: "English" alone read as "I'm English." */
 const LANGUAGE_KEY = /^(?:languages?|languagesSpoken|spokenLanguages)$/i;
 
+/**
+ * An objection that starts with what a product does ("Needs a credit card up front", "Requires a
+ * contract") has the product for its subject: "I need a credit card up front" would turn the
+ * objection into the person's own need. "Needs to see the ROI" is the person's.
+ */
+const PRODUCT_DOES = /^(?:needs(?!\s+to\b)|requires|takes|costs|charges|locks|forces|asks\s+for|hides|sells|shares|tracks)\s/i;
+
 export function frameFact(fact: Fact, convert: Convert, random: Random, used?: FrameUsed): string {
   if (LANGUAGE_KEY.test(fact.key)) return `I speak ${fact.text.trim().replace(/[.\s]+$/, '')}.`;
+  if (fact.field === 'objections' && PRODUCT_DOES.test(fact.text.trim())) {
+    const does = lowerStart(fact.text.trim().replace(/[.\s]+$/, ''));
+    return endSentence(fill(pickFrame(['Anything that {x} puts me off', "If it {x}, I'm out"], random, used), does));
+  }
   const own = OWN_SENTENCE[fact.field];
   if (own) return own(fact, convert);
   if (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim())) {
@@ -226,6 +237,11 @@ export function frameFact(fact: Fact, convert: Convert, random: Random, used?: F
   }
   const converted = convert(fact.text, probeFor(fact));
   const text = converted.text.trim();
+  // An objection is a thing about the offer: "Closed source with no data export" is no "I closed".
+  const first = /^\S+/.exec(fact.text.trim())?.[0] ?? '';
+  if (fact.field === 'objections' && /ed$/i.test(first) && text.startsWith(`I ${first.toLowerCase()} `)) {
+    return endSentence(fill(pickFrame(NOUN_FRAMES.objections!, random, used), lowerStart(fact.text.trim().replace(/[.\s]+$/, ''))));
+  }
   if (
     PROSE_FIELDS.has(fact.field) &&
     (converted.shape === 'clause' || converted.shape === 'first-person' || converted.shape === 'noun-phrase')
