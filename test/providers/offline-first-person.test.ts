@@ -48,6 +48,8 @@ describe('first person: a pain point whose verb has no subject', () => {
     // Past tense before an approximate amount: "about" is no preposition here.
     ['Lost about ₦400,000 to one fake transfer screenshot in 2023', 'I lost about ₦400,000 to one fake transfer screenshot in 2023'],
     ['Paid over $900 for a transmission repair', 'I paid over $900 for a transmission repair'],
+    // The second verb of the same subject, after "and" and an adverb.
+    ['Pays off the card every month and now has $1,100 saved', 'I pay off the card every month and now have $1,100 saved'],
   ])('%s', async (text, expected) => {
     expect(await convert(text, man, 'auto')).toBe(expected);
   });

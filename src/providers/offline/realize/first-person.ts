@@ -152,6 +152,16 @@ function isPluralVerb(token: Token): boolean {
   return token.pos === 'VERB' && lower === token.lemma && !MODALS.has(lower);
 }
 
+const JOINS = new Set(['and', 'or', 'but', ',']);
+
+/** A verb right after "and", "or", "but" or a comma, or after one of them and an adverb ("and now has"): the same subject's. */
+function afterConjunction(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (!before) return false;
+  if (JOINS.has(before.text.toLowerCase())) return true;
+  return before.pos === 'ADV' && JOINS.has(tokens[i - 2]?.text.toLowerCase() ?? '');
+}
+
 const MODALS = new Set(['will', 'would', 'can', 'could', 'must', 'should', 'may', 'might', 'wo', 'ca']);
 
 /** A past-tense verb with no subject ("Paid £35 a month for a gym"), not a participle ("Respected in"). */
@@ -398,14 +408,21 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
         conjugateNext = false;
       } else if (conjugateNext && token.pos !== 'ADV' && token.pos !== 'PART') {
         conjugateNext = false;
-      } else if (iMode && isThirdPersonVerb(token) && ['and', 'or', 'but', ','].includes(tokens[i - 1]?.text.toLowerCase() ?? '')) {
+      } else if (iMode && isThirdPersonVerb(token) && afterConjunction(tokens, i)) {
         word = verbForI(token);
       } else if (iMode && token.pos === 'DET' && CLAUSE_VERBS.has(tokens[i - 1]?.lemma ?? '')) {
         // "Says the app crashes and loses her data": what is said is a clause of its own, even where
         // the tagger reads its verb as a noun ("crashes").
         iMode = false;
         embedded = { plural: false };
-      } else if (iMode && (token.pos === 'NOUN' || token.pos === 'PRON') && next && (next.pos === 'VERB' || next.pos === 'AUX')) {
+      } else if (
+        iMode &&
+        (token.pos === 'NOUN' || token.pos === 'PRON') &&
+        next &&
+        (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/i.test(next.text)))
+      ) {
+        // A noun and its verb: a clause of its own. Not a noun and an -ing form ("debt using the
+        // snowball method"), which goes on with the person's sentence.
         iMode = false;
         embedded = { plural: isPluralVerb(next) };
       } else if (embedded && ['and', 'or', 'but'].includes(tokens[i - 1]?.text.toLowerCase() ?? '')) {
