@@ -39,22 +39,60 @@ SELECT reply_count AS replies, reply_input_tokens AS input, reply_output_tokens 
        reply_cost_incomplete AS incomplete
 FROM sessions WHERE id = ?`;
 
+/** A session's totals over all its messages: each column of the sessions row and how it is summed (`m` a message). */
+const MESSAGE_TOTALS: ReadonlyArray<readonly [column: string, sum: string]> = [
+  ['message_count', 'count(*)'],
+  ['input_tokens_total', 'coalesce(sum(m.input_tokens), 0)'],
+  ['output_tokens_total', 'coalesce(sum(m.output_tokens), 0)'],
+  ['cost_total', 'coalesce(sum(m.cost_usd), 0.0)'],
+  ['unknown_cost_count', `count(CASE WHEN ${UNKNOWN_COST} THEN 1 END)`],
+];
+/** Its totals over its replies (REPLY_WHERE). */
+const REPLY_TOTALS: ReadonlyArray<readonly [column: string, sum: string]> = [
+  ['reply_count', 'count(*)'],
+  ['reply_input_tokens', 'coalesce(sum(m.input_tokens), 0)'],
+  ['reply_output_tokens', 'coalesce(sum(m.output_tokens), 0)'],
+  ['reply_cost', 'coalesce(sum(m.cost_usd), 0.0)'],
+  ['reply_cost_incomplete', "coalesce(max(m.status != 'error' AND m.cost_usd IS NULL), 0)"],
+];
+const REPLY_WHERE = "m.role = 'persona' AND m.provider IS NOT NULL";
+
+/** The columns of the sessions row that hold its totals. */
+export const SESSION_TOTAL_COLUMNS: readonly string[] = [...MESSAGE_TOTALS, ...REPLY_TOTALS].map(([column]) => column);
+
+const columns = (totals: typeof MESSAGE_TOTALS) => totals.map(([column]) => column).join(', ');
+const sums = (totals: typeof MESSAGE_TOTALS) => totals.map(([, sum]) => sum).join(', ');
+
 /**
  * Sums every session's totals afresh from its messages: what the row's counters add up one
  * message at a time (sessionTotalsDelta), for a database whose messages arrived otherwise (the
  * migration that added them, a copy).
  */
 export const RECOUNT_SESSION_TOTALS_SQL = `
-UPDATE sessions SET (message_count, input_tokens_total, output_tokens_total, cost_total, unknown_cost_count) = (
-  SELECT count(*), coalesce(sum(m.input_tokens), 0), coalesce(sum(m.output_tokens), 0), coalesce(sum(m.cost_usd), 0.0),
-         count(CASE WHEN ${UNKNOWN_COST} THEN 1 END)
-  FROM messages m WHERE m.session_id = sessions.id
+UPDATE sessions SET (${columns(MESSAGE_TOTALS)}) = (
+  SELECT ${sums(MESSAGE_TOTALS)} FROM messages m WHERE m.session_id = sessions.id
 );
-UPDATE sessions SET (reply_count, reply_input_tokens, reply_output_tokens, reply_cost, reply_cost_incomplete) = (
-  SELECT count(*), coalesce(sum(m.input_tokens), 0), coalesce(sum(m.output_tokens), 0), coalesce(sum(m.cost_usd), 0.0),
-         coalesce(max(m.status != 'error' AND m.cost_usd IS NULL), 0)
-  FROM messages m WHERE m.session_id = sessions.id AND m.role = 'persona' AND m.provider IS NOT NULL
+UPDATE sessions SET (${columns(REPLY_TOTALS)}) = (
+  SELECT ${sums(REPLY_TOTALS)} FROM messages m WHERE m.session_id = sessions.id AND ${REPLY_WHERE}
 )`;
+
+/**
+ * Each session's totals as its row keeps them (the columns) beside the same sums afresh
+ * (`recounted_<column>`), by the rules of RECOUNT_SESSION_TOTALS_SQL: what `persona db check`
+ * compares, reading only.
+ */
+export const SESSION_TOTALS_RECOUNTED_SQL = (() => {
+  const recounted = (totals: typeof MESSAGE_TOTALS, table: string) =>
+    totals.map(([column]) => `coalesce(${table}.${column}, 0) AS recounted_${column}`).join(', ');
+  const grouped = (totals: typeof MESSAGE_TOTALS, where: string) =>
+    `SELECT m.session_id, ${totals.map(([column, sum]) => `${sum} AS ${column}`).join(', ')} FROM messages m ${where} GROUP BY m.session_id`;
+  return `
+SELECT s.id, ${SESSION_TOTAL_COLUMNS.map((c) => `s.${c}`).join(', ')}, ${recounted(MESSAGE_TOTALS, 'a')}, ${recounted(REPLY_TOTALS, 'r')}
+FROM sessions s
+LEFT JOIN (${grouped(MESSAGE_TOTALS, '')}) a ON a.session_id = s.id
+LEFT JOIN (${grouped(REPLY_TOTALS, `WHERE ${REPLY_WHERE}`)}) r ON r.session_id = s.id
+ORDER BY s.id`;
+})();
 
 /**
  * Every message saved adds its share to its session's totals, by trigger: whoever writes the row

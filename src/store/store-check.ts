@@ -1,20 +1,23 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Database } from './database.js';
+import BetterSqlite3 from 'better-sqlite3';
+import { DEFAULT_BUSY_TIMEOUT_MS } from './database.js';
 import type { StoreLocation } from './history-store.js';
-import { openPostgresPool } from './postgres/postgres-pool.js';
-import { withPostgresErrors } from './postgres/postgres-errors.js';
-import { RECOUNT_SESSION_TOTALS_SQL } from './session-queries.js';
+import { appliedMigrationNames, MIGRATIONS } from './migrations.js';
+import { RECOUNT_SESSION_TOTALS_SQL, SESSION_TOTAL_COLUMNS, SESSION_TOTALS_RECOUNTED_SQL } from './session-queries.js';
 import { withStoreErrors } from './store-errors.js';
+import { withConnection } from './store-status.js';
 import type { StoreSpec } from './store-spec.js';
 
 // `persona db check`: is the history whole? SQLite's own check of the file, rows whose parent is
 // gone, the totals each session row keeps (added to by trigger, message by message) against a
 // recount of its messages, and every session's messages numbered 1, 2, 3… (counts are read from
-// the last number). Only --fix writes, and only the totals, which the recount makes true again.
-// PostgreSQL checks its own pages and keys and sums totals by query: there the numbering is checked.
+// the last number). It reads only, on a read-only connection: no migration, no lock a running
+// server waits on. --fix opens the file for writing only when totals are wrong, and recounts them
+// in one transaction. PostgreSQL checks its own pages and keys and sums totals by query: there
+// the numbering is checked.
 
-export type CheckName = 'file' | 'references' | 'session-totals' | 'message-numbers';
+export type CheckName = 'schema' | 'file' | 'references' | 'session-totals' | 'message-numbers';
 
 export interface CheckResult {
   name: CheckName;
@@ -39,19 +42,6 @@ export interface StoreCheckReport {
 }
 
 const MAX_LISTED = 10;
-
-const TOTAL_COLUMNS = [
-  'message_count',
-  'input_tokens_total',
-  'output_tokens_total',
-  'cost_total',
-  'unknown_cost_count',
-  'reply_count',
-  'reply_input_tokens',
-  'reply_output_tokens',
-  'reply_cost',
-  'reply_cost_incomplete',
-] as const;
 
 /** Sessions whose seqs are not 1..n: (session, messages, last seq). Same SQL on both backends. */
 const NUMBERING_SQL = `
@@ -82,57 +72,92 @@ function checkSqlite(file: string, fix: boolean): StoreCheckReport {
   const location: StoreLocation = { backend: 'sqlite', where: file };
   if (!existsSync(file)) return { location, exists: false, checks: [], ok: true };
   return withStoreErrors(file, DEFAULT_BUSY_TIMEOUT_MS, () => {
-    const db = openDatabase(file);
+    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     try {
-      return report(location, [fileCheck(db), referencesCheck(db), totalsCheck(db, fix), numberingCheck(db)]);
+      db.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
+      const schema = schemaCheck(db);
+      // The other checks read tables as this version shapes them.
+      if (!schema.ok) return report(location, [schema, fileCheck(db, file)]);
+      const totals = totalsCheck(db);
+      const fixed = fix && totals.count > 0 ? recountTotals(file, totals) : totals;
+      return report(location, [schema, fileCheck(db, file), referencesCheck(db), fixed, numberingCheck(db)]);
     } finally {
       db.close();
     }
   });
 }
 
-function fileCheck(db: Database): CheckResult {
+function schemaCheck(db: BetterSqlite3.Database): CheckResult {
+  const applied = new Set(appliedMigrationNames(db));
+  const known = new Set(MIGRATIONS.map((m) => m.name));
+  const unknown = [...applied].filter((name) => !known.has(name));
+  if (unknown.length > 0)
+    return result('schema', [`written by a newer persona-chat (${unknown.join(', ')})`], false, 'upgrade persona-chat');
+  const pending = MIGRATIONS.filter((m) => !applied.has(m.name)).map((m) => m.name);
+  // Migrating recounts the totals too (009): the check is of a history this version has opened.
+  return result(
+    'schema',
+    pending.length > 0 ? [`${pending.length} migrations pending: ${pending.join(', ')}`] : [],
+    false,
+    '`persona db migrate` brings it up to date',
+  );
+}
+
+function fileCheck(db: BetterSqlite3.Database, file: string): CheckResult {
   const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
   const problems = rows.map((r) => r.quick_check).filter((line) => line !== 'ok');
-  return result('file', problems, false, 'the file is damaged: copy it aside, then `sqlite3 persona.db .recover` rescues what it can');
+  return result(
+    'file',
+    problems,
+    false,
+    `the file is damaged: copy it aside, then \`sqlite3 '${file}' .recover | sqlite3 recovered.db\` rescues what it can`,
+  );
 }
 
-function referencesCheck(db: Database): CheckResult {
-  const rows = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
-  const problems = rows.map((r) => `${r.table} row ${r.rowid} names a ${r.parent} row that is gone`);
-  return result('references', problems, false, 'rows were written with foreign keys off: `persona sessions delete` the sessions named');
+function referencesCheck(db: BetterSqlite3.Database): CheckResult {
+  const rows = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string; fkid: number }>;
+  const problems = rows.map((r) => {
+    // The column that names the parent, and the value that names none.
+    const key = (db.pragma(`foreign_key_list(${JSON.stringify(r.table)})`) as Array<{ id: number; from: string }>).find(
+      (k) => k.id === r.fkid,
+    );
+    const value = key
+      ? (
+          db.prepare(`SELECT "${key.from.replace(/"/g, '""')}" AS v FROM "${r.table.replace(/"/g, '""')}" WHERE rowid = ?`).get(r.rowid) as
+            { v: unknown } | undefined
+        )?.v
+      : undefined;
+    return `${r.table} row ${r.rowid}: ${key?.from ?? 'its key'} ${String(value ?? '?')} names no ${r.parent} row`;
+  });
+  return result('references', problems, false, 'written by another program with foreign keys off: persona-chat never shows these rows');
 }
 
-/**
- * The recount is run, not rewritten as a comparison: the totals are compared with what
- * RECOUNT_SESSION_TOTALS_SQL (the migration's and a copy's recount) makes of them, inside a
- * transaction that is rolled back unless --fix.
- */
-function totalsCheck(db: Database, fix: boolean): CheckResult {
-  const read = db.prepare(`SELECT id, ${TOTAL_COLUMNS.join(', ')} FROM sessions ORDER BY id`);
-  type Row = Record<string, number> & { id: string };
-  const problems: string[] = [];
-  db.exec('BEGIN IMMEDIATE');
+type TotalsRow = Record<string, number> & { id: string };
+
+/** Sessions whose row disagrees with the recount of its messages, read only. */
+function totalsCheck(db: BetterSqlite3.Database): CheckResult {
+  const problems = (db.prepare(SESSION_TOTALS_RECOUNTED_SQL).all() as TotalsRow[]).flatMap((row) => {
+    const wrong = SESSION_TOTAL_COLUMNS.filter((column) => Math.abs(Number(row[column]) - Number(row[`recounted_${column}`])) > 1e-9);
+    return wrong.length === 0
+      ? []
+      : [`session ${row.id}: ${wrong.map((c) => `${c} ${row[c]}, recounted ${row[`recounted_${c}`]}`).join('; ')}`];
+  });
+  return result('session-totals', problems, false, '`persona db check --fix` recounts them from the messages');
+}
+
+/** --fix: the recount, in one IMMEDIATE transaction on a connection of its own. */
+function recountTotals(file: string, found: CheckResult): CheckResult {
+  const db = new BetterSqlite3(file, { fileMustExist: true });
   try {
-    const before = read.all() as Row[];
-    db.exec(RECOUNT_SESSION_TOTALS_SQL);
-    const after = new Map((read.all() as Row[]).map((row) => [row.id, row]));
-    for (const row of before) {
-      const recounted = after.get(row.id)!;
-      const wrong = TOTAL_COLUMNS.filter((column) => Math.abs(Number(row[column]) - Number(recounted[column])) > 1e-9);
-      if (wrong.length > 0) {
-        problems.push(`session ${row.id}: ${wrong.map((column) => `${column} ${row[column]}, recounted ${recounted[column]}`).join('; ')}`);
-      }
-    }
-    db.exec(fix && problems.length > 0 ? 'COMMIT' : 'ROLLBACK');
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
+    db.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
+    db.transaction(() => db.exec(RECOUNT_SESSION_TOTALS_SQL)).immediate();
+  } finally {
+    db.close();
   }
-  return result('session-totals', problems, fix && problems.length > 0, '`persona db check --fix` recounts them from the messages');
+  return { ...found, ok: true, fixed: true, hint: undefined };
 }
 
-function numberingCheck(db: Database): CheckResult {
+function numberingCheck(db: BetterSqlite3.Database): CheckResult {
   const rows = db.prepare(NUMBERING_SQL).all() as Array<{ session_id: string; n: number; last: number }>;
   return result('message-numbers', rows.map(numberingProblem), false, NUMBERING_HINT);
 }
@@ -144,16 +169,11 @@ function numberingProblem(row: { session_id: string; n: number | string; last: n
 }
 
 async function checkPostgres(url: string): Promise<StoreCheckReport> {
-  const connection = await openPostgresPool(url, { max: 1 });
-  try {
-    return await withPostgresErrors(connection.server, connection.secret, async () => {
-      const location: StoreLocation = { backend: 'postgres', where: connection.where };
-      const { rows: found } = await connection.pool.query<{ found: boolean }>("SELECT to_regclass('messages') IS NOT NULL AS found");
-      if (!found[0]?.found) return { location, exists: false, checks: [], ok: true };
-      const { rows } = await connection.pool.query<{ session_id: string; n: string; last: string }>(NUMBERING_SQL);
-      return report(location, [result('message-numbers', rows.map(numberingProblem), false, NUMBERING_HINT)]);
-    });
-  } finally {
-    await connection.pool.end().catch(() => undefined);
-  }
+  return withConnection(url, async (connection) => {
+    const location: StoreLocation = { backend: 'postgres', where: connection.where };
+    const { rows: found } = await connection.pool.query<{ found: boolean }>("SELECT to_regclass('messages') IS NOT NULL AS found");
+    if (!found[0]?.found) return { location, exists: false, checks: [], ok: true };
+    const { rows } = await connection.pool.query<{ session_id: string; n: string; last: string }>(NUMBERING_SQL);
+    return report(location, [result('message-numbers', rows.map(numberingProblem), false, NUMBERING_HINT)]);
+  });
 }

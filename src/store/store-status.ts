@@ -96,7 +96,7 @@ function compare(applied: string[], known: string[]): StoreStatus['migrations'] 
   return { applied, pending: known.filter((n) => !done.has(n)), unknown: applied.filter((n) => !knownSet.has(n)) };
 }
 
-async function withConnection<T>(url: string, work: (connection: PostgresConnection) => Promise<T>): Promise<T> {
+export async function withConnection<T>(url: string, work: (connection: PostgresConnection) => Promise<T>): Promise<T> {
   const connection = await openPostgresPool(url, { max: 1 });
   try {
     return await withPostgresErrors(connection.server, connection.secret, () => work(connection));

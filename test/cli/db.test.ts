@@ -86,7 +86,7 @@ describe('persona db on the SQLite file', () => {
     expect((await runCli(['db', 'check'], { home })).code).toBe(0);
   });
 
-  it('db check: a message deleted from the middle of a session is reported, and --fix does not hide it', async () => {
+  it('db check: a message deleted from a session is reported, and --fix does not hide it', async () => {
     const home = tempDir();
     expect((await runCli(['ask', 'cfo', 'What do you think about the pricing?', '--provider', 'offline'], { home })).code).toBe(0);
     const db = new BetterSqlite3(join(home, 'persona.db'));
@@ -96,6 +96,23 @@ describe('persona db on the SQLite file', () => {
     const run = await runCli(['db', 'check', '--fix'], { home, env: { NO_COLOR: '1' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`session ${session}: 1 messages, numbered up to 2`);
+  });
+
+  it('db check reads only: a history with a migration pending is reported, not migrated', async () => {
+    const home = tempDir();
+    expect((await runCli(['ask', 'cfo', 'What do you think about the pricing?', '--provider', 'offline'], { home })).code).toBe(0);
+    const file = join(home, 'persona.db');
+    const db = new BetterSqlite3(file);
+    const last = names.at(-1)!;
+    db.prepare('DELETE FROM migrations WHERE name = ?').run(last);
+    db.close();
+    const run = await runCli(['db', 'check'], { home, env: { NO_COLOR: '1' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`1 migrations pending: ${last}`);
+    expect(run.stdout).toContain('persona db migrate');
+    const after = new BetterSqlite3(file, { readonly: true });
+    expect(after.prepare('SELECT count(*) AS n FROM migrations WHERE name = ?').get(last)).toEqual({ n: 0 });
+    after.close();
   });
 
   it('refuses a copy from a backend to itself as a usage error', async () => {

@@ -2,12 +2,13 @@ import * as z from 'zod/mini';
 import '../../core/zod-setup.js';
 import { checkStore, type CheckName } from '../../store/store-check.js';
 import { parseOptions } from '../options.js';
-import { c, printJson, println, sanitizeInline } from '../output.js';
+import { c, printJson, println, sanitizeInline, warn } from '../output.js';
 import { configuredStore } from '../store-location.js';
 
 const schema = z.object({ json: z.optional(z.boolean()), fix: z.optional(z.boolean()) });
 
 const LABELS: Record<CheckName, string> = {
+  schema: 'the schema is this version’s',
   file: 'the file (SQLite quick_check)',
   references: 'every row’s session and persona snapshot exist',
   'session-totals': 'session totals match their messages',
@@ -17,7 +18,11 @@ const LABELS: Record<CheckName, string> = {
 /** `persona db check`: whether the history is whole; exit code 1 when something is wrong and was not fixed. */
 export default async function dbCheck(raw: unknown): Promise<void> {
   const options = parseOptions(schema, raw);
-  const checked = await checkStore(configuredStore().spec, { fix: options.fix === true });
+  const resolved = configuredStore();
+  if (resolved.ignoredDatabaseUrl) warn('DATABASE_URL is set but is not a postgres:// URL; it is ignored.');
+  if (options.fix && resolved.spec.backend === 'postgres')
+    warn('--fix recounts SQLite totals; PostgreSQL sums them by query, so there is nothing to fix.');
+  const checked = await checkStore(resolved.spec, { fix: options.fix === true });
   if (!checked.ok) process.exitCode = 1;
   if (options.json) return printJson(checked);
   const where = sanitizeInline(checked.location.where);
