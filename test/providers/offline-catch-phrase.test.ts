@@ -30,6 +30,10 @@ describe('where a catch-phrase goes in a reply', () => {
     expect(withCatchPhrase(reply, motto)).toEqual([...reply, motto]);
   });
 
+  it('a lead-in that opens like a tag ("yeah no…") is still a lead-in', () => {
+    expect(withCatchPhrase(reply, 'yeah no because literally')?.[0]).toMatch(/^yeah no because literally if it saves/);
+  });
+
   it('a tag asking for agreement goes after the point', () => {
     expect(withCatchPhrase(reply, 'you know?')).toEqual([...reply, 'you know?']);
     expect(withCatchPhrase(reply, 'right')).toEqual([...reply, 'right?']);

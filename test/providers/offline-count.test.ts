@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Persona } from '../../src/persona/schema.js';
 import { countAnswerFor } from '../../src/providers/offline/recall/count-sentence.js';
+import { AMOUNT } from '../../src/providers/offline/recall/money.js';
 import { answer, factsOnly, interview, shipped } from './offline-shipped-support.js';
 
 // "How many …?" asks for a count: the sentence of the file where a number stands next to what is
@@ -29,6 +30,14 @@ describe('how many', () => {
     expect(countAnswerFor(ilse, 'How many kids do you have?')).toMatchObject({ fact: { text: expect.stringMatching(/three sons/) } });
   });
 
+  it('a number across a comma or a small word counts nothing: "desk by seven, and the first hour", "two of them a shift"', () => {
+    const cfo = shipped('cfo');
+    expect(countAnswerFor(cfo, 'How many hours a week do you work?')).toBeUndefined();
+    expect(countAnswerFor(shipped('icu-nurse'), 'How many shifts do you do a week?')).toBeUndefined();
+    // Nor a year, nor an amount of money.
+    expect(countAnswerFor(cfo, 'How many upgrades since 2011?')).toBeUndefined();
+  });
+
   it('counts what follows "how many", not another word of the question', () => {
     // "two weekly markets" has a number, but the question counts customers.
     expect(countAnswerFor(beekeeper(), 'How many customers come to the markets?')).toBeUndefined();
@@ -55,6 +64,11 @@ describe('a bare "How much?" after an answer that named an amount', () => {
     const [first, second] = await interview(shipped('lagos-shop-owner'), ['Have you ever lost money to a fake transfer?', 'How much?']);
     expect(first).toMatch(/₦400,000/);
     expect(second).toBe('About ₦400,000.');
+  });
+
+  it('a count after an amount is not its range: "₦50,000 to 2 suppliers"', () => {
+    expect(AMOUNT.exec('I paid ₦50,000 to 2 suppliers')?.[0]).toBe('₦50,000');
+    expect(AMOUNT.exec('maybe KES 200 to 300 a month through M-Pesa')?.[0]).toBe('KES 200 to 300 a month');
   });
 
   it('keeps a range and its period', async () => {

@@ -54,6 +54,13 @@ describe('first person: a pain point whose verb has no subject', () => {
     expect(await convert(text, man, 'auto')).toBe(expected);
   });
 
+  it.each(['Based around 3 sites in Lagos', 'Priced around $40 a month for a team'])(
+    'a participle before an amount describes: %s',
+    async (text) => {
+      expect(await convert(text, man, 'auto')).not.toMatch(/^I /);
+    },
+  );
+
   it.each(['Prices keep rising every quarter', 'Suppliers change the terms without warning', 'Deliveries arrive late in winter'])(
     'leaves a clause with its own subject alone: %s',
     async (text) => {

@@ -35,6 +35,14 @@ describe('a question about a thing the file names', () => {
     expect(reply).not.toMatch(/old till/);
   });
 
+  it('a price question about the thing keeps the price answer', async () => {
+    const priced: Persona = {
+      ...bakery(),
+      data: { ...bakery().data, exampleDialogue: [{ user: 'What would you pay for it?', persona: 'Fifteen euros a month, no more.' }] },
+    };
+    expect(await answer(priced, 'How much would you pay for Trello?')).toMatch(/Fifteen euros a month/);
+  });
+
   it('keeps the topic answer for the topic question, and when the thing is not in the file', async () => {
     expect(await answer(bakery(), 'What tools do you use?')).toMatch(/old till/);
     expect(factsNaming(bakery(), 'Do you use Asana?').facts).toEqual([]);

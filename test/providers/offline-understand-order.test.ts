@@ -13,9 +13,13 @@ describe('the offline engine reads a change verb before its object', () => {
     'What would make you drop your current supplier?',
     // The thing switched from can outscore the verb ("tool" and "use"): the trigger frame decides.
     'What would make you switch from the tool you use now?',
-    'What would get you to change suppliers?',
   ])('"%s" is about switching', (question) => {
     expect(classify(question).intent).toBe('switching');
+  });
+
+  it('moving house or switching off after a shift is no switching of supplier', () => {
+    expect(classify('What would make you move house?').intent).not.toBe('switching');
+    expect(classify('Is it hard for you to switch off after a night shift?').score).toBeLessThan(2);
   });
 
   it('a question that names the thing first is still about the thing', () => {
@@ -35,7 +39,8 @@ describe('the offline engine reads a change verb before its object', () => {
       const persona = shipped(id);
       const switching = await answer(persona, 'What would make you switch from the tool you use now?');
       const tools = await answer(persona, 'What tools do you use?');
-      expect(switching, id).not.toBe(tools);
+      // Not the tools answer, nor its opening sentence inside a longer reply.
+      expect(switching, id).not.toContain(tools.split(/(?<=[.!?])\s+/)[0]!);
     }
   });
 });
@@ -48,6 +53,15 @@ describe('the offline engine reads a doubled l as the word it doubles', () => {
     expect(stem('travelled')).toBe(stem('travel'));
     expect(stem('spelled')).toBe(stem('spell'));
     expect(stem('yelled')).toBe('yell');
+    // A one-syllable -ell word inside a longer one keeps both l's.
+    for (const [word, base] of [
+      ['reselling', 'resell'],
+      ['bestselling', 'bestsell'],
+      ['misspelled', 'misspell'],
+      ['quelled', 'quell'],
+    ]) {
+      expect(stem(word!), word).toBe(stem(base!));
+    }
   });
 
   it('"Have you ever cancelled a subscription?" asks about cancelling, and for the time it happened', async () => {

@@ -6,7 +6,7 @@ import { endSentence } from './frames.js';
 // pasted after the last sentence a lead-in reads as a line cut off: "…plus music. no because literally".
 
 /** A tag asks for agreement after the point: "you know?", "right?", "innit". */
-const TAG = /\?\s*$|^(?:you know|right|innit|eh|yeah|or what|isn't it|no\?)\b/i;
+const TAG = /\?\s*$|^(?:you know|right|innit|eh|yeah|or what|isn't it|no)[?.!…]?$/i;
 /** A phrase ending on a word no sentence ends on leads straight into the next words: "no because literally …". */
 const DANGLING =
   /(?:\b(?:because|cos|cuz|literally|like|so|but|and|or|honestly|basically|actually|genuinely|look|listen|see|well|the|a|an|to|of|if|when|is|was)|[:,—–-]|\.\.\.|…)$/i;

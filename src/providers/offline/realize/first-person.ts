@@ -178,11 +178,27 @@ function isPastVerb(token: Token, next: Token | undefined, after: Token | undefi
     !/(s|ing)$/.test(lower) &&
     !ONLY_PARTICIPLE.test(lower) &&
     !!next &&
-    (!['ADP', 'PART', 'PUNCT'].includes(next.pos) || approximatesAmount(next, after))
+    (!['ADP', 'PART', 'PUNCT'].includes(next.pos) || (PAST_WITH_AMOUNT.has(lower) && approximatesAmount(next, after)))
   );
 }
 
 /** "about ₦400,000", "over 20 years": a preposition in form only, before an amount ("Lost about ₦400,000 to …" is a past verb and its object). */
+/** Past verbs whose object is an amount; "Based around 3 sites", "Priced around $40" describe. */
+const PAST_WITH_AMOUNT = new Set([
+  'lost',
+  'paid',
+  'spent',
+  'saved',
+  'earned',
+  'raised',
+  'owed',
+  'borrowed',
+  'made',
+  'invested',
+  'wasted',
+  'donated',
+]);
+
 function approximatesAmount(word: Token, after: Token | undefined): boolean {
   return (
     /^(about|around|over|under|nearly|almost|roughly)$/i.test(word.text) &&

@@ -7,7 +7,7 @@ import type { ChatProfile, Persona } from '../../../persona/schema.js';
 import type { Random } from '../random.js';
 import { normalise, saidIncludes, splitSentences } from '../recall/dialogue-state.js';
 import { alreadySaid, authoredSentenceFor, rankFacts, type AuthoredLine, type RankedFact, type Recollection } from '../recall/index.js';
-import { amountsIn, groupThousands } from '../recall/money.js';
+import { AMOUNT, amountsIn, groupThousands } from '../recall/money.js';
 import { countAnswerFor } from '../recall/count-sentence.js';
 import { factsNaming, namesAll } from '../recall/named-thing.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
@@ -293,7 +293,12 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   const topical = pickAuthored(memory.authored, prefer);
   // A thing the question names, which the topic's own answer does not: the fact that names it first.
   const naming = factsNaming(input.persona, input.question ?? '');
-  const aboutNamed = naming.facts.length > 0 && !(topical && namesAll(topical.text, naming.named));
+  // Not on a price question ("Would you pay for Trello?" wants the figure its answer gives), unless
+  // it asks what happened ("Have you ever used buy now pay later?" is about the habit, not a price).
+  const aboutNamed =
+    (!wantsFigure || understood.aspect === 'what-happened') &&
+    naming.facts.length > 0 &&
+    !(topical && namesAll(topical.text, naming.named));
   const named = aboutNamed ? await factSentences(input, naming.facts, 1, reply) : 0;
   const authored = named > 0 ? undefined : topical;
   if (authored) reply.add(fitAnswerOpening(authored.text, input.question));
@@ -558,10 +563,6 @@ function maybeQuestionBack(input: RealizeInput, reply: Reply): void {
   const options = L.QUESTIONS_BACK[memory.thread];
   if (options) reply.add(fresh(options, reply, memory, random));
 }
-
-/** An amount of money as said: "about ₦400,000", "$8 to $15 a month", "KES 2,000". */
-const AMOUNT =
-  /(?:\b(?:about|around|roughly|nearly|almost|over|under)\s)?(?:R\$|[$£€¥₹₦]|\b(?:AED|KES|AUD|NOK|USD|EUR|GBP|INR|NGN|BRL)\s?)\d[\d,.]*(?:\s?(?:million|billion|thousand|k|m)\b)?(?:\s(?:to|-|–)\s(?:R\$|[$£€¥₹₦]|\b(?:AED|KES|AUD|NOK|USD|EUR|GBP|INR|NGN|BRL)\s?)?\d[\d,.]*(?:\s?(?:million|billion|thousand|k|m)\b)?)?(?:\s(?:a|per)\s(?:month|year|week|day))?/i;
 
 /** A sentence that says how candid it is already ("…, to be honest."): an opener would stack a second hedge on it. */
 const HEDGED = /\b(?:honest|honestly|frankly|candid|candidly|truthfully|to be fair)\b/i;

@@ -1,7 +1,7 @@
 import type { Persona } from '../../../persona/schema.js';
 import { STOP, stem } from '../understand/words.js';
 import { splitSentences } from './dialogue-state.js';
-import { authoredSentencesOf, nounKeys } from './index.js';
+import { authoredSentencesOf, nounKey, nounKeys } from './index.js';
 import { factsOf, type Fact } from './persona-facts.js';
 
 // "How many children do you have?" asks for a count, and the file has it ("Married, four children,
@@ -43,12 +43,28 @@ function countIn(question: string): { counted: Set<string>; named: Set<string> }
   return { counted, named: new Set([...counted, ...words.filter((w) => w !== 'how' && w !== 'many' && !isSmall(w))]) };
 }
 
-/** Whether a number stands next to one of `things` in `words`: before it ("four children") or after "of" ("a team of eleven"). */
-function countsOneOf(words: readonly string[], things: ReadonlySet<string>): boolean {
-  return words.some((word, i) => {
-    if (!things.has(word)) return false;
-    if (words.slice(Math.max(0, i - BEFORE), i).some((w) => NUMBER.test(w))) return true;
-    return words[i + 1] === 'of' && NUMBER.test(words[i + 2] ?? '');
+/** Words, numbers and amounts as written ("friesian-cross", "30-second", "$6,200"), and punctuation apart. */
+function tokensOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}$£€¥₹₦][\p{L}\p{N},.'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]/gu) ?? [];
+}
+
+/** A count: a number word or a whole number that is not a year ("in 2011"); an amount of money is no count. */
+const isCount = (token: string) => NUMBER.test(token) && !/^(?:19|20)\d\d$/.test(token);
+
+/**
+ * Whether a number counts one of `things` in `tokens`: before it with only describing words
+ * between ("seven Friesian-cross dairy cows"; not across a comma or a small word: "desk by seven,
+ * and the first hour", "two ventilated patients a shift"), or after "of" ("a team of eleven").
+ */
+function countsOneOf(tokens: readonly string[], things: ReadonlySet<string>): boolean {
+  return tokens.some((token, i) => {
+    if (!things.has(nounKey(token))) return false;
+    for (let j = i - 1; j >= Math.max(0, i - BEFORE); j--) {
+      const before = tokens[j]!;
+      if (isCount(before)) return true;
+      if (!/^[\p{L}]/u.test(before) || STOP.has(stem(before))) break;
+    }
+    return tokens[i + 1] === 'of' && isCount(tokens[i + 2] ?? '');
   });
 }
 
@@ -60,11 +76,11 @@ function named(words: readonly string[], things: ReadonlySet<string>): number {
 type Count = NonNullable<ReturnType<typeof countIn>>;
 
 /** The best of `candidates` with a number next to a counted thing: most of the question's things named, the first on a tie. */
-function best<T extends { words: readonly string[] }>(candidates: readonly T[], count: Count): T | undefined {
+function best<T extends { text: string; words: readonly string[] }>(candidates: readonly T[], count: Count): T | undefined {
   let found: T | undefined;
   let score = 0;
   for (const candidate of candidates) {
-    if (!countsOneOf(candidate.words, count.counted)) continue;
+    if (!countsOneOf(tokensOf(candidate.text), count.counted)) continue;
     const n = named(candidate.words, count.named);
     if (n > score) [found, score] = [candidate, n];
   }

@@ -10,7 +10,24 @@ export function groupThousands(value: number): string {
   return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** A currency as files write it before an amount: a sign or a code. */
+const CURRENCY = String.raw`(?:R\$|[$£€¥₹₦]|\b(?:AED|KES|AUD|NOK|USD|EUR|GBP|INR|NGN|BRL)\b)`;
+const NAMES_AMOUNT = new RegExp(String.raw`${CURRENCY}\s?\d|\d+\s?%`);
+
 /** Sentences from the file that name an amount (a sign-off limit, a lamp paid off at KES 50 a day). */
 export function amountsIn(texts: readonly string[]): string[] {
-  return texts.filter((t) => /(R\$|[$£€¥₹₦]|\b(AED|KES|AUD|NOK|USD|EUR|GBP|INR|NGN|BRL)\b)\s?\d|\d+\s?%/.test(t));
+  return texts.filter((t) => NAMES_AMOUNT.test(t));
 }
+
+const FIGURE = String.raw`\d[\d,.]*(?:\s?(?:million|billion|thousand|k|m)\b)?`;
+const PER = String.raw`\s(?:a|per)\s(?:month|year|week|day)\b`;
+/**
+ * An amount of money as said: "about ₦400,000", "$8 to $15 a month", "KES 200 to 300 a month". The
+ * second figure of a range needs its currency or a period after it: "₦50,000 to 2 suppliers" is
+ * an amount and a count.
+ */
+export const AMOUNT = new RegExp(
+  String.raw`(?:\b(?:about|around|roughly|nearly|almost|over|under)\s)?${CURRENCY}\s?${FIGURE}` +
+    String.raw`(?:\s(?:to|-|–)\s(?:${CURRENCY}\s?${FIGURE}|${FIGURE}(?=${PER})))?(?:${PER})?`,
+  'i',
+);

@@ -23,10 +23,11 @@ const NOT_THINGS: ReadonlySet<string> = new Set(
   stems(`one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand
      million half quarter double twice once dozen couple few several whether either neither rather unless although though
      while during without within ever never still already yet else instead maybe perhaps something anything nothing
-     everything someone anyone everyone somebody anybody nobody somewhere anywhere everywhere kind sort type lot lots`),
+     everything someone anyone everyone somebody anybody nobody somewhere anywhere everywhere kind sort type lot lots
+     often usually always sometimes rarely seldom ever`),
 );
 
-/** A thing named by fewer facts than this is distinctive. */
+/** A thing named by at most this many facts is distinctive. */
 const MAX_FACTS_NAMING = 3;
 
 const factStems = new WeakMap<Fact, ReadonlySet<string>>();

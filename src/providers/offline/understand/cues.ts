@@ -236,9 +236,6 @@ export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
     // "What would make you switch from the tool you use now?" is about switching, not the tool.
     'make you switch',
     'get you to switch',
-    'you to switch',
-    'make you change',
-    'make you move',
     'change provider',
     'change supplier',
     'move to',

@@ -67,15 +67,16 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\bit's\b/g, 'it is'],
 ];
 
-/** "Switching" -> "switch", "prices" -> "pric", "went" -> "go": consistent keys, not dictionary words. */
 /**
  * British spelling doubles a final l before -ed and -ing ("cancelled", "travelling") in a word of
  * two syllables or more; "spelled" and "yelled" keep theirs (nothing but consonants before "ell").
  */
 function doubledL(s: string): string {
-  return /[aeiou][^aeiou]*ell$/.test(s) ? s.slice(0, -1) : s;
+  // "reselling", "bestselling", "misspelled", "quelled": a one-syllable -ell word inside keeps both.
+  return /[aeiou][^aeiou]*ell$/.test(s) && !/(?:s|t|sp|sm|sh|sw|dw|w|f|y|qu)ell$/.test(s) ? s.slice(0, -1) : s;
 }
 
+/** "Switching" -> "switch", "prices" -> "pric", "went" -> "go": consistent keys, not dictionary words. */
 export function stem(word: string): string {
   const w = word.toLowerCase();
   const irregular = IRREGULAR[w];
