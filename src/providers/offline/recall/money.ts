@@ -10,8 +10,8 @@ export function groupThousands(value: number): string {
   return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** A currency as files write it before an amount: a sign or a code. */
-const CURRENCY = String.raw`(?:R\$|[$£€¥₹₦]|\b(?:AED|KES|AUD|NOK|USD|EUR|GBP|INR|NGN|BRL)\b)`;
+/** A currency as files write it before an amount: a sign (£ € ¥ ₹ ₦, escaped: the bundle is ASCII) or a code. */
+const CURRENCY = String.raw`(?:R\$|[$\u00a3\u20ac\u00a5\u20b9\u20a6]|\b(?:AED|KES|AUD|NOK|USD|EUR|GBP|INR|NGN|BRL)\b)`;
 const NAMES_AMOUNT = new RegExp(String.raw`${CURRENCY}\s?\d|\d+\s?%`);
 
 /** Sentences from the file that name an amount (a sign-off limit, a lamp paid off at KES 50 a day). */
@@ -28,6 +28,6 @@ const PER = String.raw`\s(?:a|per)\s(?:month|year|week|day)\b`;
  */
 export const AMOUNT = new RegExp(
   String.raw`(?:\b(?:about|around|roughly|nearly|almost|over|under)\s)?${CURRENCY}\s?${FIGURE}` +
-    String.raw`(?:\s(?:to|-|–)\s(?:${CURRENCY}\s?${FIGURE}|${FIGURE}(?=${PER})))?(?:${PER})?`,
+    String.raw`(?:\s(?:to|-|\u2013)\s(?:${CURRENCY}\s?${FIGURE}|${FIGURE}(?=${PER})))?(?:${PER})?`,
   'i',
 );
