@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Persona } from '../../src/persona/schema.js';
 import { countAnswerFor } from '../../src/providers/offline/recall/count-sentence.js';
 import { AMOUNT } from '../../src/providers/offline/recall/money.js';
-import { answer, factsOnly, interview, shipped } from './offline-shipped-support.js';
+import { answer, factsOnly, interview, personaFrom, shipped } from './offline-shipped-support.js';
 
 // "How many …?" asks for a count: the sentence of the file where a number stands next to what is
 // counted, not the money answer that "how much" gets.
@@ -18,7 +18,7 @@ function beekeeper(): Persona {
     },
     generatedInsights: { painPoints: ['Varroa mites cost her a third of her colonies in 2021'] },
   };
-  return { id: 'ilse', name: data.name, data, source: 'test', origin: 'path' } as unknown as Persona;
+  return personaFrom('ilse', data);
 }
 
 describe('how many', () => {

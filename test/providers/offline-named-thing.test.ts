@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Persona } from '../../src/persona/schema.js';
 import { factsNaming, namedThings } from '../../src/providers/offline/recall/named-thing.js';
-import { answer, shipped } from './offline-shipped-support.js';
+import { answer, personaFrom, shipped } from './offline-shipped-support.js';
 
 // "Do you use M-Pesa?" is a tools question about one thing: when the topic's own answer does not
 // name it and a fact of the file does, that fact answers. Words that say what kind of question it
@@ -19,7 +19,7 @@ function bakery(): Persona {
     generatedInsights: { painPoints: ['Flour prices keep rising', 'Staff call in sick on Saturdays'] },
     exampleDialogue: [{ user: 'What tools do you use?', persona: 'An old till, a notebook for the orders and my phone. Nothing fancy.' }],
   };
-  return { id: 'marta', name: data.name, data, source: 'test', origin: 'path' } as unknown as Persona;
+  return personaFrom('marta', data);
 }
 
 describe('a question about a thing the file names', () => {

@@ -6,7 +6,7 @@ import type { Persona } from '../../src/persona/schema.js';
 import { personaFacts } from '../../src/providers/offline/recall/persona-facts.js';
 import { cardJson } from '../cards/card-builders.js';
 import { tempDir } from '../support/temp.js';
-import { answer, interview } from './offline-shipped-support.js';
+import { answer, interview, personaFrom } from './offline-shipped-support.js';
 
 // Files with no authored lines (a TinyTroupe agent, a character card, a user's own file): the
 // engine answers from whatever fields they hold, in the first person, without inventing figures.
@@ -26,7 +26,7 @@ function ownFile(): Persona {
     daily_routine: { morning: ['Checks the van before leaving home.'], evening: ['Answers messages until nine.'] },
     mentors: [{ name: 'Jan', description: 'His old master, who taught him the trade in 1998.' }],
   };
-  return { id: 'dariusz', name: data.name, data, source: 'test', origin: 'path' } as unknown as Persona;
+  return personaFrom('dariusz', data);
 }
 
 describe('facts from every field a file or importer produces', () => {

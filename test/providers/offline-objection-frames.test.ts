@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Persona } from '../../src/persona/schema.js';
-import { answer } from './offline-shipped-support.js';
+import { answer, personaFrom } from './offline-shipped-support.js';
 
 // An objection is about the offer. "Needs a credit card up front" has the product for its subject
 // (said "I need a credit card up front", the objection became the person's own need), and "Closed
@@ -12,7 +12,7 @@ function buyer(objections: string[]): Persona {
     baseSelection: { gender: 'Male', occupation: 'IT manager', location: 'Poznań, Poland' },
     generatedInsights: { objections },
   };
-  return { id: 'tomasz', name: data.name, data, source: 'test', origin: 'path' } as unknown as Persona;
+  return personaFrom('tomasz', data);
 }
 
 describe('objections framed as things about the offer', () => {

@@ -21,6 +21,11 @@ export function factsOnly(persona: Persona): Persona {
   return { ...persona, data };
 }
 
+/** A persona from a file written for a test (not loaded from disk, not validated: the engine's view of it). */
+export function personaFrom(id: string, data: { name: string } & Record<string, unknown>): Persona {
+  return { id, name: data.name, data, source: 'test', origin: 'path' } as unknown as Persona;
+}
+
 export async function interview(persona: Persona, questions: readonly string[], seed = 1): Promise<string[]> {
   const profile = buildChatProfile(persona.data);
   const messages: ChatTurn[] = [];
