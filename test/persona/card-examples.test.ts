@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardExchanges } from '../../src/persona/cards/card-examples.js';
 import { personaForChat } from '../../src/persona/cards/chat-persona.js';
+import { v2Defaults } from '../../src/persona/cards/card-types.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPersonaFile } from '../../src/persona/loader.js';
@@ -15,6 +16,8 @@ const card = {
   spec: 'chara_card_v2',
   spec_version: '2.0',
   data: {
+    // The empty fields a V2 card carries, then this card's own.
+    ...v2Defaults(),
     name: 'Maren Hale',
     description: '{{char}} keeps the lighthouse on Gull Point. Widowed, two grown sons in Bergen.',
     personality: 'terse, dry humour',
@@ -30,14 +33,6 @@ const card = {
       '<BOT>: "Winter storms."',
       '{{user}}: Only that?',
     ].join('\n'),
-    creator_notes: '',
-    system_prompt: '',
-    post_history_instructions: '',
-    alternate_greetings: [],
-    tags: [],
-    creator: '',
-    character_version: '',
-    extensions: {},
   },
 };
 
