@@ -8,7 +8,7 @@ import type { Random } from '../random.js';
 import { normalise, saidIncludes, splitSentences } from '../recall/dialogue-state.js';
 import { alreadySaid, authoredSentenceFor, rankFacts, type AuthoredLine, type RankedFact, type Recollection } from '../recall/index.js';
 import { AMOUNT, amountsIn, groupThousands } from '../recall/money.js';
-import { countAnswerFor } from '../recall/count-sentence.js';
+import { asksHowMany, countAnswerFor } from '../recall/count-sentence.js';
 import { factsNaming, namesAll } from '../recall/named-thing.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
@@ -284,7 +284,7 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   const budget = SENTENCE_BUDGET[input.profile.verbosity ?? 'moderate'];
   const prefer = understood.aspect === 'example' || understood.aspect === 'what-happened' ? 'story' : undefined;
   // "How many kids?" counts things: an amount of money is no answer to it.
-  const wantsFigure = memory.thread === 'price' || (understood.aspect === 'how-much' && !/\bhow many\b/i.test(input.question ?? ''));
+  const wantsFigure = memory.thread === 'price' || (understood.aspect === 'how-much' && !asksHowMany(input.question ?? ''));
   const occupation = input.persona.data.baseSelection?.occupation;
   const introduced =
     memory.thread === 'introduction' && occupation !== undefined && memory.authored.length === 0
@@ -292,13 +292,10 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
       : false;
   const topical = pickAuthored(memory.authored, prefer);
   // A thing the question names, which the topic's own answer does not: the fact that names it first.
-  const naming = factsNaming(input.persona, input.question ?? '');
   // Not on a price question ("Would you pay for Trello?" wants the figure its answer gives), unless
   // it asks what happened ("Have you ever used buy now pay later?" is about the habit, not a price).
-  const aboutNamed =
-    (!wantsFigure || understood.aspect === 'what-happened') &&
-    naming.facts.length > 0 &&
-    !(topical && namesAll(topical.text, naming.named));
+  const naming = !wantsFigure || understood.aspect === 'what-happened' ? factsNaming(input.persona, input.question ?? '') : undefined;
+  const aboutNamed = naming !== undefined && naming.facts.length > 0 && !(topical && namesAll(topical.text, naming.named));
   const named = aboutNamed ? await factSentences(input, naming.facts, 1, reply) : 0;
   const authored = named > 0 ? undefined : topical;
   if (authored) reply.add(fitAnswerOpening(authored.text, input.question));

@@ -31,7 +31,14 @@ const isSmall = (w: string) => STOP.has(stem(w)) || /^\d+$/.test(w);
  * what is counted alike) and the rest of what it names; undefined for another question. "How many
  * customers come in a day?" counts customers, not days.
  */
+/** "How many …?": a count is asked for, not an amount of money. */
+export function asksHowMany(question: string): boolean {
+  return /\bhow many\b/i.test(question);
+}
+
 function countIn(question: string): { counted: Set<string>; named: Set<string> } | undefined {
+  // Every reply asks; most questions are no count, and a test is cheaper than reading the words.
+  if (!asksHowMany(question)) return undefined;
   const words = nounKeys(question);
   const at = words.findIndex((w, i) => w === 'how' && words[i + 1] === 'many');
   if (at < 0) return undefined;

@@ -11,12 +11,16 @@ import { factsOf, type Fact } from './persona-facts.js';
 // generic, and that the file names in only a few places: a word the file uses everywhere ("milk"
 // for a dairy farmer) says nothing about which of its facts is meant.
 
-/** Stems every cue is made of: words that say what kind of question it is. */
-const CUE_WORDS: ReadonlySet<string> = new Set(
-  [TOPIC_CUES, FOLLOW_UP_CUES, META_CUES].flatMap((table) =>
-    Object.values<readonly string[]>(table).flatMap((phrases) => phrases.flatMap((p) => stems(p.replace(/^~/, '')))),
-  ),
-);
+/** Stems every cue is made of: words that say what kind of question it is. Built on first use, not at start-up. */
+let cueWords: ReadonlySet<string> | undefined;
+function cueWordsOf(): ReadonlySet<string> {
+  cueWords ??= new Set(
+    [TOPIC_CUES, FOLLOW_UP_CUES, META_CUES].flatMap((table) =>
+      Object.values<readonly string[]>(table).flatMap((phrases) => phrases.flatMap((p) => stems(p.replace(/^~/, '')))),
+    ),
+  );
+  return cueWords;
+}
 
 /** Amounts ("two hours a week") and the small words STOP leaves (it is tuned for subjects of facts): not things. */
 const NOT_THINGS: ReadonlySet<string> = new Set(
@@ -40,7 +44,7 @@ function stemsOf(fact: Fact): ReadonlySet<string> {
 /** The stems of what `question` names, by the rule above (whether the file names them is not asked). */
 export function namedThings(question: string): string[] {
   return [...new Set(stems(question))].filter(
-    (s) => s.length > 2 && !/^\d+$/.test(s) && !STOP.has(s) && !GENERIC_WORDS.has(s) && !CUE_WORDS.has(s) && !NOT_THINGS.has(s),
+    (s) => s.length > 2 && !/^\d+$/.test(s) && !STOP.has(s) && !GENERIC_WORDS.has(s) && !cueWordsOf().has(s) && !NOT_THINGS.has(s),
   );
 }
 
