@@ -2,7 +2,8 @@
 //  1. understanding: intent accuracy on the labelled question set (bench/offline/questions.txt);
 //  2. interviews: the 40-question interview (bench/offline/interview.txt) with every shipped
 //     persona: intent accuracy, replies drawing on the expected field (or an authored line),
-//     follow-ups answered, sentences of 40+ characters repeated, the slowest reply, honesty;
+//     follow-ups answered, sentences of 40+ characters repeated, the slowest reply, honesty
+//     (simulated when asked; no to products the file never mentions);
 //  3. speed: median time to compose a reply with 50 turns of history (target < 20 ms), against the
 //     same persona with no history (the baseline, measured in this run).
 // Usage: npm run eval:offline   (EVAL_VERBOSE=1 prints every reply)
@@ -103,6 +104,25 @@ console.log(
   `${'all'.padEnd(28)} ${pct(totals.intent, totals.turns).padStart(6)}  ${pct(totals.drawn, totals.topical).padStart(6)}  ${pct(totals.authored, totals.topical).padStart(8)}  ${`${totals.followAnswered}/${totals.follow}`.padStart(10)}  ${String(totals.repeats).padStart(7)}  ${totals.slowest.toFixed(1).padStart(6)} ms`,
 );
 console.log(`Honest about being simulated: ${totals.honest}/${personas.length} personas`);
+
+// Asked whether they use a well-known product their file never mentions, a person says they
+// don't before saying what they do use; a reply that never answers the yes/no dodges it.
+const PRODUCTS = ['Slack', 'Salesforce', 'Shopify', 'Notion', 'Trello', 'QuickBooks', 'Zoom', 'Spotify', 'Asana', 'HubSpot'];
+let unmentionedAsked = 0;
+let unmentionedDenied = 0;
+for (const persona of personas) {
+  const file = JSON.stringify(persona.data).toLowerCase();
+  for (const product of PRODUCTS.filter((p) => !file.includes(p.toLowerCase()))) {
+    const { text } = await h.replyTo(persona, [], `Do you use ${product}?`);
+    unmentionedAsked++;
+    const denied = new RegExp(`^(?:${product}\\?\\s+)?(?:no\\b|nope\\b|not\\b)|^${product}\\?.*\\bnot\\b`, 'i').test(text);
+    if (denied) unmentionedDenied++;
+    else if (verbose) console.log(`  [not denied] Do you use ${product}? (${persona.id})\n    ${text}`);
+  }
+}
+console.log(
+  `Says no to products the file never mentions: ${pct(unmentionedDenied, unmentionedAsked)} (${unmentionedDenied}/${unmentionedAsked})`,
+);
 
 // 3. Speed with 50 turns of history
 const speedPersonas = personas.slice(0, 4);

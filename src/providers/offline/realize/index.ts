@@ -10,6 +10,7 @@ import { alreadySaid, authoredSentenceFor, rankFacts, type AuthoredLine, type Ra
 import { AMOUNT, amountsIn, groupThousands } from '../recall/money.js';
 import { asksHowMany, countAnswerFor } from '../recall/count-sentence.js';
 import { factsNaming, namesAll } from '../recall/named-thing.js';
+import { unmentionedNameAsked } from '../recall/unmentioned-name.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
 import { isMeta, type Meta } from '../understand/intents.js';
@@ -592,6 +593,14 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
     if ('text' in count) reply.add(count.text);
     else await factSentences(input, [count.fact], 1, reply);
     if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
+  }
+  // "Do you use Slack?" when the file never mentions Slack: that they don't, as far as they can
+  // think, then what the topic's answer says they do use. Asked nothing else, that is the answer.
+  const unmentioned = input.understood.kind === 'meta' ? undefined : unmentionedNameAsked(input.persona, input.question ?? '');
+  if (unmentioned) {
+    const lines = (unmentioned.kind === 'heard' ? L.NOT_HEARD : L.NOT_USED)[registerOf(input.profile)];
+    reply.add(fresh(lines, reply, input.memory, input.random)?.replace('{x}', unmentioned.name));
+    if (input.understood.kind === 'unknown') return capLength(capitalize(reply.text()), maxOutputTokens);
   }
   switch (input.understood.kind) {
     case 'meta':

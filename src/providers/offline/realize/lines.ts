@@ -30,6 +30,22 @@ export const UNSEEN_PRODUCT: Record<Register, readonly string[]> = {
   casual: ["I haven't tried it, so I can't really say.", "Can't say, I haven't used it."],
 };
 
+/**
+ * Before the topic's answer, asked whether they use a product their file never mentions
+ * (recall/unmentioned-name.ts); {x} is the name as asked. A "not that I can think of" rather than
+ * a flat no: the file is silent, which is not a denial.
+ */
+export const NOT_USED: Record<Register, readonly string[]> = {
+  formal: ['{x}? Not that I can think of.', 'Not {x}, no.', 'No, {x} is not something I use.'],
+  casual: ['{x}? Nope, not that I can think of.', 'Not {x}, no.', "{x}? No, that's not one of mine."],
+};
+
+/** The same, asked whether they have heard of it. */
+export const NOT_HEARD: Record<Register, readonly string[]> = {
+  formal: ["{x}? I can't say I have.", "{x} doesn't ring a bell, I'm afraid.", 'Not that I recall, no.'],
+  casual: ["{x}? Can't say I have.", "{x}? Doesn't ring a bell.", 'Never heard of it, no.'],
+};
+
 export const PIVOT: Record<Register, readonly string[]> = {
   // Pivots name an interest, so none of them offers "help" with a hobby.
   formal: ['What I can tell you about is {x}.', 'On {x}, I could tell you plenty.', 'Ask me about {x} instead; that I know.'],

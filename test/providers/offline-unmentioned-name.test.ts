@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Persona } from '../../src/persona/schema.js';
+import { unmentionedNameAsked } from '../../src/providers/offline/recall/unmentioned-name.js';
+import { answer, personaFrom, shipped } from './offline-shipped-support.js';
+
+// "Do you use Slack?" about a product the file never mentions: the reply says they don't, as far
+// as they can think, before what they do use. A name the file has anywhere, a lower-case thing
+// ("email") or a day of the week is left to the usual answer.
+
+/** A file nobody here shipped: a plumber whose tools are a van, a paper diary and WhatsApp. */
+function plumber(): Persona {
+  return personaFrom('pat', {
+    name: 'Pat Doyle',
+    baseSelection: { gender: 'Male', occupation: 'Plumber', location: 'Cork, Ireland' },
+    customInputs: {
+      background: 'Pat runs a one-van plumbing business. Jobs go in a paper diary; customers reach him on WhatsApp.',
+    },
+    exampleDialogue: [
+      { user: 'What tools do you use to run the business?', persona: 'The van, a paper diary and WhatsApp. That does me.' },
+    ],
+  });
+}
+
+describe('a yes/no question about a product the file never mentions', () => {
+  it('finds the name after the verb, capitalised as typed', () => {
+    expect(unmentionedNameAsked(plumber(), 'Do you use Slack?')).toEqual({ name: 'Slack', kind: 'use' });
+    expect(unmentionedNameAsked(plumber(), 'So, have you ever tried Google Calendar for the jobs?')).toEqual({
+      name: 'Google Calendar',
+      kind: 'use',
+    });
+    expect(unmentionedNameAsked(plumber(), 'Are you on LinkedIn?')).toEqual({ name: 'LinkedIn', kind: 'use' });
+    expect(unmentionedNameAsked(plumber(), 'Do you own an iPhone?')).toEqual({ name: 'iPhone', kind: 'use' });
+    expect(unmentionedNameAsked(plumber(), 'Have you heard of Jobber?')).toEqual({ name: 'Jobber', kind: 'heard' });
+    expect(unmentionedNameAsked(plumber(), 'Do you have Netflix at home?')).toEqual({ name: 'Netflix', kind: 'use' });
+  });
+
+  it('leaves alone what the file names, common things, the calendar and other questions', () => {
+    expect(unmentionedNameAsked(plumber(), 'Do you use WhatsApp?')).toBeUndefined();
+    // One word of the name in the file is enough: the file may answer it.
+    expect(unmentionedNameAsked(plumber(), 'Do you use WhatsApp Business?')).toBeUndefined();
+    expect(unmentionedNameAsked(plumber(), 'Do you use email?')).toBeUndefined();
+    expect(unmentionedNameAsked(plumber(), 'Do you use the new scheduling app?')).toBeUndefined();
+    expect(unmentionedNameAsked(plumber(), 'Are you on Sundays?')).toBeUndefined();
+    expect(unmentionedNameAsked(plumber(), 'Do you have kids?')).toBeUndefined();
+    expect(unmentionedNameAsked(plumber(), 'Do you use AI?')).toBeUndefined();
+    expect(unmentionedNameAsked(plumber(), 'What do you think of Slack?')).toBeUndefined();
+    expect(unmentionedNameAsked(plumber(), 'Do you like Cork?')).toBeUndefined();
+  });
+
+  it('says he does not, then what he does use', async () => {
+    const reply = await answer(plumber(), 'Do you use Slack?');
+    expect(reply).toMatch(/^(?:Slack\? |Not Slack|No, Slack)/);
+    expect(reply).toMatch(/paper diary/);
+  });
+
+  it('has not heard of it, in the same way', async () => {
+    expect(await answer(plumber(), 'Have you heard of Jobber?')).toMatch(/Jobber\b.*(?:can't say|ring a bell)|Never heard of it/i);
+  });
+
+  it('a name the file has is answered from the file, with no denial', async () => {
+    const reply = await answer(plumber(), 'Do you use WhatsApp?');
+    expect(reply).toMatch(/WhatsApp/);
+    expect(reply).not.toMatch(/not that I can think of|^Not WhatsApp|ring a bell/i);
+  });
+
+  it('on a shipped persona: the CFO is on Epicor and Excel, not Salesforce', async () => {
+    const reply = await answer(shipped('cfo'), 'Do you use Salesforce?');
+    expect(reply).toMatch(/^(?:Salesforce\? |Not Salesforce|No, Salesforce)/);
+    expect(reply).toMatch(/Epicor|Excel/);
+  });
+});
