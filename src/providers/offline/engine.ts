@@ -8,6 +8,8 @@ import { understand, type Understanding } from './understand/index.js';
 import { BUYING_TOPICS } from './understand/intents.js';
 import { opinionSubject } from './understand/opinion-subject.js';
 import { namesTheirProduct } from './understand/their-product.js';
+import { workLeft } from './understand/leaving-work.js';
+import { asksIncome } from './recall/income-question.js';
 import { contentStems, words } from './understand/words.js';
 import { rankFacts } from './recall/index.js';
 import { factsOf } from './recall/persona-facts.js';
@@ -70,6 +72,17 @@ export async function composeReply(input: ComposeInput): Promise<string> {
   // it" (realize/index.ts), unless the question is on a buying topic already (its price, a trial).
   if (namesTheirProduct(userText) && understood.kind !== 'meta' && !(understood.topic && BUYING_TOPICS.has(understood.topic))) {
     understood = { kind: 'topic', intent: 'buy-triggers', topic: 'buy-triggers', keywords: understood.keywords, score: understood.score };
+  }
+  // "What would make you leave nursing?": what wears on them at work, not a product's deal-breakers.
+  // The words naming the work go: "job" would pick the answer that describes the job.
+  const work = understood.kind === 'meta' ? undefined : workLeft(userText, input.persona.data.baseSelection?.occupation);
+  if (work) {
+    const keywords = understood.keywords.filter((k) => !work.includes(k));
+    understood = { kind: 'topic', intent: 'frustrations', topic: 'frustrations', keywords, score: understood.score };
+  }
+  // "Is your income enough?": on money at home, once the income itself was said (realize/index.ts).
+  if ((understood.kind === 'unknown' || (understood.kind === 'follow-up' && !understood.topic)) && asksIncome(userText)) {
+    understood = { kind: 'topic', intent: 'money-at-home', topic: 'money-at-home', keywords: understood.keywords, score: understood.score };
   }
   // "And?", "Hm.", "Makes sense.": too little to place, so it asks to go on with the thread. A
   // question of several words about one thing ("Do you like jazz?", "What about crypto?") asks about

@@ -197,6 +197,8 @@ function pickFrame(frames: readonly string[], random: Random, used: FrameUsed | 
  */
 export function recapFact(fact: Fact, convert: Convert): string {
   if (LANGUAGE_KEY.test(fact.key)) return `I speak ${fact.text.trim().replace(/[.\s]+$/, '')}.`;
+  // Asked again what they earn: "Like I said, I earn…" is the one own sentence that bears repeating.
+  if (fact.field === 'income') return OWN_SENTENCE.income!(fact, convert);
   if (OWN_SENTENCE[fact.field] || (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim()))) return '';
   const converted = convert(fact.text, probeFor(fact));
   const text = converted.text.trim();

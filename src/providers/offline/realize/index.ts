@@ -11,6 +11,7 @@ import { AMOUNT, amountsIn, groupThousands } from '../recall/money.js';
 import { asksHowMany, countAnswerFor } from '../recall/count-sentence.js';
 import { factsNaming, namesAll } from '../recall/named-thing.js';
 import { unmentionedNameAsked } from '../recall/unmentioned-name.js';
+import { asksIncome } from '../recall/income-question.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
 import { isMeta, type Meta } from '../understand/intents.js';
@@ -592,6 +593,15 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
   if (count) {
     if ('text' in count) reply.add(count.text);
     else await factSentences(input, [count.fact], 1, reply);
+    if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
+  }
+  // "What do you earn?": the file's income, said as the person says it; none there, they keep it to themselves.
+  if (input.understood.kind !== 'meta' && asksIncome(input.question ?? '')) {
+    const income = factsOf(input.persona).find((f) => f.field === 'income');
+    if (income) {
+      // Said already this conversation: pointed back to, rather than a topic's answer to a question not asked.
+      if ((await factSentences(input, [income], 1, reply)) === 0) await recap(input, reply, [{ fact: income, score: 1, marked: true }]);
+    } else reply.add(fresh(L.INCOME_UNSAID[registerOf(input.profile)], reply, input.memory, input.random));
     if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
   }
   // "Do you use Slack?" when the file never mentions Slack: that they don't, as far as they can

@@ -46,6 +46,12 @@ export const NOT_HEARD: Record<Register, readonly string[]> = {
   casual: ["{x}? Can't say I have.", "{x}? Doesn't ring a bell.", 'Never heard of it, no.'],
 };
 
+/** Asked what they earn when the file gives no income: a person may keep that to themselves; nothing is made up. */
+export const INCOME_UNSAID: Record<Register, readonly string[]> = {
+  formal: ["I'd rather not put a figure on my income, if you don't mind.", 'That I keep to myself, I am afraid.'],
+  casual: ["I'd rather not say what I make, to be honest.", "Ha, that's between me and the tax office."],
+};
+
 export const PIVOT: Record<Register, readonly string[]> = {
   // Pivots name an interest, so none of them offers "help" with a hobby.
   formal: ['What I can tell you about is {x}.', 'On {x}, I could tell you plenty.', 'Ask me about {x} instead; that I know.'],
