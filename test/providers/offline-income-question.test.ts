@@ -30,6 +30,8 @@ describe('a question about what the person earns', () => {
       'How much would you pay for a forecasting tool?',
       'What do you make of AI?',
       'What do you make in the bakery?',
+      'Would you pay for a tool that helps you earn more?',
+      'How much of your income goes on rent?',
     ])
       expect(asksIncome(q), q).toBe(false);
   });
