@@ -71,3 +71,11 @@ describe('the offline engine reads a doubled l as the word it doubles', () => {
     expect(await answer(shipped('retired-engineer'), 'Have you ever cancelled a subscription?')).toMatch(/antivirus subscription/);
   });
 });
+
+// "your day" only places a question about the day when nothing more specific is asked.
+describe('the offline engine reads the subject before "your day"', () => {
+  it('"the biggest frustration in your day" is a frustration, "tell me about your day" the routine', () => {
+    expect(classify("What's the biggest frustration in your day?").intent).toBe('frustrations');
+    expect(classify('Tell me about your day.').intent).toBe('daily-routine');
+  });
+});

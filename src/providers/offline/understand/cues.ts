@@ -74,7 +74,7 @@ export const TOPIC_CUES: Record<TopicIntent, readonly string[]> = {
     'day to day',
     '~daily',
     '~every day',
-    'your day',
+    '~your day',
     '~evening',
     'what time do you',
     'end of the day',
