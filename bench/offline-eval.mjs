@@ -106,7 +106,8 @@ console.log(
 console.log(`Honest about being simulated: ${totals.honest}/${personas.length} personas`);
 
 // Asked whether they use a well-known product their file never mentions, a person says they
-// don't before saying what they do use; a reply that never answers the yes/no dodges it.
+// can't say they do (never a flat no: the file is silent), before what they do use; a reply that
+// never answers the yes/no dodges it.
 const PRODUCTS = ['Slack', 'Salesforce', 'Shopify', 'Notion', 'Trello', 'QuickBooks', 'Zoom', 'Spotify', 'Asana', 'HubSpot'];
 let unmentionedAsked = 0;
 let unmentionedDenied = 0;
@@ -115,13 +116,14 @@ for (const persona of personas) {
   for (const product of PRODUCTS.filter((p) => !file.includes(p.toLowerCase()))) {
     const { text } = await h.replyTo(persona, [], `Do you use ${product}?`);
     unmentionedAsked++;
-    const denied = new RegExp(`^(?:${product}\\?\\s+)?(?:no\\b|nope\\b|not\\b)|^${product}\\?.*\\bnot\\b`, 'i').test(text);
+    // A hedged no in the first sentence ("Slack? Not that I can think of.", "Can't say Slack is one of mine."):
+    const denied = /\b(?:not that I|can't say|isn't one|wouldn't say)\b/i.test(text.split(/(?<=[.!])\s/)[0]);
     if (denied) unmentionedDenied++;
     else if (verbose) console.log(`  [not denied] Do you use ${product}? (${persona.id})\n    ${text}`);
   }
 }
 console.log(
-  `Says no to products the file never mentions: ${pct(unmentionedDenied, unmentionedAsked)} (${unmentionedDenied}/${unmentionedAsked})`,
+  `Says it does not use products the file never mentions: ${pct(unmentionedDenied, unmentionedAsked)} (${unmentionedDenied}/${unmentionedAsked})`,
 );
 
 // 3. Speed with 50 turns of history

@@ -21,6 +21,14 @@ function plumber(): Persona {
   });
 }
 
+/** The hedged "no" the reply opens with (after an opener such as "Frankly,"): never a flat denial, since the file is only silent. */
+const DOES_NOT_USE = (name: string) =>
+  new RegExp(
+    `^(?:[A-Z][a-z]+(?: [a-z]+)*, )?(?:${name}\\? Not that I can think of|${name} isn't one|${name}\\? Wouldn't say|I can't say ${name} is|Can't say ${name} is)`,
+  );
+
+const firstSentence = (text: string) => text.split(/(?<=[.!])\s/)[0]!;
+
 describe('a yes/no question about a product the file never mentions', () => {
   it('finds the name after the verb, capitalised as typed', () => {
     expect(unmentionedNameAsked(plumber(), 'Do you use Slack?')).toEqual({ name: 'Slack', kind: 'use' });
@@ -49,23 +57,33 @@ describe('a yes/no question about a product the file never mentions', () => {
 
   it('says he does not, then what he does use', async () => {
     const reply = await answer(plumber(), 'Do you use Slack?');
-    expect(reply).toMatch(/^(?:Slack\? |Not Slack|No, Slack)/);
+    expect(firstSentence(reply)).toMatch(DOES_NOT_USE('Slack'));
     expect(reply).toMatch(/paper diary/);
   });
 
+  it('never denies flatly, and a name in lower case does not start the reply ("IPad")', async () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const reply = await answer(plumber(), 'Do you use an iPad for quotes?', seed);
+      expect(firstSentence(reply)).toMatch(/^(?:[A-Z][a-z]+(?: [a-z]+)*, )?(?:I can't say|Can't say) iPad is/);
+      expect(firstSentence(await answer(plumber(), 'Do you use Slack?', seed))).not.toMatch(/^(?:No|Not Slack)\b/);
+    }
+  });
+
   it('has not heard of it, in the same way', async () => {
-    expect(await answer(plumber(), 'Have you heard of Jobber?')).toMatch(/Jobber\b.*(?:can't say|ring a bell)|Never heard of it/i);
+    expect(await answer(plumber(), 'Have you heard of Jobber?')).toMatch(
+      /^(?:Jobber\? (?:I )?can't say I have|Jobber\??,? doesn't ring a bell|I can't say I've come across Jobber|Can't say I've come across Jobber)/i,
+    );
   });
 
   it('a name the file has is answered from the file, with no denial', async () => {
     const reply = await answer(plumber(), 'Do you use WhatsApp?');
     expect(reply).toMatch(/WhatsApp/);
-    expect(reply).not.toMatch(/not that I can think of|^Not WhatsApp|ring a bell/i);
+    expect(firstSentence(reply)).not.toMatch(DOES_NOT_USE('WhatsApp'));
   });
 
   it('on a shipped persona: the CFO is on Epicor and Excel, not Salesforce', async () => {
     const reply = await answer(shipped('cfo'), 'Do you use Salesforce?');
-    expect(reply).toMatch(/^(?:Salesforce\? |Not Salesforce|No, Salesforce)/);
+    expect(firstSentence(reply)).toMatch(DOES_NOT_USE('Salesforce'));
     expect(reply).toMatch(/Epicor|Excel/);
   });
 });

@@ -608,7 +608,10 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
   // think, then what the topic's answer says they do use. Asked nothing else, that is the answer.
   const unmentioned = input.understood.kind === 'meta' ? undefined : unmentionedNameAsked(input.persona, input.question ?? '');
   if (unmentioned) {
-    const lines = (unmentioned.kind === 'heard' ? L.NOT_HEARD : L.NOT_USED)[registerOf(input.profile)];
+    const lines = (unmentioned.kind === 'heard' ? L.NOT_HEARD : L.NOT_USED)[registerOf(input.profile)].filter(
+      // The reply's first letter is made a capital: "IPad" would misspell the name.
+      (line) => /^[A-Z]/.test(unmentioned.name) || !line.startsWith('{x}'),
+    );
     reply.add(fresh(lines, reply, input.memory, input.random)?.replace('{x}', unmentioned.name));
     if (input.understood.kind === 'unknown') return capLength(capitalize(reply.text()), maxOutputTokens);
   }

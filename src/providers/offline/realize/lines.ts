@@ -32,18 +32,19 @@ export const UNSEEN_PRODUCT: Record<Register, readonly string[]> = {
 
 /**
  * Before the topic's answer, asked whether they use a product their file never mentions
- * (recall/unmentioned-name.ts); {x} is the name as asked. A "not that I can think of" rather than
- * a flat no: the file is silent, which is not a denial.
+ * (recall/unmentioned-name.ts); {x} is the name as asked. Never a flat "no": the file is silent,
+ * which is not a denial, and a wedding photographer may well be on Instagram. A line that starts
+ * with the name is not used for a name that starts in lower case ("iPad").
  */
 export const NOT_USED: Record<Register, readonly string[]> = {
-  formal: ['{x}? Not that I can think of.', 'Not {x}, no.', 'No, {x} is not something I use.'],
-  casual: ['{x}? Nope, not that I can think of.', 'Not {x}, no.', "{x}? No, that's not one of mine."],
+  formal: ["I can't say {x} is one I use.", '{x}? Not that I can think of.', "{x} isn't one I would name, I must say."],
+  casual: ["Can't say {x} is one of mine.", '{x}? Not that I can think of.', "{x}? Wouldn't say it's one of mine."],
 };
 
 /** The same, asked whether they have heard of it. */
 export const NOT_HEARD: Record<Register, readonly string[]> = {
-  formal: ["{x}? I can't say I have.", "{x} doesn't ring a bell, I'm afraid.", 'Not that I recall, no.'],
-  casual: ["{x}? Can't say I have.", "{x}? Doesn't ring a bell.", 'Never heard of it, no.'],
+  formal: ["{x}? I can't say I have.", "{x} doesn't ring a bell, I'm afraid.", "I can't say I've come across {x}."],
+  casual: ["{x}? Can't say I have.", "{x}? Doesn't ring a bell.", "Can't say I've come across {x}."],
 };
 
 /** Asked what they earn when the file gives no income: a person may keep that to themselves; nothing is made up. */
