@@ -7,8 +7,10 @@ import type { ChatProfile, Persona } from '../../../persona/schema.js';
 import type { Random } from '../random.js';
 import { normalise, saidIncludes, splitSentences } from '../recall/dialogue-state.js';
 import { alreadySaid, authoredSentenceFor, rankFacts, type AuthoredLine, type RankedFact, type Recollection } from '../recall/index.js';
-import { AMOUNT, amountsIn, groupThousands } from '../recall/money.js';
+import { amountsIn, groupThousands } from '../recall/money.js';
 import { asksHowMany, countAnswerFor } from '../recall/count-sentence.js';
+import { durationAnswerFor } from '../recall/duration-sentence.js';
+import { figureAskedBack } from '../recall/figure-asked-back.js';
 import { factsNaming, namesAll } from '../recall/named-thing.js';
 import { unmentionedNameAsked } from '../recall/unmentioned-name.js';
 import { asksIncome } from '../recall/income-question.js';
@@ -19,7 +21,6 @@ import { contentStems } from '../understand/words.js';
 import type { Speaker } from './first-person.js';
 import {
   capitalize,
-  endSentence,
   conversionsNeeded,
   frameFact,
   INCOME_PRONOUN,
@@ -365,9 +366,6 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
   const lines = memory.authored;
 
   if (kind === 'how-much') {
-    // A bare "How much?" right after an answer that named an amount asks for that amount.
-    const named = understood.keywords.length === 0 ? AMOUNT.exec(lastReply)?.[0] : undefined;
-    if (named && reply.add(endSentence(capitalize(named.trim())))) return;
     const withAmounts = moneyFacts(input, memory.thread);
     if (withAmounts.length > 0) await factSentences(input, withAmounts, 1, reply);
     if (reply.empty) reply.add(await priceSentence(input));
@@ -589,12 +587,19 @@ function capLength(text: string, maxOutputTokens: number | undefined): string {
 export async function realize(input: RealizeInput, maxOutputTokens?: number): Promise<string> {
   const reply = new Reply(input.memory);
   // "How many children do you have?": the count the file gives, before any topic's answer.
-  const count = input.understood.kind === 'meta' ? undefined : countAnswerFor(input.persona, input.question ?? '');
+  // "How long did you drive buses?": the sentence with the stretch of time, likewise.
+  const count =
+    input.understood.kind === 'meta'
+      ? undefined
+      : (countAnswerFor(input.persona, input.question ?? '') ?? durationAnswerFor(input.persona, input.question ?? ''));
   if (count) {
     if ('text' in count) reply.add(count.text);
     else await factSentences(input, [count.fact], 1, reply);
     if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
   }
+  // "How much does it cost?" right after a reply that named an amount: that amount (and a stretch of time likewise).
+  const figure = input.understood.kind === 'meta' ? undefined : figureAskedBack(input.question ?? '', input.memory.state.replies);
+  if (figure && reply.add(figure)) return figure;
   // "What do you earn?": the file's income, said as the person says it; none there, they keep it to themselves.
   if (input.understood.kind !== 'meta' && asksIncome(input.question ?? '')) {
     const income = factsOf(input.persona).find((f) => f.field === 'income');

@@ -20,7 +20,7 @@ export function amountsIn(texts: readonly string[]): string[] {
 }
 
 const FIGURE = String.raw`\d[\d,.]*(?:\s?(?:million|billion|thousand|k|m)\b)?`;
-const PER = String.raw`\s(?:a|per)\s(?:month|year|week|day)\b`;
+const PER = String.raw`\s(?:a|an|per|each)\s(?:month|year|week|day|hour|night|season|term|visit|session)\b`;
 /**
  * An amount of money as said: "about ₦400,000", "$8 to $15 a month", "KES 200 to 300 a month". The
  * second figure of a range needs its currency or a period after it: "₦50,000 to 2 suppliers" is

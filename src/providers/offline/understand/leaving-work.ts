@@ -9,7 +9,7 @@ import { contentStems, stems } from './words.js';
 const LEAVING =
   /\b(?:leave|leaving|left|quit|quitting|give up|giving up|gave up|walk away from|get out of|pack in|retire from|burn(?:ed|t)? out)\b/i;
 
-const JOB_WORDS: ReadonlySet<string> = new Set(stems('job jobs career profession industry employer workplace trade vocation'));
+export const JOB_WORDS: ReadonlySet<string> = new Set(stems('job jobs career profession industry employer workplace trade vocation'));
 
 /** Words of an occupation that do not say which work it is ("Senior staff nurse, adult intensive care"). */
 const NOT_THE_WORK: ReadonlySet<string> = new Set(
@@ -17,7 +17,7 @@ const NOT_THE_WORK: ReadonlySet<string> = new Set(
 );
 
 /** An occupation's words as a question might say them: "teacher" is asked about as "teaching". */
-function workStems(occupation: string | undefined): Set<string> {
+export function workStems(occupation: string | undefined): Set<string> {
   const own = contentStems(occupation ?? '').filter((s) => !NOT_THE_WORK.has(s));
   return new Set(own.flatMap((s) => (s.length > 5 && s.endsWith('er') ? [s, s.slice(0, -2)] : [s])));
 }

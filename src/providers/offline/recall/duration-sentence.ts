@@ -1,0 +1,63 @@
+import type { Persona } from '../../../persona/schema.js';
+import { JOB_WORDS, workStems } from '../understand/leaving-work.js';
+import { contentStems } from '../understand/words.js';
+import type { CountAnswer } from './count-sentence.js';
+import { splitSentences } from './dialogue-state.js';
+import { authoredSentencesOf } from './index.js';
+import { factsOf } from './persona-facts.js';
+
+// "How long did you drive buses?", "How long have you used Epicor?": a stretch of time is asked
+// for, and the file has it ("He drove for First Glasgow for 31 years", "installed in 2011"): the
+// sentence with a duration, a "since" or a year that shares most words with the question. Without
+// this the question went by its topic and got the person's age and pension.
+
+// No bare "a": "a shift", "£560 a season" are rates, not stretches of time.
+const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|a few|a couple of|several|many)`;
+const UNIT = String.raw`(?:years?|months?|weeks?|days?|decades?|hours?|minutes?)`;
+
+/**
+ * A stretch of time: "31 years", "nine business days", "12.5-hour", "since 2019", "in 2011". Not
+ * an amount ("£43,000 a year") nor a rate ("60 litres a day", "a shift"): no currency before the
+ * number, no "a", "per" or "every" before the unit.
+ */
+export const DURATION = new RegExp(
+  String.raw`(?<![\u00a3$\u20ac\u00a5\u20b9\u20a6\d.,])\b${NUMBER}(?:[\s-]+(?!(?:a|an|per|each|every)\b)[a-z]+){0,2}?[\s-]+${UNIT}\b|\bsince\s+(?:(?:19|20)\d\d|[a-z]+)\b|\b(?:19|20)\d\d\b`,
+  'i',
+);
+
+/** "How long have you been a nurse?" is answered by "qualified for fourteen years": words of a career. */
+const CAREER = contentStems('career qualified trained practising');
+
+/** Words of a "how long" question that say nothing about what it is about. */
+const NOT_THE_SUBJECT = new Set(contentStems('long how take took ago been'));
+
+/** "How long …?", "Since when …?", "How many years …?": a stretch of time is asked for. */
+export function asksHowLong(question: string): boolean {
+  return /\bhow long\b|\bsince when\b|\bhow many (?:years|months|weeks|decades)\b/i.test(question);
+}
+
+/** The best of `candidates` with a duration: most of the question's words, the first on a tie; none sharing a word, none. */
+function best<T extends { text: string }>(candidates: readonly T[], asked: ReadonlySet<string>): T | undefined {
+  let found: T | undefined;
+  let score = 0;
+  for (const candidate of candidates) {
+    if (!DURATION.test(candidate.text)) continue;
+    const shared = new Set(contentStems(candidate.text).filter((s) => asked.has(s))).size;
+    if (shared > score) [found, score] = [candidate, shared];
+  }
+  return found;
+}
+
+/** The persona's own sentence with the duration, else the fact (one sentence of it) with it; undefined when the file has none. */
+export function durationAnswerFor(persona: Persona, question: string): CountAnswer | undefined {
+  if (!asksHowLong(question)) return undefined;
+  const asked = new Set(contentStems(question).filter((s) => !NOT_THE_SUBJECT.has(s)));
+  if (asked.size === 0) return undefined;
+  const work = workStems(persona.data.baseSelection?.occupation);
+  if ([...asked].some((s) => work.has(s) || JOB_WORDS.has(s))) for (const s of CAREER) asked.add(s);
+  const own = best(authoredSentencesOf(persona), asked);
+  if (own) return { text: own.text };
+  const sentences = factsOf(persona).flatMap((fact) => splitSentences(fact.text).map((text) => ({ fact, text })));
+  const found = best(sentences, asked);
+  return found ? { fact: { ...found.fact, text: found.text } } : undefined;
+}

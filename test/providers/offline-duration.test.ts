@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { asksHowLong, durationAnswerFor } from '../../src/providers/offline/recall/duration-sentence.js';
+import { answer, personaFrom, shipped } from './offline-shipped-support.js';
+
+// "How long did you drive buses?" asks for a stretch of time: the sentence of the file that has
+// one and shares most words with the question, not the topic's answer (age and pension).
+
+function busDriver() {
+  return personaFrom('tam', {
+    name: 'Tam McAllister',
+    baseSelection: { gender: 'Male', age: 68, occupation: 'Retired bus driver', location: 'Govan, Glasgow' },
+    customInputs: {
+      background:
+        'Tam is a retired bus driver from Govan. His income is the state pension plus a First Bus pension, about £1,650 a month. He drove for First Glasgow for 31 years and retired in 2021. He has had a Rangers season ticket for 40 years, about £560 a season. He takes 60 tablets a month for his sugar.',
+    },
+  });
+}
+
+describe('a "how long" question', () => {
+  it('is told from "how long", "since when" and "how many years"', () => {
+    expect(asksHowLong('How long did you drive buses?')).toBe(true);
+    expect(asksHowLong('Since when have you lived there?')).toBe(true);
+    expect(asksHowLong('How many years have you farmed?')).toBe(true);
+    expect(asksHowLong('How many cows do you have?')).toBe(false);
+  });
+
+  it('gets the sentence with the stretch of time that shares the most words', async () => {
+    expect(await answer(busDriver(), 'How long did you drive buses?')).toMatch(/I drove for First Glasgow for 31 years/);
+    expect(await answer(busDriver(), 'How long have you had a season ticket?')).toMatch(/season ticket for 40 years/);
+  });
+
+  it('takes no amount ("£1,650 a month") or rate ("60 tablets a month") for a stretch of time', () => {
+    const found = durationAnswerFor(busDriver(), 'How long have you had your pension?');
+    expect(found).toBeUndefined();
+    expect(durationAnswerFor(busDriver(), 'How long have you taken tablets?')).toBeUndefined();
+  });
+
+  it("on a shipped persona: the nurse's own line on her years qualified; the CFO's Epicor since 2011", async () => {
+    expect(await answer(shipped('icu-nurse'), 'How long have you been a nurse?')).toMatch(/Fourteen years qualified/);
+    expect(await answer(shipped('cfo'), 'How long have you used Epicor?')).toMatch(/installed in 2011/);
+  });
+});
