@@ -153,7 +153,7 @@ export function conversionsNeeded(fact: Fact): Array<[string, Probe]> {
 function familySentence(text: string, convert: Convert): string {
   const { head, tail } = splitFamily(text);
   const status = /^(married|single|divorced|widowed|separated|engaged|partnered)/i.test(head ?? '')
-    ? `I'm ${head!.toLowerCase()}`
+    ? `I'm ${lowerStart(head!)}`
     : undefined;
   // "Lives with his partner and her mother": a verb with no subject, said as "I live with …".
   if (!status) return endSentence(capitalize(convert(text, true).text));
@@ -161,7 +161,9 @@ function familySentence(text: string, convert: Convert): string {
   // "Single, shares a flat with three students": the tail's verb has the person as its subject.
   const converted = convert(tail, true);
   if (converted.shape === 'verb-phrase') return `${status}, and ${converted.text.replace(/^I /, 'I ')}.`.replace(/\.\.$/, '.');
-  const joiner = converted.shape === 'gerund' || /^with\b/i.test(tail) ? ', ' : ', with ';
+  // "Married to Siân, a part-time primary teacher": the tail says who the partner is, not who else is there.
+  const aboutPartner = /\bto\s+\p{Lu}/u.test(head!) && /^(?:a|an|the|who)\b/i.test(tail);
+  const joiner = converted.shape === 'gerund' || /^with\b/i.test(tail) || aboutPartner ? ', ' : ', with ';
   return endSentence(`${status}${joiner}${converted.text}`);
 }
 
