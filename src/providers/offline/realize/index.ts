@@ -14,6 +14,7 @@ import { figureAskedBack } from '../recall/figure-asked-back.js';
 import { factsNaming, namesAll } from '../recall/named-thing.js';
 import { unmentionedNameAsked } from '../recall/unmentioned-name.js';
 import { asksIncome } from '../recall/income-question.js';
+import { asksOwnCharge, ownChargeFact } from '../recall/own-charge.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
 import { isMeta, type Meta } from '../understand/intents.js';
@@ -600,6 +601,14 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
   // "How much does it cost?" right after a reply that named an amount: that amount (and a stretch of time likewise).
   const figure = input.understood.kind === 'meta' ? undefined : figureAskedBack(input.question ?? '', input.memory.state.replies);
   if (figure && reply.add(figure)) return figure;
+  // "What do you charge for a wedding?": their own price to customers, not what they'd pay for software.
+  if (input.understood.kind !== 'meta' && asksOwnCharge(input.question ?? '')) {
+    const charge = ownChargeFact(input.persona);
+    if (charge) {
+      if ((await factSentences(input, [charge], 1, reply)) === 0) await recap(input, reply, [{ fact: charge, score: 1, marked: true }]);
+    } else reply.add(fresh(L.CHARGE_UNSAID[registerOf(input.profile)], reply, input.memory, input.random));
+    if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
+  }
   // "What do you earn?": the file's income, said as the person says it; none there, they keep it to themselves.
   if (input.understood.kind !== 'meta' && asksIncome(input.question ?? '')) {
     const income = factsOf(input.persona).find((f) => f.field === 'income');

@@ -47,6 +47,12 @@ export const NOT_HEARD: Record<Register, readonly string[]> = {
   casual: ["{x}? Can't say I have.", "{x}? Doesn't ring a bell.", "Can't say I've come across {x}."],
 };
 
+/** Asked what they charge their own customers when the file says no price: a quote, not a made-up figure. */
+export const CHARGE_UNSAID: Record<Register, readonly string[]> = {
+  formal: ['It depends on the job; I would have to quote it properly.', "Every job is priced on its own, so I'd want the details first."],
+  casual: ["Depends on the job, honestly. I'd have to quote you.", "Depends what you need. Give me the details and I'll quote you."],
+};
+
 /** Asked what they earn when the file gives no income: a person may keep that to themselves; nothing is made up. */
 export const INCOME_UNSAID: Record<Register, readonly string[]> = {
   formal: ["I'd rather not put a figure on my income, if you don't mind.", 'That I keep to myself, I am afraid.'],
