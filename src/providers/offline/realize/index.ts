@@ -10,10 +10,11 @@ import { alreadySaid, authoredSentenceFor, rankFacts, type AuthoredLine, type Ra
 import { amountsIn, groupThousands } from '../recall/money.js';
 import { asksHowMany, countAnswerFor } from '../recall/count-sentence.js';
 import { durationAnswerFor } from '../recall/duration-sentence.js';
+import { amountAnswerFor } from '../recall/amount-sentence.js';
 import { figureAskedBack } from '../recall/figure-asked-back.js';
 import { factsNaming, namesAll } from '../recall/named-thing.js';
 import { unmentionedNameAsked } from '../recall/unmentioned-name.js';
-import { asksIncome } from '../recall/income-question.js';
+import { asksIncome, incomeFact } from '../recall/income-question.js';
 import { asksOwnCharge, ownChargeFact } from '../recall/own-charge.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
@@ -465,18 +466,19 @@ async function unknownReply(input: RealizeInput, reply: Reply, onTopic = false):
   const age = ageReply(input.persona, input.question);
   // Said again when asked again: it is the answer.
   if (age && (reply.add(age) || reply.add(`As I said: ${age}`))) return;
-  if (!onTopic && understood.keywords.length > 0) {
-    const byWords = rankFacts(factsOf(input.persona), undefined, understood.keywords).filter((r) => r.score >= 1.5);
-    if (
-      (await factSentences(
-        input,
-        byWords.map((r) => r.fact),
-        2,
-        reply,
-      )) > 0
-    )
-      return;
-  }
+  const byWords =
+    !onTopic && understood.keywords.length > 0
+      ? rankFacts(factsOf(input.persona), undefined, understood.keywords).filter((r) => r.score >= 1.5)
+      : [];
+  if (
+    (await factSentences(
+      input,
+      byWords.map((r) => r.fact),
+      2,
+      reply,
+    )) > 0
+  )
+    return;
   if (!onTopic) {
     // An authored answer to this very question (or sharing two of its words), though no topic covers
     // it. Only without a topic carried over from before: with one, the lines are ranked by it too.
@@ -487,7 +489,11 @@ async function unknownReply(input: RealizeInput, reply: Reply, onTopic = false):
     const sentence = input.question === undefined ? undefined : authoredSentenceFor(input.persona, input.question);
     if (sentence && (reply.add(sentence) || reply.add(`As I said: ${sentence}`))) return;
   }
-  reply.add(fresh(L.DONT_KNOW[register], reply, memory, random));
+  // "How often do you talk to Lorraine?" after the sentence about her: pointed back to. And when the
+  // file's sentences on what was asked were all said already, "no idea" would contradict them.
+  await recap(input, reply, byWords);
+  if (!reply.empty) return;
+  reply.add(fresh((byWords.length > 0 ? L.COVERED : L.DONT_KNOW)[register], reply, memory, random));
   const passions = (input.profile.passions ?? []).filter((p) => p.trim().length > 0);
   const pivot = random.pick(passions);
   if (!pivot || !random.chance(0.6)) return;
@@ -588,11 +594,13 @@ function capLength(text: string, maxOutputTokens: number | undefined): string {
 export async function realize(input: RealizeInput, maxOutputTokens?: number): Promise<string> {
   const reply = new Reply(input.memory);
   // "How many children do you have?": the count the file gives, before any topic's answer.
-  // "How long did you drive buses?": the sentence with the stretch of time, likewise.
+  // "How long did you drive buses?", "How much is your rent?": the sentence with the stretch of time or the amount, likewise.
   const count =
     input.understood.kind === 'meta'
       ? undefined
-      : (countAnswerFor(input.persona, input.question ?? '') ?? durationAnswerFor(input.persona, input.question ?? ''));
+      : (countAnswerFor(input.persona, input.question ?? '') ??
+        durationAnswerFor(input.persona, input.question ?? '') ??
+        amountAnswerFor(input.persona, input.question ?? ''));
   if (count) {
     if ('text' in count) reply.add(count.text);
     else await factSentences(input, [count.fact], 1, reply);
@@ -611,7 +619,7 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
   }
   // "What do you earn?": the file's income, said as the person says it; none there, they keep it to themselves.
   if (input.understood.kind !== 'meta' && asksIncome(input.question ?? '')) {
-    const income = factsOf(input.persona).find((f) => f.field === 'income');
+    const income = incomeFact(input.persona);
     if (income) {
       // Said already this conversation: pointed back to, rather than a topic's answer to a question not asked.
       if ((await factSentences(input, [income], 1, reply)) === 0) await recap(input, reply, [{ fact: income, score: 1, marked: true }]);

@@ -8,7 +8,7 @@ import { AMOUNT } from './money.js';
 // £560 a season"), they ask for that figure, not for what the person would pay for software.
 // A question that names something of its own ("How much is your rent?") is not asked back.
 
-const MONEY_WORDS: ReadonlySet<string> = new Set(stems('much cost costs price pay paid spend spent charge charged worth'));
+export const MONEY_WORDS: ReadonlySet<string> = new Set(stems('much cost costs price pay paid spend spent charge charged worth'));
 const TIME_WORDS: ReadonlySet<string> = new Set(stems('long take took last lasted'));
 
 const AMOUNTS = new RegExp(AMOUNT.source, 'gi');

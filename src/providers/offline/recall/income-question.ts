@@ -1,3 +1,8 @@
+import type { Persona } from '../../../persona/schema.js';
+import { splitSentences } from './dialogue-state.js';
+import { AMOUNT } from './money.js';
+import { factsOf, type Fact } from './persona-facts.js';
+
 // "How much do you earn?", "What's your salary?", "What do you make a year?": the file's income is
 // the answer, said as the person says it. Without this the question fell to the money-at-home
 // topic (the household budget, what the joint account pays) or, read as "how much?" about nothing,
@@ -26,4 +31,22 @@ const PART_OF_INCOME =
 /** Whether `question` asks what the person earns. */
 export function asksIncome(question: string): boolean {
   return ASKS_INCOME.test(question) && !PART_OF_INCOME.test(question);
+}
+
+/** A sentence about what comes in, with its amount: "His income is the state pension plus …, about £1,650 a month". */
+const INCOME_WORDS = /\b(?:income|earns?|earned|earning|salary|wages?|pension|paid)\b/i;
+
+/**
+ * The file's income: its income field, else (a Character Card's description, an agent's notes) the
+ * first sentence of any field that speaks of income and gives an amount.
+ */
+export function incomeFact(persona: Persona): Fact | undefined {
+  const facts = factsOf(persona);
+  const field = facts.find((f) => f.field === 'income');
+  if (field) return field;
+  for (const fact of facts) {
+    const sentence = splitSentences(fact.text).find((s) => INCOME_WORDS.test(s) && AMOUNT.test(s));
+    if (sentence) return { ...fact, text: sentence };
+  }
+  return undefined;
 }

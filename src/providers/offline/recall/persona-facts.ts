@@ -119,11 +119,45 @@ function asTexts(value: unknown): string[] {
   return [];
 }
 
+/**
+ * A sentence of prose that starts with a label ("Frustrations: the energy bills, passwords.", as
+ * a card's description has it): a fact of the field the label names, without the label, which
+ * would otherwise be spoken ("Frustrations: the energy bills…" as the person's own words).
+ */
+const LABELLED = /^([A-Z][a-z]+(?: [a-z]+)?):\s+(\S.*)$/s;
+
+/** A sentence about the person and their partner: "He lives with his wife Moira…". */
+const WITH_PARTNER = /^(?:he|she|\p{Lu}\p{L}+)\b.*\b(?:his|her) (?:wife|husband|partner|spouse)\b/iu;
+
+/**
+ * "They have two grown children… whom they video call", a sentence or two after one about the
+ * person and their partner, is the couple: said by the person it is "we", "us", "our". The pronoun is
+ * turned here, where the sentence before is known; the first-person conversion only turns the
+ * person's own pronouns, and "they" said by them would be somebody else.
+ */
+function asCouple(sentence: string): string {
+  return sentence
+    .replace(/^They\b/, 'We')
+    .replace(/\bthey\b/g, 'we')
+    .replace(/\bthem\b/g, 'us')
+    .replace(/\btheir\b/g, 'our')
+    .replace(/\bthemselves\b/g, 'ourselves');
+}
+
 function push(out: Fact[], field: FactField, key: string, value: unknown): void {
   for (const text of asTexts(value).map((t) => clean(t, sanitizeInline))) {
-    const parts =
-      PROSE.has(key) || (field !== 'other' && PROSE_FIELDS.has(field) && !KNOWN_FIELDS.has(key)) ? sentences(text) : [text.trim()];
-    for (const part of parts) if (part) out.push({ field, key, text: part });
+    const prose = PROSE.has(key) || (field !== 'other' && PROSE_FIELDS.has(field) && !KNOWN_FIELDS.has(key));
+    // Sentences since the last one about the person and their partner ("His income is…" may come between).
+    let sincePartner = Infinity;
+    for (let part of prose ? sentences(text) : [text.trim()]) {
+      if (!part) continue;
+      sincePartner++;
+      if (prose && /^They\b/.test(part) && sincePartner <= 2) part = asCouple(part);
+      if (WITH_PARTNER.test(part)) sincePartner = 0;
+      const labelled = prose ? LABELLED.exec(part) : null;
+      const named = labelled ? fieldForKey(labelled[1]!) : 'other';
+      out.push(named === 'other' ? { field, key, text: part } : { field: named, key, text: labelled![2]! });
+    }
   }
 }
 

@@ -1,0 +1,46 @@
+import type { Persona } from '../../../persona/schema.js';
+import { contentStems } from '../understand/words.js';
+import type { CountAnswer } from './count-sentence.js';
+import { splitSentences } from './dialogue-state.js';
+import { MONEY_WORDS } from './figure-asked-back.js';
+import { namedThings } from './named-thing.js';
+import { asksIncome } from './income-question.js';
+import { authoredSentencesOf } from './index.js';
+import { AMOUNT } from './money.js';
+import { asksOwnCharge } from './own-charge.js';
+import { factsOf } from './persona-facts.js';
+
+// "How much are your energy bills?", "How much is your rent?": the amount of something the file
+// names, and the file has it ("the energy bills (gas and electric about £140 a month)"). The
+// sentence with an amount that shares most words with the question answers; without this the
+// question read as a price question and got "I'd have to look it up". What the person would pay
+// for something ("How much would you pay…?"), their income and their own charges have answers of
+// their own.
+
+const HYPOTHETICAL = /\bhow much (?:would|could|might|will|should) you\b|\bwilling to\b/i;
+
+/** The persona's own sentence with the amount asked about, else the fact (one sentence of it) with it; undefined otherwise. */
+export function amountAnswerFor(persona: Persona, question: string): CountAnswer | undefined {
+  if (!/\bhow much\b/i.test(question) || HYPOTHETICAL.test(question) || asksIncome(question) || asksOwnCharge(question)) return undefined;
+  // Only the things it names: "month" or "spend" would pick any amount, and a question whose words
+  // are all cue words ("How much do you spend on groceries?") is the topic's, answered there.
+  const asked = new Set(namedThings(question).filter((s) => !MONEY_WORDS.has(s)));
+  if (asked.size === 0) return undefined;
+  const own = best(authoredSentencesOf(persona), asked);
+  if (own) return { text: own.text };
+  const sentences = factsOf(persona).flatMap((fact) => splitSentences(fact.text).map((text) => ({ fact, text })));
+  const found = best(sentences, asked);
+  return found ? { fact: { ...found.fact, text: found.text } } : undefined;
+}
+
+/** The candidate with an amount naming the most of the question's things (the first on a tie); none naming one, none. */
+function best<T extends { text: string }>(candidates: readonly T[], asked: ReadonlySet<string>): T | undefined {
+  let found: T | undefined;
+  let score = 0;
+  for (const candidate of candidates) {
+    if (!AMOUNT.test(candidate.text)) continue;
+    const shared = new Set(contentStems(candidate.text).filter((s) => asked.has(s))).size;
+    if (shared > score) [found, score] = [candidate, shared];
+  }
+  return found;
+}
