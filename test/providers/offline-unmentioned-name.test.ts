@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Persona } from '../../src/persona/schema.js';
-import { unmentionedNameAsked } from '../../src/providers/offline/recall/unmentioned-name.js';
-import { answer, personaFrom, shipped } from './offline-shipped-support.js';
+import { unmentionedNameAsked, unmentionedThingAsked } from '../../src/providers/offline/recall/unmentioned-name.js';
+import { answer, interview, personaFrom, shipped } from './offline-shipped-support.js';
 
 // "Do you use Slack?" about a product the file never mentions: the reply says they don't, as far
 // as they can think, before what they do use. A name the file has anywhere, a lower-case thing
@@ -85,5 +85,30 @@ describe('a yes/no question about a product the file never mentions', () => {
     const reply = await answer(shipped('cfo'), 'Do you use Salesforce?');
     expect(firstSentence(reply)).toMatch(DOES_NOT_USE('Salesforce'));
     expect(reply).toMatch(/Epicor|Excel/);
+  });
+});
+
+// "Do you play golf?" is placed by no topic: the person knows whether they play golf, so "I'd be
+// guessing" was no answer. A thing none of whose words the file has gets the same hedged no.
+describe('a yes/no question about a pastime or a possession the file never mentions', () => {
+  it('finds the thing after the verb, keeping "a" and dropping "any"', () => {
+    expect(unmentionedThingAsked(plumber(), 'Do you play golf?')).toEqual({ name: 'golf', kind: 'thing' });
+    expect(unmentionedThingAsked(plumber(), 'Do you have a smartwatch?')).toEqual({ name: 'a smartwatch', kind: 'thing' });
+    expect(unmentionedThingAsked(plumber(), 'Do you own any pets?')).toEqual({ name: 'pets', kind: 'thing' });
+  });
+
+  it('leaves alone a thing the file has a word of, by stem', () => {
+    // The plumber's file has his "diary" and "customers".
+    expect(unmentionedThingAsked(plumber(), 'Do you keep a diary?')).toBeUndefined();
+    expect(unmentionedThingAsked(plumber(), 'Do you like your customers?')).toBeUndefined();
+  });
+
+  it('answers with the hedged no alone, a different one each time', async () => {
+    const replies = await interview(plumber(), ['Do you play golf?', 'Do you play chess?', 'Do you have a smartwatch?']);
+    expect(replies[0]).toMatch(/^Golf\? /);
+    expect(replies[1]).toMatch(/^Chess\? /);
+    expect(replies[2]).toMatch(/^A smartwatch\? /);
+    for (const reply of replies) expect(reply).toMatch(/\? (?:Not|Nah|Can't say|I wouldn't)[^.]*\.$/);
+    expect(new Set(replies.map((r) => r.replace(/^[^?]*\? /, ''))).size).toBe(3);
   });
 });

@@ -13,7 +13,7 @@ import { durationAnswerFor } from '../recall/duration-sentence.js';
 import { amountAnswerFor } from '../recall/amount-sentence.js';
 import { figureAskedBack } from '../recall/figure-asked-back.js';
 import { factsNaming, namesAll } from '../recall/named-thing.js';
-import { unmentionedNameAsked } from '../recall/unmentioned-name.js';
+import { unmentionedNameAsked, unmentionedThingAsked } from '../recall/unmentioned-name.js';
 import { asksIncome, incomeFact } from '../recall/income-question.js';
 import { asksOwnCharge, ownChargeFact } from '../recall/own-charge.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
@@ -628,14 +628,19 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
   }
   // "Do you use Slack?" when the file never mentions Slack: that they don't, as far as they can
   // think, then what the topic's answer says they do use. Asked nothing else, that is the answer.
-  const unmentioned = input.understood.kind === 'meta' ? undefined : unmentionedNameAsked(input.persona, input.question ?? '');
+  // "Do you play golf?", placed by no topic, likewise, when the file has no word of it.
+  const unmentioned =
+    input.understood.kind === 'meta'
+      ? undefined
+      : (unmentionedNameAsked(input.persona, input.question ?? '') ??
+        (input.understood.kind === 'unknown' ? unmentionedThingAsked(input.persona, input.question ?? '') : undefined));
   if (unmentioned) {
-    const lines = (unmentioned.kind === 'heard' ? L.NOT_HEARD : L.NOT_USED)[registerOf(input.profile)].filter(
+    const lines = { heard: L.NOT_HEARD, use: L.NOT_USED, thing: L.NOT_MINE }[unmentioned.kind][registerOf(input.profile)]
       // The reply's first letter is made a capital: "IPad" would misspell the name.
-      (line) => /^[A-Z]/.test(unmentioned.name) || !line.startsWith('{x}'),
-    );
-    reply.add(fresh(lines, reply, input.memory, input.random)?.replace('{x}', unmentioned.name));
-    if (input.understood.kind === 'unknown') return capLength(capitalize(reply.text()), maxOutputTokens);
+      .filter((line) => !/^[a-z]+[A-Z]/.test(unmentioned.name) || !line.startsWith('{x}'))
+      .map((line) => line.replace('{x}', unmentioned.name));
+    reply.add(fresh(lines, reply, input.memory, input.random));
+    if (input.understood.kind === 'unknown' && !reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
   }
   switch (input.understood.kind) {
     case 'meta':

@@ -41,6 +41,12 @@ export const NOT_USED: Record<Register, readonly string[]> = {
   casual: ["Can't say {x} is one of mine.", '{x}? Not that I can think of.', "{x}? Wouldn't say it's one of mine."],
 };
 
+/** The same for a pastime or a possession ("Do you play golf?"): {x} is the thing as asked, singular or plural. */
+export const NOT_MINE: Record<Register, readonly string[]> = {
+  formal: ['{x}? Not that I can think of.', '{x}? Not really, no.', '{x}? Not as far as I know.', "{x}? I wouldn't say so."],
+  casual: ['{x}? Not that I can think of.', '{x}? Nah, not really.', "{x}? Can't say I do.", '{x}? Not really my thing.'],
+};
+
 /** The same, asked whether they have heard of it. */
 export const NOT_HEARD: Record<Register, readonly string[]> = {
   formal: ["{x}? I can't say I have.", "{x} doesn't ring a bell, I'm afraid.", "I can't say I've come across {x}."],

@@ -1,4 +1,5 @@
 import type { Persona } from '../../../persona/schema.js';
+import { contentStems, stems } from '../understand/words.js';
 
 // "Do you use Slack?" asks whether the person uses a product the file never mentions. The topic's
 // answer (the tools they do use) is still the right body, but said alone it dodges the question:
@@ -7,8 +8,8 @@ import type { Persona } from '../../../persona/schema.js';
 // email?" asks about something so common that the file's silence on it says nothing, and "Do you
 // work on Sundays?" is not a question about a product.
 
-/** What a yes/no question about the person's own use of something asks, as its verb. */
-export type UseKind = 'use' | 'heard';
+/** What a yes/no question about the person's own use of something asks, as its verb: 'thing' for a pastime or a possession. */
+export type UseKind = 'use' | 'heard' | 'thing';
 
 /**
  * "Do you (ever) use", "Have you tried", "Are you on", "Have you heard of"… then the name. The
@@ -65,4 +66,34 @@ export function unmentionedNameAsked(persona: Persona, question: string): { name
   // Any of its words in the file ("Sheets" for "Google Sheets") and the file may well answer it.
   if (words.some((w) => w.length > 1 && mentions(persona, w))) return undefined;
   return { name, kind: HEARD.has(match[1]!.toLowerCase()) ? 'heard' : 'use' };
+}
+
+// "Do you play golf?", "Do you have a smartwatch?": the same question about a common thing, which
+// no topic of the engine places. The person knows whether they play golf: "I'd be guessing" was
+// the reply. Asked only of questions no topic took (a tools question keeps its tools answer), and
+// only when no word of the thing is in the file, by stem ("gardening" for a file that "gardens").
+// Not a taste ("Do you like opera?"): with the file silent, having no view of it is the answer.
+const ASKS_THING = new RegExp(
+  String.raw`^\W*(?:(?:so|and|but|ok|okay|well|also)\b[,:]?\s*)?(?:do|did|have|are|would)\s+you\s+` +
+    String.raw`(?:(?:ever|still|also|currently|actually|personally|really|at all)\s+)*` +
+    String.raw`(?:play|drink|go to|go|do|collect|cook|own|wear|keep|have|ride|grow|bake|knit|practi[sc]e|speak|smoke|drive)\s+` +
+    // "a"/"an" stays with the thing ("A dog? Not that I can think of."); "any", "the" do not.
+    String.raw`(?:(?:the|any|much|many|some)\s+)?((?:(?:a|an)\s+)?(?:[a-z][a-z'-]*)(?:\s+[a-z][a-z'-]*){0,2})\s*\??\s*$`,
+  'i',
+);
+
+const fileStems = new WeakMap<Persona, ReadonlySet<string>>();
+function stemsOfFile(persona: Persona): ReadonlySet<string> {
+  let found = fileStems.get(persona);
+  if (!found) fileStems.set(persona, (found = new Set(stems(textOf(persona)))));
+  return found;
+}
+
+/** The thing (as asked) a yes/no question about the person's pastimes or possessions names, when the file has none of its words. */
+export function unmentionedThingAsked(persona: Persona, question: string): { name: string; kind: UseKind } | undefined {
+  const thing = ASKS_THING.exec(question.trim())?.[1];
+  if (!thing) return undefined;
+  const named = contentStems(thing);
+  if (named.length === 0 || named.some((s) => stemsOfFile(persona).has(s))) return undefined;
+  return { name: thing, kind: 'thing' };
 }
