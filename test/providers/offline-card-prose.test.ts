@@ -39,3 +39,45 @@ describe('the prose of a card', () => {
     expect(again).toMatch(/^(?:Like I said|As I mentioned), we have two grown children/);
   });
 });
+
+describe('the prose of a file about a business partner', () => {
+  const vet = () =>
+    personaFrom('gareth', {
+      name: 'Gareth Pryce',
+      baseSelection: {
+        gender: 'Male',
+        occupation: 'Rural veterinarian',
+        location: 'Llandeilo, Wales',
+        familyStatus: 'Married to Siân, a teacher',
+      },
+      customInputs: {
+        background:
+          'Gareth co-owns Tywi Valley Vets with one partner, Helen Morgan, since 2009. He decides purchases with his partner Helen; anything over £5,000 they both sign. He does one night in four on call.',
+      },
+    });
+
+  it('"they both sign" after "with his partner Helen" is "we both sign"', () => {
+    expect(factsOf(vet()).map((f) => f.text)).toContain('He decides purchases with his partner Helen; anything over £5,000 we both sign.');
+  });
+
+  it('a prefixed verb loses its third-person s: "I co-own", not "I co-owns"', async () => {
+    const reply = await answer(vet(), 'Tell me about the business.');
+    expect(reply).toMatch(/\bI co-own Tywi Valley Vets/);
+  });
+
+  it('a count said already is said again when asked for, and "how many" never gets a price', async () => {
+    const [first, again, cows] = await interview(vet(), [
+      'How many nights are you on call?',
+      'Sorry, how many nights on call was it?',
+      'How many cows do you own yourself?',
+    ]);
+    expect(first).toMatch(/one night in four on call/);
+    expect(again).toMatch(/^(?:Like I said|As I mentioned), I do one night in four on call/);
+    expect(cows).not.toMatch(/number on it|figures|payback|check/i);
+  });
+
+  it('asked again who the partner is, the family status is pointed back to', async () => {
+    const [, again] = await interview(vet(), ['Are you married?', 'What does Siân do?']);
+    expect(again).toMatch(/^(?:Like I said|As I mentioned), I'm married to Siân, a teacher/);
+  });
+});

@@ -112,3 +112,11 @@ describe('a yes/no question about a pastime or a possession the file never menti
     expect(new Set(replies.map((r) => r.replace(/^[^?]*\? /, ''))).size).toBe(3);
   });
 });
+
+describe('a yes/no question about something known to exist', () => {
+  it('"Do you own the practice?" is not answered with a hedged no', () => {
+    expect(unmentionedThingAsked(plumber(), 'Do you own the building?')).toBeUndefined();
+    expect(unmentionedThingAsked(plumber(), 'Do you own a building?')).toEqual({ name: 'a building', kind: 'thing' });
+    expect(unmentionedThingAsked(plumber(), 'Do you have your own workshop?')).toBeUndefined();
+  });
+});

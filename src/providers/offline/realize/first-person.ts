@@ -461,7 +461,9 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
     out.push((out.length > 0 ? token.space : '') + word);
   });
   const joined = out.join('').replace(/^my\b/, 'My');
-  const converted = joined.replace(/\bI '/g, "I'");
+  // A verb with a prefix ("co-owns", "re-uses") is one token the tagger does not read as a verb:
+  // after "I" its third-person s goes as any verb's does.
+  const converted = joined.replace(/\bI '/g, "I'").replace(/\bI (co|re|pre|self|over|under|out)-([a-z]+[^s])s\b/g, 'I $1-$2');
   return { text: converted, shape: shapeOf(tokens, speakerStart), firstPos: tokens[firstWordIndex]?.pos };
 }
 

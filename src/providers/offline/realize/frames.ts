@@ -197,10 +197,14 @@ function pickFrame(frames: readonly string[], random: Random, used: FrameUsed | 
  * A fact said earlier, as it can follow "Like I said,": a plain first-person sentence, or a noun
  * phrase in a frame without a colon; '' when it has no such form.
  */
-export function recapFact(fact: Fact, convert: Convert): string {
+/**
+ * A fact pointed back to ("Like I said, …"). `asked`: the question asked for this very fact (its
+ * income, who its family are), so even a sentence of its own ("I earn…", "I'm married to…") is
+ * said again; a topic's recap leaves those out, as they answer only their own question.
+ */
+export function recapFact(fact: Fact, convert: Convert, asked = false): string {
   if (LANGUAGE_KEY.test(fact.key)) return `I speak ${fact.text.trim().replace(/[.\s]+$/, '')}.`;
-  // Asked again what they earn: "Like I said, I earn…" is the one own sentence that bears repeating.
-  if (fact.field === 'income') return OWN_SENTENCE.income!(fact, convert);
+  if (asked && (fact.field === 'income' || fact.field === 'familyStatus')) return OWN_SENTENCE[fact.field]!(fact, convert);
   if (OWN_SENTENCE[fact.field] || (speaksInFirstPerson(fact.text) && /^["“‘']/.test(fact.text.trim()))) return '';
   const converted = convert(fact.text, probeFor(fact));
   const text = converted.text.trim();

@@ -203,11 +203,11 @@ function anythingLeft(input: RealizeInput): Fact[] {
  * When everything the file says on a topic was said earlier in the session, the person points back
  * to it ("Like I said, I start my shift at 6 a.m.") rather than claiming to know nothing.
  */
-async function recap(input: RealizeInput, reply: Reply, ranked: readonly RankedFact[]): Promise<void> {
+async function recap(input: RealizeInput, reply: Reply, ranked: readonly RankedFact[], asked = false): Promise<void> {
   const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
   const convert = book.convert.bind(book);
   for (const { fact } of ranked.slice(0, 3)) {
-    const sentence = recapFact(fact, convert);
+    const sentence = recapFact(fact, convert, asked);
     if (!sentence) continue;
     const lead = registerOf(input.profile) === 'formal' ? 'As I mentioned,' : 'Like I said,';
     const text = `${lead} ${/^I\b|^I'/.test(sentence) ? sentence : sentence.charAt(0).toLowerCase() + sentence.slice(1)}`;
@@ -289,7 +289,7 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   const budget = SENTENCE_BUDGET[input.profile.verbosity ?? 'moderate'];
   const prefer = understood.aspect === 'example' || understood.aspect === 'what-happened' ? 'story' : undefined;
   // "How many kids?" counts things: an amount of money is no answer to it.
-  const wantsFigure = memory.thread === 'price' || (understood.aspect === 'how-much' && !asksHowMany(input.question ?? ''));
+  const wantsFigure = !asksHowMany(input.question ?? '') && (memory.thread === 'price' || understood.aspect === 'how-much');
   const occupation = input.persona.data.baseSelection?.occupation;
   const introduced =
     memory.thread === 'introduction' && occupation !== undefined && memory.authored.length === 0
@@ -368,6 +368,11 @@ async function followUpReply(input: RealizeInput, reply: Reply): Promise<void> {
   const lines = memory.authored;
 
   if (kind === 'how-much') {
+    // "How many cows do you own?" with no count in the file (realize tried): not a price either.
+    if (asksHowMany(input.question ?? '')) {
+      reply.add(fresh(L.DONT_KNOW[register], reply, memory, random));
+      return;
+    }
     const withAmounts = moneyFacts(input, memory.thread);
     if (withAmounts.length > 0) await factSentences(input, withAmounts, 1, reply);
     if (reply.empty) reply.add(await priceSentence(input));
@@ -491,7 +496,7 @@ async function unknownReply(input: RealizeInput, reply: Reply, onTopic = false):
   }
   // "How often do you talk to Lorraine?" after the sentence about her: pointed back to. And when the
   // file's sentences on what was asked were all said already, "no idea" would contradict them.
-  await recap(input, reply, byWords);
+  await recap(input, reply, byWords, true);
   if (!reply.empty) return;
   reply.add(fresh((byWords.length > 0 ? L.COVERED : L.DONT_KNOW)[register], reply, memory, random));
   const passions = (input.profile.passions ?? []).filter((p) => p.trim().length > 0);
@@ -602,8 +607,11 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
         durationAnswerFor(input.persona, input.question ?? '') ??
         amountAnswerFor(input.persona, input.question ?? ''));
   if (count) {
-    if ('text' in count) reply.add(count.text);
-    else await factSentences(input, [count.fact], 1, reply);
+    // Said already ("one night in four on call" in another answer): it is still the answer.
+    if ('text' in count) {
+      if (!reply.add(count.text)) reply.add(`As I said: ${count.text}`);
+    } else if ((await factSentences(input, [count.fact], 1, reply)) === 0)
+      await recap(input, reply, [{ fact: count.fact, score: 1, marked: true }], true);
     if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
   }
   // "How much does it cost?" right after a reply that named an amount: that amount (and a stretch of time likewise).
@@ -613,7 +621,8 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
   if (input.understood.kind !== 'meta' && asksOwnCharge(input.question ?? '')) {
     const charge = ownChargeFact(input.persona);
     if (charge) {
-      if ((await factSentences(input, [charge], 1, reply)) === 0) await recap(input, reply, [{ fact: charge, score: 1, marked: true }]);
+      if ((await factSentences(input, [charge], 1, reply)) === 0)
+        await recap(input, reply, [{ fact: charge, score: 1, marked: true }], true);
     } else reply.add(fresh(L.CHARGE_UNSAID[registerOf(input.profile)], reply, input.memory, input.random));
     if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
   }
@@ -622,7 +631,8 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
     const income = incomeFact(input.persona);
     if (income) {
       // Said already this conversation: pointed back to, rather than a topic's answer to a question not asked.
-      if ((await factSentences(input, [income], 1, reply)) === 0) await recap(input, reply, [{ fact: income, score: 1, marked: true }]);
+      if ((await factSentences(input, [income], 1, reply)) === 0)
+        await recap(input, reply, [{ fact: income, score: 1, marked: true }], true);
     } else reply.add(fresh(L.INCOME_UNSAID[registerOf(input.profile)], reply, input.memory, input.random));
     if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
   }

@@ -153,7 +153,14 @@ function push(out: Fact[], field: FactField, key: string, value: unknown): void 
       if (!part) continue;
       sincePartner++;
       if (prose && /^They\b/.test(part) && sincePartner <= 2) part = asCouple(part);
-      if (WITH_PARTNER.test(part)) sincePartner = 0;
+      const partner = prose ? WITH_PARTNER.exec(part) : null;
+      if (partner) {
+        sincePartner = 0;
+        // "…with his partner Helen; anything over £5,000 they both sign": the clauses after it too.
+        const rest = part.slice(partner[0].length);
+        const clause = /[;,]\s+(?=.*\bthey\b)/.exec(rest);
+        if (clause) part = part.slice(0, partner[0].length + clause.index) + asCouple(rest.slice(clause.index));
+      }
       const labelled = prose ? LABELLED.exec(part) : null;
       const named = labelled ? fieldForKey(labelled[1]!) : 'other';
       out.push(named === 'other' ? { field, key, text: part } : { field: named, key, text: labelled![2]! });

@@ -77,8 +77,9 @@ const ASKS_THING = new RegExp(
   String.raw`^\W*(?:(?:so|and|but|ok|okay|well|also)\b[,:]?\s*)?(?:do|did|have|are|would)\s+you\s+` +
     String.raw`(?:(?:ever|still|also|currently|actually|personally|really|at all)\s+)*` +
     String.raw`(?:play|drink|go to|go|do|collect|cook|own|wear|keep|have|ride|grow|bake|knit|practi[sc]e|speak|smoke|drive)\s+` +
-    // "a"/"an" stays with the thing ("A dog? Not that I can think of."); "any", "the" do not.
-    String.raw`(?:(?:the|any|much|many|some)\s+)?((?:(?:a|an)\s+)?(?:[a-z][a-z'-]*)(?:\s+[a-z][a-z'-]*){0,2})\s*\??\s*$`,
+    // "a"/"an" stays with the thing ("A dog? Not that I can think of."); "any" does not. Not after
+    // "the", "your", "that": "Do you own the practice?" speaks of something known to exist.
+    String.raw`(?!(?:the|your|that|this|those|these|their|his|her)\s)(?:(?:any|much|many|some)\s+)?((?:(?:a|an)\s+)?(?:[a-z][a-z'-]*)(?:\s+[a-z][a-z'-]*){0,2})\s*\??\s*$`,
   'i',
 );
 
