@@ -22,10 +22,13 @@ describe('the amount of a thing the file names', () => {
   it('is the sentence with an amount that names it', async () => {
     expect(await answer(vet(), 'How much did the X-ray cost?')).toMatch(/£18,000 on a portable digital X-ray/);
     expect(await answer(vet(), 'How much is the diesel for your truck?')).toMatch(/about £400 a month/);
+    expect(await answer(vet(), 'What do you pay for diesel?')).toMatch(/about £400 a month/);
+    expect(await answer(vet(), 'What did the X-ray cost?')).toMatch(/£18,000/);
   });
 
   it('leaves what they would pay, and questions that name nothing of their own, to the rest of the engine', () => {
     expect(amountAnswerFor(vet(), 'How much would you pay for an X-ray?')).toBeUndefined();
+    expect(amountAnswerFor(vet(), 'What would you pay for an X-ray?')).toBeUndefined();
     expect(amountAnswerFor(vet(), 'How much does it cost?')).toBeUndefined();
     expect(amountAnswerFor(vet(), 'How much do you spend a month?')).toBeUndefined();
     expect(amountAnswerFor(vet(), 'How much is the Hilux worth?')).toBeUndefined();

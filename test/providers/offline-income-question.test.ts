@@ -58,3 +58,11 @@ describe('a question about what the person earns', () => {
     expect(reply).not.toMatch(/\d/);
   });
 });
+
+describe('the income asked about again on its topic', () => {
+  it('"Is it enough?" after the income and the household budget were said points back to the income', async () => {
+    const persona = electrician('about £38,000 a year');
+    const replies = await interview(persona, ['How much do you earn?', 'How do you manage money at home?', 'Is your income enough?']);
+    expect(replies[2]).not.toMatch(/I'd have to check|no idea|guess/i);
+  });
+});

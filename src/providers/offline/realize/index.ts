@@ -203,11 +203,18 @@ function anythingLeft(input: RealizeInput): Fact[] {
  * When everything the file says on a topic was said earlier in the session, the person points back
  * to it ("Like I said, I start my shift at 6 a.m.") rather than claiming to know nothing.
  */
-async function recap(input: RealizeInput, reply: Reply, ranked: readonly RankedFact[], asked = false): Promise<void> {
+async function recap(
+  input: RealizeInput,
+  reply: Reply,
+  ranked: readonly RankedFact[],
+  asked = false,
+  /** The topic's own field: its fact is what the question asks for ("Do you have kids?" and the family status). */
+  topicField?: Fact['field'],
+): Promise<void> {
   const book = await phrasebookFor(input.persona, speakerOf(input.persona), input.cacheDir);
   const convert = book.convert.bind(book);
   for (const { fact } of ranked.slice(0, 3)) {
-    const sentence = recapFact(fact, convert, asked);
+    const sentence = recapFact(fact, convert, asked || fact.field === topicField);
     if (!sentence) continue;
     const lead = registerOf(input.profile) === 'formal' ? 'As I mentioned,' : 'Like I said,';
     const text = `${lead} ${/^I\b|^I'/.test(sentence) ? sentence : sentence.charAt(0).toLowerCase() + sentence.slice(1)}`;
@@ -315,7 +322,7 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   if (reply.empty && memory.thread === 'anything-else') await factSentences(input, anythingLeft(input), 1, reply);
   // Everything on the topic was said: point back to the best of it, else say a fact that has one
   // of the topic's words, else point back to one of those.
-  if (reply.empty) await recap(input, reply, memory.facts);
+  if (reply.empty) await recap(input, reply, memory.facts, false, memory.thread ? INTENT_FIELDS[memory.thread][0] : undefined);
   if (added === 0 && reply.empty && !authored)
     await factSentences(
       input,
