@@ -40,3 +40,19 @@ describe('a "how long" question', () => {
     expect(await answer(shipped('cfo'), 'How long have you used Epicor?')).toMatch(/installed in 2011/);
   });
 });
+
+describe('a year as a stretch of time', () => {
+  it('counts with a verb of starting, not alone', () => {
+    const vet = personaFrom('gareth', {
+      name: 'Gareth Pryce',
+      baseSelection: { gender: 'Male', occupation: 'Rural veterinarian' },
+      customInputs: {
+        background:
+          'In 2021 the practice spent £18,000 on a portable X-ray. He drives a 2017 Toyota Hilux. He joined the practice in 2009.',
+      },
+    });
+    const found = durationAnswerFor(vet, 'How long have you had the practice?');
+    expect(found && 'fact' in found ? found.fact.text : found).toBe('He joined the practice in 2009.');
+    expect(durationAnswerFor(vet, 'How long have you had the Hilux?')).toBeUndefined();
+  });
+});

@@ -33,3 +33,11 @@ describe('a figure asked about again', () => {
     expect(replies[1]).toBe('$40,000 to $80,000 a year.');
   });
 });
+
+describe('a figure asked about in another way', () => {
+  it('"How much would you pay for it?" after what it costs now is not that cost', () => {
+    const reply = 'The books cost me £300 a month in an outsourced bookkeeper.';
+    expect(figureAskedBack('How much would you pay for it?', [reply])).toBeUndefined();
+    expect(figureAskedBack('How much does it cost?', [reply])).toBe('£300 a month.');
+  });
+});

@@ -32,6 +32,9 @@ describe('a question about what the person earns', () => {
       'What do you make in the bakery?',
       'Would you pay for a tool that helps you earn more?',
       'How much of your income goes on rent?',
+      'Would you use an app that tracks your income and expenses?',
+      'Do your clients pay you on time?',
+      'How do you get paid by farmers?',
     ])
       expect(asksIncome(q), q).toBe(false);
   });

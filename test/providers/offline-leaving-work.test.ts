@@ -24,6 +24,11 @@ describe('a question about leaving the work', () => {
     expect(workLeft('What would make you leave nursing?', 'Senior staff nurse, adult intensive care')).toEqual(['nurs']);
     expect(workLeft('What would make you leave your current app?', 'Long-haul truck driver')).toBeUndefined();
     expect(workLeft('What is left of your budget at the end of the month?', 'Long-haul truck driver')).toBeUndefined();
+    // What is left is the phrase after the verb, by its last word: a product, whatever it shares with the occupation.
+    expect(workLeft('What would make you quit your truck stop app?', 'Long-haul truck driver')).toBeUndefined();
+    expect(workLeft('What would make you leave your current software vendor?', 'Software engineer')).toBeUndefined();
+    // "get out of" is what the job gives.
+    expect(workLeft('What do you get out of driving?', 'Long-haul truck driver')).toBeUndefined();
   });
 
   it('is answered with what wears on them at work, not with what puts them off a product', async () => {
@@ -33,6 +38,7 @@ describe('a question about leaving the work', () => {
   });
 
   it('leaving a product stays a walk-away question', async () => {
-    expect(await answer(driver(), 'What would make you stop using an app?')).toMatch(/signal/i);
+    expect(workLeft('What would make you leave your current app?', 'Long-haul truck driver')).toBeUndefined();
+    expect(await answer(driver(), 'What would make you leave your current app?')).toMatch(/signal/i);
   });
 });

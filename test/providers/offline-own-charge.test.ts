@@ -24,12 +24,24 @@ describe('a question about what the person charges', () => {
   it('is told from a question about paying', () => {
     for (const q of ['What do you charge for a wedding?', 'What are your rates?', 'How much do you charge per hour?'])
       expect(asksOwnCharge(q), q).toBe(true);
-    for (const q of ['How much would you pay for a gallery tool?', 'Do you pay for Lightroom?']) expect(asksOwnCharge(q), q).toBe(false);
+    for (const q of [
+      'How much would you pay for a gallery tool?',
+      'Do you pay for Lightroom?',
+      'Do you charge your car at home?',
+      "What's the price for Netflix these days?",
+    ])
+      expect(asksOwnCharge(q), q).toBe(false);
   });
 
   it('gets the sentence that charges an amount', async () => {
     const withPrice = photographer({ customInputs: { background: 'Her full-day package is priced at €1,800, albums extra.' } });
     expect(await answer(withPrice, 'What do you charge for a wedding?')).toMatch(/€1,800/);
+  });
+
+  it("a charge of someone else's (bank charges, school fees) is no price of hers", async () => {
+    const charged = photographer({ customInputs: { background: 'Bank charges of €15 a month annoy her. School fees are €300 a term.' } });
+    const reply = await answer(charged, 'What are your rates?');
+    expect(reply).not.toMatch(/€15|€300/);
   });
 
   it('else the income with what it comes from, never what she pays for her tools', async () => {

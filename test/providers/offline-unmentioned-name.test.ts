@@ -51,8 +51,19 @@ describe('a yes/no question about a product the file never mentions', () => {
     expect(unmentionedNameAsked(plumber(), 'Are you on Sundays?')).toBeUndefined();
     expect(unmentionedNameAsked(plumber(), 'Do you have kids?')).toBeUndefined();
     expect(unmentionedNameAsked(plumber(), 'Do you use AI?')).toBeUndefined();
+    expect(unmentionedNameAsked(plumber(), 'Do you own a TV?')).toBeUndefined();
+    expect(unmentionedNameAsked(plumber(), 'Do you use a CRM?')).toBeUndefined();
     expect(unmentionedNameAsked(plumber(), 'What do you think of Slack?')).toBeUndefined();
     expect(unmentionedNameAsked(plumber(), 'Do you like Cork?')).toBeUndefined();
+  });
+
+  it('finds a name the file lists on a line of its own, and a one-letter name', () => {
+    const listed = personaFrom('kim', {
+      name: 'Kim Park',
+      customInputs: { tools: 'Tools:\nSlack\nNotion', background: 'Posts on X every day.' },
+    });
+    expect(unmentionedNameAsked(listed, 'Do you use Slack?')).toBeUndefined();
+    expect(unmentionedNameAsked(listed, 'Are you on X?')).toBeUndefined();
   });
 
   it('says he does not, then what he does use', async () => {
@@ -93,30 +104,33 @@ describe('a yes/no question about a product the file never mentions', () => {
 describe('a yes/no question about a pastime or a possession the file never mentions', () => {
   it('finds the thing after the verb, keeping "a" and dropping "any"', () => {
     expect(unmentionedThingAsked(plumber(), 'Do you play golf?')).toEqual({ name: 'golf', kind: 'thing' });
-    expect(unmentionedThingAsked(plumber(), 'Do you have a smartwatch?')).toEqual({ name: 'a smartwatch', kind: 'thing' });
-    expect(unmentionedThingAsked(plumber(), 'Do you own any pets?')).toEqual({ name: 'pets', kind: 'thing' });
+    expect(unmentionedThingAsked(plumber(), 'Do you collect any stamps?')).toEqual({ name: 'stamps', kind: 'thing' });
+    expect(unmentionedThingAsked(plumber(), 'Do you go to a gym?')).toEqual({ name: 'a gym', kind: 'thing' });
+    // Not a possession: the file may have it under another word (a van is a vehicle).
+    expect(unmentionedThingAsked(plumber(), 'Do you have a car?')).toBeUndefined();
   });
 
   it('leaves alone a thing the file has a word of, by stem', () => {
     // The plumber's file has his "diary" and "customers".
     expect(unmentionedThingAsked(plumber(), 'Do you keep a diary?')).toBeUndefined();
-    expect(unmentionedThingAsked(plumber(), 'Do you like your customers?')).toBeUndefined();
+    expect(unmentionedThingAsked(plumber(), 'Do you collect diaries?')).toBeUndefined();
+    expect(unmentionedThingAsked(plumber(), 'Do you play golf with customers?')).toBeUndefined();
   });
 
   it('answers with the hedged no alone, a different one each time', async () => {
-    const replies = await interview(plumber(), ['Do you play golf?', 'Do you play chess?', 'Do you have a smartwatch?']);
+    const replies = await interview(plumber(), ['Do you play golf?', 'Do you play chess?', 'Do you go to a gym?']);
     expect(replies[0]).toMatch(/^Golf\? /);
     expect(replies[1]).toMatch(/^Chess\? /);
-    expect(replies[2]).toMatch(/^A smartwatch\? /);
+    expect(replies[2]).toMatch(/^A gym\? /);
     for (const reply of replies) expect(reply).toMatch(/\? (?:Not|Nah|Can't say|I wouldn't)[^.]*\.$/);
     expect(new Set(replies.map((r) => r.replace(/^[^?]*\? /, ''))).size).toBe(3);
   });
 });
 
 describe('a yes/no question about something known to exist', () => {
-  it('"Do you own the practice?" is not answered with a hedged no', () => {
-    expect(unmentionedThingAsked(plumber(), 'Do you own the building?')).toBeUndefined();
-    expect(unmentionedThingAsked(plumber(), 'Do you own a building?')).toEqual({ name: 'a building', kind: 'thing' });
-    expect(unmentionedThingAsked(plumber(), 'Do you have your own workshop?')).toBeUndefined();
+  it('"Do you go to the club?" speaks of something known to exist: no hedged no', () => {
+    expect(unmentionedThingAsked(plumber(), 'Do you go to the club?')).toBeUndefined();
+    expect(unmentionedThingAsked(plumber(), 'Do you play your guitar much?')).toBeUndefined();
+    expect(unmentionedThingAsked(plumber(), 'Do you go to a club?')).toEqual({ name: 'a club', kind: 'thing' });
   });
 });

@@ -72,6 +72,14 @@ function asVerb(nlp: Nlp, token: Token, next: Token | undefined): string | undef
   return undefined;
 }
 
+/** "owns" -> "own", "teaches" -> "teach", "applies" -> "apply"; a word with no third-person s stays. */
+function baseOfThirdPerson(verb: string): string {
+  if (/[^aeiou]ies$/.test(verb)) return `${verb.slice(0, -3)}y`;
+  if (/(?:ch|sh|ss|x|z)es$/.test(verb)) return verb.slice(0, -2);
+  if (/[^s]s$/.test(verb)) return verb.slice(0, -1);
+  return verb;
+}
+
 /** The verb form that goes with "I": lemma for third-person present, "am"/"was" for be. */
 function verbForI(token: Token): string {
   const lower = token.text.toLowerCase();
@@ -463,7 +471,12 @@ export function toFirstPerson(text: string, speaker: Speaker, nlp: Nlp, probe: P
   const joined = out.join('').replace(/^my\b/, 'My');
   // A verb with a prefix ("co-owns", "re-uses") is one token the tagger does not read as a verb:
   // after "I" its third-person s goes as any verb's does.
-  const converted = joined.replace(/\bI '/g, "I'").replace(/\bI (co|re|pre|self|over|under|out)-([a-z]+[^s])s\b/g, 'I $1-$2');
+  const converted = joined
+    .replace(/\bI '/g, "I'")
+    .replace(
+      /\bI (co|re|pre|self|over|under|out)-([a-z]+)\b/g,
+      (_whole, prefix: string, verb: string) => `I ${prefix}-${baseOfThirdPerson(verb)}`,
+    );
   return { text: converted, shape: shapeOf(tokens, speakerStart), firstPos: tokens[firstWordIndex]?.pos };
 }
 

@@ -195,12 +195,9 @@ function pickFrame(frames: readonly string[], random: Random, used: FrameUsed | 
 
 /**
  * A fact said earlier, as it can follow "Like I said,": a plain first-person sentence, or a noun
- * phrase in a frame without a colon; '' when it has no such form.
- */
-/**
- * A fact pointed back to ("Like I said, …"). `asked`: the question asked for this very fact (its
- * income, who its family are), so even a sentence of its own ("I earn…", "I'm married to…") is
- * said again; a topic's recap leaves those out, as they answer only their own question.
+ * phrase in a frame without a colon; '' when it has no such form. `asked`: the question asked for
+ * this very fact (its income, who its family are), so even a sentence of its own ("I earn…", "I'm
+ * married to…") is said again; a topic's recap leaves those out, as they answer only their own question.
  */
 export function recapFact(fact: Fact, convert: Convert, asked = false): string {
   if (LANGUAGE_KEY.test(fact.key)) return `I speak ${fact.text.trim().replace(/[.\s]+$/, '')}.`;

@@ -225,6 +225,15 @@ async function recap(
   }
 }
 
+/**
+ * The fact a question asks for (its count, its income): said, or when said already this
+ * conversation ("one night in four on call" in another answer), pointed back to; it is still the
+ * answer, where a topic would move on to something not asked.
+ */
+async function sayAskedFact(input: RealizeInput, reply: Reply, fact: Fact): Promise<void> {
+  if ((await factSentences(input, [fact], 1, reply)) === 0) await recap(input, reply, [{ fact, score: 1, marked: true }], true);
+}
+
 async function priceSentence(input: RealizeInput): Promise<string | undefined> {
   const raw = input.persona.data.baseSelection?.income;
   const income =
@@ -607,18 +616,16 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
   const reply = new Reply(input.memory);
   // "How many children do you have?": the count the file gives, before any topic's answer.
   // "How long did you drive buses?", "How much is your rent?": the sentence with the stretch of time or the amount, likewise.
-  const count =
+  const sentence =
     input.understood.kind === 'meta'
       ? undefined
       : (countAnswerFor(input.persona, input.question ?? '') ??
         durationAnswerFor(input.persona, input.question ?? '') ??
         amountAnswerFor(input.persona, input.question ?? ''));
-  if (count) {
-    // Said already ("one night in four on call" in another answer): it is still the answer.
-    if ('text' in count) {
-      if (!reply.add(count.text)) reply.add(`As I said: ${count.text}`);
-    } else if ((await factSentences(input, [count.fact], 1, reply)) === 0)
-      await recap(input, reply, [{ fact: count.fact, score: 1, marked: true }], true);
+  if (sentence) {
+    if ('text' in sentence) {
+      if (!reply.add(sentence.text)) reply.add(`As I said: ${sentence.text}`);
+    } else await sayAskedFact(input, reply, sentence.fact);
     if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
   }
   // "How much does it cost?" right after a reply that named an amount: that amount (and a stretch of time likewise).
@@ -627,20 +634,15 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
   // "What do you charge for a wedding?": their own price to customers, not what they'd pay for software.
   if (input.understood.kind !== 'meta' && asksOwnCharge(input.question ?? '')) {
     const charge = ownChargeFact(input.persona);
-    if (charge) {
-      if ((await factSentences(input, [charge], 1, reply)) === 0)
-        await recap(input, reply, [{ fact: charge, score: 1, marked: true }], true);
-    } else reply.add(fresh(L.CHARGE_UNSAID[registerOf(input.profile)], reply, input.memory, input.random));
+    if (charge) await sayAskedFact(input, reply, charge);
+    else reply.add(fresh(L.CHARGE_UNSAID[registerOf(input.profile)], reply, input.memory, input.random));
     if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
   }
   // "What do you earn?": the file's income, said as the person says it; none there, they keep it to themselves.
   if (input.understood.kind !== 'meta' && asksIncome(input.question ?? '')) {
     const income = incomeFact(input.persona);
-    if (income) {
-      // Said already this conversation: pointed back to, rather than a topic's answer to a question not asked.
-      if ((await factSentences(input, [income], 1, reply)) === 0)
-        await recap(input, reply, [{ fact: income, score: 1, marked: true }], true);
-    } else reply.add(fresh(L.INCOME_UNSAID[registerOf(input.profile)], reply, input.memory, input.random));
+    if (income) await sayAskedFact(input, reply, income);
+    else reply.add(fresh(L.INCOME_UNSAID[registerOf(input.profile)], reply, input.memory, input.random));
     if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
   }
   // "Do you use Slack?" when the file never mentions Slack: that they don't, as far as they can

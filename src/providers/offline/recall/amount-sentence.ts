@@ -1,14 +1,10 @@
 import type { Persona } from '../../../persona/schema.js';
-import { contentStems } from '../understand/words.js';
 import type { CountAnswer } from './count-sentence.js';
-import { splitSentences } from './dialogue-state.js';
-import { MONEY_WORDS } from './figure-asked-back.js';
-import { namedThings } from './named-thing.js';
 import { asksIncome } from './income-question.js';
-import { authoredSentencesOf } from './index.js';
-import { AMOUNT } from './money.js';
+import { AMOUNT, HYPOTHETICAL, MONEY_WORDS } from './money.js';
+import { namedThings } from './named-thing.js';
 import { asksOwnCharge } from './own-charge.js';
-import { factsOf } from './persona-facts.js';
+import { sentenceWith } from './sentence-with.js';
 
 // "How much are your energy bills?", "What do you pay for your gallery service?": the amount of
 // something the file names, and the file has it ("the energy bills (gas and electric about £140 a month)"). The
@@ -20,7 +16,6 @@ import { factsOf } from './persona-facts.js';
 /** "How much…", "What do you pay for…", "What does the gallery cost?". */
 const ASKS_AMOUNT =
   /\bhow much\b|\bwhat (?:do|did) you (?:pay|spend)\b|\bwhat (?:does|did|do) (?:the |your |that |it )?[\w -]{0,30}\bcost\b/i;
-const HYPOTHETICAL = /\b(?:how much|what) (?:would|could|might|will|should) you\b|\bwilling to\b/i;
 
 /** The persona's own sentence with the amount asked about, else the fact (one sentence of it) with it; undefined otherwise. */
 export function amountAnswerFor(persona: Persona, question: string): CountAnswer | undefined {
@@ -29,21 +24,5 @@ export function amountAnswerFor(persona: Persona, question: string): CountAnswer
   // are all cue words ("How much do you spend on groceries?") is the topic's, answered there.
   const asked = new Set(namedThings(question).filter((s) => !MONEY_WORDS.has(s)));
   if (asked.size === 0) return undefined;
-  const own = best(authoredSentencesOf(persona), asked);
-  if (own) return { text: own.text };
-  const sentences = factsOf(persona).flatMap((fact) => splitSentences(fact.text).map((text) => ({ fact, text })));
-  const found = best(sentences, asked);
-  return found ? { fact: { ...found.fact, text: found.text } } : undefined;
-}
-
-/** The candidate with an amount naming the most of the question's things (the first on a tie); none naming one, none. */
-function best<T extends { text: string }>(candidates: readonly T[], asked: ReadonlySet<string>): T | undefined {
-  let found: T | undefined;
-  let score = 0;
-  for (const candidate of candidates) {
-    if (!AMOUNT.test(candidate.text)) continue;
-    const shared = new Set(contentStems(candidate.text).filter((s) => asked.has(s))).size;
-    if (shared > score) [found, score] = [candidate, shared];
-  }
-  return found;
+  return sentenceWith(persona, (text) => AMOUNT.test(text), asked);
 }

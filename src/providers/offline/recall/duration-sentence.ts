@@ -2,9 +2,7 @@ import type { Persona } from '../../../persona/schema.js';
 import { JOB_WORDS, workStems } from '../understand/leaving-work.js';
 import { contentStems } from '../understand/words.js';
 import type { CountAnswer } from './count-sentence.js';
-import { splitSentences } from './dialogue-state.js';
-import { authoredSentencesOf } from './index.js';
-import { factsOf } from './persona-facts.js';
+import { sentenceWith } from './sentence-with.js';
 
 // "How long did you drive buses?", "How long have you used Epicor?": a stretch of time is asked
 // for, and the file has it ("He drove for First Glasgow for 31 years", "installed in 2011"): the
@@ -16,14 +14,17 @@ const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|e
 const UNIT = String.raw`(?:years?|months?|weeks?|days?|decades?|hours?|minutes?)`;
 
 /**
- * A stretch of time: "31 years", "nine business days", "12.5-hour", "since 2019", "in 2011". Not
+ * A stretch of time: "31 years", "nine business days", "12.5-hour", "since 2019". Not
  * an amount ("£43,000 a year") nor a rate ("60 litres a day", "a shift"): no currency before the
  * number, no "a", "per" or "every" before the unit.
  */
 export const DURATION = new RegExp(
-  String.raw`(?<![\u00a3$\u20ac\u00a5\u20b9\u20a6\d.,])\b${NUMBER}(?:[\s-]+(?!(?:a|an|per|each|every)\b)[a-z]+){0,2}?[\s-]+${UNIT}\b|\bsince\s+(?:(?:19|20)\d\d|[a-z]+)\b|\b(?:19|20)\d\d\b`,
+  String.raw`(?<![\u00a3$\u20ac\u00a5\u20b9\u20a6\d.,])\b${NUMBER}(?:[\s-]+(?!(?:a|an|per|each|every)\b)[a-z]+){0,2}?[\s-]+${UNIT}\b|\bsince\s+(?:(?:19|20)\d\d|[a-z]+)\b`,
   'i',
 );
+const YEAR = /\b(?:in|from)\s+(?:19|20)\d\d\b/i;
+const STARTED =
+  /\b(?:started|starting|began|begun|founded|joined|opened|installed|moved|set up|took over|established|launched|qualified|married|retired|bought|inherited|signed)\b/i;
 
 /** "How long have you been a nurse?" is answered by "qualified for fourteen years": words of a career. */
 const CAREER = contentStems('career qualified trained practising');
@@ -36,18 +37,6 @@ export function asksHowLong(question: string): boolean {
   return /\bhow long\b|\bsince when\b|\bhow many (?:years|months|weeks|decades)\b/i.test(question);
 }
 
-/** The best of `candidates` with a duration: most of the question's words, the first on a tie; none sharing a word, none. */
-function best<T extends { text: string }>(candidates: readonly T[], asked: ReadonlySet<string>): T | undefined {
-  let found: T | undefined;
-  let score = 0;
-  for (const candidate of candidates) {
-    if (!DURATION.test(candidate.text)) continue;
-    const shared = new Set(contentStems(candidate.text).filter((s) => asked.has(s))).size;
-    if (shared > score) [found, score] = [candidate, shared];
-  }
-  return found;
-}
-
 /** The persona's own sentence with the duration, else the fact (one sentence of it) with it; undefined when the file has none. */
 export function durationAnswerFor(persona: Persona, question: string): CountAnswer | undefined {
   if (!asksHowLong(question)) return undefined;
@@ -55,9 +44,14 @@ export function durationAnswerFor(persona: Persona, question: string): CountAnsw
   if (asked.size === 0) return undefined;
   const work = workStems(persona.data.baseSelection?.occupation);
   if ([...asked].some((s) => work.has(s) || JOB_WORDS.has(s))) for (const s of CAREER) asked.add(s);
-  const own = best(authoredSentencesOf(persona), asked);
-  if (own) return { text: own.text };
-  const sentences = factsOf(persona).flatMap((fact) => splitSentences(fact.text).map((text) => ({ fact, text })));
-  const found = best(sentences, asked);
-  return found ? { fact: { ...found.fact, text: found.text } } : undefined;
+  return sentenceWith(persona, hasDuration, asked);
+}
+
+/**
+ * A stretch of time, or a year with a verb of starting next to it: "installed in 2011", "co-owns
+ * the practice since 2009". A year alone is no answer: "In 2021 the practice spent £18,000 on an
+ * X-ray" does not say how long they have had the practice, nor "a 2017 Toyota Hilux" the truck.
+ */
+function hasDuration(text: string): boolean {
+  return DURATION.test(text) || (YEAR.test(text) && STARTED.test(text));
 }

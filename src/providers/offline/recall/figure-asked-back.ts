@@ -1,16 +1,16 @@
 import { capitalize } from '../realize/frames.js';
-import { contentStems, stems } from '../understand/words.js';
+import { contentStems, QUESTION_LEAD_IN, stems } from '../understand/words.js';
 import { DURATION } from './duration-sentence.js';
-import { AMOUNT } from './money.js';
+import { AMOUNT, HYPOTHETICAL, MONEY_WORDS } from './money.js';
 
 // "How much does it cost?", "How long have you had it?", a bare "How much?": asked right after a
 // reply that named an amount or a stretch of time ("a season ticket at Ibrox for 40 years, about
 // £560 a season"), they ask for that figure, not for what the person would pay for software.
 // A question that names something of its own ("How much is your rent?") is not asked back.
 
-export const MONEY_WORDS: ReadonlySet<string> = new Set(stems('much cost costs price pay paid spend spent charge charged worth'));
 const TIME_WORDS: ReadonlySet<string> = new Set(stems('long take took last lasted'));
 
+const ASKS_AGAIN = new RegExp(String.raw`${QUESTION_LEAD_IN}how (much|long)\b`, 'i');
 const AMOUNTS = new RegExp(AMOUNT.source, 'gi');
 const DURATIONS = new RegExp(DURATION.source, 'gi');
 
@@ -24,8 +24,9 @@ const REPLIES_BACK = 2;
  * ("…that's $160,000 a year in salary, so I'd look at $40,000 to $80,000 a year").
  */
 export function figureAskedBack(question: string, replies: readonly string[]): string | undefined {
-  const asks = /^\W*(?:(?:and|so|but|ok|okay|right)\W+)?how (much|long)\b/i.exec(question)?.[1]?.toLowerCase();
-  if (!asks) return undefined;
+  const asks = ASKS_AGAIN.exec(question)?.[1]?.toLowerCase();
+  // "How much would you pay for it?" after what it costs now asks something else.
+  if (!asks || HYPOTHETICAL.test(question)) return undefined;
   const own = asks === 'much' ? MONEY_WORDS : TIME_WORDS;
   if (contentStems(question).some((s) => !own.has(s))) return undefined;
   for (const reply of replies.slice(-REPLIES_BACK).reverse()) {

@@ -7,19 +7,20 @@ import { factsOf, type Fact } from './persona-facts.js';
 // the answer, said as the person says it. Without this the question fell to the money-at-home
 // topic (the household budget, what the joint account pays) or, read as "how much?" about nothing,
 // to a price hedge: "I would have to check before naming a number. On £43,000 a year…".
-// Only questions about the income itself: "earn your trust", "a tool that helps you earn more",
-// "What do you make of AI?" are not about pay, and "How much of your income goes on rent?" asks
-// about the rent.
+// Only questions about the person's income itself, in the forms that ask it: "earn your trust",
+// "a tool that helps you earn more", "an app that tracks your income", "Do your clients pay you on
+// time?", "What do you make of AI?" are not about pay, and "How much of your income goes on rent?"
+// asks about the rent.
 
 const ASKS_INCOME = new RegExp(
   [
-    String.raw`\b(?:income|salary|salaries|wages?|earnings|take[- ]home pay)\b`,
-    String.raw`\bhow much (?:do|did|does|would|will) (?:you|they|your \w+) (?:earn|make|get paid|take home|bring in)\b`,
+    // The income named as the person's: "What's your salary?", "Is your income enough?", "your take-home pay".
+    String.raw`\b(?:what(?:'s| is| was)|how much is|is|was|tell me about) your (?:\w+ )?(?:income|salary|earnings|wages?|take[- ]home pay)\b`,
+    String.raw`\bhow much (?:do|did|does|would|will) (?:you|they|your \w+) (?:earn|make|take home|bring in)\b`,
+    String.raw`\bhow much (?:do|does|did|will) (?:they|your \w+|it) pay you\b`,
     String.raw`\bwhat (?:do|did|does|would|will) (?:you|they|your \w+) (?:earn|take home|bring in)\b`,
     String.raw`\b(?:do|did|does) you earn\b`,
     String.raw`\bwhat (?:do|did) you (?:make|bring in|take home)\s+(?:a|an|per|each|every|in an?)\s+(?:year|month|week|day|hour|shift)\b`,
-    String.raw`\b(?:do|does|did|will) (?:they|your \w+|it) pay you\b`,
-    String.raw`\b(?:get|are you|were you) paid\b(?! for\b)`,
   ].join('|'),
   'i',
 );

@@ -1,3 +1,5 @@
+import { stems } from '../understand/words.js';
+
 // Amounts as the file gives them. The engine never derives a figure the file does not state (a
 // budget guessed from income would be an invented number): it quotes the file's own amounts, or the
 // person says they would have to check.
@@ -31,3 +33,9 @@ export const AMOUNT = new RegExp(
     String.raw`(?:\s(?:to|-|\u2013)\s(?:${CURRENCY}\s?${FIGURE}|${FIGURE}(?=${PER})))?(?:${PER})?`,
   'i',
 );
+
+/** Words that only say a question is about money ("how much does it cost"): not what it is about. */
+export const MONEY_WORDS: ReadonlySet<string> = new Set(stems('much cost costs price pay paid spend spent charge charged worth'));
+
+/** What the person would pay, not what something costs them: the price topic's question. */
+export const HYPOTHETICAL = /\b(?:how much|what) (?:would|could|might|will|should) you\b|\bwilling to\b/i;

@@ -10,11 +10,17 @@ import { factsOf, type Fact } from './persona-facts.js';
 // time"), else the income when it says what it comes from ("about €42,000 a year, from roughly 28
 // weddings"): no price per job is ever worked out from it.
 
+/** Not "Do you charge your car at home?" nor "What's the price for Netflix?". */
 const ASKS_OWN_CHARGE =
-  /\b(?:do|would|did|will) you (?:charge|bill|quote)\b|\bhow much (?:do|would|will) you (?:charge|bill|ask)\b|\byour (?:rates?|prices?|fees?|pricing|day rate|hourly rate)\b|\bwhat(?:'s| is| are) the (?:rate|fee|price) for\b/i;
+  /\b(?:what|how much) (?:do|would|did|will) you (?:charge|bill|ask)\b|\bdo you charge (?:for|per|by|extra|more|less|a|an)\b|\byour (?:rates?|prices?|fees?|pricing|day rate|hourly rate)\b/i;
 
-/** A sentence that charges an amount: "is charged at £65", "my day rate is €400" (not "the AWS bill"). */
-const CHARGES = /\b(?:charg\w*|rates?|fees?|priced at)\b/i;
+/**
+ * A sentence where the person charges an amount: "A farm visit is charged at £65", "my day rate is
+ * €400", "$1,500-$4,000 per TikTok", "priced at €1,800". Not "Bank charges of £15 a month" nor
+ * interest rates or school fees: a charge of someone else's.
+ */
+const CHARGES =
+  /\b(?:is|are) charged at\b|\bcharges? (?:customers|clients|patients|couples|members|farmers|people|for|per|by)\b|\b(?:my|his|her|their|our) (?:\w+ )?(?:day |hourly )?(?:rates?|fees?|prices?)\b|\bpriced at\b|\bper (?:hour|session|visit|wedding|job|day|post|video|tiktok|reel|shoot|class|lesson|night)\b/i;
 /** The person paying rather than charging: "Pays €29 a month for…", "the subscription costs…". */
 const PAYS = /\b(?:pays?|paid|paying|subscription|spends?|spent)\b/i;
 

@@ -126,8 +126,10 @@ function asTexts(value: unknown): string[] {
  */
 const LABELLED = /^([A-Z][a-z]+(?: [a-z]+)?):\s+(\S.*)$/s;
 
-/** A sentence about the person and their partner: "He lives with his wife Moira…". */
-const WITH_PARTNER = /^(?:he|she|\p{Lu}\p{L}+)\b.*\b(?:his|her) (?:wife|husband|partner|spouse)\b/iu;
+/** A sentence about the person and their partner: "He lives with his wife Moira…" (the person is "He"/"She" by then). */
+const WITH_PARTNER = /^(?:He|She)\b.*\b(?:his|her) (?:wife|husband|partner|spouse)\b/;
+/** A sentence between that keeps to the person ("His income is…", "She drives…"): anything else ("Her parents live nearby.") may be whom "They" means. */
+const ABOUT_THE_PERSON = /^(?:He|She)\b|^(?:His|Her) [a-z]+ (?:is|was|has)\b/;
 
 /**
  * "They have two grown children… whom they video call", a sentence or two after one about the
@@ -153,12 +155,13 @@ function push(out: Fact[], field: FactField, key: string, value: unknown): void 
       if (!part) continue;
       sincePartner++;
       if (prose && /^They\b/.test(part) && sincePartner <= 2) part = asCouple(part);
+      else if (!ABOUT_THE_PERSON.test(part)) sincePartner = Infinity;
       const partner = prose ? WITH_PARTNER.exec(part) : null;
       if (partner) {
         sincePartner = 0;
-        // "…with his partner Helen; anything over £5,000 they both sign": the clauses after it too.
+        // "…with his partner Helen; anything over £5,000 they both sign": a clause after it whose subject is "they both".
         const rest = part.slice(partner[0].length);
-        const clause = /[;,]\s+(?=.*\bthey\b)/.exec(rest);
+        const clause = /[;,]\s+(?=(?:(?:and|so|but)\s+)?they\b|[^;]*\bthey both\b)/.exec(rest);
         if (clause) part = part.slice(0, partner[0].length + clause.index) + asCouple(rest.slice(clause.index));
       }
       const labelled = prose ? LABELLED.exec(part) : null;

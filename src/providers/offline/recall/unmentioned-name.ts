@@ -1,5 +1,5 @@
 import type { Persona } from '../../../persona/schema.js';
-import { contentStems, stems } from '../understand/words.js';
+import { contentStems, QUESTION_LEAD_IN, stems } from '../understand/words.js';
 
 // "Do you use Slack?" asks whether the person uses a product the file never mentions. The topic's
 // answer (the tools they do use) is still the right body, but said alone it dodges the question:
@@ -8,7 +8,7 @@ import { contentStems, stems } from '../understand/words.js';
 // email?" asks about something so common that the file's silence on it says nothing, and "Do you
 // work on Sundays?" is not a question about a product.
 
-/** What a yes/no question about the person's own use of something asks, as its verb: 'thing' for a pastime or a possession. */
+/** What a yes/no question about the person's own use of something asks, as its verb: 'thing' for a pastime. */
 export type UseKind = 'use' | 'heard' | 'thing';
 
 /**
@@ -16,7 +16,7 @@ export type UseKind = 'use' | 'heard' | 'thing';
  * lead-ins a speaker puts first ("So,", "And") are allowed; a determiner before the name too.
  */
 const ASKS_USE = new RegExp(
-  String.raw`^\W*(?:(?:so|and|but|ok|okay|well|also|quick question)\b[,:]?\s*)?` +
+  QUESTION_LEAD_IN +
     String.raw`(?:do|did|have|are|were|would|will|could)\s+you\s+` +
     String.raw`(?:(?:ever|still|also|currently|already|actually|personally|now|really|at all)\s+)*` +
     String.raw`(?:been\s+)?` +
@@ -30,21 +30,33 @@ const ASKS_USE = new RegExp(
 /** A name at the start of what follows the verb, case and all: capitalised words, or one with a capital inside ("iPhone"). */
 const NAME = /^(?:[A-Z][\w.&+'-]*|[a-z]+[A-Z][\w.&+'-]*)(?:\s+(?:[A-Z0-9][\w.&+'-]*|[a-z]+[A-Z][\w.&+'-]*))*/;
 
-/** Capitalised words that are no product: the calendar, the pronoun, the interviewer's "AI". */
+/**
+ * Capitalised words that are no product: the calendar, languages, and the common things and kinds
+ * of software written in capitals ("a TV", "Wi-Fi", "a CRM"), whose absence from a file says as
+ * little as that of "email".
+ */
 const NOT_NAMES = new Set(
   `i monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays
    january february march april may june july august september october november december weekends christmas easter
-   english ai it that this those these them anything something`.split(/\s+/),
+   english ai it tv wi-fi wifi gp covid crm erp pc sms hr ceo usb gps diy nhs uk us eu api saas vr ar suv ev atm pos vpn
+   sim id pdf mp3 dvd cd nfc qr ios`.split(/\s+/),
 );
 
 const HEARD = new Set(['heard of', 'hear of', 'know about', 'know of', 'come across', 'came across']);
 
-/** Everything the file says, lower-cased, for "does it mention this name anywhere". */
+/** Everything the file says (its texts and keys, not JSON: "Tools:\\nSlack" would hide "slack"), lower-cased. */
 const fileText = new WeakMap<Persona, string>();
 function textOf(persona: Persona): string {
   let text = fileText.get(persona);
-  if (text === undefined) fileText.set(persona, (text = JSON.stringify(persona.data).toLowerCase()));
+  if (text === undefined) fileText.set(persona, (text = textsIn(persona.data).join(' ').toLowerCase()));
   return text;
+}
+
+function textsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textsIn);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, v]) => [key, ...textsIn(v)]);
+  return [];
 }
 
 function mentions(persona: Persona, word: string): boolean {
@@ -64,22 +76,25 @@ export function unmentionedNameAsked(persona: Persona, question: string): { name
   const words = name.split(/\s+/);
   if (words.some((w) => NOT_NAMES.has(w.toLowerCase()))) return undefined;
   // Any of its words in the file ("Sheets" for "Google Sheets") and the file may well answer it.
-  if (words.some((w) => w.length > 1 && mentions(persona, w))) return undefined;
+  // "X" too: a one-letter name is checked as a whole word ("posts on X every day").
+  if (words.some((w) => mentions(persona, w))) return undefined;
   return { name, kind: HEARD.has(match[1]!.toLowerCase()) ? 'heard' : 'use' };
 }
 
-// "Do you play golf?", "Do you have a smartwatch?": the same question about a common thing, which
-// no topic of the engine places. The person knows whether they play golf: "I'd be guessing" was
-// the reply. Asked only of questions no topic took (a tools question keeps its tools answer), and
-// only when no word of the thing is in the file, by stem ("gardening" for a file that "gardens").
-// Not a taste ("Do you like opera?"): with the file silent, having no view of it is the answer.
+// "Do you play golf?", "Do you bake?": the same question about a pastime, which no topic of the
+// engine places. The person knows whether they play golf: "I'd be guessing" was the reply. Asked
+// only of questions no topic took (a tools question keeps its tools answer), and only when no
+// word of the thing is in the file, by stem ("gardening" for a file that "gardens"). Not a taste
+// ("Do you like opera?"): with the file silent, having no view of it is the answer. Not a
+// possession ("Do you have a car?"): the file may have it under another word (a Toyota Hilux).
 const ASKS_THING = new RegExp(
-  String.raw`^\W*(?:(?:so|and|but|ok|okay|well|also)\b[,:]?\s*)?(?:do|did|have|are|would)\s+you\s+` +
+  QUESTION_LEAD_IN +
+    String.raw`(?:do|did|have|are|would)\s+you\s+` +
     String.raw`(?:(?:ever|still|also|currently|actually|personally|really|at all)\s+)*` +
-    String.raw`(?:play|drink|go to|go|do|collect|cook|own|wear|keep|have|ride|grow|bake|knit|practi[sc]e|speak|smoke|drive)\s+` +
+    String.raw`(?:play|go to|go|do|collect|bake|knit|practi[sc]e|smoke)\s+` +
     // "a"/"an" stays with the thing ("A dog? Not that I can think of."); "any" does not. Not after
     // "the", "your", "that": "Do you own the practice?" speaks of something known to exist.
-    String.raw`(?!(?:the|your|that|this|those|these|their|his|her)\s)(?:(?:any|much|many|some)\s+)?((?:(?:a|an)\s+)?(?:[a-z][a-z'-]*)(?:\s+[a-z][a-z'-]*){0,2})\s*\??\s*$`,
+    String.raw`(?!(?:to|the|your|that|this|those|these|their|his|her)\s)(?:(?:any|much|many|some)\s+)?((?:(?:a|an)\s+)?(?:[a-z][a-z'-]*)(?:\s+[a-z][a-z'-]*){0,2})\s*\??\s*$`,
   'i',
 );
 
@@ -90,7 +105,7 @@ function stemsOfFile(persona: Persona): ReadonlySet<string> {
   return found;
 }
 
-/** The thing (as asked) a yes/no question about the person's pastimes or possessions names, when the file has none of its words. */
+/** The thing (as asked) a yes/no question about the person's pastimes names, when the file has none of its words. */
 export function unmentionedThingAsked(persona: Persona, question: string): { name: string; kind: UseKind } | undefined {
   const thing = ASKS_THING.exec(question.trim())?.[1];
   if (!thing) return undefined;

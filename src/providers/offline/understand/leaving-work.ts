@@ -6,8 +6,11 @@ import { contentStems, stems } from './words.js';
 // the file's frustrations (pain points, challenges) say. The work is a job word, or a word of the
 // person's own occupation ("nursing" for a nurse: one stem).
 
-const LEAVING =
-  /\b(?:leave|leaving|left|quit|quitting|give up|giving up|gave up|walk away from|get out of|pack in|retire from|burn(?:ed|t)? out)\b/i;
+/** Not "get out of": "What do you get out of your job?" asks what it gives them. */
+const LEAVING = /\b(?:leave|leaving|left|quit|quitting|give up|giving up|gave up|walk away from|pack in|retire from)\s+(.*)$/i;
+
+/** Words between the verb and what is left: "quit your job", "leave the profession", "give up teaching altogether". */
+const BEFORE_THE_THING = /^(?:(?:your|the|my|this|that|a|an|current|present|whole|day|full-time)\s+)*/i;
 
 export const JOB_WORDS: ReadonlySet<string> = new Set(stems('job jobs career profession industry employer workplace trade vocation'));
 
@@ -23,13 +26,23 @@ export function workStems(occupation: string | undefined): Set<string> {
 }
 
 /**
- * The stems that name the work `question` asks about leaving (a job word, or the person's
- * occupation's), or undefined when it asks about leaving nothing of the kind.
+ * The stems that name the work `question` asks about leaving, or undefined when it asks about
+ * leaving something else. The thing left is the phrase right after the verb, up to a small word
+ * or a stop, and what decides is its last word: "quit nursing", "leave your job" are the work;
+ * "leave your current software vendor", "quit your truck stop app" are products, whatever the
+ * person's occupation ("software engineer", "truck driver") has in common with them.
  */
 export function workLeft(question: string, occupation: string | undefined): string[] | undefined {
-  const leaving = LEAVING.exec(question);
-  if (!leaving) return undefined;
-  const ownWork = workStems(occupation);
-  const named = contentStems(question.slice(leaving.index + leaving[0].length)).filter((s) => JOB_WORDS.has(s) || ownWork.has(s));
-  return named.length > 0 ? named : undefined;
+  const after = LEAVING.exec(question)?.[1];
+  if (after === undefined) return undefined;
+  const phrase = after.replace(BEFORE_THE_THING, '').match(/^[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3}/u)?.[0] ?? '';
+  // Up to a small word ("teaching for good", "nursing if…"): what comes after it is not the thing left.
+  const words: string[] = [];
+  for (const word of phrase.split(/\s+/)) {
+    if (contentStems(word).length === 0) break;
+    words.push(word);
+  }
+  const head = contentStems(words.at(-1) ?? '')[0];
+  if (head === undefined) return undefined;
+  return JOB_WORDS.has(head) || workStems(occupation).has(head) ? contentStems(words.join(' ')) : undefined;
 }

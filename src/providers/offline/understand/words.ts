@@ -173,3 +173,6 @@ export const STOP = new Set(
 export function contentStems(text: string): string[] {
   return stems(text).filter((s) => !STOP.has(s) && !/^\d+$/.test(s) && s.length > 1);
 }
+
+/** What a speaker may put before a question ("So,", "And", "Okay:"), as regex source to start a pattern with. */
+export const QUESTION_LEAD_IN = String.raw`^\W*(?:(?:so|and|but|ok|okay|right|well|also|quick question)\b[,:]?\s*)?`;
