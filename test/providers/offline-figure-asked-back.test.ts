@@ -12,6 +12,8 @@ describe('a figure asked about again', () => {
     expect(figureAskedBack('How much does it cost?', [TICKET])).toBe('About £560 a season.');
     expect(figureAskedBack('How long have you had it?', [TICKET])).toBe('For 40 years.');
     expect(figureAskedBack('How much?', [TICKET])).toBe('About £560 a season.');
+    // A figure that ends its sentence keeps one full stop.
+    expect(figureAskedBack('How much did it cost?', ['I bought the scanner in 2021 for €28,000.'])).toBe('€28,000.');
   });
 
   it('looks one reply further back, and takes the figure a reply ends on', () => {

@@ -23,6 +23,7 @@ describe('a question about what the person earns', () => {
       'What do you make a year?',
       'How much do they pay you?',
       'Is your income steady?',
+      'How much money do you bring home?',
     ])
       expect(asksIncome(q), q).toBe(true);
     for (const q of [

@@ -22,6 +22,9 @@ describe('a question about leaving the work', () => {
     expect(workLeft('What would make you quit driving?', 'Long-haul truck driver')).toEqual(['driv']);
     expect(workLeft('Would you ever leave your job?', 'Long-haul truck driver')).toEqual(['job']);
     expect(workLeft('What would make you leave nursing?', 'Senior staff nurse, adult intensive care')).toEqual(['nurs']);
+    expect(workLeft('What would make you leave dentistry?', 'Dentist running her own practice')).toEqual(['dentistri']);
+    // A role, whatever the file calls the occupation (a card may not say).
+    expect(workLeft('What would make you quit being a brewer?', undefined)).toEqual(['brewer']);
     expect(workLeft('What would make you leave your current app?', 'Long-haul truck driver')).toBeUndefined();
     expect(workLeft('What is left of your budget at the end of the month?', 'Long-haul truck driver')).toBeUndefined();
     // What is left is the phrase after the verb, by its last word: a product, whatever it shares with the occupation.

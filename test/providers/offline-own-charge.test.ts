@@ -33,6 +33,15 @@ describe('a question about what the person charges', () => {
       expect(asksOwnCharge(q), q).toBe(false);
   });
 
+  it('finds "she charges €60 for…" and "sells … for €140"', async () => {
+    const dentist = photographer({ customInputs: { background: 'She charges €60 for a check-up and about €900 for a crown.' } });
+    expect(await answer(dentist, 'What do you charge for a crown?')).toMatch(/I charge €60 for a check-up and about €900 for a crown/);
+    const brewer = photographer({ customInputs: { background: 'She sells kegs to pubs for €140 each.' } });
+    expect(await answer(brewer, 'What are your prices?')).toMatch(/€140 each/);
+    expect(asksOwnCharge("What's your price range for a new scanner?")).toBe(false);
+    expect(asksOwnCharge('Are your fees reimbursed?')).toBe(false);
+  });
+
   it('gets the sentence that charges an amount', async () => {
     const withPrice = photographer({ customInputs: { background: 'Her full-day package is priced at €1,800, albums extra.' } });
     expect(await answer(withPrice, 'What do you charge for a wedding?')).toMatch(/€1,800/);

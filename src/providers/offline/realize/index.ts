@@ -16,6 +16,7 @@ import { factsNaming, namesAll } from '../recall/named-thing.js';
 import { unmentionedNameAsked, unmentionedThingAsked } from '../recall/unmentioned-name.js';
 import { asksIncome, incomeFact } from '../recall/income-question.js';
 import { asksOwnCharge, ownChargeFact } from '../recall/own-charge.js';
+import { asksWhereTheyLive, whereTheyLiveFact } from '../recall/where-they-live.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
 import { isMeta, type Meta } from '../understand/intents.js';
@@ -316,7 +317,13 @@ async function topicReply(input: RealizeInput, reply: Reply): Promise<void> {
   // Not on a price question ("Would you pay for Trello?" wants the figure its answer gives), unless
   // it asks what happened ("Have you ever used buy now pay later?" is about the habit, not a price).
   const naming = !wantsFigure || understood.aspect === 'what-happened' ? factsNaming(input.persona, input.question ?? '') : undefined;
-  const aboutNamed = naming !== undefined && naming.facts.length > 0 && !(topical && namesAll(topical.text, naming.named));
+  // Only things still among the question's keywords: "leave dentistry" asks about the work, whose
+  // words were taken out (understand/leaving-work.ts), not about the fact that names dentistry.
+  const aboutNamed =
+    naming !== undefined &&
+    naming.facts.length > 0 &&
+    naming.named.every((thing) => understood.keywords.includes(thing)) &&
+    !(topical && namesAll(topical.text, naming.named));
   const named = aboutNamed ? await factSentences(input, naming.facts, 1, reply) : 0;
   const authored = named > 0 ? undefined : topical;
   if (authored) reply.add(fitAnswerOpening(authored.text, input.question));
@@ -636,6 +643,17 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
     const charge = ownChargeFact(input.persona);
     if (charge) await sayAskedFact(input, reply, charge);
     else reply.add(fresh(L.CHARGE_UNSAID[registerOf(input.profile)], reply, input.memory, input.random));
+    if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
+  }
+  // "Where do you live?": the location, which no topic asks for.
+  if (input.understood.kind !== 'meta' && asksWhereTheyLive(input.question ?? '')) {
+    const home = whereTheyLiveFact(input.persona);
+    if (home) await sayAskedFact(input, reply, home);
+    // Asked again: the place again, pointed back to (a location has no sentence of its own to recap).
+    if (home && reply.empty && home.field === 'location')
+      reply.add(
+        `${registerOf(input.profile) === 'formal' ? 'As I mentioned' : 'Like I said'}, I live in ${home.text.trim().replace(/[.\s]+$/, '')}.`,
+      );
     if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
   }
   // "What do you earn?": the file's income, said as the person says it; none there, they keep it to themselves.

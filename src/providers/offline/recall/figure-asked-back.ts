@@ -34,7 +34,9 @@ export function figureAskedBack(question: string, replies: readonly string[]): s
     if (!found) continue;
     // "for 40 years", "since 2014": the word that makes it a stretch of time comes with it.
     const before = asks === 'long' ? /\b(for|since|over|in)\s+$/i.exec(reply.slice(0, found.index))?.[1] : undefined;
-    return `${capitalize(before ? `${before.toLowerCase()} ${found[0].trim()}` : found[0].trim())}.`;
+    // A figure at the end of its sentence carries the full stop ("€28,000."): one is enough.
+    const figure = found[0].trim().replace(/[.,]+$/, '');
+    return `${capitalize(before ? `${before.toLowerCase()} ${figure}` : figure)}.`;
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ const ASKS_INCOME = new RegExp(
   [
     // The income named as the person's: "What's your salary?", "Is your income enough?", "your take-home pay".
     String.raw`\b(?:what(?:'s| is| was)|how much is|is|was|tell me about) your (?:\w+ )?(?:income|salary|earnings|wages?|take[- ]home pay)\b`,
-    String.raw`\bhow much (?:do|did|does|would|will) (?:you|they|your \w+) (?:earn|make|take home|bring in)\b`,
+    String.raw`\bhow much (?:money )?(?:do|did|does|would|will) (?:you|they|your \w+) (?:earn|make|take home|bring home|bring in)\b`,
     String.raw`\bhow much (?:do|does|did|will) (?:they|your \w+|it) pay you\b`,
     String.raw`\bwhat (?:do|did|does|would|will) (?:you|they|your \w+) (?:earn|take home|bring in)\b`,
     String.raw`\b(?:do|did|does) you earn\b`,
@@ -35,7 +35,7 @@ export function asksIncome(question: string): boolean {
 }
 
 /** A sentence about what comes in, with its amount: "His income is the state pension plus …, about £1,650 a month". */
-const INCOME_WORDS = /\b(?:income|earns?|earned|earning|salary|wages?|pension|paid)\b/i;
+const INCOME_WORDS = /\b(?:income|earns?|earned|earning|salary|wages?|pension|paid|takes? home|brings? home|take-home)\b/i;
 
 /**
  * The file's income: its income field, else (a Character Card's description, an agent's notes) the

@@ -10,17 +10,18 @@ import { factsOf, type Fact } from './persona-facts.js';
 // time"), else the income when it says what it comes from ("about €42,000 a year, from roughly 28
 // weddings"): no price per job is ever worked out from it.
 
-/** Not "Do you charge your car at home?" nor "What's the price for Netflix?". */
+/** Not "Do you charge your car at home?", "What's the price for Netflix?", "your price range for a scanner", "Are your fees reimbursed?". */
 const ASKS_OWN_CHARGE =
-  /\b(?:what|how much) (?:do|would|did|will) you (?:charge|bill|ask)\b|\bdo you charge (?:for|per|by|extra|more|less|a|an)\b|\byour (?:rates?|prices?|fees?|pricing|day rate|hourly rate)\b/i;
+  /\b(?:what|how much) (?:do|would|did|will) you (?:charge|bill|ask)\b|\bdo you charge (?:for|per|by|extra|more|less|a|an)\b|\b(?:what(?:'s| is| are|'re)|how much (?:is|are)|tell me about) your (?:\w+ )?(?:rates?|prices?|fees?|pricing|day rate|hourly rate)\b(?! range)/i;
 
 /**
- * A sentence where the person charges an amount: "A farm visit is charged at £65", "my day rate is
- * €400", "$1,500-$4,000 per TikTok", "priced at €1,800". Not "Bank charges of £15 a month" nor
- * interest rates or school fees: a charge of someone else's.
+ * A sentence where the person charges an amount: "She charges €60 for a check-up", "A farm visit is
+ * charged at £65", "sell kegs to pubs for €140 each", "my day rate is €400", "$1,500-$4,000 per
+ * TikTok", "priced at €1,800". Not "Bank charges of £15 a month" nor interest rates or school fees:
+ * a charge of someone else's.
  */
 const CHARGES =
-  /\b(?:is|are) charged at\b|\bcharges? (?:customers|clients|patients|couples|members|farmers|people|for|per|by)\b|\b(?:my|his|her|their|our) (?:\w+ )?(?:day |hourly )?(?:rates?|fees?|prices?)\b|\bpriced at\b|\bper (?:hour|session|visit|wedding|job|day|post|video|tiktok|reel|shoot|class|lesson|night)\b/i;
+  /\bcharges? (?:about |around |roughly )?(?:[$\u00a3\u20ac\u00a5\u20b9\u20a6]|\b(?:AED|KES|AUD|NOK|USD|EUR|GBP|INR|NGN|BRL)\b)|\bsells? [^.;]{0,60}\b(?:for|at) (?:about |around )?[$\u00a3\u20ac\u00a5\u20b9\u20a6]|\b(?:is|are) charged at\b|\bcharges? (?:customers|clients|patients|couples|members|farmers|people|for|per|by)\b|\b(?:my|his|her|their|our) (?:\w+ )?(?:day |hourly )?(?:rates?|fees?|prices?)\b|\bpriced at\b|\bper (?:hour|session|visit|wedding|job|day|post|video|tiktok|reel|shoot|class|lesson|night)\b/i;
 /** The person paying rather than charging: "Pays €29 a month for…", "the subscription costs…". */
 const PAYS = /\b(?:pays?|paid|paying|subscription|spends?|spent)\b/i;
 

@@ -1,6 +1,7 @@
 import { sanitizeInline, sanitizeText } from '../../../core/sanitize.js';
 import { fillPlaceholders } from '../../../persona/cards/placeholders.js';
 import type { Persona } from '../../../persona/schema.js';
+import { withCouplePronouns } from './couple-pronouns.js';
 
 // Everything the file says about the person, one fact per item or sentence, labelled with the
 // field it came from. Instructions (scenario, doNotMention, ...) and authored material are not
@@ -126,44 +127,11 @@ function asTexts(value: unknown): string[] {
  */
 const LABELLED = /^([A-Z][a-z]+(?: [a-z]+)?):\s+(\S.*)$/s;
 
-/** A sentence about the person and their partner: "He lives with his wife Moira…" (the person is "He"/"She" by then). */
-const WITH_PARTNER = /^(?:He|She)\b.*\b(?:his|her) (?:wife|husband|partner|spouse)\b/;
-/** A sentence between that keeps to the person ("His income is…", "She drives…"): anything else ("Her parents live nearby.") may be whom "They" means. */
-const ABOUT_THE_PERSON = /^(?:He|She)\b|^(?:His|Her) [a-z]+ (?:is|was|has)\b/;
-
-/**
- * "They have two grown children… whom they video call", a sentence or two after one about the
- * person and their partner, is the couple: said by the person it is "we", "us", "our". The pronoun is
- * turned here, where the sentence before is known; the first-person conversion only turns the
- * person's own pronouns, and "they" said by them would be somebody else.
- */
-function asCouple(sentence: string): string {
-  return sentence
-    .replace(/^They\b/, 'We')
-    .replace(/\bthey\b/g, 'we')
-    .replace(/\bthem\b/g, 'us')
-    .replace(/\btheir\b/g, 'our')
-    .replace(/\bthemselves\b/g, 'ourselves');
-}
-
 function push(out: Fact[], field: FactField, key: string, value: unknown): void {
   for (const text of asTexts(value).map((t) => clean(t, sanitizeInline))) {
     const prose = PROSE.has(key) || (field !== 'other' && PROSE_FIELDS.has(field) && !KNOWN_FIELDS.has(key));
-    // Sentences since the last one about the person and their partner ("His income is…" may come between).
-    let sincePartner = Infinity;
-    for (let part of prose ? sentences(text) : [text.trim()]) {
+    for (const part of prose ? withCouplePronouns(sentences(text)) : [text.trim()]) {
       if (!part) continue;
-      sincePartner++;
-      if (prose && /^They\b/.test(part) && sincePartner <= 2) part = asCouple(part);
-      else if (!ABOUT_THE_PERSON.test(part)) sincePartner = Infinity;
-      const partner = prose ? WITH_PARTNER.exec(part) : null;
-      if (partner) {
-        sincePartner = 0;
-        // "…with his partner Helen; anything over £5,000 they both sign": a clause after it whose subject is "they both".
-        const rest = part.slice(partner[0].length);
-        const clause = /[;,]\s+(?=(?:(?:and|so|but)\s+)?they\b|[^;]*\bthey both\b)/.exec(rest);
-        if (clause) part = part.slice(0, partner[0].length + clause.index) + asCouple(rest.slice(clause.index));
-      }
       const labelled = prose ? LABELLED.exec(part) : null;
       const named = labelled ? fieldForKey(labelled[1]!) : 'other';
       out.push(named === 'other' ? { field, key, text: part } : { field: named, key, text: labelled![2]! });

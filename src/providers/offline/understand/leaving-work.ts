@@ -10,7 +10,7 @@ import { contentStems, stems } from './words.js';
 const LEAVING = /\b(?:leave|leaving|left|quit|quitting|give up|giving up|gave up|walk away from|pack in|retire from)\s+(.*)$/i;
 
 /** Words between the verb and what is left: "quit your job", "leave the profession", "give up teaching altogether". */
-const BEFORE_THE_THING = /^(?:(?:your|the|my|this|that|a|an|current|present|whole|day|full-time)\s+)*/i;
+const BEFORE_THE_THING = /^(?:(?:being|your|the|my|this|that|a|an|current|present|whole|day|full-time)\s+)*/i;
 
 export const JOB_WORDS: ReadonlySet<string> = new Set(stems('job jobs career profession industry employer workplace trade vocation'));
 
@@ -19,10 +19,18 @@ const NOT_THE_WORK: ReadonlySet<string> = new Set(
   stems('senior junior head chief lead staff assistant deputy part time full self employed owner'),
 );
 
-/** An occupation's words as a question might say them: "teacher" is asked about as "teaching". */
+/**
+ * An occupation's words as a question might say them: "teacher" as "teaching", "brewer" as
+ * "brewery", "dentist" as "dentistry".
+ */
 export function workStems(occupation: string | undefined): Set<string> {
   const own = contentStems(occupation ?? '').filter((s) => !NOT_THE_WORK.has(s));
-  return new Set(own.flatMap((s) => (s.length > 5 && s.endsWith('er') ? [s, s.slice(0, -2)] : [s])));
+  return new Set(
+    own.flatMap((s) => {
+      const verb = s.length > 5 && s.endsWith('er') ? s.slice(0, -2) : undefined;
+      return verb ? [s, verb, `${verb}eri`] : [s, `${s}ri`];
+    }),
+  );
 }
 
 /**
@@ -35,6 +43,8 @@ export function workStems(occupation: string | undefined): Set<string> {
 export function workLeft(question: string, occupation: string | undefined): string[] | undefined {
   const after = LEAVING.exec(question)?.[1];
   if (after === undefined) return undefined;
+  // "quit being a brewer": a role, whatever the file calls the occupation (a card may not say).
+  const role = /^being\s+an?\s+/i.test(after);
   const phrase = after.replace(BEFORE_THE_THING, '').match(/^[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3}/u)?.[0] ?? '';
   // Up to a small word ("teaching for good", "nursing if…"): what comes after it is not the thing left.
   const words: string[] = [];
@@ -44,5 +54,5 @@ export function workLeft(question: string, occupation: string | undefined): stri
   }
   const head = contentStems(words.at(-1) ?? '')[0];
   if (head === undefined) return undefined;
-  return JOB_WORDS.has(head) || workStems(occupation).has(head) ? contentStems(words.join(' ')) : undefined;
+  return role || JOB_WORDS.has(head) || workStems(occupation).has(head) ? contentStems(words.join(' ')) : undefined;
 }
