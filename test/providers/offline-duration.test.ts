@@ -56,3 +56,19 @@ describe('a year as a stretch of time', () => {
     expect(durationAnswerFor(vet, 'How long have you had the Hilux?')).toBeUndefined();
   });
 });
+
+describe('how long in the work', () => {
+  it('"How long have you been a dentist?" counts the work\'s own words, not a plan that names dentists', async () => {
+    const dentist = personaFrom('elodie', {
+      name: 'Élodie Marchand',
+      baseSelection: { gender: 'Female', occupation: 'Dentist running her own practice' },
+      customInputs: { background: 'Élodie has run her own practice for 12 years. She wants to hire a second dentist within two years.' },
+    });
+    expect(await answer(dentist, 'How long have you been a dentist?')).toMatch(/own practice for 12 years/);
+  });
+
+  it('"long" is not the subject: "How long is your commute?" is not about long contracts', async () => {
+    const driver = personaFrom('kim', { name: 'Kim Lee', generatedInsights: { objections: ['Long contracts'] } });
+    expect(await answer(driver, 'How long is your commute?')).not.toMatch(/contract/i);
+  });
+});

@@ -134,3 +134,13 @@ describe('a yes/no question about something known to exist', () => {
     expect(unmentionedThingAsked(plumber(), 'Do you go to a club?')).toEqual({ name: 'a club', kind: 'thing' });
   });
 });
+
+describe('a pastime asked by its own verb or with its instrument', () => {
+  it('"Do you ski?" is skiing; "Do you play the fiddle?" keeps "the"; one the file has is left alone', () => {
+    expect(unmentionedThingAsked(plumber(), 'Do you ski?')).toEqual({ name: 'skiing', kind: 'thing' });
+    expect(unmentionedThingAsked(plumber(), 'Do you play the fiddle?')).toEqual({ name: 'the fiddle', kind: 'thing' });
+    expect(unmentionedThingAsked(plumber(), 'Do you drink wine?')).toEqual({ name: 'wine', kind: 'thing' });
+    const cyclist = personaFrom('ana', { name: 'Ana Ruiz', customInputs: { background: 'She has cycled to work for three years.' } });
+    expect(unmentionedThingAsked(cyclist, 'Do you cycle?')).toBeUndefined();
+  });
+});

@@ -10,6 +10,7 @@ import { opinionSubject } from './understand/opinion-subject.js';
 import { namesTheirProduct } from './understand/their-product.js';
 import { workLeft } from './understand/leaving-work.js';
 import { asksIncome } from './recall/income-question.js';
+import { asksHowLong } from './recall/duration-sentence.js';
 import { contentStems, words } from './understand/words.js';
 import { rankFacts } from './recall/index.js';
 import { factsOf } from './recall/persona-facts.js';
@@ -80,6 +81,8 @@ export async function composeReply(input: ComposeInput): Promise<string> {
     const keywords = understood.keywords.filter((k) => !work.includes(k));
     understood = { kind: 'topic', intent: 'frustrations', topic: 'frustrations', keywords, score: understood.score };
   }
+  // "How long is your commute?": "long" is the question's form, not its subject ("I hate long contracts").
+  if (asksHowLong(userText)) understood = { ...understood, keywords: understood.keywords.filter((k) => k !== 'long') };
   // "Is your income enough?": on money at home, once the income itself was said (realize/index.ts).
   if ((understood.kind === 'unknown' || (understood.kind === 'follow-up' && !understood.topic)) && asksIncome(userText)) {
     understood = { kind: 'topic', intent: 'money-at-home', topic: 'money-at-home', keywords: understood.keywords, score: understood.score };

@@ -42,8 +42,9 @@ export function durationAnswerFor(persona: Persona, question: string): CountAnsw
   if (!asksHowLong(question)) return undefined;
   const asked = new Set(contentStems(question).filter((s) => !NOT_THE_SUBJECT.has(s)));
   if (asked.size === 0) return undefined;
+  // "How long have you been a dentist?": the work's own words count too ("run her own practice … for 12 years").
   const work = workStems(persona.data.baseSelection?.occupation);
-  if ([...asked].some((s) => work.has(s) || JOB_WORDS.has(s))) for (const s of CAREER) asked.add(s);
+  if ([...asked].some((s) => work.has(s) || JOB_WORDS.has(s))) for (const s of [...CAREER, ...work]) asked.add(s);
   return sentenceWith(persona, hasDuration, asked);
 }
 

@@ -91,10 +91,41 @@ const ASKS_THING = new RegExp(
   QUESTION_LEAD_IN +
     String.raw`(?:do|did|have|are|would)\s+you\s+` +
     String.raw`(?:(?:ever|still|also|currently|actually|personally|really|at all)\s+)*` +
-    String.raw`(?:play|go to|go|do|collect|bake|knit|practi[sc]e|smoke)\s+` +
+    // "play the fiddle": an instrument takes "the", and "the" stays with it.
+    String.raw`(?:play\s+(?=the\s)|(?:play|go to|go|do|collect|bake|knit|practi[sc]e|smoke|drink)\s+)` +
     // "a"/"an" stays with the thing ("A dog? Not that I can think of."); "any" does not. Not after
-    // "the", "your", "that": "Do you own the practice?" speaks of something known to exist.
-    String.raw`(?!(?:to|the|your|that|this|those|these|their|his|her)\s)(?:(?:any|much|many|some)\s+)?((?:(?:a|an)\s+)?(?:[a-z][a-z'-]*)(?:\s+[a-z][a-z'-]*){0,2})\s*\??\s*$`,
+    // "your", "that" or (but for an instrument) "the": "Do you go to the club?" speaks of something known to exist.
+    String.raw`(?!(?:to|your|that|this|those|these|their|his|her)\s)(?:(?:any|much|many|some)\s+)?((?:(?:a|an|the)\s+)?(?:[a-z][a-z'-]*)(?:\s+[a-z][a-z'-]*){0,2})\s*\??\s*$`,
+  'i',
+);
+
+/** "Do you ski?": a pastime that is its own verb, said back as what it is ("Skiing? …"). */
+const PASTIME_VERBS: Readonly<Record<string, string>> = {
+  ski: 'skiing',
+  surf: 'surfing',
+  run: 'running',
+  swim: 'swimming',
+  fish: 'fishing',
+  hunt: 'hunting',
+  climb: 'climbing',
+  dance: 'dancing',
+  sing: 'singing',
+  paint: 'painting',
+  sew: 'sewing',
+  garden: 'gardening',
+  cycle: 'cycling',
+  hike: 'hiking',
+  sail: 'sailing',
+  knit: 'knitting',
+  bake: 'baking',
+  skate: 'skating',
+  row: 'rowing',
+  box: 'boxing',
+  golf: 'golf',
+};
+const ASKS_PASTIME = new RegExp(
+  QUESTION_LEAD_IN +
+    String.raw`(?:do|did)\s+you\s+(?:(?:ever|still|also|actually|personally|really)\s+)*(${Object.keys(PASTIME_VERBS).join('|')})(?:\s+(?:much|at all|often|anymore|any more))?\s*\??\s*$`,
   'i',
 );
 
@@ -107,8 +138,9 @@ function stemsOfFile(persona: Persona): ReadonlySet<string> {
 
 /** The thing (as asked) a yes/no question about the person's pastimes names, when the file has none of its words. */
 export function unmentionedThingAsked(persona: Persona, question: string): { name: string; kind: UseKind } | undefined {
-  const thing = ASKS_THING.exec(question.trim())?.[1];
-  if (!thing) return undefined;
+  const verb = ASKS_PASTIME.exec(question.trim())?.[1]?.toLowerCase();
+  const thing = verb ? PASTIME_VERBS[verb] : ASKS_THING.exec(question.trim())?.[1];
+  if (!thing || (/^the\s/i.test(thing) && !/\bplay\s+the\s/i.test(question))) return undefined;
   const named = contentStems(thing);
   if (named.length === 0 || named.some((s) => stemsOfFile(persona).has(s))) return undefined;
   return { name: thing, kind: 'thing' };
