@@ -97,8 +97,10 @@ describe.each(PROVIDERS)('$name provider behaviour', (live) => {
     });
 
     it('lets a slow but steady stream finish even when it takes longer than timeoutMs in total', async () => {
-      wire.enqueue({ text: 'one two three four five six', chunkDelayMs: 60 });
-      const events = await collect(provider({ timeoutMs: 200 }).stream(chatRequest()));
+      // Six chunks 150 ms apart take 900 ms in all, past the 600 ms timeout; each gap stays far
+      // inside it, so a busy machine (the whole suite on two cores) does not turn a gap into a stall.
+      wire.enqueue({ text: 'one two three four five six', chunkDelayMs: 150 });
+      const events = await collect(provider({ timeoutMs: 600 }).stream(chatRequest()));
       expect(textOf(events)).toBe('one two three four five six');
       expect(terminalOf(events)).toMatchObject({ type: 'done', finishReason: 'stop' });
     });

@@ -16,6 +16,7 @@ import { factsNaming, namesAll } from '../recall/named-thing.js';
 import { unmentionedNameAsked, unmentionedThingAsked } from '../recall/unmentioned-name.js';
 import { asksIncome, incomeFact } from '../recall/income-question.js';
 import { asksOwnCharge, ownChargeFact } from '../recall/own-charge.js';
+import { asksFamilyStatus, familyStatusFact } from '../recall/family-question.js';
 import { asksWhereTheyLive, whereTheyLiveFact } from '../recall/where-they-live.js';
 import { factsOf, type Fact } from '../recall/persona-facts.js';
 import type { Understanding } from '../understand/index.js';
@@ -643,6 +644,13 @@ export async function realize(input: RealizeInput, maxOutputTokens?: number): Pr
     const charge = ownChargeFact(input.persona);
     if (charge) await sayAskedFact(input, reply, charge);
     else reply.add(fresh(L.CHARGE_UNSAID[registerOf(input.profile)], reply, input.memory, input.random));
+    if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
+  }
+  // "Do you have kids?" once the family status was said: pointed back to (the family topic would
+  // move on to its next field). Not said yet, the topic answers, in the person's own lines if any.
+  const family = input.understood.kind !== 'meta' && asksFamilyStatus(input.question ?? '') ? familyStatusFact(input.persona) : undefined;
+  if (family && (await factSentences(input, [family], 1, new Reply(input.memory))) === 0) {
+    await recap(input, reply, [{ fact: family, score: 1, marked: true }], true);
     if (!reply.empty) return capLength(capitalize(reply.text()), maxOutputTokens);
   }
   // "Where do you live?": the location, which no topic asks for.
