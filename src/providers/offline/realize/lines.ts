@@ -34,14 +34,15 @@ export const UNSEEN_PRODUCT: Record<Register, readonly string[]> = {
  * Before the topic's answer, asked whether they use a product their file never mentions
  * (recall/unmentioned-name.ts); {x} is the name as asked. Never a flat "no": the file is silent,
  * which is not a denial, and a wedding photographer may well be on Instagram. A line that starts
- * with the name is not used for a name that starts in lower case ("iPad").
+ * with the name is not used for one that starts in lower case with a capital inside ("iPad"):
+ * the reply's capital would misspell it.
  */
 export const NOT_USED: Record<Register, readonly string[]> = {
   formal: ["I can't say {x} is one I use.", '{x}? Not that I can think of.', "{x} isn't one I would name, I must say."],
   casual: ["Can't say {x} is one of mine.", '{x}? Not that I can think of.', "{x}? Wouldn't say it's one of mine."],
 };
 
-/** The same for a pastime or a possession ("Do you play golf?"): {x} is the thing as asked, singular or plural. */
+/** The same for a pastime ("Do you play golf?", "Do you ski?"): {x} is the thing as asked, singular or plural. */
 export const NOT_MINE: Record<Register, readonly string[]> = {
   formal: ['{x}? Not that I can think of.', '{x}? Not really, no.', '{x}? Not as far as I know.', "{x}? I wouldn't say so."],
   casual: ['{x}? Not that I can think of.', '{x}? Nah, not really.', "{x}? Can't say I do.", '{x}? Not really my thing.'],
