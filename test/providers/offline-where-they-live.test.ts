@@ -26,5 +26,11 @@ describe('where the person lives', () => {
     });
     const [reply] = await interview(card, ['Where do you live?']);
     expect(reply).toMatch(/I live in Govan, Glasgow/);
+    // A place with no capital: a card's "lives in a glade at the heart of the forest".
+    const guardian = personaFrom('seraphina', {
+      name: 'Seraphina',
+      customInputs: { background: 'She is the guardian of the forest. She lives in a glade at its heart.' },
+    });
+    expect((await interview(guardian, ['Where do you live?']))[0]).toMatch(/I live in a glade at its heart/);
   });
 });

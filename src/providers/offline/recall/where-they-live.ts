@@ -9,8 +9,8 @@ import { factsOf, type Fact } from './persona-facts.js';
 const ASKS_WHERE =
   /\bwhere (?:do|did) you (?:live|stay)\b|\bwhere are you (?:based|from|located|living)\b|\bwhere(?:'s| is) (?:home|your home)\b|\bwhat (?:city|town|country|part of \w+) (?:do you live in|are you (?:in|from))\b/i;
 
-/** A sentence that says where the person lives: "He lives in Govan", "based in Lagos". */
-const LIVES = /\b(?:lives?|living|based|resides?|from)\s+(?:in|at|on|near|outside|just outside)?\s*(?:the\s+)?\p{Lu}/u;
+/** A sentence that says where the person lives: "He lives in Govan", "lives in a glade in the forest", "based in Lagos". */
+const LIVES = /\b(?:lives?|living|resides?)\s+(?:in|at|on|near|outside)\b|\b(?:based|from)\s+(?:in\s+|at\s+)?(?:the\s+)?\p{Lu}/u;
 
 /** Whether `question` asks where the person lives. */
 export function asksWhereTheyLive(question: string): boolean {
